@@ -1,0 +1,78 @@
+"""The `inkind` command: play (the default), check decks, show paths, render screenshots, reset.
+
+Each subcommand imports its part of the game only when it runs, so `inkind --version`
+and `inkind check` start without loading pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from game import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inkind",
+        description="In Kind: a conversation card game for sharing in depth and responding in kind.",
+    )
+    parser.add_argument("--version", action="version", version=f"inkind {__version__}")
+    parser.add_argument(
+        "--deck",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also load this deck file or folder",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        help="render every screen of a sample game as PNG files into DIR, then exit",
+    )
+    parser.add_argument(
+        "--reset", action="store_true", help="remove saved games and settings (asks first)"
+    )
+    parser.add_argument("--yes", action="store_true", help="with --reset: do not ask")
+    parser.add_argument(
+        "--windowed", action="store_true", help="start in a window even if fullscreen is set"
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("play", help="start the game (the default)")
+    check = sub.add_parser("check", help="check deck files for errors and warnings")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="deck files or folders (default: the built-in and user decks)",
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    sub.add_parser("paths", help="print where decks, saves, settings and the log live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        from game.content.check import run_check
+
+        return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
+    if args.command == "paths":
+        from game.store.paths import print_paths
+
+        print_paths(sys.stdout)
+        return 0
+    if args.reset:
+        from game.store.reset import run_reset
+
+        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=sys.stdout)
+    if args.screenshot:
+        from game.ui.screenshots import render_all
+
+        return render_all(args.screenshot, extra_decks=args.deck)
+    from game.ui.app import run
+
+    return run(extra_decks=args.deck, windowed=args.windowed)

@@ -1,0 +1,87 @@
+"""Cards, levels and decks: the values the content loaders produce and the engine deals."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class WildEffect(enum.Enum):
+    """The closed set of things a wild card can do to a turn."""
+
+    MIRROR = "mirror"  # a listener retells the story before responding; the sharer says if they felt heard
+    SWAP = "swap"  # a listener answers the last card as sharer
+    EVERYONE = "everyone"  # every player answers the next card in turn, starting with the sharer
+    DOUBLE = "double"  # this turn's points count double
+
+
+class Mode(enum.Enum):
+    PAIR = "pair"  # exactly two players; roles alternate each turn
+    CIRCLE = "circle"  # 3 to 12 players; the sharer moves round the seats
+
+
+@attrs.frozen
+class Card:
+    """One card: a prompt to share from, or a wild card that changes the turn.
+
+    `level` is 1-based. A wild card has `wild` set and may have no prompt; `text`
+    replaces the default wording of its effect.
+    """
+
+    id: str
+    prompt: str = ""
+    level: int = 1
+    follow_ups: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    everyone: bool = False
+    wild: WildEffect | None = None
+    text: str = ""
+
+    @property
+    def is_wild(self) -> bool:
+        return self.wild is not None
+
+
+@attrs.frozen
+class Level:
+    name: str
+    description: str = ""
+    minutes: int | None = None
+
+
+DEFAULT_LEVELS: tuple[Level, ...] = (Level(name="Open"),)
+
+
+@attrs.frozen
+class Deck:
+    """A whole deck, as loaded and validated from a deck file."""
+
+    id: str
+    name: str
+    cards: tuple[Card, ...]
+    levels: tuple[Level, ...] = DEFAULT_LEVELS
+    description: str = ""
+    language: str = "en"
+    modes: tuple[Mode, ...] = (Mode.PAIR, Mode.CIRCLE)
+    author: str = ""
+    license: str = ""
+    preset: str = ""
+    topics: tuple[tuple[str, str], ...] = ()  # (tag, one-line description), in file order
+    closing: Card | None = None
+    _by_id: dict[str, Card] = attrs.field(init=False, eq=False, repr=False, alias="_by_id")
+
+    def __attrs_post_init__(self) -> None:
+        by_id = {card.id: card for card in self.cards}
+        if self.closing is not None:
+            by_id[self.closing.id] = self.closing
+        object.__setattr__(self, "_by_id", by_id)
+
+    def card(self, card_id: str) -> Card:
+        return self._by_id[card_id]
+
+    def has_card(self, card_id: str) -> bool:
+        return card_id in self._by_id
+
+    def cards_at(self, level: int) -> tuple[Card, ...]:
+        return tuple(card for card in self.cards if card.level == level)

@@ -1,0 +1,540 @@
+"""The reducer: `new_game(setup)`, `legal_actions(state)`, `apply(state, action)`, `outcome(state)`.
+
+`apply` checks an action in a fixed order — game over? available in this phase? this
+player's move? valid? — raising a RuleError and changing nothing, then returns a new state.
+Nothing here reads a clock or a random source: the seed and the action log decide everything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import attrs
+
+from game.core import rng
+from game.core.actions import (
+    Action,
+    Award,
+    Draw,
+    EndGame,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+    Pass,
+    Skip,
+    TakeBack,
+)
+from game.core.cards import Card, Mode, WildEffect
+from game.core.errors import GameOver, InvalidAction, NotThisPhase, NotYourMove, SetupError
+from game.core.rules import (
+    AWARD_ORDER,
+    ONE_PER_TURN_AWARDS,
+    AwardKind,
+    LevelPace,
+    Scoring,
+)
+from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Scores, Setup
+
+PAIR_PLAYERS = 2
+CIRCLE_PLAYERS = range(3, 13)
+CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD})
+
+
+# ---------------------------------------------------------------- setting up
+
+
+def new_game(setup: Setup) -> GameState:
+    """Shuffle each level's pile from the seed and seat the players in the order given."""
+    count = len(setup.players)
+    if setup.mode is Mode.PAIR and count != PAIR_PLAYERS:
+        raise SetupError(f"A pair game needs exactly 2 players, not {count}.")
+    if setup.mode is Mode.CIRCLE and count not in CIRCLE_PLAYERS:
+        raise SetupError(f"A circle game needs 3 to 12 players, not {count}.")
+    names = [p.name.strip().casefold() for p in setup.players]
+    if any(not name for name in names):
+        raise SetupError("Every player needs a name.")
+    if len(set(names)) != len(names):
+        raise SetupError("Two players have the same name: give each a different one.")
+    excluded_tags = set(setup.excluded_tags)
+    excluded = tuple(c.id for c in setup.deck.cards if excluded_tags.intersection(c.tags))
+    state_rng = rng.seed_state(setup.seed)
+    piles = []
+    for level in range(1, len(setup.deck.levels) + 1):
+        ids = [c.id for c in setup.deck.cards_at(level) if c.id not in excluded]
+        state_rng, pile = rng.shuffled(state_rng, ids)
+        piles.append(pile)
+    if not any(_is_prompt(setup, card_id) for pile in piles for card_id in pile):
+        raise SetupError(
+            "No prompt cards are left to deal: rule out fewer topics or pick another deck."
+        )
+    passes = setup.rules.passes_per_player
+    return GameState(
+        setup=setup,
+        seats=tuple(range(count)),
+        phase=Phase.DEAL,
+        turn=0,
+        level=1,
+        piles=tuple(piles),
+        rng=state_rng,
+        scores=Scores.zero(count),
+        passes_left=tuple(passes for _ in range(count)),
+        passes_used=tuple(0 for _ in range(count)),
+        excluded=excluded,
+    )
+
+
+def replay(setup: Setup, log: Iterable[Action]) -> GameState:
+    """Rebuild a game from its setup and actions: the same inputs always give the same state."""
+    state = new_game(setup)
+    for action in log:
+        state = apply(state, action)
+    return state
+
+
+def _is_prompt(setup: Setup, card_id: str) -> bool:
+    return not setup.deck.card(card_id).is_wild
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check(state: GameState, action: Action) -> None:
+    """Raise the RuleError that applying `action` would raise; return None if it is legal."""
+    if state.finished:
+        raise GameOver("The game is over.")
+    phase = state.phase
+    if isinstance(action, Draw):
+        _need_phase(phase, {Phase.DEAL}, "Draw a card when a turn begins.")
+    elif isinstance(action, Pass):
+        _need_phase(phase, {Phase.SHARE}, "Pass a card before you start sharing it.")
+        _need_player(state, action.player)
+        if action.player != state.speaker:
+            raise NotYourMove("Only the player sharing can pass this card.")
+        if state.passes_left[action.player] <= 0:
+            raise InvalidAction("No passes left: you can still skip the card.")
+    elif isinstance(action, Skip):
+        _need_phase(phase, CARD_PHASES | {Phase.CLOSING}, "There is no card to skip.")
+    elif isinstance(action, FinishSharing):
+        _need_phase(phase, {Phase.SHARE, Phase.CLOSING}, "Nobody is sharing now.")
+    elif isinstance(action, FinishResponding):
+        _need_phase(phase, {Phase.RESPOND}, "Responding is not under way.")
+    elif isinstance(action, Award):
+        _need_phase(phase, {Phase.AWARD}, "Awards are given after responding.")
+        _check_award(state, action)
+    elif isinstance(action, TakeBack):
+        _need_phase(phase, {Phase.AWARD}, "Awards can be taken back only before the turn ends.")
+        if not any(a.receiver == action.receiver and a.kind is action.kind for a in state.pending):
+            raise InvalidAction("That award was not given this turn.")
+    elif isinstance(action, EndTurn):
+        _need_phase(phase, {Phase.AWARD}, "The turn ends after the awards.")
+    elif isinstance(action, EndGame):
+        _need_phase(phase, {Phase.DEAL} | CARD_PHASES, "The game is already closing.")
+    else:  # pragma: no cover - the Action union is closed
+        raise InvalidAction(f"Unknown action {action!r}.")
+
+
+def is_legal(state: GameState, action: Action) -> bool:
+    try:
+        check(state, action)
+    except (InvalidAction, NotThisPhase, NotYourMove, GameOver):
+        return False
+    return True
+
+
+def _need_phase(phase: Phase, allowed: set[Phase] | frozenset[Phase], message: str) -> None:
+    if phase not in allowed:
+        raise NotThisPhase(message)
+
+
+def _need_player(state: GameState, player: int) -> None:
+    if not 0 <= player < len(state.players):
+        raise InvalidAction(f"There is no player number {player}.")
+
+
+def _check_award(state: GameState, award: Award) -> None:
+    _need_player(state, award.giver)
+    _need_player(state, award.receiver)
+    speaker = state.speaker
+    kind = award.kind
+    if kind.for_listener:
+        if award.giver != speaker:
+            raise NotYourMove("Only the player who shared gives this award.")
+        if award.receiver == speaker:
+            raise InvalidAction("This award goes to a listener, not to the player who shared.")
+        if kind is AwardKind.FELT_HEARD and WildEffect.MIRROR not in state.effects:
+            raise InvalidAction("'Felt heard' is given only with a mirror card.")
+        if kind in ONE_PER_TURN_AWARDS and any(a.kind is kind for a in state.pending):
+            raise InvalidAction("This award goes to one listener a turn: take it back first.")
+    else:
+        if award.giver == speaker:
+            raise NotYourMove("The listeners give this award, not the player who shared.")
+        if award.receiver != speaker:
+            raise InvalidAction("This award goes to the player who shared.")
+    if any(a.receiver == award.receiver and a.kind is kind for a in state.pending):
+        raise InvalidAction("That award was already given this turn.")
+
+
+# ---------------------------------------------------------------- applying
+
+
+def apply(state: GameState, action: Action) -> GameState:
+    """Return the state after `action`; raise a RuleError (and change nothing) if it is not legal."""
+    check(state, action)
+    if isinstance(action, Draw):
+        new = _deal(state, first_speaker=state.sharer)
+    elif isinstance(action, Pass):
+        new = _pass(state, action.player)
+    elif isinstance(action, Skip):
+        new = _skip(state)
+    elif isinstance(action, FinishSharing):
+        new = _finish_sharing(state)
+    elif isinstance(action, FinishResponding):
+        new = attrs.evolve(state, phase=Phase.AWARD)
+    elif isinstance(action, Award):
+        new = attrs.evolve(state, pending=(*state.pending, action))
+    elif isinstance(action, TakeBack):
+        new = attrs.evolve(
+            state,
+            pending=tuple(
+                a
+                for a in state.pending
+                if not (a.receiver == action.receiver and a.kind is action.kind)
+            ),
+        )
+    elif isinstance(action, EndTurn):
+        new = _end_turn(state, action.elapsed_seconds)
+    else:
+        new = _end_game(_keep_answered_card(_commit(state)), EndReason.PLAYERS)
+    return attrs.evolve(new, log=(*state.log, action))
+
+
+def _keep_answered_card(state: GameState) -> GameState:
+    """A card already shared when the players end the game counts as played, not put away."""
+    if state.phase in (Phase.RESPOND, Phase.AWARD) and state.card is not None:
+        discard = state.discard if state.card_is_replay else (*state.discard, state.card)
+        return attrs.evolve(state, discard=discard, card=None, card_is_replay=False)
+    return state
+
+
+def _deal(state: GameState, first_speaker: int) -> GameState:
+    """Draw from the current level (or deeper if it ran out) until a prompt turns up.
+
+    Wild cards drawn on the way stay on the table and shape the turn. A swap replays the
+    last card played, answered by the next listener in the seats.
+    """
+    piles = [list(p) for p in state.piles]
+    wilds = list(state.wilds)
+    level = state.level
+    card: str | None = None
+    replay = False
+    while card is None:
+        found = _level_with_cards(piles, level)
+        if found is None:
+            # Nothing left to deal: wild cards drawn on the way count as played.
+            ended = attrs.evolve(
+                state,
+                piles=tuple(tuple(p) for p in piles),
+                discard=(*state.discard, *wilds),
+                wilds=(),
+                card=None,
+            )
+            return _end_game(ended, EndReason.CARDS)
+        level = found
+        drawn = state.deck.card(piles[level - 1].pop(0))
+        if drawn.wild is None:
+            card = drawn.id
+        else:
+            wilds.append(drawn.id)
+            if drawn.wild is WildEffect.SWAP and state.last_prompt is not None and not replay:
+                card, replay = state.last_prompt, True
+    effects = {state.deck.card(w).wild for w in wilds}
+    speaker = first_speaker
+    if WildEffect.SWAP in effects and first_speaker == state.sharer:
+        speaker = _next_seat(state, state.sharer)
+    everyone = WildEffect.EVERYONE in effects or state.deck.card(card).everyone
+    speakers = _round_from(state, speaker) if everyone else (speaker,)
+    return attrs.evolve(
+        state,
+        piles=tuple(tuple(p) for p in piles),
+        level=max(level, state.level),
+        wilds=tuple(wilds),
+        card=card,
+        card_is_replay=replay,
+        speakers=speakers,
+        speaker_index=0,
+        pending=(),
+        phase=Phase.SHARE,
+    )
+
+
+def _level_with_cards(piles: list[list[str]], level: int) -> int | None:
+    for candidate in range(level, len(piles) + 1):
+        if piles[candidate - 1]:
+            return candidate
+    return None
+
+
+def _next_seat(state: GameState, player: int) -> int:
+    seats = state.seats
+    return seats[(seats.index(player) + 1) % len(seats)]
+
+
+def _round_from(state: GameState, player: int) -> tuple[int, ...]:
+    seats = state.seats
+    start = seats.index(player)
+    return seats[start:] + seats[:start]
+
+
+def _put_card_away(state: GameState) -> GameState:
+    """Take the prompt off the table, out of play (a replayed card is already in the discard)."""
+    if state.card is None or state.card_is_replay:
+        return attrs.evolve(state, card=None, card_is_replay=False)
+    return attrs.evolve(state, card=None, removed=(*state.removed, state.card))
+
+
+def _pass(state: GameState, player: int) -> GameState:
+    passes_left = list(state.passes_left)
+    passes_left[player] -= 1
+    used = list(state.passes_used)
+    used[player] += 1
+    state = attrs.evolve(state, passes_left=tuple(passes_left), passes_used=tuple(used))
+    if state.speaker_index > 0:
+        # A later speaker of an `everyone` card sits this one out; the card stays for the rest.
+        return _next_speaker(state)
+    return _deal(_put_card_away(state), first_speaker=state.speakers[0])
+
+
+def _skip(state: GameState) -> GameState:
+    state = attrs.evolve(state, skips=state.skips + 1, pending=())
+    if state.phase is Phase.CLOSING:
+        return attrs.evolve(state, card=None, phase=Phase.FINISHED)
+    # The new card is answered from the start of this turn; awards already committed stay.
+    first = state.speakers[0] if state.speakers else state.sharer
+    return _deal(_put_card_away(state), first_speaker=first)
+
+
+def _finish_sharing(state: GameState) -> GameState:
+    if state.phase is Phase.CLOSING:
+        if state.speaker_index + 1 >= len(state.speakers):
+            return attrs.evolve(state, card=None, phase=Phase.FINISHED)
+        return attrs.evolve(state, speaker_index=state.speaker_index + 1)
+    return attrs.evolve(state, phase=Phase.RESPOND)
+
+
+def _commit(state: GameState) -> GameState:
+    """Turn this speaker's awards into points (doubled by a double card)."""
+    scores = state.scores
+    for award in state.pending:
+        scores = scores.add(
+            award.receiver, award.kind, state.rules.points_for(award.kind) * state.multiplier
+        )
+    return attrs.evolve(state, scores=scores, pending=())
+
+
+def _next_speaker(state: GameState) -> GameState:
+    if state.speaker_index + 1 < len(state.speakers):
+        return attrs.evolve(
+            state, speaker_index=state.speaker_index + 1, phase=Phase.SHARE, pending=()
+        )
+    return _finish_card(state)
+
+
+def _end_turn(state: GameState, elapsed: float) -> GameState:
+    state = _commit(state)
+    if state.speaker_index + 1 < len(state.speakers):
+        return _next_speaker(state)
+    return _finish_card(state, elapsed)
+
+
+def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
+    """The card is answered: discard it, move the rotation on, and check for the end."""
+    discard = state.discard + state.wilds
+    if state.card is not None and not state.card_is_replay:
+        discard = (*discard, state.card)
+    state = attrs.evolve(
+        state,
+        discard=discard,
+        last_prompt=state.card if state.card is not None else state.last_prompt,
+        card=None,
+        card_is_replay=False,
+        wilds=(),
+        speakers=(),
+        speaker_index=0,
+        turn=state.turn + 1,
+        phase=Phase.DEAL,
+    )
+    rules = state.rules
+    round_complete = state.turn % len(state.seats) == 0
+    if (
+        rules.scoring is Scoring.TOGETHER
+        and rules.goal is not None
+        and state.scores.team_total >= rules.goal
+    ):
+        return _end_game(state, EndReason.GOAL)
+    if round_complete and rules.rounds is not None and state.round >= rules.rounds:
+        return _end_game(state, EndReason.ROUNDS)
+    state = _advance_level(state, elapsed, round_complete)
+    if not _prompts_left(state):
+        return _end_game(state, EndReason.CARDS)
+    return state
+
+
+def _prompts_left(state: GameState) -> bool:
+    return any(
+        _is_prompt(state.setup, card_id)
+        for pile in state.piles[state.level - 1 :]
+        for card_id in pile
+    )
+
+
+def rounds_per_level(state: GameState) -> int:
+    """How many rounds each level lasts under a rounds schedule."""
+    rules = state.rules
+    if rules.rounds_per_level is not None:
+        return max(1, rules.rounds_per_level)
+    if rules.rounds is not None:
+        return max(1, math.ceil(rules.rounds / len(state.deck.levels)))
+    return 2
+
+
+def minutes_for_level(state: GameState, level: int) -> float:
+    if state.rules.minutes_per_level is not None:
+        return float(state.rules.minutes_per_level)
+    suggested = state.deck.levels[level - 1].minutes
+    return float(suggested) if suggested else 20.0
+
+
+def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> GameState:
+    if state.level >= len(state.deck.levels):
+        return state
+    pile_empty = not any(_is_prompt(state.setup, c) for c in state.piles[state.level - 1])
+    if state.rules.level_pace is LevelPace.ROUNDS:
+        due = round_complete and state.round - state.level_started_round >= rounds_per_level(state)
+    else:
+        due = elapsed - state.level_started_at >= minutes_for_level(state, state.level) * 60
+    if not (due or pile_empty):
+        return state
+    return attrs.evolve(
+        state, level=state.level + 1, level_started_round=state.round, level_started_at=elapsed
+    )
+
+
+def _end_game(state: GameState, reason: EndReason) -> GameState:
+    state = _put_card_away(state)
+    state = attrs.evolve(
+        state,
+        discard=state.discard + state.wilds,
+        wilds=(),
+        pending=(),
+        end_reason=reason,
+        speaker_index=0,
+    )
+    closing = state.deck.closing
+    if state.rules.closing_card and closing is not None:
+        return attrs.evolve(
+            state, phase=Phase.CLOSING, card=closing.id, speakers=_round_from(state, state.sharer)
+        )
+    return attrs.evolve(state, phase=Phase.FINISHED, speakers=())
+
+
+# ---------------------------------------------------------------- what can be done
+
+
+def legal_actions(state: GameState) -> list[Action]:
+    """Every action `apply` would accept now (sharer awards once per listener who could give them)."""
+    if state.finished:
+        return []
+    candidates: list[Action] = [
+        Draw(),
+        Skip(),
+        FinishSharing(),
+        FinishResponding(),
+        EndTurn(),
+        EndGame(),
+        Pass(state.speaker),
+    ]
+    if state.phase is Phase.AWARD:
+        speaker = state.speaker
+        for listener in state.listeners:
+            for kind in AWARD_ORDER:
+                if kind.for_listener:
+                    candidates.append(Award(speaker, listener, kind))
+                else:
+                    candidates.append(Award(listener, speaker, kind))
+        candidates.extend(TakeBack(a.receiver, a.kind) for a in state.pending)
+    return [a for a in candidates if is_legal(state, a)]
+
+
+# ---------------------------------------------------------------- the result
+
+
+@attrs.frozen
+class PlayerResult:
+    player: int
+    name: str
+    total: int
+    by_kind: dict[AwardKind, int] = attrs.field(eq=True, hash=False)
+    passes_used: int
+
+
+@attrs.frozen
+class Outcome:
+    """What the summary screen shows. Available at any time; final once `finished`."""
+
+    finished: bool
+    end_reason: EndReason | None
+    players: tuple[PlayerResult, ...]
+    team_total: int
+    goal: int | None
+    cards_played: int
+    passes: int
+    skips: int
+    rounds: int
+    level: int
+
+    @property
+    def leaders(self) -> tuple[int, ...]:
+        best = max(p.total for p in self.players)
+        return tuple(p.player for p in self.players if p.total == best)
+
+
+def outcome(state: GameState) -> Outcome:
+    played = sum(1 for card_id in state.discard if _is_prompt(state.setup, card_id))
+    players = tuple(
+        PlayerResult(
+            player=i,
+            name=player.name,
+            total=state.scores.total(i),
+            by_kind=state.scores.by_kind(i),
+            passes_used=state.passes_used[i],
+        )
+        for i, player in enumerate(state.players)
+    )
+    return Outcome(
+        finished=state.finished,
+        end_reason=state.end_reason,
+        players=players,
+        team_total=state.scores.team_total,
+        goal=state.rules.goal if state.together else None,
+        cards_played=played,
+        passes=sum(state.passes_used),
+        skips=state.skips,
+        rounds=state.round,
+        level=state.level,
+    )
+
+
+__all__ = [
+    "AWARD_KINDS",
+    "Card",
+    "Outcome",
+    "PlayerResult",
+    "apply",
+    "check",
+    "is_legal",
+    "legal_actions",
+    "new_game",
+    "outcome",
+    "replay",
+]

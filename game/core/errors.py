@@ -1,0 +1,27 @@
+"""The closed family of rule errors. `apply` raises one of these and leaves the state as it was."""
+
+from __future__ import annotations
+
+
+class RuleError(ValueError):
+    """An action the rules do not allow now. The message is short enough to show to players."""
+
+
+class NotThisPhase(RuleError):
+    """The action is not available in the current phase."""
+
+
+class GameOver(RuleError):
+    """The game has finished; no more actions."""
+
+
+class NotYourMove(RuleError):
+    """This player may not make this move now (for example a listener passing the sharer's card)."""
+
+
+class InvalidAction(RuleError):
+    """The action is malformed or impossible: an unknown player, a second award of a kind, no passes left."""
+
+
+class SetupError(ValueError):
+    """A game cannot be set up this way (wrong number of players for the mode, an empty deck)."""

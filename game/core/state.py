@@ -1,0 +1,174 @@
+"""The whole game as one frozen value: what the engine reads and returns, the UI draws and the store saves."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from game.core.actions import Action, Award
+from game.core.cards import Card, Deck, Mode, WildEffect
+from game.core.rules import AwardKind, Rules, Scoring
+
+AWARD_KINDS: tuple[AwardKind, ...] = tuple(AwardKind)
+
+
+class Phase(enum.Enum):
+    DEAL = "deal"  # waiting for the sharer to draw
+    SHARE = "share"  # the speaker tells their story
+    RESPOND = "respond"  # listeners respond
+    AWARD = "award"  # marks are given
+    CLOSING = "closing"  # everyone answers the closing card in turn
+    FINISHED = "finished"
+
+
+class EndReason(enum.Enum):
+    ROUNDS = "rounds"  # the preset's number of rounds was played
+    GOAL = "goal"  # the shared goal was reached (together scoring)
+    CARDS = "cards"  # no prompt cards left at this depth
+    PLAYERS = "players"  # the players ended it
+
+
+@attrs.frozen
+class Player:
+    name: str
+
+
+@attrs.frozen
+class Setup:
+    """Everything chosen before the first card; with the action log it rebuilds the whole game."""
+
+    deck: Deck
+    rules: Rules
+    players: tuple[Player, ...]
+    mode: Mode
+    seed: int = 0
+    excluded_tags: tuple[str, ...] = ()  # topics this group ruled out: such cards are never dealt
+
+
+@attrs.frozen
+class Scores:
+    """Points per player per award kind, in the order of AWARD_KINDS."""
+
+    points: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def zero(cls, players: int) -> Scores:
+        return cls(tuple(tuple(0 for _ in AWARD_KINDS) for _ in range(players)))
+
+    def total(self, player: int) -> int:
+        return sum(self.points[player])
+
+    def of(self, player: int, kind: AwardKind) -> int:
+        return self.points[player][AWARD_KINDS.index(kind)]
+
+    def by_kind(self, player: int) -> dict[AwardKind, int]:
+        return dict(zip(AWARD_KINDS, self.points[player], strict=True))
+
+    @property
+    def team_total(self) -> int:
+        return sum(sum(row) for row in self.points)
+
+    def add(self, player: int, kind: AwardKind, amount: int) -> Scores:
+        index = AWARD_KINDS.index(kind)
+        rows = list(self.points)
+        row = list(rows[player])
+        row[index] += amount
+        rows[player] = tuple(row)
+        return Scores(tuple(rows))
+
+
+@attrs.frozen
+class GameState:
+    setup: Setup
+    seats: tuple[int, ...]  # player indexes in the order the sharer moves round
+    phase: Phase
+    turn: int  # completed turns; the sharer is seats[turn % len(seats)]
+    level: int  # 1-based
+    piles: tuple[tuple[str, ...], ...]  # card ids per level, next card first
+    rng: int
+    scores: Scores
+    passes_left: tuple[int, ...]
+    discard: tuple[str, ...] = ()  # cards played
+    removed: tuple[str, ...] = ()  # cards passed or skipped: out of play
+    excluded: tuple[str, ...] = ()  # cards ruled out by the group's lines: never dealt
+    card: str | None = None  # the prompt on the table
+    card_is_replay: bool = False  # a swap replays the last card: it is already in the discard
+    wilds: tuple[str, ...] = ()  # wild cards drawn for this turn
+    speakers: tuple[int, ...] = ()  # who answers the card, in order
+    speaker_index: int = 0
+    pending: tuple[Award, ...] = ()  # this speaker's awards, not yet committed
+    last_prompt: str | None = None
+    level_started_round: int = 0
+    level_started_at: float = 0.0
+    passes_used: tuple[int, ...] = ()
+    skips: int = 0
+    end_reason: EndReason | None = None
+    log: tuple[Action, ...] = ()
+
+    # Derived views: the UI reads these instead of recomputing rules.
+
+    @property
+    def rules(self) -> Rules:
+        return self.setup.rules
+
+    @property
+    def deck(self) -> Deck:
+        return self.setup.deck
+
+    @property
+    def players(self) -> tuple[Player, ...]:
+        return self.setup.players
+
+    @property
+    def finished(self) -> bool:
+        return self.phase is Phase.FINISHED
+
+    @property
+    def round(self) -> int:
+        """Completed rounds: a round is every player having been the sharer once."""
+        return self.turn // len(self.seats)
+
+    @property
+    def sharer(self) -> int:
+        """Whose turn it is in the rotation (a swap card lets another player speak for it)."""
+        return self.seats[self.turn % len(self.seats)]
+
+    @property
+    def speaker(self) -> int:
+        """Who is sharing right now."""
+        if self.speakers and self.speaker_index < len(self.speakers):
+            return self.speakers[self.speaker_index]
+        return self.sharer
+
+    @property
+    def listeners(self) -> tuple[int, ...]:
+        speaker = self.speaker
+        return tuple(p for p in self.seats if p != speaker)
+
+    @property
+    def current_card(self) -> Card | None:
+        return None if self.card is None else self.deck.card(self.card)
+
+    @property
+    def wild_cards(self) -> tuple[Card, ...]:
+        return tuple(self.deck.card(card_id) for card_id in self.wilds)
+
+    @property
+    def effects(self) -> frozenset[WildEffect]:
+        return frozenset(card.wild for card in self.wild_cards if card.wild is not None)
+
+    @property
+    def multiplier(self) -> int:
+        return 2 if WildEffect.DOUBLE in self.effects else 1
+
+    @property
+    def together(self) -> bool:
+        return self.rules.scoring is Scoring.TOGETHER
+
+    def pending_points(self, player: int) -> int:
+        return sum(
+            self.rules.points_for(a.kind) * self.multiplier
+            for a in self.pending
+            if a.receiver == player
+        )
