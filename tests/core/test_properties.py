@@ -1,0 +1,149 @@
+"""A random bot that only plays legal actions, and the invariants that must hold at every step."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.core.actions import Award, EndGame, EndTurn
+from game.core.cards import WildEffect
+from game.core.engine import apply, legal_actions, new_game, replay
+from game.core.rules import AwardKind, LevelPace, Rules, Scoring
+from game.core.serial import state_from_plain, state_to_plain, to_plain
+from game.core.state import Phase
+
+from .factory import make_deck, make_setup
+
+MAX_STEPS = 6000
+
+wild_lists = st.lists(
+    st.tuples(st.sampled_from(list(WildEffect)), st.integers(1, 3)), min_size=0, max_size=8
+).map(tuple)
+
+rules_strategy = st.builds(
+    Rules,
+    passes_per_player=st.integers(0, 3),
+    rounds=st.one_of(st.none(), st.integers(1, 4)),
+    level_pace=st.sampled_from(list(LevelPace)),
+    rounds_per_level=st.one_of(st.none(), st.integers(1, 3)),
+    minutes_per_level=st.one_of(st.none(), st.integers(1, 30)),
+    scoring=st.sampled_from(list(Scoring)),
+    goal=st.one_of(st.none(), st.integers(1, 200)),
+    closing_card=st.booleans(),
+)
+
+
+def choose(rng: random.Random, actions: list):
+    """Pick an action type first, then one of its instances, so no single kind floods the choice.
+
+    Ending the game early is rare, as it is at a real table.
+    """
+    by_type = defaultdict(list)
+    for action in actions:
+        by_type[type(action)].append(action)
+    kinds = list(by_type)
+    if EndGame in by_type and len(kinds) > 1 and rng.random() < 0.97:
+        kinds.remove(EndGame)
+    return rng.choice(by_type[rng.choice(kinds)])
+
+
+def all_card_places(state) -> list[str]:
+    places = [c for pile in state.piles for c in pile]
+    places += list(state.discard) + list(state.removed) + list(state.excluded) + list(state.wilds)
+    if state.card is not None and not state.card_is_replay and state.phase is not Phase.CLOSING:
+        places.append(state.card)
+    return places
+
+
+def check_invariants(before, action, after) -> None:
+    # cards are conserved: every deck card is in exactly one place
+    assert sorted(all_card_places(after)) == sorted(c.id for c in after.deck.cards)
+    # scores never go negative, and passes never below zero
+    assert all(points >= 0 for row in after.scores.points for points in row)
+    assert all(left >= 0 for left in after.passes_left)
+    # a listener award never reaches the player sharing
+    for award in after.pending:
+        if award.kind.for_listener:
+            assert award.receiver != after.speaker
+        else:
+            assert award.receiver == after.speaker
+    if isinstance(action, EndTurn | EndGame) and before.phase is Phase.AWARD:
+        speaker = before.speaker
+        for kind in AwardKind:
+            if kind.for_listener:
+                assert after.scores.of(speaker, kind) == before.scores.of(speaker, kind)
+    # the log records exactly the actions applied
+    assert after.log == (*before.log, action)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    players=st.integers(2, 12),
+    seed=st.integers(0, 2**32),
+    wilds=wild_lists,
+    rules=rules_strategy,
+    prompts=st.integers(1, 8),
+    levels=st.integers(1, 3),
+    bot=st.randoms(use_true_random=False),
+)
+def test_random_bot_finishes_games_and_invariants_hold(
+    players, seed, wilds, rules, prompts, levels, bot
+):
+    wilds = tuple((effect, min(level, levels)) for effect, level in wilds)
+    setup = make_setup(
+        players,
+        deck=make_deck(prompts_per_level=prompts, levels=levels, wilds=wilds),
+        rules=rules,
+        seed=seed,
+    )
+    state = new_game(setup)
+    start_plain = json.dumps(to_plain(state), sort_keys=True)
+    steps = 0
+    while not state.finished:
+        actions = legal_actions(state)
+        assert actions, f"no legal action in phase {state.phase}"
+        action = choose(bot, actions)
+        frozen_before = json.dumps(to_plain(state), sort_keys=True)
+        after = apply(state, action)
+        assert json.dumps(to_plain(state), sort_keys=True) == frozen_before  # apply never mutates
+        check_invariants(state, action, after)
+        state = after
+        steps += 1
+        assert steps < MAX_STEPS, "the game did not end"
+    assert json.dumps(to_plain(new_game(setup)), sort_keys=True) == start_plain
+    assert replay(setup, state.log) == state
+    assert state_from_plain(json.loads(json.dumps(state_to_plain(state)))) == state
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**32),
+    players=st.integers(2, 6),
+    cut=st.integers(0, 400),
+    bot=st.randoms(use_true_random=False),
+)
+def test_a_game_saved_at_any_step_resumes_identically(seed, players, cut, bot):
+    setup = make_setup(
+        players, deck=make_deck(wilds=((WildEffect.SWAP, 1), (WildEffect.MIRROR, 2))), seed=seed
+    )
+    state = new_game(setup)
+    for _ in range(cut):
+        if state.finished:
+            break
+        state = apply(state, choose(bot, legal_actions(state)))
+    restored = state_from_plain(json.loads(json.dumps(state_to_plain(state))))
+    assert restored == state
+    # the next card dealt after a resume is the one that would have been dealt
+    assert legal_actions(restored) == legal_actions(state)
+    for action in legal_actions(state)[:3]:
+        assert apply(restored, action) == apply(state, action)
+
+
+def test_award_candidates_include_only_legal_ones():
+    state = new_game(make_setup(4))
+    for action in legal_actions(state):
+        assert not isinstance(action, Award)

@@ -1,0 +1,68 @@
+"""The plain-data round trip that saves are made of."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishSharing, Pass, TakeBack
+from game.core.cards import WildEffect
+from game.core.engine import apply, new_game
+from game.core.rules import AwardKind
+from game.core.serial import PlainDataError, from_plain, state_from_plain, state_to_plain, to_plain
+from game.core.state import GameState
+
+from .factory import make_deck, make_setup
+
+
+def mid_game_state() -> GameState:
+    state = new_game(make_setup(3, deck=make_deck(wilds=((WildEffect.DOUBLE, 1),))))
+    for action in (
+        Draw(),
+        Pass(0),
+        FinishSharing(),
+        FinishResponding(),
+        Award(0, 1, AwardKind.DEEPENING_QUESTION),
+        Award(0, 2, AwardKind.TOUCHED_ME),
+        TakeBack(2, AwardKind.TOUCHED_ME),
+        EndTurn(12.5),
+        Draw(),
+    ):
+        state = apply(state, action)
+    return state
+
+
+def test_state_round_trips_through_json():
+    state = mid_game_state()
+    text = json.dumps(state_to_plain(state))
+    assert state_from_plain(json.loads(text)) == state
+
+
+def test_actions_are_written_with_their_type():
+    plain = to_plain(Award(0, 1, AwardKind.FELT_RESPONSE))
+    assert plain == {"type": "Award", "giver": 0, "receiver": 1, "kind": "felt_response"}
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(format=2), "saved with format 2; this version reads 1"),
+        (lambda d: d.pop("format"), "not a saved game"),
+        (lambda d: d["state"].update(turn="3"), "$.turn: expected int, got '3'"),
+        (lambda d: d["state"].update(phase="dancing"), "$.phase: 'dancing' is not a Phase"),
+        (lambda d: d["state"]["log"].append({"type": "Shout"}), "$.log[9]: unknown action 'Shout'"),
+        (lambda d: d["state"].pop("seats"), "$: missing seats"),
+    ],
+)
+def test_bad_plain_data_is_reported_with_where(mutate, message):
+    data = json.loads(json.dumps(state_to_plain(mid_game_state())))
+    mutate(data)
+    with pytest.raises(PlainDataError) as error:
+        state_from_plain(data)
+    assert str(error.value) == message
+
+
+def test_from_plain_refuses_a_bool_for_an_int():
+    with pytest.raises(PlainDataError, match="expected int"):
+        from_plain(int, True)
