@@ -34,6 +34,21 @@ class Skip:
 
 
 @attrs.frozen
+class LighterCard:
+    """The sharer asks for a card from a lower level instead: no cost, no reason, the turn stays theirs.
+
+    The card they had goes back under its pile.
+    """
+
+
+@attrs.frozen
+class AnswerDeeper:
+    """One answer to "Ready to go deeper?". Nobody is named: a single "not yet" keeps the level."""
+
+    ready: bool
+
+
+@attrs.frozen
 class FinishSharing:
     """The speaker has told their story: listeners respond now (in the closing, the next player answers)."""
 
@@ -77,12 +92,24 @@ class EndGame:
 
 
 Action = (
-    Draw | Pass | Skip | FinishSharing | FinishResponding | Award | TakeBack | EndTurn | EndGame
+    Draw
+    | Pass
+    | Skip
+    | LighterCard
+    | AnswerDeeper
+    | FinishSharing
+    | FinishResponding
+    | Award
+    | TakeBack
+    | EndTurn
+    | EndGame
 )
 ACTION_TYPES: tuple[type, ...] = (
     Draw,
     Pass,
     Skip,
+    LighterCard,
+    AnswerDeeper,
     FinishSharing,
     FinishResponding,
     Award,

@@ -15,12 +15,14 @@ import attrs
 from game.core import rng
 from game.core.actions import (
     Action,
+    AnswerDeeper,
     Award,
     Draw,
     EndGame,
     EndTurn,
     FinishResponding,
     FinishSharing,
+    LighterCard,
     Pass,
     Skip,
     TakeBack,
@@ -115,6 +117,14 @@ def check(state: GameState, action: Action) -> None:
             raise InvalidAction("No passes left: you can still skip the card.")
     elif isinstance(action, Skip):
         _need_phase(phase, CARD_PHASES | {Phase.CLOSING}, "There is no card to skip.")
+    elif isinstance(action, LighterCard):
+        _need_phase(phase, {Phase.SHARE}, "Ask for a lighter card before you start sharing.")
+        if state.speaker_index > 0 or state.card_is_replay:
+            raise InvalidAction("This card is shared by more than one player: skip it instead.")
+        if _lighter_level(state) is None:
+            raise InvalidAction("There is no lighter card left: you can pass or skip.")
+    elif isinstance(action, AnswerDeeper):
+        _need_phase(phase, {Phase.DEEPER}, "Nobody asked about going deeper.")
     elif isinstance(action, FinishSharing):
         _need_phase(phase, {Phase.SHARE, Phase.CLOSING}, "Nobody is sharing now.")
     elif isinstance(action, FinishResponding):
@@ -129,7 +139,7 @@ def check(state: GameState, action: Action) -> None:
     elif isinstance(action, EndTurn):
         _need_phase(phase, {Phase.AWARD}, "The turn ends after the awards.")
     elif isinstance(action, EndGame):
-        _need_phase(phase, {Phase.DEAL} | CARD_PHASES, "The game is already closing.")
+        _need_phase(phase, {Phase.DEAL, Phase.DEEPER} | CARD_PHASES, "The game is already closing.")
     else:  # pragma: no cover - the Action union is closed
         raise InvalidAction(f"Unknown action {action!r}.")
 
@@ -187,6 +197,10 @@ def apply(state: GameState, action: Action) -> GameState:
         new = _pass(state, action.player)
     elif isinstance(action, Skip):
         new = _skip(state)
+    elif isinstance(action, LighterCard):
+        new = _lighter(state)
+    elif isinstance(action, AnswerDeeper):
+        new = _answer_deeper(state, action.ready)
     elif isinstance(action, FinishSharing):
         new = _finish_sharing(state)
     elif isinstance(action, FinishResponding):
@@ -314,6 +328,47 @@ def _skip(state: GameState) -> GameState:
     return _deal(_put_card_away(state), first_speaker=first)
 
 
+def _lighter_level(state: GameState) -> int | None:
+    """The deepest level below the one on the table that still has a prompt to deal."""
+    card = state.current_card
+    if card is None:
+        return None
+    for level in range(card.level - 1, 0, -1):
+        if any(_is_prompt(state.setup, c) for c in state.piles[level - 1]):
+            return level
+    return None
+
+
+def _lighter(state: GameState) -> GameState:
+    """Put the card back under its pile and deal the first prompt of a lighter level."""
+    card = state.current_card
+    level = _lighter_level(state)
+    assert card is not None and level is not None  # check() made sure
+    piles = [list(p) for p in state.piles]
+    piles[card.level - 1].append(card.id)
+    lighter = next(c for c in piles[level - 1] if _is_prompt(state.setup, c))
+    piles[level - 1].remove(lighter)
+    everyone = WildEffect.EVERYONE in state.effects or state.deck.card(lighter).everyone
+    first = state.speakers[0]
+    return attrs.evolve(
+        state,
+        piles=tuple(tuple(p) for p in piles),
+        card=lighter,
+        speakers=_round_from(state, first) if everyone else (first,),
+        speaker_index=0,
+    )
+
+
+def _answer_deeper(state: GameState, ready: bool) -> GameState:
+    if not ready:
+        # One "not yet" is enough; the question comes back at the end of the next round.
+        return attrs.evolve(state, phase=Phase.DEAL, ready_answers=0)
+    answers = state.ready_answers + 1
+    if answers < len(state.players):
+        return attrs.evolve(state, ready_answers=answers)
+    return attrs.evolve(_move_up(state, state.level_started_at), phase=Phase.DEAL, ready_answers=0)
+
+
 def _finish_sharing(state: GameState) -> GameState:
     if state.phase is Phase.CLOSING:
         if state.speaker_index + 1 >= len(state.speakers):
@@ -409,12 +464,20 @@ def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> Ga
     if state.level >= len(state.deck.levels):
         return state
     pile_empty = not any(_is_prompt(state.setup, c) for c in state.piles[state.level - 1])
-    if state.rules.level_pace is LevelPace.ROUNDS:
+    pace = state.rules.level_pace
+    if pile_empty:
+        return _move_up(state, elapsed)
+    if pace is LevelPace.AGREEMENT:
+        # Ask at the end of every round; the level moves only when everyone says yes.
+        return attrs.evolve(state, phase=Phase.DEEPER) if round_complete else state
+    if pace is LevelPace.ROUNDS:
         due = round_complete and state.round - state.level_started_round >= rounds_per_level(state)
     else:
         due = elapsed - state.level_started_at >= minutes_for_level(state, state.level) * 60
-    if not (due or pile_empty):
-        return state
+    return _move_up(state, elapsed) if due else state
+
+
+def _move_up(state: GameState, elapsed: float) -> GameState:
     return attrs.evolve(
         state, level=state.level + 1, level_started_round=state.round, level_started_at=elapsed
     )
@@ -448,6 +511,9 @@ def legal_actions(state: GameState) -> list[Action]:
     candidates: list[Action] = [
         Draw(),
         Skip(),
+        LighterCard(),
+        AnswerDeeper(ready=True),
+        AnswerDeeper(ready=False),
         FinishSharing(),
         FinishResponding(),
         EndTurn(),

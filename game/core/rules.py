@@ -47,11 +47,15 @@ ONE_PER_TURN_AWARDS = frozenset({AwardKind.TOUCHED_ME, AwardKind.FELT_HEARD})
 class Scoring(enum.Enum):
     VERSUS = "versus"  # each player has a score
     TOGETHER = "together"  # one shared score toward a goal
+    OFF = "off"  # no numbers anywhere: awards are shown as acknowledgements
 
 
 class LevelPace(enum.Enum):
     ROUNDS = "rounds"  # move up after a number of rounds per level
     MINUTES = "minutes"  # move up after a number of minutes per level
+    AGREEMENT = (
+        "agreement"  # at each round's end, move up only when every player says they are ready
+    )
 
 
 def _default_points() -> dict[AwardKind, int]:

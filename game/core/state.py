@@ -15,6 +15,7 @@ AWARD_KINDS: tuple[AwardKind, ...] = tuple(AwardKind)
 
 class Phase(enum.Enum):
     DEAL = "deal"  # waiting for the sharer to draw
+    DEEPER = "deeper"  # end of a round, agreement pace: "Ready to go deeper?"
     SHARE = "share"  # the speaker tells their story
     RESPOND = "respond"  # listeners respond
     AWARD = "award"  # marks are given
@@ -103,6 +104,9 @@ class GameState:
     level_started_at: float = 0.0
     passes_used: tuple[int, ...] = ()
     skips: int = 0
+    ready_answers: int = (
+        0  # "ready" answers so far to "Ready to go deeper?"; who gave them is not kept
+    )
     end_reason: EndReason | None = None
     log: tuple[Action, ...] = ()
 
