@@ -1,0 +1,31 @@
+"""What every widget draws with: the theme of the moment and the shared text renderer."""
+
+from __future__ import annotations
+
+import attrs
+import pygame
+
+from game.ui.text import Text
+from game.ui.theme import Palette, Theme
+
+
+@attrs.frozen
+class Look:
+    theme: Theme
+    text: Text
+
+    @property
+    def pal(self) -> Palette:
+        return self.theme.palette
+
+    def px(self, value: float) -> int:
+        return self.theme.px(value)
+
+    def panel(
+        self, target: pygame.Surface, rect: pygame.Rect, colour=None, radius: float = 18
+    ) -> None:
+        pygame.draw.rect(target, colour or self.pal.panel, rect, border_radius=self.px(radius))
+        if self.theme.border:
+            pygame.draw.rect(
+                target, self.pal.muted, rect, width=self.theme.border, border_radius=self.px(radius)
+            )

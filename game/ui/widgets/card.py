@@ -1,0 +1,166 @@
+"""Cards on the table: a prompt card (face or back, with a flip), and a wild card that looks different.
+
+`draw_prompt_card` returns the rect its text covers so tests can check it stays inside the card.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui.look import Look
+
+CARD_RATIO = 0.66  # width / height of a card on the table
+
+
+def card_rect(area: pygame.Rect, ratio: float = CARD_RATIO) -> pygame.Rect:
+    """The biggest card of this shape that fits `area`, centred in it."""
+    height = area.height
+    width = int(height * ratio)
+    if width > area.width:
+        width = area.width
+        height = int(width / ratio)
+    rect = pygame.Rect(0, 0, width, height)
+    rect.center = area.center
+    return rect
+
+
+def text_box(rect: pygame.Rect, look: Look) -> tuple[pygame.Rect, pygame.Rect]:
+    """(caption box, prompt box) inside a card."""
+    pad = max(look.px(26), rect.width // 12)
+    inner = rect.inflate(-2 * pad, -2 * pad)
+    caption_h = look.text.line_height(look.theme.small) + look.px(8)
+    caption = pygame.Rect(inner.left, inner.top, inner.width, caption_h)
+    prompt = pygame.Rect(
+        inner.left,
+        caption.bottom + look.px(8),
+        inner.width,
+        inner.bottom - caption.bottom - look.px(8),
+    )
+    return caption, prompt
+
+
+def draw_prompt_card(
+    target: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    prompt: str,
+    caption: str = "",
+    flip: float = 1.0,
+    back_label: str = "",
+) -> pygame.Rect:
+    """Draw a card; `flip` runs 0 (back up) to 1 (face up). Returns the prompt text's rect."""
+    face_up = flip >= 0.5
+    squeeze = abs(math.cos(math.pi * min(max(flip, 0.0), 1.0)))
+    if squeeze > 0.999:
+        return (
+            _draw_face(target, rect, look, prompt, caption)
+            if face_up
+            else _draw_back(target, rect, look, back_label)
+        )
+    canvas = pygame.Surface(rect.size, pygame.SRCALPHA)
+    local = canvas.get_rect()
+    if face_up:
+        _draw_face(canvas, local, look, prompt, caption)
+    else:
+        _draw_back(canvas, local, look, back_label)
+    width = max(1, int(rect.width * squeeze))
+    squeezed = pygame.transform.smoothscale(canvas, (width, rect.height))
+    target.blit(squeezed, squeezed.get_rect(center=rect.center))
+    return pygame.Rect(rect.centerx, rect.centery, 0, 0)
+
+
+def _shadow(target: pygame.Surface, rect: pygame.Rect, look: Look) -> None:
+    offset = look.px(6)
+    pygame.draw.rect(target, look.pal.shadow, rect.move(offset, offset), border_radius=look.px(22))
+
+
+def _draw_face(target, rect: pygame.Rect, look: Look, prompt: str, caption: str) -> pygame.Rect:
+    pal = look.pal
+    _shadow(target, rect, look)
+    pygame.draw.rect(target, pal.card, rect, border_radius=look.px(22))
+    pygame.draw.rect(
+        target, pal.card_edge, rect, width=max(2, look.px(3)), border_radius=look.px(22)
+    )
+    caption_box, prompt_box = text_box(rect, look)
+    if caption:
+        text = look.text.ellipsize(caption, look.theme.small, caption_box.width, bold=True)
+        look.text.draw(
+            target, text, look.theme.small, pal.card_caption, caption_box.topleft, bold=True
+        )
+    size = look.theme.card_text
+    fitted = look.text.fit(prompt, prompt_box.size, size, min_size=max(12, size // 2))
+    return look.text.draw_fitted(target, fitted, pal.card_text, prompt_box, valign="middle")
+
+
+def _draw_back(target, rect: pygame.Rect, look: Look, label: str) -> pygame.Rect:
+    pal = look.pal
+    _shadow(target, rect, look)
+    pygame.draw.rect(target, pal.card_back, rect, border_radius=look.px(22))
+    inner = rect.inflate(-look.px(24), -look.px(24))
+    pygame.draw.rect(target, pal.card, inner, width=max(2, look.px(3)), border_radius=look.px(16))
+    _heart_pattern(target, inner, look)
+    if label:
+        box = inner.inflate(-look.px(30), 0)
+        fitted = look.text.fit(
+            label, (box.width, box.height // 3), look.theme.heading, 14, bold=True
+        )
+        band = pygame.Rect(inner.left, 0, inner.width, fitted.height + look.px(24))
+        band.center = inner.center
+        pygame.draw.rect(target, pal.card_back, band)
+        look.text.draw_fitted(target, fitted, pal.card, band, align="center", valign="middle")
+    return pygame.Rect(rect.center, (0, 0))
+
+
+def _heart_pattern(target, inner: pygame.Rect, look: Look) -> None:
+    """Two overlapping circles, a quiet mark for the back of the deck."""
+    radius = inner.width // 6
+    colour = look.pal.card
+    width = max(2, look.px(3))
+    pygame.draw.circle(target, colour, (inner.centerx - radius // 2, inner.centery), radius, width)
+    pygame.draw.circle(target, colour, (inner.centerx + radius // 2, inner.centery), radius, width)
+
+
+def draw_wild_card(
+    target: pygame.Surface, rect: pygame.Rect, look: Look, title: str, explanation: str
+) -> pygame.Rect:
+    """A wild card: deep blue with a gold double edge and a star, its effect spelled out."""
+    pal = look.pal
+    _shadow(target, rect, look)
+    pygame.draw.rect(target, pal.wild, rect, border_radius=look.px(22))
+    pygame.draw.rect(
+        target, pal.wild_edge, rect, width=max(2, look.px(4)), border_radius=look.px(22)
+    )
+    inner_edge = rect.inflate(-look.px(16), -look.px(16))
+    pygame.draw.rect(
+        target, pal.wild_edge, inner_edge, width=max(1, look.px(2)), border_radius=look.px(16)
+    )
+    pad = max(look.px(22), rect.width // 12)
+    inner = rect.inflate(-2 * pad, -2 * pad)
+    star_r = max(look.px(14), min(inner.width, inner.height) // 10)
+    _star(target, (inner.centerx, inner.top + star_r), star_r, pal.wild_edge)
+    title_top = inner.top + 2 * star_r + look.px(8)
+    title_box = pygame.Rect(
+        inner.left, title_top, inner.width, look.text.line_height(look.theme.heading, True) * 2
+    )
+    fitted_title = look.text.fit(title, title_box.size, look.theme.heading, 14, bold=True)
+    covered = look.text.draw_fitted(target, fitted_title, pal.wild_edge, title_box, align="center")
+    body = pygame.Rect(
+        inner.left,
+        covered.bottom + look.px(10),
+        inner.width,
+        inner.bottom - covered.bottom - look.px(10),
+    )
+    fitted = look.text.fit(explanation, body.size, look.theme.body, 12)
+    return look.text.draw_fitted(target, fitted, pal.wild_text, body, align="center")
+
+
+def _star(target, centre, radius: int, colour) -> None:
+    cx, cy = centre
+    points = []
+    for i in range(10):
+        angle = -math.pi / 2 + i * math.pi / 5
+        r = radius if i % 2 == 0 else radius * 0.45
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    pygame.draw.polygon(target, colour, points)
