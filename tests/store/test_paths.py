@@ -1,0 +1,64 @@
+"""Where the player's files live, and `inkind paths`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import platformdirs
+
+from game.cli import main
+from game.store.paths import all_paths, data_dir, print_paths
+
+
+def test_inkind_home_moves_everything(tmp_path, monkeypatch):
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path))
+    assert data_dir() == tmp_path
+    assert all_paths() == {
+        "decks": tmp_path / "decks",
+        "saves": tmp_path / "saves",
+        "settings": tmp_path / "settings.json",
+        "log": tmp_path / "inkind.log",
+    }
+
+
+def test_relative_and_home_paths_become_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INKIND_HOME", "relative/home")
+    assert data_dir() == tmp_path / "relative" / "home"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("INKIND_HOME", "~/inkind")
+    assert data_dir() == tmp_path / "inkind"
+
+
+def test_without_inkind_home_the_platform_folder_is_used(monkeypatch):
+    monkeypatch.delenv("INKIND_HOME")
+    assert data_dir() == Path(platformdirs.user_data_dir("inkind", appauthor=False))
+    monkeypatch.setenv("INKIND_HOME", "  ")
+    assert data_dir() == Path(platformdirs.user_data_dir("inkind", appauthor=False))
+
+
+def test_paths_are_only_named_not_created(tmp_path, monkeypatch):
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path / "home"))
+    all_paths()
+    assert not (tmp_path / "home").exists()
+
+
+def test_print_paths_one_line_each_in_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path))
+    out = io.StringIO()
+    print_paths(out)
+    assert out.getvalue().splitlines() == [
+        f"decks: {tmp_path / 'decks'}",
+        f"saves: {tmp_path / 'saves'}",
+        f"settings: {tmp_path / 'settings.json'}",
+        f"log: {tmp_path / 'inkind.log'}",
+    ]
+
+
+def test_inkind_paths_command(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path))
+    assert main(["paths"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["decks", "saves", "settings", "log"]
+    assert lines[3] == f"log: {tmp_path / 'inkind.log'}"
