@@ -1,0 +1,174 @@
+"""Autosave and resume: the game after every action, and the one before it as a backup.
+
+`save` writes `current.json` atomically, first copying the previous good save to
+`backup.json`; a file it cannot trust is moved aside as `*.unreadable.json` rather than
+overwritten, so a save from a newer version is never lost. `load` tries the current save,
+then the backup, and never raises: what went wrong comes back as one calm sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from game.core.state import GameState
+from game.store.atomic import remove_stale_temps, write_atomic
+from game.store.log import log_exception, log_note
+from game.store.paths import all_paths
+from game.store.savefile import UnreadableSave, decode_save, encode_save
+
+CURRENT = "current.json"
+BACKUP = "backup.json"
+
+WENT_BACK_DAMAGED = "The last save was damaged, so we went back to the one before it."
+WENT_BACK_MISSING = "The last save was missing, so we went back to the one before it."
+WENT_BACK_NEWER = (
+    "The last save was made by a newer version of In Kind, so we went back to the one before it."
+)
+COULD_NOT_READ = "The saved game could not be read; you can start a new one."
+NEWER_VERSION = "The saved game was made by a newer version of In Kind; you can start a new one."
+
+
+@attrs.frozen
+class LoadedSave:
+    state: GameState | None = None
+    table: dict[str, Any] = attrs.field(factory=dict)
+    message: str | None = None  # one calm sentence for the player when something was wrong
+
+    @property
+    def unfinished(self) -> bool:
+        return self.state is not None and not self.state.finished
+
+
+@attrs.frozen
+class _Slot:
+    """What one save file turned out to hold."""
+
+    path: Path
+    data: bytes | None = None  # None: no such file
+    state: GameState | None = None
+    table: dict[str, Any] = attrs.field(factory=dict)
+    problem: UnreadableSave | None = None
+
+    @property
+    def missing(self) -> bool:
+        return self.data is None and self.problem is None
+
+    @property
+    def good(self) -> bool:
+        return self.state is not None
+
+
+class SaveStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else all_paths()["saves"]
+        self._trusted: bytes | None = None  # what current.json holds, when known good
+        self._swept = False
+        self._reported: set[tuple[str, str]] = set()
+
+    @property
+    def current_path(self) -> Path:
+        return self.folder / CURRENT
+
+    @property
+    def backup_path(self) -> Path:
+        return self.folder / BACKUP
+
+    def save(self, state: GameState, table: dict[str, Any] | None = None) -> None:
+        """Raise OSError if the disk refuses; the old save is then still there."""
+        data = encode_save(state, {} if table is None else table)
+        if not self._swept:
+            remove_stale_temps(self.folder, CURRENT)
+            remove_stale_temps(self.folder, BACKUP)
+            self._swept = True
+        self._keep_previous()
+        write_atomic(self.current_path, data)
+        self._trusted = data
+
+    def load(self) -> LoadedSave:
+        try:
+            return self._load()
+        except Exception as error:  # the last line of defence: a resume must never crash
+            log_exception("loading the saved game", error)
+            return LoadedSave(message=COULD_NOT_READ)
+
+    def has_unfinished(self) -> bool:
+        return self.load().unfinished
+
+    def clear(self) -> None:
+        """Forget the saved game (the backup first, so a crash never leaves only the older one)."""
+        for path in (self.backup_path, self.current_path):
+            _remove(path)
+        remove_stale_temps(self.folder, CURRENT)
+        remove_stale_temps(self.folder, BACKUP)
+        self._trusted = None
+
+    # ------------------------------------------------------------ inside
+
+    def _load(self) -> LoadedSave:
+        current = self._read(self.current_path)
+        if current.good:
+            self._trusted = current.data
+            return LoadedSave(current.state, current.table, None)
+        backup = self._read(self.backup_path)
+        if backup.good:
+            if current.missing:
+                message = WENT_BACK_MISSING
+            elif current.problem is not None and current.problem.newer:
+                message = WENT_BACK_NEWER
+            else:
+                message = WENT_BACK_DAMAGED
+            return LoadedSave(backup.state, backup.table, message)
+        if current.missing and backup.missing:
+            return LoadedSave()
+        newer = any(slot.problem is not None and slot.problem.newer for slot in (current, backup))
+        return LoadedSave(message=NEWER_VERSION if newer else COULD_NOT_READ)
+
+    def _read(self, path: Path) -> _Slot:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return _Slot(path)
+        except OSError as error:
+            return self._unreadable(_Slot(path, problem=UnreadableSave(f"cannot open: {error}")))
+        try:
+            state, table = decode_save(data)
+        except UnreadableSave as problem:
+            return self._unreadable(_Slot(path, data, problem=problem))
+        return _Slot(path, data, state, table)
+
+    def _unreadable(self, slot: _Slot) -> _Slot:
+        reason = str(slot.problem)
+        if (slot.path.name, reason) not in self._reported:
+            self._reported.add((slot.path.name, reason))
+            log_note("loading the saved game", f"{slot.path.name} was not used: {reason}")
+        return slot
+
+    def _keep_previous(self) -> None:
+        """Copy the save about to be replaced to the backup, or move it aside if it is bad."""
+        current = self.current_path
+        if not (current.exists() or current.is_symlink()):
+            return
+        try:
+            on_disk = current.read_bytes()
+        except OSError:
+            on_disk = None
+        if on_disk is not None and (on_disk == self._trusted or self._read(current).good):
+            write_atomic(self.backup_path, on_disk)
+            return
+        aside = current.with_name(current.stem + ".unreadable" + current.suffix)
+        _remove(aside)
+        current.replace(aside)
+        log_note("saving the game", f"{current.name} could not be read; kept as {aside.name}")
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
