@@ -1,0 +1,127 @@
+"""The player's settings, kept between evenings in a small JSON file.
+
+Read field by field: a value that is missing or wrong falls back to its default and the
+others are kept; unknown keys are ignored, so an older game reads a newer file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from game.store.atomic import write_atomic
+from game.store.log import log_note
+from game.store.paths import all_paths
+
+SETTINGS_FORMAT = 1
+TEXT_SIZES = ("normal", "large", "larger")
+THEMES = ("warm", "dark", "contrast")
+MAX_TIMER_SECONDS = 3600  # 0 turns a timer off
+MAX_SETTINGS_BYTES = 64 * 1024
+
+UNREADABLE = "The settings could not be read, so the defaults are back."
+SOME_RESET = "Some settings could not be read, so they are back to their defaults."
+
+
+def _number_in(low: float, high: float) -> Callable[[Any, Any, Any], None]:
+    def check(_instance: Any, attribute: Any, value: Any) -> None:
+        if isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(f"{attribute.name} must be between {low} and {high}, not {value!r}")
+
+    return check
+
+
+@attrs.frozen
+class Settings:
+    text_size: str = attrs.field(default="normal", validator=attrs.validators.in_(TEXT_SIZES))
+    theme: str = attrs.field(default="warm", validator=attrs.validators.in_(THEMES))
+    sound: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    volume: float = attrs.field(default=0.7, converter=float, validator=_number_in(0.0, 1.0))
+    fullscreen: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    timers: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    share_seconds: int = attrs.field(
+        default=180,
+        validator=[attrs.validators.instance_of(int), _number_in(0, MAX_TIMER_SECONDS)],
+    )
+    respond_seconds: int = attrs.field(
+        default=120,
+        validator=[attrs.validators.instance_of(int), _number_in(0, MAX_TIMER_SECONDS)],
+    )
+
+
+def settings_path() -> Path:
+    return all_paths()["settings"]
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """Never raises: a bad file gives the defaults and a sentence saying so."""
+    path = settings_path() if path is None else Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as error:
+        return _unreadable(path, f"cannot open: {error}")
+    if len(data) > MAX_SETTINGS_BYTES:
+        return _unreadable(path, f"{len(data)} bytes is too large for settings")
+    try:
+        raw = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:
+        return _unreadable(path, f"not JSON: {error}")
+    if not isinstance(raw, dict):
+        return _unreadable(path, "not a JSON object")
+    return _read_fields(path, raw)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = settings_path() if path is None else Path(path)
+    document = {"format": SETTINGS_FORMAT, **attrs.asdict(settings)}
+    text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
+    write_atomic(path, text.encode("ascii"))
+
+
+def _read_fields(path: Path, raw: dict[str, Any]) -> tuple[Settings, str | None]:
+    values: dict[str, Any] = {}
+    rejected: list[str] = []
+    for field in attrs.fields(Settings):
+        if field.name not in raw:
+            continue
+        value = raw[field.name]
+        if _right_type(field.default, value):
+            try:
+                Settings(**{field.name: value})
+            except (TypeError, ValueError):
+                pass
+            else:
+                values[field.name] = value
+                continue
+        rejected.append(field.name)
+    if rejected:
+        log_note("reading settings", f"{path.name}: set back to defaults: {', '.join(rejected)}")
+        return Settings(**values), SOME_RESET
+    return Settings(**values), None
+
+
+def _right_type(default: Any, value: Any) -> bool:
+    """JSON's types, strictly: true is not a number and "0.5" is not a volume."""
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return type(value) is int
+    if isinstance(default, float):
+        return type(value) in (int, float) and math.isfinite(value)
+    return isinstance(value, type(default))
+
+
+def _unreadable(path: Path, reason: str) -> tuple[Settings, str | None]:
+    log_note("reading settings", f"{path.name} was not used: {reason}")
+    return Settings(), UNREADABLE
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a setting")
