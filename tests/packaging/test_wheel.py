@@ -43,7 +43,9 @@ def run_outside(env_dir: Path, *args: str, tmp_path: Path) -> subprocess.Complet
 
 
 def test_installed_wheel_reports_its_version(installed: Path, tmp_path: Path) -> None:
-    result = run_outside(installed, str(installed / "bin" / "inkind"), "--version", tmp_path=tmp_path)
+    result = run_outside(
+        installed, str(installed / "bin" / "inkind"), "--version", tmp_path=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "inkind 0.1.0"
 
@@ -56,9 +58,13 @@ def test_installed_wheel_finds_its_decks_and_assets(installed: Path, tmp_path: P
         "print(sorted(p.name for p in (r.assets_dir() / 'fonts').glob('*.ttf')))\n"
         "print((r.text_dir() / 'how_to_play.yaml').is_file())\n"
     )
-    result = run_outside(installed, str(installed / "bin" / "python"), "-c", code, tmp_path=tmp_path)
+    result = run_outside(
+        installed, str(installed / "bin" / "python"), "-c", code, tmp_path=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     decks, fonts, words = result.stdout.strip().splitlines()
-    assert "first-steps.yaml" in decks and "closer.yaml" in decks and "around-the-table.yaml" in decks
+    assert (
+        "first-steps.yaml" in decks and "closer.yaml" in decks and "around-the-table.yaml" in decks
+    )
     assert "AtkinsonHyperlegible-Regular.ttf" in fonts
     assert words == "True"
