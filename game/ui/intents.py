@@ -24,6 +24,7 @@ class Kind(enum.Enum):
     DOWN = "down"
     NUMBER = "number"  # 1..9: awards, shown on screen
     PASS = "pass"  # P
+    LIGHTER = "lighter"  # L: a card from a lighter level
     SKIP = "skip"  # X
     FEELINGS = "feelings"  # F: the feelings palette
     HINTS = "hints"  # H: the card's follow-ups and the listener starters
@@ -73,6 +74,7 @@ _SHORTCUTS = {
     pygame.K_SPACE: Kind.CONFIRM,
     pygame.K_p: Kind.PASS,
     pygame.K_x: Kind.SKIP,
+    pygame.K_l: Kind.LIGHTER,
     pygame.K_f: Kind.FEELINGS,
     pygame.K_h: Kind.HINTS,
     pygame.K_u: Kind.UNDO,

@@ -146,14 +146,20 @@ def draw_button(
     if button.hint:
         chip = _hint_chip(target, look, button.hint, (x, rect.centery), ink, fill, size)
         x = chip.right + look.px(10)
-    space = inner.right - x
-    label = look.text.ellipsize(button.label, size, max(space, 10), bold=True)
-    width = look.text.width(label, size, True)
+    space = max(inner.right - x, 10)
+    text = look.text
+    if text.width(button.label, size, True) <= space:
+        width = text.width(button.label, size, True)
+        x = rect.centerx - width // 2 if not button.hint else x + max(0, (space - width) // 2)
+        text.draw(target, button.label, size, ink, (x, rect.centery), bold=True, anchor="midleft")
+        return
+    # Too wide for one line: wrap (two lines if the button is tall enough), shrinking a little.
+    box = pygame.Rect(x, rect.top + look.px(4), space, rect.height - look.px(8))
+    fitted = text.fit(button.label, box.size, size, max(12, int(size * 0.7)), bold=True)
+    align = "center" if not button.hint else "left"
     if not button.hint:
-        x = rect.centerx - width // 2
-    else:
-        x = x + max(0, (space - width) // 2)
-    look.text.draw(target, label, size, ink, (x, rect.centery), bold=True, anchor="midleft")
+        box.centerx = rect.centerx
+    text.draw_fitted(target, fitted, ink, box, align=align, valign="middle")
 
 
 def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> pygame.Rect:

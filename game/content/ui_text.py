@@ -1,0 +1,277 @@
+"""The words on the game's buttons and screens, from assets/text/<language>/ui.yaml.
+
+The file is a flat mapping key -> text with {name}-style placeholders. Every key the UI
+uses is listed in KEYS with the placeholders it may fill, so a missing, unknown or
+misspelled key, or a placeholder the game cannot fill, is an error naming file:line:col.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import attrs
+from yaml.nodes import MappingNode, ScalarNode
+
+from game.content.problems import Problem, error
+from game.content.yamlsafe import STR_TAG, compose_file, position
+from game.resources import text_dir
+
+FILE_NAME = "ui.yaml"
+
+
+# Every key the UI uses -> the placeholders its text may fill.
+_KEY_LIST: dict[str, tuple[str, ...]] = {
+    "title_name": (),
+    "title_tagline": (),
+    "title_continue": (),
+    "title_new_game": (),
+    "title_how_to_play": (),
+    "title_settings": (),
+    "title_quit": (),
+    "title_no_save": (),
+    "new_players_title": (),
+    "new_deck_title": (),
+    "new_step": ("count", "number"),
+    "new_players_hint": (),
+    "new_deck_hint": (),
+    "new_mode_pair": (),
+    "new_mode_circle": (),
+    "new_names": ("count",),
+    "new_name_placeholder": ("number",),
+    "new_add_player": (),
+    "new_remove_player": (),
+    "new_back": (),
+    "new_next": (),
+    "new_start": (),
+    "new_no_deck": (),
+    "new_deck_detail": ("cards", "levels"),
+    "new_deck_broken": ("problem",),
+    "new_deck_other_mode": ("mode",),
+    "new_mode_only_pair": (),
+    "new_mode_only_circle": (),
+    "new_option_preset": (),
+    "new_option_rounds": (),
+    "new_option_scoring": (),
+    "new_option_timers": (),
+    "new_option_pace": (),
+    "new_rounds": ("count",),
+    "new_rounds_open": (),
+    "new_scoring_versus": (),
+    "new_scoring_together": (),
+    "new_scoring_off": (),
+    "new_goal": ("goal",),
+    "new_timers_on": (),
+    "new_timers_off": (),
+    "new_pace_rounds": (),
+    "new_pace_minutes": (),
+    "new_pace_agreement": (),
+    "top_level": ("name", "number"),
+    "top_round": ("count", "number"),
+    "top_round_open": ("number",),
+    "top_score": ("name", "points"),
+    "top_together": ("goal", "points"),
+    "top_together_open": ("points",),
+    "table_menu": (),
+    "table_turn": ("name",),
+    "table_deal": ("name",),
+    "table_listening": ("names",),
+    "table_shares": ("name",),
+    "table_share": ("name",),
+    "table_everyone": ("count", "number"),
+    "table_share_help": (),
+    "table_no_passes": (),
+    "table_respond_heading": (),
+    "table_respond": ("name",),
+    "table_mirror_first": (),
+    "table_award_heading": (),
+    "table_award": ("name",),
+    "table_award_rows": (),
+    "table_deeper_heading": (),
+    "table_deeper": ("name",),
+    "table_deeper_count": ("count", "total"),
+    "table_closing_heading": ("name",),
+    "table_closing": ("count", "name", "number"),
+    "table_draw": (),
+    "table_end_evening": (),
+    "table_done_sharing": (),
+    "table_pass": ("left",),
+    "table_lighter": (),
+    "table_skip": (),
+    "table_feelings": (),
+    "table_done_responding": (),
+    "table_hints": (),
+    "table_hints_hide": (),
+    "table_end_turn": (),
+    "table_undo": (),
+    "table_ready": (),
+    "table_not_yet": (),
+    "table_done_closing": (),
+    "table_save_failed": (),
+    "respond_deepening_question": ("name",),
+    "respond_felt_response": ("name",),
+    "hints_follow_ups": (),
+    "hints_starters": (),
+    "card_caption": ("name", "number"),
+    "card_closing": (),
+    "timer_paused": (),
+    "timer_over": (),
+    "award_deepening_question": (),
+    "award_felt_response": (),
+    "award_touched_me": (),
+    "award_felt_heard": (),
+    "award_shared_feeling": (),
+    "award_shared_thought": (),
+    "award_listener_row": ("name",),
+    "award_sharer_row": ("name",),
+    "wild_title_mirror": (),
+    "wild_title_swap": (),
+    "wild_title_everyone": (),
+    "wild_title_double": (),
+    "wild_text_mirror": (),
+    "wild_text_swap": (),
+    "wild_text_everyone": (),
+    "wild_text_double": (),
+    "feelings_title": (),
+    "feelings_close": (),
+    "menu_heading": (),
+    "menu_resume": (),
+    "menu_help": (),
+    "menu_settings": (),
+    "menu_title": (),
+    "end_heading": (),
+    "end_yes": (),
+    "end_no": (),
+    "end_body": (),
+    "level_heading": ("name", "number"),
+    "level_default_description": (),
+    "level_continue": (),
+    "summary_title": (),
+    "summary_facts": ("cards", "passes", "rounds", "skips"),
+    "summary_most": ("names",),
+    "summary_together": ("points",),
+    "summary_together_goal": ("goal", "points"),
+    "summary_off": (),
+    "summary_again": (),
+    "summary_new": (),
+    "summary_quit": (),
+    "help_title": (),
+    "help_guide_heading": (),
+    "help_missing": (),
+    "help_page": ("page", "pages"),
+    "help_back": (),
+    "help_previous": (),
+    "help_next": (),
+    "settings_title": (),
+    "settings_text_size": (),
+    "settings_theme": (),
+    "settings_sound": (),
+    "settings_volume": (),
+    "settings_fullscreen": (),
+    "settings_timers": (),
+    "settings_share_seconds": (),
+    "settings_respond_seconds": (),
+    "settings_text_size_normal": (),
+    "settings_text_size_large": (),
+    "settings_text_size_larger": (),
+    "settings_theme_warm": (),
+    "settings_theme_dark": (),
+    "settings_theme_contrast": (),
+    "settings_on": (),
+    "settings_off": (),
+    "settings_back": (),
+    "error_title": (),
+    "error_back": (),
+    "error_body": (),
+    "error_log": ("path",),
+}
+KEYS: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in _KEY_LIST.items()}
+
+
+class UiTextError(ValueError):
+    """ui.yaml cannot be used; every problem found is listed, one line each."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = problems
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@attrs.frozen
+class UiText:
+    texts: dict[str, str] = attrs.field(eq=False)
+    language: str = "en"
+
+    def get(self, key: str, **values: object) -> str:
+        """The text for `key` with its placeholders filled."""
+        text = self.texts[key]
+        return text.format_map(_Missing(values)) if values else text
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self.get(key, **values)
+
+
+def load_ui_text(language: str = "en", path: Path | None = None) -> UiText:
+    """Read and check ui.yaml; raise UiTextError listing every problem."""
+    path = path or text_dir(language) / FILE_NAME
+    shown = str(path)
+    root, problems = compose_file(path)
+    if root is None:
+        raise UiTextError(problems)
+    if not isinstance(root, MappingNode):
+        line, col = position(root)
+        raise UiTextError((error(shown, line, col, "ui.yaml must be a mapping of key: text"),))
+    found: list[Problem] = []
+    texts: dict[str, str] = {}
+    for key_node, value_node in root.value:
+        line, col = position(key_node)
+        if not isinstance(key_node, ScalarNode):
+            found.append(error(shown, line, col, "a key must be plain text"))
+            continue
+        key = key_node.value
+        if key not in KEYS:
+            found.append(error(shown, line, col, f"unknown key {key!r}", "check its spelling"))
+            continue
+        if key in texts:
+            found.append(error(shown, line, col, f"key {key!r} appears twice"))
+            continue
+        vline, vcol = position(value_node)
+        if not isinstance(value_node, ScalarNode) or value_node.tag != STR_TAG:
+            found.append(
+                error(shown, vline, vcol, f"{key}: the text must be a string", "put it in quotes")
+            )
+            continue
+        bad = _placeholders(value_node.value) - KEYS[key]
+        if bad:
+            allowed = ", ".join("{" + n + "}" for n in sorted(KEYS[key])) or "none"
+            found.append(
+                error(
+                    shown,
+                    vline,
+                    vcol,
+                    f"{key}: unknown placeholder {{{sorted(bad)[0]}}}",
+                    f"this text may use {allowed}",
+                )
+            )
+            continue
+        texts[key] = value_node.value
+    end_line, end_col = root.end_mark.line + 1, root.end_mark.column + 1
+    for key in KEYS:
+        if key not in texts and not any(key in p.message for p in found):
+            found.append(
+                error(shown, end_line, end_col, f"missing key {key!r}", "add it with its text")
+            )
+    if found:
+        raise UiTextError(tuple(found))
+    return UiText(texts, language)
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    except ValueError:
+        return {"(a lone brace)"}

@@ -1,0 +1,257 @@
+"""The window and the loop: events -> intents -> scene -> update -> draw -> flip.
+
+When nothing moves the loop sleeps in `pygame.event.wait` (waking only as often as a
+visible timer needs), so an idle table costs almost no CPU; while a card flips it draws
+at 60 fps. An unexpected error inside a scene is logged and the calm error scene shown;
+the saved game is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import pygame
+
+from game.content.ui_text import UiText, UiTextError, load_ui_text
+from game.store.log import log_exception
+from game.store.saves import SaveStore
+from game.store.settings import Settings, load_settings, save_settings
+from game.ui import intents
+from game.ui.intents import Intent, Kind
+from game.ui.look import Look
+from game.ui.scenes.base import Scene
+from game.ui.sound import Sound
+from game.ui.text import Text
+from game.ui.theme import Theme
+
+DEFAULT_WINDOW = (1280, 720)
+MIN_WINDOW = (800, 600)
+FPS = 60
+IDLE_WAKE_SECONDS = 5.0
+MAX_DT = 1.0
+
+
+class App:
+    def __init__(
+        self,
+        extra_decks: Sequence[str] = (),
+        windowed: bool = False,
+        size: tuple[int, int] = DEFAULT_WINDOW,
+        store: SaveStore | None = None,
+        settings: Settings | None = None,
+        save_settings_file: bool = True,
+        ui_text: UiText | None = None,
+    ) -> None:
+        if not pygame.get_init():
+            pygame.init()
+        self.extra_decks = tuple(extra_decks)
+        self.store = store
+        self.save_settings_file = save_settings_file
+        self.settings_message: str | None = None
+        if settings is None:
+            settings, self.settings_message = load_settings()
+        self.settings = settings
+        self.t = ui_text or load_ui_text()
+        self.text = Text()
+        self.sound = Sound(settings.sound, settings.volume)
+        self.windowed_size = size
+        self.fullscreen = settings.fullscreen and not windowed
+        self.screen = self._open_window()
+        self.look = self._make_look()
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.scene: Scene | None = None
+        self.frame_times: list[float] = []
+        self._catalog = None
+        self._words: tuple | None = None
+
+    # ------------------------------------------------------------ window and look
+
+    def _open_window(self) -> pygame.Surface:
+        pygame.display.set_caption("In Kind")
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _make_look(self) -> Look:
+        theme = Theme.make(self.settings.theme, self.settings.text_size, self.screen.get_size())
+        return Look(theme, self.text)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def resized(self) -> None:
+        self.screen = pygame.display.get_surface()
+        self.look = self._make_look()
+        if self.scene is not None:
+            self._guard("layout", lambda: self.scene.layout(self.size))
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        if not self.fullscreen:
+            self.windowed_size = DEFAULT_WINDOW
+        self.screen = self._open_window()
+        self.resized()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings at once and remember them for next time."""
+        old = self.settings
+        self.settings = settings
+        self.sound.configure(settings.sound, settings.volume)
+        if settings.fullscreen != self.fullscreen:
+            self.toggle_fullscreen()
+        elif (old.theme, old.text_size) != (settings.theme, settings.text_size):
+            self.resized()
+        if self.save_settings_file:
+            try:
+                save_settings(settings)
+            except OSError as error:
+                log_exception("saving settings", error)
+
+    # ------------------------------------------------------------ content, loaded when first needed
+
+    def catalog(self, reload: bool = False):
+        if self._catalog is None or reload:
+            from game.content.sources import load_catalog
+
+            self._catalog = load_catalog(self.extra_decks)
+        return self._catalog
+
+    def words(self):
+        """(Words | None, problems) for how to play, the palette, starters and the guide."""
+        if self._words is None:
+            from game.content.words import load_words
+
+            self._words = load_words(self.t.language)
+        return self._words
+
+    # ------------------------------------------------------------ scenes
+
+    def switch(self, scene: Scene) -> None:
+        if self.scene is not None:
+            self._guard("leaving a screen", self.scene.exit)
+        self.scene = scene
+        self._set_text_input(scene.wants_text)
+        self._guard("opening a screen", lambda: (scene.layout(self.size), scene.enter()))
+
+    def show_error(self, where: str, error: BaseException) -> None:
+        from game.ui.scenes.error import ErrorScene
+
+        log = log_exception(where, error)
+        if isinstance(self.scene, ErrorScene):
+            raise error
+        self.switch(ErrorScene(self, log))
+
+    def _guard(self, where: str, call) -> None:
+        try:
+            call()
+        except Exception as error:  # the loop must survive a broken screen
+            self.show_error(where, error)
+
+    def quit(self) -> None:
+        self.running = False
+
+    def _set_text_input(self, wanted: bool) -> None:
+        if wanted:
+            pygame.key.start_text_input()
+        else:
+            pygame.key.stop_text_input()
+
+    # ------------------------------------------------------------ the loop
+
+    def loop(self) -> None:
+        while self.running:
+            scene = self.scene
+            if scene is not None and scene.animating():
+                dt = self.clock.tick(FPS) / 1000
+                events = pygame.event.get()
+            else:
+                wake = (scene.wake_every() if scene else None) or IDLE_WAKE_SECONDS
+                first = pygame.event.wait(int(wake * 1000))
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+                dt = self.clock.tick() / 1000
+            self.step(events, dt)
+
+    def pump(self, dt: float = 1 / FPS) -> None:
+        """One step with whatever is queued, without waiting (for tests and screenshots)."""
+        self.step(pygame.event.get(), dt)
+
+    def step(self, events: Sequence[pygame.event.Event], dt: float) -> None:
+        started = pygame.time.get_ticks()
+        for event in events:
+            self._event(event)
+            if not self.running:
+                return
+        scene = self.scene
+        if scene is not None:
+            self._guard("updating the screen", lambda: scene.update(min(dt, MAX_DT)))
+        self.draw()
+        self.frame_times.append((pygame.time.get_ticks() - started) / 1000)
+        del self.frame_times[:-600]
+
+    def _event(self, event: pygame.event.Event) -> None:
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if not self.fullscreen:
+                self.windowed_size = self.size
+            self.resized()
+            return
+        scene = self.scene
+        for intent in intents.translate(event, text_mode=bool(scene and scene.wants_text)):
+            self.handle(intent)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind is Kind.QUIT:
+            self.quit()
+            return
+        if intent.kind is Kind.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        if intent.kind is Kind.MUTE:
+            self.apply_settings(_evolve(self.settings, sound=not self.settings.sound))
+            return
+        scene = self.scene
+        if scene is None:
+            return
+        self._guard("handling a key or click", lambda: scene.handle(intent))
+        if self.scene is not None:
+            self._set_text_input(self.scene.wants_text)
+
+    def draw(self) -> None:
+        scene = self.scene
+        if scene is None:
+            return
+        try:
+            scene.draw(self.screen)
+        except Exception as error:
+            self.show_error("drawing the screen", error)
+            self.scene.draw(self.screen)
+        pygame.display.flip()
+
+
+def _evolve(settings: Settings, **changes) -> Settings:
+    import attrs
+
+    return attrs.evolve(settings, **changes)
+
+
+def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
+    """Open the window at the title screen and play until the players quit."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        ui_text = load_ui_text()
+    except UiTextError as error:
+        print(f"inkind: the game's own words could not be read:\n{error}", file=sys.stderr)
+        return 1
+    pygame.init()
+    try:
+        app = App(extra_decks=extra_decks, windowed=windowed, store=SaveStore(), ui_text=ui_text)
+        from game.ui.scenes.title import TitleScene
+
+        app.switch(TitleScene(app))
+        app.loop()
+    finally:
+        pygame.quit()
+    return 0

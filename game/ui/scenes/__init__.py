@@ -1,0 +1,1 @@
+"""One scene per thing the players see: title, new game, table, level change, summary, help, settings, error."""

@@ -1,0 +1,53 @@
+"""The small life every scene shares: enter, layout, handle an intent, update, draw, exit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.intents import Intent
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    wants_text = False  # True while a text field has focus: letters arrive as TEXT
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    @property
+    def t(self):
+        return self.app.t
+
+    @property
+    def look(self):
+        return self.app.look
+
+    def enter(self) -> None:
+        """Called each time the scene is shown (again)."""
+
+    def exit(self) -> None:
+        """Called when another scene takes over."""
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """Place everything for this window size and theme (called on enter and on resize)."""
+
+    def handle(self, intent: Intent) -> None:
+        """React to one intent."""
+
+    def update(self, dt: float) -> None:
+        """Advance animations and clocks by `dt` seconds."""
+
+    def animating(self) -> bool:
+        """True while something moves: the app then draws at 60 fps instead of waiting."""
+        return False
+
+    def wake_every(self) -> float | None:
+        """Seconds between redraws when idle (a ticking timer), or None to sleep until an event."""
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole screen. Drawing never changes game state."""

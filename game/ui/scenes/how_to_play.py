@@ -1,0 +1,206 @@
+"""How to play, then the response guide's examples, paged to fit the window (no scrolling)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.intents import Intent, Kind
+from game.ui.scenes.base import Scene
+from game.ui.widgets.button import ButtonGroup, row
+from game.ui.widgets.marks import draw_cross, draw_tick
+
+# One block of a page: ("heading" | "body" | "quote" | "good" | "bad", text)
+Block = tuple[str, str]
+
+
+class HowToPlayScene(Scene):
+    def __init__(self, app, back: Scene) -> None:
+        super().__init__(app)
+        self.back = back
+        self.buttons = ButtonGroup()
+        self.pages: list[list[Block]] = [[]]
+        self.page = 0
+        self.content = pygame.Rect(0, 0, 0, 0)
+
+    def blocks(self) -> list[list[Block]]:
+        """Sections as groups of blocks that should stay on one page if they can."""
+        words, problems = self.app.words()
+        if words is None:
+            lines = [p.format() for p in problems] or [self.t("help_missing")]
+            return [[("heading", self.t("help_missing")), *(("body", line) for line in lines)]]
+        groups: list[list[Block]] = []
+        for section in words.how_to_play.sections:
+            group: list[Block] = [("heading", section.heading)]
+            for line in section.body.strip().splitlines():
+                line = line.strip()
+                if line:
+                    group.append(("body", "•  " + line[2:] if line.startswith("- ") else line))
+            groups.append(group)
+        guide = words.guide
+        groups.append([("heading", self.t("help_guide_heading")), ("body", guide.intro)])
+        for example in guide.examples:
+            group = [("quote", f"“{example.story}”")]
+            group += [("good", f"{self._kind(r.kind)}: “{r.text}” {r.why}") for r in example.earns]
+            group += [("bad", f"{self._kind(r.kind)}: “{r.text}” {r.why}") for r in example.misses]
+            groups.append(group)
+        return groups
+
+    def _kind(self, kind: str) -> str:
+        known = {
+            "deepening_question": "award_deepening_question",
+            "felt_response": "award_felt_response",
+        }
+        if kind in known:
+            return self.t(known[kind])
+        return kind.replace("_", "-").capitalize()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        look = self.look
+        width, height = size
+        margin = look.px(40)
+        title_h = look.text.line_height(look.theme.title, True) + look.px(30)
+        bar_h = look.px(64)
+        text_w = min(width - 2 * margin, look.px(1100))
+        self.content = pygame.Rect(
+            (width - text_w) // 2,
+            margin + title_h,
+            text_w,
+            height - 2 * margin - title_h - bar_h - look.px(20),
+        )
+        self.pages = self._paginate(self.blocks())
+        self.page = min(self.page, len(self.pages) - 1)
+        bar = pygame.Rect(margin, height - margin - bar_h, width - 2 * margin, bar_h)
+        self.buttons.set(
+            row(
+                [
+                    ("back", self.t("help_back"), "Esc"),
+                    ("previous", self.t("help_previous"), "←"),
+                    ("next", self.t("help_next"), "→"),
+                ],
+                bar,
+                look.px(16),
+            )
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        self.buttons.get("previous").enabled = self.page > 0
+        self.buttons.get("next").enabled = self.page < len(self.pages) - 1
+        self.buttons.get("next").style = "primary" if self.page < len(self.pages) - 1 else "normal"
+
+    def _style(self, kind: str) -> tuple[int, bool]:
+        theme = self.look.theme
+        return (theme.heading, True) if kind == "heading" else (theme.body, False)
+
+    def _height(self, block: Block) -> int:
+        size, bold = self._style(block[0])
+        lines = self.look.text.wrap(
+            block[1], size, self.content.width - self._indent(block[0]), bold
+        )
+        return len(lines) * self.look.text.line_height(size, bold) + self.look.px(12)
+
+    def _indent(self, kind: str) -> int:
+        return self.look.px(30) if kind in ("good", "bad") else 0
+
+    def _paginate(self, groups: list[list[Block]]) -> list[list[Block]]:
+        pages: list[list[Block]] = [[]]
+        used = 0
+        room = max(1, self.content.height)
+        for group in groups:
+            need = sum(self._height(b) for b in group) + self.look.px(16)
+            if pages[-1] and used + need > room:
+                pages.append([])
+                used = 0
+            for block in group:
+                height = self._height(block)
+                if pages[-1] and used + height > room:
+                    pages.append([])
+                    used = 0
+                pages[-1].append(block)
+                used += height
+            used += self.look.px(16)
+        return pages
+
+    def handle(self, intent: Intent) -> None:
+        kind = intent.kind
+        if kind is Kind.BACK:
+            self.app.switch(self.back)
+            return
+        step = 0
+        if kind in (Kind.RIGHT, Kind.DOWN, Kind.CONFIRM) or (
+            kind is Kind.SCROLL and intent.number < 0
+        ):
+            step = 0 if kind is Kind.CONFIRM and self.buttons.focused_id else 1
+        elif kind in (Kind.LEFT, Kind.UP) or (kind is Kind.SCROLL and intent.number > 0):
+            step = -1
+        if step:
+            self.turn(step)
+            return
+        chosen = self.buttons.handle(intent)
+        if chosen == "back":
+            self.app.switch(self.back)
+        elif chosen:
+            self.turn(1 if chosen == "next" else -1)
+
+    def turn(self, step: int) -> None:
+        if step > 0 and self.page == len(self.pages) - 1:
+            if step and self.buttons.focused_id is None:
+                self.app.switch(self.back)
+            return
+        self.page = max(0, min(len(self.pages) - 1, self.page + step))
+        self._enable()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = self.look
+        pal = look.pal
+        surface.fill(pal.background)
+        width, _ = surface.get_size()
+        title = self.t("help_title")
+        look.text.draw(
+            surface,
+            title,
+            look.theme.title,
+            pal.accent,
+            (self.content.left, look.px(36)),
+            bold=True,
+        )
+        counter = self.t("help_page", page=self.page + 1, pages=len(self.pages))
+        look.text.draw(
+            surface,
+            counter,
+            look.theme.small,
+            pal.muted,
+            (self.content.right, look.px(50)),
+            anchor="topright",
+        )
+        y = self.content.top
+        for kind, text in self.pages[self.page]:
+            size, bold = self._style(kind)
+            indent = self._indent(kind)
+            colour = {
+                "heading": pal.accent,
+                "quote": pal.text,
+                "good": pal.given,
+                "bad": pal.warning,
+            }.get(kind, pal.text)
+            if kind in ("good", "bad"):
+                side = look.text.line_height(size) - look.px(6)
+                box = pygame.Rect(self.content.left, y + look.px(3), side, side)
+                (draw_tick if kind == "good" else draw_cross)(
+                    surface, box, colour, max(2, look.px(4))
+                )
+                colour = pal.text
+            lines = look.text.wrap(text, size, self.content.width - indent, bold)
+            for line in lines:
+                look.text.draw(
+                    surface,
+                    line,
+                    size,
+                    colour,
+                    (self.content.left + indent, y),
+                    bold=bold or kind == "quote",
+                )
+                y += look.text.line_height(size, bold)
+            y += look.px(12)
+        self.buttons.draw(surface, look)
+        del width

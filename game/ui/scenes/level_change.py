@@ -1,0 +1,74 @@
+"""Between levels: a quiet full screen so the change of depth is felt ("Level 2 — Tender")."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.intents import Intent, Kind
+from game.ui.scenes.base import Scene
+from game.ui.widgets.button import Button, ButtonGroup
+
+FADE_SECONDS = 0.8
+
+
+class LevelChangeScene(Scene):
+    def __init__(self, app, table, level: int) -> None:
+        super().__init__(app)
+        self.table = table
+        self.level = level
+        self.buttons = ButtonGroup()
+        self.age = 0.0
+
+    def enter(self) -> None:
+        self.app.sound.play("level_up")
+        self.age = 0.0
+
+    def layout(self, size: tuple[int, int]) -> None:
+        look = self.look
+        width, height = size
+        rect = pygame.Rect(0, 0, min(width - look.px(80), look.px(420)), look.px(70))
+        rect.midbottom = (width // 2, height - look.px(60))
+        self.buttons.set([Button("go", self.t("level_continue"), rect, "Enter", style="primary")])
+
+    def handle(self, intent: Intent) -> None:
+        if intent.kind in (Kind.CONFIRM, Kind.BACK) or self.buttons.handle(intent) == "go":
+            self.app.switch(self.table)
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+        self.table.session.tick(dt)
+
+    def animating(self) -> bool:
+        return self.age < FADE_SECONDS
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = self.look
+        pal = look.pal
+        surface.fill(pal.background)
+        width, height = surface.get_size()
+        deck = self.table.session.state.deck
+        level = deck.levels[self.level - 1]
+        fade = min(1.0, self.age / FADE_SECONDS)
+        colour = tuple(
+            round(b + (a - b) * fade) for a, b in zip(pal.accent, pal.background, strict=True)
+        )
+        heading = self.t("level_heading", number=self.level, name=level.name)
+        size = look.theme.font_px(80, 32)
+        fitted = look.text.fit(
+            heading, (width - look.px(120), int(height * 0.3)), size, 20, bold=True
+        )
+        box = pygame.Rect(look.px(60), int(height * 0.18), width - look.px(120), int(height * 0.3))
+        covered = look.text.draw_fitted(
+            surface, fitted, colour, box, align="center", valign="bottom"
+        )
+        text = level.description or self.t("level_default_description")
+        top = covered.bottom + look.px(30)
+        body = pygame.Rect(
+            look.px(100),
+            top,
+            width - look.px(200),
+            self.buttons.buttons[0].rect.top - top - look.px(30),
+        )
+        fitted = look.text.fit(text, body.size, look.theme.heading, 14)
+        look.text.draw_fitted(surface, fitted, pal.text, body, align="center")
+        self.buttons.draw(surface, look)

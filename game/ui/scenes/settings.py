@@ -1,0 +1,180 @@
+"""Settings: text size, theme, sound and volume, fullscreen, timers. Changes apply at once and are kept."""
+
+from __future__ import annotations
+
+import attrs
+import pygame
+
+from game.store.settings import Settings
+from game.ui.intents import Intent, Kind
+from game.ui.scenes.base import Scene
+from game.ui.theme import TEXT_SIZE_NAMES, THEME_NAMES
+from game.ui.widgets.button import Button, ButtonGroup
+
+TIMER_STEPS = (60, 90, 120, 150, 180, 240, 300, 420, 600)
+VOLUME_STEPS = tuple(round(v / 10, 1) for v in range(0, 11))
+FIELDS = (
+    "text_size",
+    "theme",
+    "sound",
+    "volume",
+    "fullscreen",
+    "timers",
+    "share_seconds",
+    "respond_seconds",
+)
+
+
+def _choices(field: str) -> tuple:
+    return {
+        "text_size": TEXT_SIZE_NAMES,
+        "theme": THEME_NAMES,
+        "sound": (True, False),
+        "volume": VOLUME_STEPS,
+        "fullscreen": (False, True),
+        "timers": (True, False),
+        "share_seconds": TIMER_STEPS,
+        "respond_seconds": TIMER_STEPS,
+    }[field]
+
+
+def stepped(settings: Settings, field: str, step: int) -> Settings:
+    """The settings with one field moved to its next (or previous) choice."""
+    choices = _choices(field)
+    value = getattr(settings, field)
+    if value in choices:
+        index = (choices.index(value) + step) % len(choices)
+    else:  # a value set by hand in the file: go to the nearest step
+        index = (
+            min(range(len(choices)), key=lambda i: abs(choices[i] - value))
+            if isinstance(value, int | float)
+            else 0
+        )
+    return attrs.evolve(settings, **{field: choices[index]})
+
+
+class SettingsScene(Scene):
+    def __init__(self, app, back: Scene) -> None:
+        super().__init__(app)
+        self.back = back
+        self.buttons = ButtonGroup()
+        self.labels: list[tuple[str, pygame.Rect]] = []
+
+    def enter(self) -> None:
+        if self.buttons.focus is None:
+            self.buttons.focus_on(FIELDS[0])
+
+    def value_text(self, field: str) -> str:
+        value = getattr(self.app.settings, field)
+        if field in ("text_size", "theme"):
+            return self.t(f"settings_{field}_{value}")
+        if isinstance(value, bool):
+            return self.t("settings_on") if value else self.t("settings_off")
+        if field == "volume":
+            return f"{round(value * 100)}%"
+        return f"{value // 60}:{value % 60:02d}"
+
+    def layout(self, size: tuple[int, int]) -> None:
+        look = self.look
+        width, height = size
+        margin = look.px(40)
+        top = margin + look.text.line_height(look.theme.title, True) + look.px(20)
+        bottom_bar = look.px(70)
+        rows = len(FIELDS)
+        row_h = min(look.px(62), (height - top - margin - bottom_bar - look.px(20)) // rows)
+        gap = max(2, row_h // 8)
+        total_w = min(width - 2 * margin, look.px(980))
+        left = (width - total_w) // 2
+        label_w = int(total_w * 0.5)
+        arrow_w = max(row_h, look.px(56))
+        value_w = total_w - label_w - 2 * arrow_w - 2 * gap
+        buttons: list[Button] = []
+        self.labels = []
+        for i, field in enumerate(FIELDS):
+            y = top + i * row_h
+            h = row_h - gap
+            self.labels.append((field, pygame.Rect(left, y, label_w, h)))
+            x = left + label_w
+            buttons.append(Button(f"{field}:-", "", pygame.Rect(x, y, arrow_w, h), "←"))
+            buttons.append(
+                Button(field, self.value_text(field), pygame.Rect(x + arrow_w + gap, y, value_w, h))
+            )
+            buttons.append(
+                Button(
+                    f"{field}:+",
+                    "",
+                    pygame.Rect(x + arrow_w + 2 * gap + value_w, y, arrow_w, h),
+                    "→",
+                )
+            )
+        back = pygame.Rect(0, 0, min(total_w, look.px(420)), bottom_bar - look.px(10))
+        back.midbottom = (width // 2, height - margin)
+        buttons.append(Button("back", self.t("settings_back"), back, "Esc", style="primary"))
+        self.buttons.set(buttons)
+        for button in buttons:
+            if button.id.endswith((":-", ":+")):
+                button.size = look.theme.small
+
+    def _focused_field(self) -> str | None:
+        focused = self.buttons.focused_id
+        return focused.split(":")[0] if focused and focused != "back" else None
+
+    def handle(self, intent: Intent) -> None:
+        kind = intent.kind
+        if kind is Kind.BACK:
+            self.app.switch(self.back)
+            return
+        field = self._focused_field()
+        if kind in (Kind.UP, Kind.DOWN, Kind.NEXT, Kind.PREVIOUS):
+            order = [*FIELDS, "back"]
+            current = (
+                order.index(field) if field else (len(order) - 1 if self.buttons.focused_id else -1)
+            )
+            step = 1 if kind in (Kind.DOWN, Kind.NEXT) else -1
+            self.buttons.focus_on(order[(current + step) % len(order)])
+            return
+        if kind in (Kind.LEFT, Kind.RIGHT) and field:
+            self.change(field, -1 if kind is Kind.LEFT else 1)
+            return
+        chosen = self.buttons.handle(intent)
+        if chosen == "back":
+            self.app.switch(self.back)
+        elif chosen:
+            name, _, sign = chosen.partition(":")
+            self.change(name, -1 if sign == "-" else 1)
+            self.buttons.focus_on(name)
+
+    def change(self, field: str, step: int) -> None:
+        self.app.apply_settings(stepped(self.app.settings, field, step))
+        self.layout(self.app.size)
+        self.buttons.focus_on(field)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = self.look
+        pal = look.pal
+        surface.fill(pal.background)
+        margin = look.px(40)
+        left = self.labels[0][1].left if self.labels else margin
+        look.text.draw(
+            surface,
+            self.t("settings_title"),
+            look.theme.title,
+            pal.accent,
+            (left, margin),
+            bold=True,
+        )
+        focused = self._focused_field()
+        for field, rect in self.labels:
+            size = min(look.theme.body, max(14, int(rect.height * 0.5)))
+            label = look.text.ellipsize(self.t(f"settings_{field}"), size, rect.width - look.px(20))
+            colour = pal.accent if field == focused else pal.text
+            look.text.draw(
+                surface,
+                label,
+                size,
+                colour,
+                (rect.left, rect.centery),
+                bold=field == focused,
+                anchor="midleft",
+            )
+        self.buttons.draw(surface, look)
