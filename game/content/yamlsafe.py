@@ -1,0 +1,333 @@
+"""Reading untrusted YAML: a deck from a stranger must never run code, exhaust memory or crash the game.
+
+A file is read with a size limit, decoded as strict UTF-8 and composed into nodes (which keep
+their line and column) by a composer that refuses tags that build objects, anchors and aliases
+(an alias bomb is refused at its first anchor, before anything is expanded) and nesting deeper
+than our formats need. Events come from libyaml's C parser where present, else from PyYAML's
+pure-Python parser. Nothing is ever constructed: the loaders read the nodes themselves.
+Every way a file can fail becomes exactly one Problem line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from game.content.problems import Problem, error
+
+MAX_BYTES = 16 * 1024 * 1024  # a 20,000-card deck is about 5 MiB; 8 MiB must load
+MAX_NESTING = 10  # lists and mappings inside each other; a deck needs 4, the response guide 5
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+# Explicit tags a file may use: they only restate a plain type and construct nothing.
+_SCALAR_TAGS = frozenset({STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG})
+_NON_SPECIFIC = (None, "!")
+
+# YAML 1.1 printable characters; anything else is refused before parsing, with its position.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# How libyaml and PyYAML say that a line sits at the wrong indentation.
+_INDENTATION_CLUES = ("expected key", "expected '-' indicator", "expected <block end>")
+
+
+class _Refused(Exception):
+    """Raised inside the composer to stop at the first thing we will not read."""
+
+    def __init__(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+        self.hint = hint
+
+
+def position(node: Node) -> tuple[int, int]:
+    """The 1-based line and column where a node starts."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+class _SafeComposer:
+    """Builds nodes from parser events, refusing anchors, aliases, object tags and deep nesting.
+
+    Mixed into a parser (libyaml's CParser or PyYAML's Parser) and the standard Resolver, which
+    types plain scalars the YAML 1.1 way (`yes` is a boolean, `1` an integer).
+    """
+
+    max_nesting = MAX_NESTING
+
+    def get_single_node(self) -> Node | None:
+        self.get_event()  # StreamStartEvent
+        document = None
+        if not self.check_event(StreamEndEvent):
+            self.get_event()  # DocumentStartEvent
+            document = self._compose(0)
+            self.get_event()  # DocumentEndEvent
+        if not self.check_event(StreamEndEvent):
+            event = self.get_event()
+            raise _Refused(
+                event.start_mark,
+                "a second YAML document starts here; a file holds exactly one",
+                "remove the '---' line and everything after it, or split the file",
+            )
+        self.get_event()
+        return document
+
+    def _compose(self, depth: int) -> Node:
+        event = self.get_event()
+        kind = type(event)
+        if kind is AliasEvent:
+            raise _Refused(
+                event.start_mark,
+                f"aliases ('*{event.anchor}') are not allowed",
+                "write the value out in full",
+            )
+        if event.anchor is not None:
+            raise _Refused(
+                event.start_mark,
+                f"anchors ('&{event.anchor}') are not allowed",
+                "write each value out in full",
+            )
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag in _NON_SPECIFIC:
+                tag = (
+                    self.resolve(ScalarNode, event.value, event.implicit)
+                    if event.implicit[0]
+                    else STR_TAG
+                )
+            elif tag not in _SCALAR_TAGS:
+                raise self._refuse_tag(event)
+            return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if depth >= self.max_nesting:
+            raise _Refused(
+                event.start_mark,
+                f"lists and mappings are nested more than {self.max_nesting} deep here",
+                "the format never needs this much nesting",
+            )
+        if kind is SequenceStartEvent:
+            if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
+                raise self._refuse_tag(event)
+            node: Node = SequenceNode(SEQ_TAG, [], event.start_mark, None, event.flow_style)
+            items = node.value
+            while not self.check_event(SequenceEndEvent):
+                items.append(self._compose(depth + 1))
+        elif kind is MappingStartEvent:
+            if tag not in _NON_SPECIFIC and tag != MAP_TAG:
+                raise self._refuse_tag(event)
+            node = MappingNode(MAP_TAG, [], event.start_mark, None, event.flow_style)
+            pairs = node.value
+            while not self.check_event(MappingEndEvent):
+                key = self._compose(depth + 1)
+                pairs.append((key, self._compose(depth + 1)))
+        else:  # pragma: no cover - the parser only yields the events above here
+            raise _Refused(event.start_mark, f"unexpected YAML event {kind.__name__}")
+        node.end_mark = self.get_event().end_mark
+        return node
+
+    @staticmethod
+    def _refuse_tag(event: yaml.Event) -> _Refused:
+        return _Refused(
+            event.start_mark,
+            f"the tag '{short_tag(event.tag)}' is not allowed",
+            "content files hold only text, numbers, true/false, lists and mappings",
+        )
+
+
+class _PythonLoader(
+    _SafeComposer,
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    Resolver,
+):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        Resolver.__init__(self)
+
+    def dispose(self) -> None:
+        self.states = []
+        self.state = None
+
+
+if LIBYAML:
+    from yaml._yaml import CParser
+
+    class _CLoader(_SafeComposer, Resolver, CParser):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Resolver.__init__(self)
+
+
+def compose_file(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES
+) -> tuple[Node | None, tuple[Problem, ...]]:
+    """Read, decode and compose one file. Returns the root node, or None and one Problem."""
+    shown = os.fspath(path)
+    try:
+        data = read_limited(path, max_bytes)
+        text = decode(data)
+    except _Refused as refused:
+        return None, (_problem(shown, refused),)
+    return compose_text(text, shown)
+
+
+def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes; a file over the limit is refused from its size, without reading it."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Refused(None, "this is a folder, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise _too_big(info.st_size, max_bytes)
+        with open(path, "rb") as file:
+            data = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _Refused(None, "no such file") from None
+    except PermissionError:
+        raise _Refused(None, "cannot read the file: permission denied") from None
+    except OSError as problem:
+        raise _Refused(None, f"cannot read the file: {problem.strerror or problem}") from None
+    if len(data) > max_bytes:
+        raise _too_big(None, max_bytes)
+    return data
+
+
+def _too_big(size: int | None, max_bytes: int) -> _Refused:
+    limit = f"{max_bytes / (1024 * 1024):g} MiB"
+    if size is None:
+        return _Refused(None, f"the file is larger than the limit of {limit}")
+    return _Refused(None, f"the file is {size / 1_000_000:.1f} MB; the limit is {limit}")
+
+
+def decode(data: bytes) -> str:
+    """Strict UTF-8 (a leading byte-order mark is dropped), with only YAML's printable characters."""
+    if not data:
+        raise _Refused(None, "the file is empty", "a deck starts with the line 'format: 1'")
+    if data.startswith(_UTF16_32_BOMS):
+        raise _Refused(None, "the file is UTF-16 or UTF-32 text", "save it as UTF-8")
+    if b"\x00" in data:
+        raise _Refused(None, "this is a binary file, not YAML text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line, col = _line_col(data[: problem.start].decode("utf-8", errors="replace"))
+        bad = data[problem.start : problem.start + 1].hex().upper()
+        raise _Refused(
+            yaml.Mark("", problem.start, line - 1, col - 1, None, None),
+            f"the file is not valid UTF-8 (byte 0x{bad})",
+            "save it as UTF-8",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    found = _NOT_PRINTABLE.search(text)
+    if found:
+        line, col = _line_col(text[: found.start()])
+        raise _Refused(
+            yaml.Mark("", found.start(), line - 1, col - 1, None, None),
+            f"the character U+{ord(found.group()):04X} is not allowed in YAML",
+            "remove it",
+        )
+    if not text.strip():
+        raise _Refused(None, "the file is empty", "a deck starts with the line 'format: 1'")
+    return text
+
+
+def _line_col(before: str) -> tuple[int, int]:
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def compose_text(
+    text: str, shown: str, pure_python: bool = False
+) -> tuple[Node | None, tuple[Problem, ...]]:
+    """Compose already-decoded text. `shown` is the path to put in problems."""
+    loader = _PythonLoader(text) if pure_python or not LIBYAML else _CLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        return None, (_problem(shown, refused),)
+    except yaml.MarkedYAMLError as problem:
+        return None, (_syntax_problem(shown, text, problem),)
+    except yaml.YAMLError as problem:
+        return None, (error(shown, None, None, f"this is not valid YAML: {problem}"),)
+    except RecursionError:
+        return None, (error(shown, None, None, "the YAML is nested too deeply to read"),)
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, (error(shown, None, None, "the file holds only comments", "add the content"),)
+    return node, ()
+
+
+def _problem(shown: str, refused: _Refused) -> Problem:
+    if refused.mark is None:
+        return error(shown, None, None, refused.message, refused.hint)
+    return error(
+        shown, refused.mark.line + 1, refused.mark.column + 1, refused.message, refused.hint
+    )
+
+
+def _syntax_problem(shown: str, text: str, problem: yaml.MarkedYAMLError) -> Problem:
+    """libyaml and PyYAML word their errors differently; say the common ones our way."""
+    said = problem.problem or ""
+    mark = problem.problem_mark or problem.context_mark
+    message, hint = f"this is not valid YAML: {said}", "check the indentation and quotes here"
+    if "mapping values are not allowed" in said:
+        message = "a ':' here starts a key, which is not allowed at this place"
+        hint = "put text that contains ': ' in quotes, or check the indentation"
+    elif "cannot start any token" in said and mark is not None:
+        character = _character_at(text, mark)
+        if character == "\t":
+            message, hint = "a tab cannot indent YAML", "indent with spaces"
+        else:
+            message = f"a value cannot start with '{character}'"
+            hint = f"put text that starts with '{character}' in quotes"
+    elif "end of stream" in said and "quoted scalar" in (problem.context or ""):
+        mark = problem.context_mark or mark
+        message, hint = "this quoted text has no closing quote", "add the closing quote"
+    elif any(clue in said for clue in _INDENTATION_CLUES):
+        message = "this line does not line up with the lines above it"
+        hint = "check its indentation, and that a list item starts with '- '"
+    elif problem.context and "expected a single document" in problem.context:
+        message = "a second YAML document starts here; a file holds exactly one"
+        hint = "remove the '---' line and everything after it, or split the file"
+    if mark is None:
+        return error(shown, None, None, message, hint)
+    return error(shown, mark.line + 1, mark.column + 1, message, hint)
+
+
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return "?"
