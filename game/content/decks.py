@@ -1,0 +1,428 @@
+"""Deck format v1: a deck file becomes a core `Deck`, or a list of everything wrong with it.
+
+A deck from a stranger is untrusted input: `load_deck` never raises for a bad file. It walks
+the composed nodes once, reporting every problem with its line and column, and builds the
+Deck only when there are no errors. Warnings (see lint.py) never stop a deck from loading.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Collection, Mapping
+
+import attrs
+from yaml.nodes import MappingNode, Node
+
+from game.content import lint
+from game.content.node_reader import SLUG, NodeReader, quoted_list, slugify
+from game.content.problems import Problem, error, has_errors
+from game.content.yamlsafe import compose_file
+from game.core.cards import DEFAULT_LEVELS, Card, Deck, Level, Mode, WildEffect
+
+FORMAT_VERSION = 1
+MAX_CARDS = 20_000
+MAX_LEVELS = 12
+MAX_PROMPT = 300
+MAX_FOLLOW_UP = 300
+MAX_NAME = 60
+MAX_LEVEL_NAME = 40
+MAX_DESCRIPTION = 1000
+MAX_LINE = 200  # author, license, a topic's description, a level's description
+MAX_MINUTES = 600
+CLOSING_ID = "closing"
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+
+DECK_KEYS = (
+    "format",
+    "id",
+    "name",
+    "description",
+    "language",
+    "modes",
+    "author",
+    "license",
+    "preset",
+    "topics",
+    "levels",
+    "cards",
+    "closing",
+)
+DECK_REQUIRED = ("format", "id", "name", "cards")
+LEVEL_KEYS = ("name", "description", "minutes")
+PROMPT_CARD_KEYS = ("prompt", "id", "level", "follow_ups", "tags", "everyone")
+WILD_CARD_KEYS = ("wild", "text", "level", "id")
+CLOSING_KEYS = ("prompt", "id", "follow_ups")
+WILD_EFFECTS = tuple(effect.value for effect in WildEffect)
+MODES = tuple(mode.value for mode in Mode)
+
+_ON_PROMPT_CARD = {
+    "text": ("'text' is only for wild cards", "a prompt card's words go in 'prompt'")
+}
+_ON_WILD_CARD = {
+    "prompt": ("a wild card has no 'prompt'", "use 'text' to change its wording"),
+    "follow_ups": ("a wild card has no 'follow_ups'", "remove them"),
+    "tags": ("a wild card has no 'tags'", "remove them"),
+    "everyone": ("a wild card has no 'everyone'", "use 'wild: everyone' instead"),
+}
+_ON_CLOSING_CARD = {
+    key: (f"the closing card has no '{key}'", "everyone answers the closing card at the end")
+    for key in ("level", "tags", "everyone", "wild", "text")
+}
+
+
+@attrs.frozen
+class DeckResult:
+    """One deck file after checking: the Deck when it has no errors, and every problem found."""
+
+    path: str
+    deck: Deck | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None and not has_errors(self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if not problem.is_error)
+
+
+def load_deck(
+    path: str | os.PathLike[str],
+    *,
+    preset_ids: Collection[str] | None = None,
+    taken_ids: Mapping[str, str] | None = None,
+) -> DeckResult:
+    """Load and check one deck file. Never raises for bad input.
+
+    `preset_ids`, when given, are the rules presets a deck may name; `taken_ids` maps the ids
+    of decks already loaded to their paths, so a second deck with the same id is an error.
+    """
+    shown = os.fspath(path)
+    node, problems = compose_file(path)
+    if node is None:
+        return DeckResult(shown, None, problems)
+    return read_deck(node, shown, preset_ids=preset_ids, taken_ids=taken_ids)
+
+
+def read_deck(
+    node: Node,
+    shown: str,
+    *,
+    preset_ids: Collection[str] | None = None,
+    taken_ids: Mapping[str, str] | None = None,
+) -> DeckResult:
+    """Check a composed deck document; `shown` is the path to put in problems."""
+    reader = NodeReader(shown)
+    try:
+        deck = _DeckReader(reader, preset_ids, taken_ids).read(node)
+    except RecursionError:
+        return DeckResult(shown, None, (error(shown, None, None, "the deck is nested too deeply"),))
+    except Exception as bug:  # a bug of ours must not take the game down with it
+        message = f"In Kind could not check this deck ({type(bug).__name__}: {bug})"
+        return DeckResult(shown, None, (error(shown, None, None, message, "please report this"),))
+    problems = reader.sorted_problems()
+    return DeckResult(shown, None if has_errors(problems) else deck, problems)
+
+
+class _DeckReader:
+    """Reads one deck document; every method reports into the shared NodeReader."""
+
+    def __init__(
+        self,
+        reader: NodeReader,
+        preset_ids: Collection[str] | None,
+        taken_ids: Mapping[str, str] | None,
+    ) -> None:
+        self.r = reader
+        self.preset_ids = preset_ids
+        self.taken_ids = taken_ids or {}
+        self.used_tags: set[str] = set()
+
+    def read(self, node: Node) -> Deck | None:
+        """The deck, built with stand-ins where a value was wrong; the caller drops it on any error."""
+        r = self.r
+        if not isinstance(node, MappingNode):
+            r.expected(node, "a deck file", "a mapping of keys starting with 'format: 1'")
+            return None
+        if not r.format_ok(node, "this deck", FORMAT_VERSION):
+            return None
+        keys = r.mapping(node, "the deck", DECK_KEYS, DECK_REQUIRED) or {}
+        name = r.text(keys["name"], "the deck's 'name'", MAX_NAME, True) if "name" in keys else ""
+        levels = self.levels(keys["levels"]) if "levels" in keys else DEFAULT_LEVELS
+        cards = self.cards(keys["cards"], levels) if "cards" in keys else ()
+        return Deck(
+            id=(self.deck_id(keys["id"]) if "id" in keys else "") or "",
+            name=name or "",
+            cards=cards or (),
+            levels=levels or DEFAULT_LEVELS,
+            description=self.optional_text(
+                keys, "description", "the deck's 'description'", MAX_DESCRIPTION
+            ),
+            language=self.language(keys["language"]) if "language" in keys else "en",
+            modes=self.modes(keys["modes"]) if "modes" in keys else tuple(Mode),
+            author=self.optional_text(keys, "author", "'author'", MAX_LINE, single_line=True),
+            license=self.optional_text(keys, "license", "'license'", MAX_LINE, single_line=True),
+            preset=self.preset(keys["preset"]) if "preset" in keys else "",
+            topics=self.topics(keys["topics"]) if "topics" in keys else (),
+            closing=self.closing(keys["closing"], cards or ()) if "closing" in keys else None,
+        )
+
+    # ------------------------------------------------------------ the deck's own keys
+
+    def deck_id(self, node: Node) -> str | None:
+        deck_id = self.r.slug(node, "the deck id")
+        if deck_id is not None and deck_id in self.taken_ids:
+            self.r.error(
+                node,
+                f"the deck id '{deck_id}' is already used by {self.taken_ids[deck_id]}",
+                "give this deck another id",
+            )
+            return None
+        return deck_id
+
+    def optional_text(
+        self, keys: dict[str, Node], key: str, what: str, max_length: int, single_line: bool = False
+    ) -> str:
+        if key not in keys:
+            return ""
+        return self.r.text(keys[key], what, max_length, single_line) or ""
+
+    def language(self, node: Node) -> str:
+        language = self.r.text(node, "'language'", 35) or "en"
+        if not LANGUAGE_TAG.match(language):
+            self.r.error(
+                node, f"'{language}' is not a language tag", "write one like 'en' or 'pt-BR'"
+            )
+        return language
+
+    def modes(self, node: Node) -> tuple[Mode, ...]:
+        modes: list[Mode] = []
+        for item in self.r.items(node, "'modes'") or ():
+            value = self.r.choice(item, "the mode", MODES)
+            if value is not None and Mode(value) in modes:
+                self.r.error(item, f"the mode '{value}' is listed twice", "remove one")
+            elif value is not None:
+                modes.append(Mode(value))
+        return tuple(modes)
+
+    def preset(self, node: Node) -> str:
+        preset = self.r.slug(node, "the preset") or ""
+        if preset and self.preset_ids is not None and preset not in self.preset_ids:
+            hint = (
+                f"the presets are {quoted_list(sorted(self.preset_ids))}" if self.preset_ids else ""
+            )
+            self.r.error(node, f"there is no rules preset '{preset}'", hint)
+        return preset
+
+    def topics(self, node: Node) -> tuple[tuple[str, str], ...]:
+        """Each topic as (tag, description), in file order; a topic no card uses is an error."""
+        if self.r.mapping(node, "'topics'", None) is None:  # reports duplicate keys
+            return ()
+        if not node.value:
+            self.r.error(
+                node, "'topics' is empty", "leave it out, or name the topics your cards touch"
+            )
+        topics: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            tag = self.r.slug(key_node, "the topic", 40)
+            description = self.r.text(value_node, "a topic's description", MAX_LINE, True)
+            if tag is None or tag in topics:
+                continue
+            if tag not in self.used_tags:
+                self.r.error(
+                    key_node,
+                    f"the topic '{tag}' is not used by any card",
+                    f"tag the cards that touch it with '{tag}', or remove the topic",
+                )
+            topics[tag] = description or ""
+        return tuple(topics.items())
+
+    # ------------------------------------------------------------ levels
+
+    def levels(self, node: Node) -> tuple[Level, ...] | None:
+        """None when the list itself is wrong, so card levels cannot be checked against it."""
+        items = self.r.items(node, "'levels'")
+        if items is None:
+            return None
+        if len(items) > MAX_LEVELS:
+            self.r.error(node, f"the deck has {len(items)} levels; the limit is {MAX_LEVELS}")
+            return None
+        return tuple(self.level(item) for item in items)
+
+    def level(self, node: Node) -> Level:
+        keys = self.r.mapping(node, "a level", LEVEL_KEYS, ("name",)) or {}
+        name = (
+            self.r.text(keys["name"], "the level's 'name'", MAX_LEVEL_NAME, True)
+            if "name" in keys
+            else ""
+        )
+        minutes = (
+            self.r.whole_number(keys["minutes"], "'minutes'", 1, MAX_MINUTES)
+            if "minutes" in keys
+            else None
+        )
+        return Level(
+            name=name or "",
+            description=self.optional_text(
+                keys, "description", "the level's 'description'", MAX_LINE
+            ),
+            minutes=minutes,
+        )
+
+    # ------------------------------------------------------------ cards
+
+    def cards(self, node: Node, levels: tuple[Level, ...] | None) -> tuple[Card, ...]:
+        items = self.r.items(node, "'cards'")
+        if items is None:
+            return ()
+        if len(items) > MAX_CARDS:
+            self.r.error(node, f"the deck has {len(items):,} cards; the limit is {MAX_CARDS:,}")
+            return ()
+        level_count = len(levels) if levels is not None else None
+        explicit_ids: dict[str, int] = {}
+        read = (self.card(item, level_count, explicit_ids) for item in items)
+        cards = _with_ids([card for card in read if card is not None], set(explicit_ids))
+        if all(card.is_wild for card in cards):
+            self.r.error(
+                node, "the deck has only wild cards", "add at least one card with a 'prompt'"
+            )
+        return cards
+
+    def card(
+        self, node: Node, level_count: int | None, explicit_ids: dict[str, int]
+    ) -> Card | None:
+        is_wild = isinstance(node, MappingNode) and any(k.value == "wild" for k, _ in node.value)
+        if is_wild:
+            keys = self.r.mapping(node, "a wild card", WILD_CARD_KEYS, ("wild",), _ON_WILD_CARD)
+        else:
+            keys = self.r.mapping(
+                node, "a card", PROMPT_CARD_KEYS, (), _ON_PROMPT_CARD, "write it as 'prompt: ...'"
+            )
+        if keys is None:
+            return None
+        card_id = self.card_id(keys["id"], explicit_ids) if "id" in keys else ""
+        level = self.card_level(keys["level"], level_count) if "level" in keys else 1
+        if is_wild:
+            effect = self.r.choice(keys["wild"], "the wild effect", WILD_EFFECTS)
+            return Card(
+                id=card_id,
+                level=level,
+                wild=WildEffect(effect or WILD_EFFECTS[0]),
+                text=self.optional_text(keys, "text", "the wild card's 'text'", MAX_PROMPT),
+            )
+        if "prompt" not in keys:
+            self.r.error(
+                node, "a card has no 'prompt'", "add 'prompt:', or 'wild:' for a wild card"
+            )
+        everyone = self.r.flag(keys["everyone"], "'everyone'") if "everyone" in keys else False
+        return Card(
+            id=card_id,
+            prompt=self.prompt(keys["prompt"], level) if "prompt" in keys else "",
+            level=level,
+            follow_ups=self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else (),
+            tags=self.tags(keys["tags"]) if "tags" in keys else (),
+            everyone=bool(everyone),
+        )
+
+    def card_id(self, node: Node, explicit_ids: dict[str, int]) -> str:
+        card_id = self.r.slug(node, "the card id")
+        if card_id is None:
+            return ""
+        if card_id in explicit_ids:
+            self.r.error(
+                node,
+                f"the card id '{card_id}' is already used on line {explicit_ids[card_id]}",
+                "card ids must be unique in a deck",
+            )
+        else:
+            explicit_ids[card_id] = node.start_mark.line + 1
+        return card_id
+
+    def card_level(self, node: Node, level_count: int | None) -> int:
+        level = self.r.whole_number(node, "'level'", 1)
+        if level is not None and level_count is not None and level > level_count:
+            levels = "one level" if level_count == 1 else f"{level_count} levels"
+            self.r.error(
+                node,
+                f"there is no level {level}: the deck has {levels}",
+                "use a level number from the 'levels' list, counting from 1",
+            )
+        return level or 1
+
+    def prompt(self, node: Node, level: int) -> str:
+        prompt = self.r.text(node, "the prompt", MAX_PROMPT) or ""
+        if prompt:
+            for message, hint in lint.prompt_warnings(prompt, level):
+                self.r.warn(node, message, hint)
+        return prompt
+
+    def follow_ups(self, node: Node) -> tuple[str, ...]:
+        items = self.r.text_list(node, "'follow_ups'", "a follow-up", MAX_FOLLOW_UP) or []
+        for item_node, text in items:
+            for message, hint in lint.follow_up_warnings(text):
+                self.r.warn(item_node, message, hint)
+        texts = [text for _, text in items]
+        for index in lint.repeated_follow_ups(texts):
+            self.r.warn(items[index][0], *lint.REPEATED_FOLLOW_UP)
+        return tuple(texts)
+
+    def tags(self, node: Node) -> tuple[str, ...]:
+        tags: list[str] = []
+        for item_node, tag in self.r.text_list(node, "'tags'", "the tag", 40, SLUG) or []:
+            if tag in tags:
+                self.r.error(
+                    item_node, f"the tag '{tag}' is listed twice on this card", "remove one"
+                )
+            else:
+                tags.append(tag)
+        self.used_tags.update(tags)
+        return tuple(tags)
+
+    def closing(self, node: Node, cards: tuple[Card, ...]) -> Card | None:
+        keys = self.r.mapping(node, "the closing card", CLOSING_KEYS, ("prompt",), _ON_CLOSING_CARD)
+        if keys is None:
+            return None
+        taken = {card.id for card in cards}
+        card_id = _unused(CLOSING_ID, taken)
+        if "id" in keys:
+            card_id = self.r.slug(keys["id"], "the card id") or card_id
+            if card_id in taken:
+                self.r.error(keys["id"], f"the card id '{card_id}' is already used by a card")
+        prompt = self.r.text(keys["prompt"], "the prompt", MAX_PROMPT) if "prompt" in keys else ""
+        if prompt:
+            for message, hint in lint.prompt_warnings(prompt, None):
+                self.r.warn(keys["prompt"], message, hint)
+        follow_ups = self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else ()
+        return Card(id=card_id, prompt=prompt or "", follow_ups=follow_ups or (), everyone=True)
+
+
+def _with_ids(cards: list[Card], explicit: set[str]) -> tuple[Card, ...]:
+    """Give cards without an id one derived from the prompt (or wild effect), unique in the deck."""
+    taken = set(explicit)
+    done = []
+    for position, card in enumerate(cards, start=1):
+        if not card.id:
+            base = (
+                f"wild-{card.wild.value}"
+                if card.wild
+                else slugify(card.prompt) or f"card-{position}"
+            )
+            card = attrs.evolve(card, id=_unused(base, taken))
+            taken.add(card.id)
+        done.append(card)
+    return tuple(done)
+
+
+def _unused(base: str, taken: Collection[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"

@@ -1,0 +1,290 @@
+"""NodeReader: reads composed YAML nodes into plain values, strictly, collecting every problem.
+
+Shared by the deck, preset and words loaders so that the same mistake gets the same message
+in every file. Nothing is converted behind the author's back: `42` is not text and `"2"` is
+not a number. Each read returns None after reporting a problem, so a loader can carry on and
+report everything that is wrong at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from game.content.problems import Problem, error, warning
+from game.content.yamlsafe import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, STR_TAG
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_NUMBERS = SafeConstructor()  # only its int parsing is used: 1_000, 0x1F, +5 ...
+_TRUE = frozenset({"yes", "true", "on"})
+_KIND_NAMES = {
+    INT_TAG: "a number",
+    FLOAT_TAG: "a decimal number",
+    BOOL_TAG: "true/false",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def quoted_list(names: Sequence[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
+
+
+def slugify(text: str, max_length: int = 40) -> str:
+    """Lowercase ASCII letters and digits joined by '-', cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug.rfind("-", 0, max_length + 1)
+        slug = slug[: cut if cut > 0 else max_length].strip("-")
+    return slug
+
+
+class NodeReader:
+    """Reads values from nodes of one file and keeps the problems it finds, in order."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # ------------------------------------------------------------ reporting
+
+    def error(self, node: Node | None, message: str, hint: str = "") -> None:
+        line, col = _where(node)
+        self.problems.append(error(self.path, line, col, message, hint))
+
+    def warn(self, node: Node | None, message: str, hint: str = "") -> None:
+        line, col = _where(node)
+        self.problems.append(warning(self.path, line, col, message, hint))
+
+    def sorted_problems(self) -> tuple[Problem, ...]:
+        """File order: problems without a position first, then by line and column."""
+        return tuple(sorted(self.problems, key=lambda p: (p.line or 0, p.col or 0)))
+
+    # ------------------------------------------------------------ mappings
+
+    def mapping(
+        self,
+        node: Node,
+        what: str,
+        keys: Collection[str] | None,
+        required: Sequence[str] = (),
+        misplaced: dict[str, tuple[str, str]] | None = None,
+        hint: str = "",
+    ) -> dict[str, Node] | None:
+        """The values of a mapping by key, after checking every key.
+
+        `keys` None allows any key. `misplaced` maps a key that is known elsewhere to the
+        message and hint to give here.
+        Missing required keys are reported at the mapping's start.
+        """
+        if not isinstance(node, MappingNode):
+            self.expected(node, what, "a mapping of keys", hint)
+            return None
+        values: dict[str, Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, what)
+            if key is None:
+                continue
+            if key in first_line:
+                self.error(
+                    key_node,
+                    f"the key '{key}' appears twice in {what}; the first is on line {first_line[key]}",
+                    "YAML would silently keep only the last one; remove one",
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            if keys is None or key in keys:
+                values[key] = value_node
+            elif misplaced and key in misplaced:
+                self.error(key_node, *misplaced[key])
+            else:
+                self.unknown_key(key_node, key, what, keys)
+        for key in required:
+            if key not in first_line:
+                self.error(node, f"{what} has no '{key}'", f"add '{key}:'")
+        return values
+
+    def key(self, node: Node, what: str) -> str | None:
+        if isinstance(node, ScalarNode) and node.value != "":
+            return str(node.value)
+        self.error(node, f"a key in {what} must be a plain word", "write keys like 'name:'")
+        return None
+
+    def unknown_key(self, node: Node, key: str, what: str, keys: Collection[str]) -> None:
+        close = difflib.get_close_matches(key.lower(), list(keys), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"the keys are {quoted_list(list(keys))}"
+        self.error(node, f"unknown key '{key}' in {what}", hint)
+
+    # ------------------------------------------------------------ lists
+
+    def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node] | None:
+        if not isinstance(node, SequenceNode):
+            hint = ""
+            if isinstance(node, ScalarNode) and node.tag == STR_TAG and node.value:
+                hint = f"write a list, like [{node.value}]"
+            self.expected(node, what, "a list", hint)
+            return None
+        if not node.value and not allow_empty:
+            self.error(node, f"{what} is an empty list", "leave it out, or add items")
+            return None
+        return list(node.value)
+
+    def text_list(
+        self,
+        node: Node,
+        what: str,
+        item: str,
+        max_length: int,
+        pattern: re.Pattern[str] | None = None,
+    ) -> list[tuple[Node, str]] | None:
+        """Each item as (node, trimmed text); None if the list itself is wrong."""
+        items = self.items(node, what)
+        if items is None:
+            return None
+        texts = []
+        for item_node in items:
+            value = self.text(item_node, item, max_length)
+            if value is not None and pattern is not None and not pattern.match(value):
+                self.error(
+                    item_node,
+                    f"{item} '{value}' may use only lowercase letters, digits and '-'",
+                    f"try '{slugify(value)}'" if slugify(value) else "",
+                )
+                value = None
+            if value is not None:
+                texts.append((item_node, value))
+        return texts
+
+    # ------------------------------------------------------------ scalars
+
+    def text(self, node: Node, what: str, max_length: int, single_line: bool = False) -> str | None:
+        """Trimmed, non-empty text of at most `max_length` characters."""
+        if not (isinstance(node, ScalarNode) and node.tag == STR_TAG):
+            hint = ""
+            if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
+                hint = f'put it in quotes: "{node.value}"'
+            self.expected(node, what, "text", hint)
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.error(node, f"{what} is empty", "write some text")
+            return None
+        if len(value) > max_length:
+            self.error(
+                node,
+                f"{what} is {len(value)} characters long; the limit is {max_length}",
+                "shorten it",
+            )
+            return None
+        if single_line and "\n" in value:
+            self.error(node, f"{what} must be one line", "join the lines")
+            return None
+        return value
+
+    def slug(self, node: Node, what: str, max_length: int = 64) -> str | None:
+        value = self.text(node, what, max_length)
+        if value is not None and not SLUG.match(value):
+            suggestion = slugify(value, max_length)
+            self.error(
+                node,
+                f"{what} '{value}' may use only lowercase letters, digits and '-'",
+                f"try '{suggestion}'" if suggestion else "",
+            )
+            return None
+        return value
+
+    def whole_number(
+        self, node: Node, what: str, lowest: int, highest: int | None = None
+    ) -> int | None:
+        """A whole number from `lowest` to `highest` (None: no upper limit)."""
+        if not (isinstance(node, ScalarNode) and node.tag == INT_TAG):
+            hint = ""
+            if (
+                isinstance(node, ScalarNode)
+                and node.tag == STR_TAG
+                and node.value.strip().lstrip("+-").isdigit()
+            ):
+                hint = f"remove the quotes: {node.value.strip()}"
+            self.expected(node, what, "a whole number", hint)
+            return None
+        value = int(_NUMBERS.construct_yaml_int(node))
+        if highest is None and value < lowest:
+            self.error(node, f"{what} is {value}; it must be at least {lowest}")
+            return None
+        if highest is not None and not lowest <= value <= highest:
+            self.error(node, f"{what} is {value}; it must be from {lowest} to {highest}")
+            return None
+        return value
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        if not (isinstance(node, ScalarNode) and node.tag == BOOL_TAG):
+            hint = ""
+            if isinstance(node, ScalarNode) and node.value.lower() in ("true", "false"):
+                hint = f"remove the quotes: {node.value.lower()}"
+            self.expected(node, what, "true or false", hint)
+            return None
+        return str(node.value).lower() in _TRUE
+
+    def choice(self, node: Node, what: str, options: Sequence[str]) -> str | None:
+        value = self.text(node, what, 100)
+        if value is not None and value not in options:
+            close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.7)
+            hint = f"did you mean '{close[0]}'?" if close else ""
+            self.error(node, f"{what} '{value}' is not one of {quoted_list(options)}", hint)
+            return None
+        return value
+
+    def format_ok(self, node: MappingNode, what: str, version: int = 1) -> bool:
+        """Whether the mapping's `format:` (if any) is the version we read.
+
+        Checked before anything else: False means stop, since a newer format may mean anything.
+        """
+        value = next((value for key, value in node.value if key.value == "format"), None)
+        if value is None:
+            return True
+        found = self.whole_number(value, "'format'", -(2**63))
+        if found is None or found == version:
+            return True
+        if found > version:
+            self.error(
+                value,
+                f"{what} uses format {found}; this version of In Kind reads format {version}",
+                "update In Kind to use it",
+            )
+        else:
+            self.error(value, f"there is no format {found}", f"write 'format: {version}'")
+        return False
+
+    def expected(self, node: Node, what: str, kind: str, hint: str = "") -> None:
+        if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
+            self.error(
+                node, f"{what} has no value", hint or "give it a value, or leave the key out"
+            )
+            return
+        self.error(node, f"{what} must be {kind}, not {describe(node)}", hint)
+
+
+def describe(node: Node) -> str:
+    """What an author would call the kind of value a node holds."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == STR_TAG:
+        return "text"
+    if node.tag == NULL_TAG:
+        return "empty"
+    return _KIND_NAMES.get(node.tag, "text")
+
+
+def _where(node: Node | None) -> tuple[int | None, int | None]:
+    if node is None:
+        return None, None
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
