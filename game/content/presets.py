@@ -1,0 +1,201 @@
+"""Rules presets as data: decks/presets/*.yaml become core `Rules`, checked like decks are.
+
+A preset spells out every number the engine uses (points per award kind, passes, rounds, the
+level schedule, scoring and the gentle timers), so a group can see and change the rules
+without touching code. The format is described in docs/deck-format.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node
+
+from game import resources
+from game.content.node_reader import NodeReader
+from game.content.problems import Problem, display_path, error, has_errors
+from game.content.yamlsafe import compose_file
+from game.core.cards import Mode
+from game.core.rules import AWARD_ORDER, LevelPace, Rules, Scoring
+
+FORMAT_VERSION = 1
+PRESET_KEYS = (
+    "format",
+    "id",
+    "name",
+    "description",
+    "modes",
+    "points",
+    "passes",
+    "rounds",
+    "levels",
+    "scoring",
+    "goal",
+    "closing_card",
+    "timers",
+)
+PRESET_REQUIRED = (
+    "format",
+    "id",
+    "name",
+    "modes",
+    "points",
+    "passes",
+    "levels",
+    "scoring",
+    "closing_card",
+    "timers",
+)
+LEVELS_KEYS = ("pace", "rounds_per_level", "minutes_per_level")
+TIMER_KEYS = ("share_seconds", "respond_seconds")
+AWARD_KEYS = tuple(kind.value for kind in AWARD_ORDER)
+PACES = tuple(pace.value for pace in LevelPace)
+SCORINGS = tuple(scoring.value for scoring in Scoring)
+MODES = tuple(mode.value for mode in Mode)
+# Which schedule key goes with which pace.
+_PACE_KEY = {LevelPace.ROUNDS: "rounds_per_level", LevelPace.MINUTES: "minutes_per_level"}
+
+
+def preset_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in (".yaml", ".yml") and not path.name.startswith(".") and path.is_file()
+    )
+
+
+def load_presets(folder: Path | None = None) -> tuple[dict[str, Rules], tuple[Problem, ...]]:
+    """Every preset in the folder (default: the built-in decks/presets) by id, and all problems."""
+    folder = resources.presets_dir() if folder is None else folder
+    presets: dict[str, Rules] = {}
+    where: dict[str, str] = {}
+    problems: list[Problem] = []
+    files = preset_files(folder)
+    if not files:
+        problems.append(error(display_path(folder), None, None, "no rules presets found here"))
+    for path in files:
+        rules, found = load_preset(display_path(path))
+        problems.extend(found)
+        if rules is None:
+            continue
+        if rules.id in presets:
+            problems.append(
+                error(
+                    display_path(path),
+                    None,
+                    None,
+                    f"the preset id '{rules.id}' is already used by {where[rules.id]}",
+                )
+            )
+            continue
+        presets[rules.id] = rules
+        where[rules.id] = display_path(path)
+    return presets, tuple(problems)
+
+
+def load_preset(path: str) -> tuple[Rules | None, tuple[Problem, ...]]:
+    node, problems = compose_file(path)
+    if node is None:
+        return None, problems
+    reader = NodeReader(path)
+    rules = _read_preset(reader, node)
+    problems = reader.sorted_problems()
+    return (None if has_errors(problems) else rules), problems
+
+
+def _read_preset(r: NodeReader, node: Node) -> Rules | None:
+    """The preset, built with stand-ins where a value was wrong; dropped on any error."""
+    if not isinstance(node, MappingNode):
+        r.expected(node, "a preset file", "a mapping of keys starting with 'format: 1'")
+        return None
+    if not r.format_ok(node, "this preset", FORMAT_VERSION):
+        return None
+    keys = r.mapping(node, "the preset", PRESET_KEYS, PRESET_REQUIRED) or {}
+    pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"))
+    scoring = (
+        Scoring(r.choice(keys["scoring"], "'scoring'", SCORINGS) or "versus")
+        if "scoring" in keys
+        else Scoring.VERSUS
+    )
+    goal = None
+    if "goal" in keys:
+        goal = r.whole_number(keys["goal"], "'goal'", 1, 100_000)
+        if scoring is not Scoring.TOGETHER:
+            r.error(keys["goal"], "'goal' is only for 'scoring: together'", "remove it")
+    timers = (
+        (r.mapping(keys["timers"], "'timers'", TIMER_KEYS, TIMER_KEYS) or {})
+        if "timers" in keys
+        else {}
+    )
+    return Rules(
+        id=(r.slug(keys["id"], "the preset id") if "id" in keys else "") or "",
+        name=(r.text(keys["name"], "the preset's 'name'", 40, True) if "name" in keys else "")
+        or "",
+        description=(
+            r.text(keys["description"], "'description'", 500) if "description" in keys else ""
+        )
+        or "",
+        points=_points(r, keys["points"]) if "points" in keys else {},
+        passes_per_player=_number(r, keys, "passes", 0, 20) or 0,
+        rounds=_number(r, keys, "rounds", 1, 100),
+        level_pace=pace,
+        rounds_per_level=rounds_per_level,
+        minutes_per_level=minutes_per_level,
+        scoring=scoring,
+        goal=goal,
+        closing_card=bool(r.flag(keys["closing_card"], "'closing_card'"))
+        if "closing_card" in keys
+        else True,
+        share_seconds=_number(r, timers, "share_seconds", 0, 3600) or 0,
+        respond_seconds=_number(r, timers, "respond_seconds", 0, 3600) or 0,
+        modes=_modes(r, keys["modes"]) if "modes" in keys else MODES,
+    )
+
+
+def _number(
+    r: NodeReader, keys: dict[str, Node], key: str, lowest: int, highest: int
+) -> int | None:
+    return r.whole_number(keys[key], f"'{key}'", lowest, highest) if key in keys else None
+
+
+def _points(r: NodeReader, node: Node) -> dict:
+    keys = r.mapping(node, "'points'", AWARD_KEYS, AWARD_KEYS) or {}
+    return {
+        kind: r.whole_number(keys[kind.value], f"the points for '{kind.value}'", 0, 100) or 0
+        for kind in AWARD_ORDER
+        if kind.value in keys
+    }
+
+
+def _schedule(r: NodeReader, node: Node | None) -> tuple[LevelPace, int | None, int | None]:
+    """The level schedule: the pace, and the rounds or minutes per level that go with it."""
+    if node is None:
+        return LevelPace.ROUNDS, None, None
+    keys = r.mapping(node, "'levels'", LEVELS_KEYS, ("pace",)) or {}
+    pace = (
+        LevelPace(r.choice(keys["pace"], "'pace'", PACES) or "rounds")
+        if "pace" in keys
+        else LevelPace.ROUNDS
+    )
+    for key in ("rounds_per_level", "minutes_per_level"):
+        if key in keys and _PACE_KEY.get(pace) != key:
+            wanted = "rounds" if key == "rounds_per_level" else "minutes"
+            r.error(keys[key], f"'{key}' is only for 'pace: {wanted}'", "remove it")
+    return (
+        pace,
+        _number(r, keys, "rounds_per_level", 1, 100),
+        _number(r, keys, "minutes_per_level", 1, 600),
+    )
+
+
+def _modes(r: NodeReader, node: Node) -> tuple[str, ...]:
+    modes: list[str] = []
+    for item in r.items(node, "'modes'") or ():
+        mode = r.choice(item, "the mode", MODES)
+        if mode in modes:
+            r.error(item, f"the mode '{mode}' is listed twice", "remove one")
+        elif mode is not None:
+            modes.append(mode)
+    return tuple(modes)
