@@ -1,0 +1,228 @@
+"""The game's own words: how to play, the feelings palette, conversation starters, the response guide.
+
+They live in assets/text/<language>/ as four YAML files so writers and translators can change
+them without touching code, and they are checked as strictly as decks, with the same messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+from yaml.nodes import MappingNode, Node
+
+from game import resources
+from game.content.node_reader import NodeReader
+from game.content.problems import Problem, display_path, has_errors
+from game.content.yamlsafe import compose_file
+from game.core.rules import AWARD_ORDER
+
+FORMAT_VERSION = 1
+MAX_LINE = 200
+MAX_BODY = 2000
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+# What a response in the guide can earn (the listeners' awards) or be (what earns nothing).
+EARNING_KINDS = tuple(kind.value for kind in AWARD_ORDER if kind.for_listener)
+MISSING_KINDS = ("fixing", "advising", "judging", "one_upping", "interrogating", "praising")
+T = TypeVar("T")
+FILES = ("how_to_play.yaml", "feelings.yaml", "starters.yaml", "response_guide.yaml")
+
+
+@attrs.frozen
+class Section:
+    heading: str
+    body: str
+
+
+@attrs.frozen
+class HowToPlay:
+    title: str
+    sections: tuple[Section, ...]
+
+
+@attrs.frozen
+class FeelingFamily:
+    name: str
+    colour: str  # "#RRGGBB"
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class Starters:
+    deepening: tuple[str, ...]  # beginnings of deepening questions
+    felt: tuple[str, ...]  # beginnings of felt responses
+
+
+@attrs.frozen
+class GuideResponse:
+    kind: str
+    text: str
+    why: str
+
+
+@attrs.frozen
+class GuideExample:
+    story: str
+    earns: tuple[GuideResponse, ...]
+    misses: tuple[GuideResponse, ...]
+
+
+@attrs.frozen
+class ResponseGuide:
+    intro: str
+    examples: tuple[GuideExample, ...]
+
+
+@attrs.frozen
+class Words:
+    how_to_play: HowToPlay
+    feelings: tuple[FeelingFamily, ...]
+    starters: Starters
+    guide: ResponseGuide
+
+
+def load_words(
+    language: str = "en", folder: Path | None = None
+) -> tuple[Words | None, tuple[Problem, ...]]:
+    """All four files of one language (from `folder`, default assets/text/<language>)."""
+    folder = resources.text_dir(language) if folder is None else folder
+    readers: tuple[Callable[[NodeReader, MappingNode], Any], ...] = (
+        _how_to_play,
+        _feelings,
+        _starters,
+        _guide,
+    )
+    values = []
+    problems: list[Problem] = []
+    for name, read in zip(FILES, readers, strict=True):
+        value, found = _load(display_path(folder / name), read)
+        values.append(value)
+        problems.extend(found)
+    if has_errors(problems) or any(value is None for value in values):
+        return None, tuple(problems)
+    how_to_play, feelings, starters, guide = values
+    return Words(how_to_play, feelings, starters, guide), tuple(problems)
+
+
+def _load(
+    path: str, read: Callable[[NodeReader, MappingNode], T | None]
+) -> tuple[T | None, tuple[Problem, ...]]:
+    node, problems = compose_file(path)
+    if node is None:
+        return None, problems
+    reader = NodeReader(path)
+    if not isinstance(node, MappingNode):
+        reader.expected(node, "this file", "a mapping of keys starting with 'format: 1'")
+        return None, reader.sorted_problems()
+    value = read(reader, node)
+    problems = reader.sorted_problems()
+    return (None if has_errors(problems) else value), problems
+
+
+def _keys(
+    r: NodeReader, node: MappingNode, what: str, keys: tuple[str, ...]
+) -> dict[str, Node] | None:
+    """The file's keys, all required; None when `format` is a version we do not read."""
+    if not r.format_ok(node, what, FORMAT_VERSION):
+        return None
+    return r.mapping(node, what, ("format", *keys), ("format", *keys)) or {}
+
+
+def _text(r: NodeReader, keys: dict[str, Node], key: str, max_length: int = MAX_LINE) -> str:
+    return (r.text(keys[key], f"'{key}'", max_length) if key in keys else "") or ""
+
+
+def _list(r: NodeReader, keys: dict[str, Node], key: str) -> list[Node]:
+    return (r.items(keys[key], f"'{key}'") or []) if key in keys else []
+
+
+def _texts(r: NodeReader, keys: dict[str, Node], key: str) -> tuple[str, ...]:
+    if key not in keys:
+        return ()
+    return tuple(
+        text for _, text in r.text_list(keys[key], f"'{key}'", "each item", MAX_LINE) or ()
+    )
+
+
+def _how_to_play(r: NodeReader, node: MappingNode) -> HowToPlay | None:
+    keys = _keys(r, node, "how to play", ("title", "sections"))
+    if keys is None:
+        return None
+    sections = []
+    for item in _list(r, keys, "sections"):
+        section = r.mapping(item, "a section", ("heading", "body"), ("heading", "body")) or {}
+        sections.append(Section(_text(r, section, "heading"), _text(r, section, "body", MAX_BODY)))
+    return HowToPlay(_text(r, keys, "title"), tuple(sections))
+
+
+def _feelings(r: NodeReader, node: MappingNode) -> tuple[FeelingFamily, ...] | None:
+    keys = _keys(r, node, "the feelings", ("families",))
+    if keys is None:
+        return None
+    families = []
+    names: set[str] = set()
+    words: set[str] = set()
+    for item in _list(r, keys, "families"):
+        family = r.mapping(
+            item, "a family", ("name", "colour", "words"), ("name", "colour", "words")
+        )
+        family = family or {}
+        name = _text(r, family, "name")
+        if name in names:
+            r.error(family["name"], f"the family '{name}' is listed twice", "remove one")
+        names.add(name)
+        colour = _text(r, family, "colour")
+        if colour and not COLOUR.match(colour):
+            r.error(family["colour"], f"'{colour}' is not a colour like '#F2C14E'")
+        family_words = []
+        listed = (
+            r.text_list(family["words"], "'words'", "each word", 40) if "words" in family else []
+        )
+        for word_node, word in listed or []:
+            if word in words:
+                r.error(word_node, f"the word '{word}' is listed twice", "keep it in one family")
+            words.add(word)
+            family_words.append(word)
+        families.append(FeelingFamily(name, colour, tuple(family_words)))
+    return tuple(families)
+
+
+def _starters(r: NodeReader, node: MappingNode) -> Starters | None:
+    keys = _keys(r, node, "the starters", ("deepening", "felt"))
+    if keys is None:
+        return None
+    return Starters(_texts(r, keys, "deepening"), _texts(r, keys, "felt"))
+
+
+def _guide(r: NodeReader, node: MappingNode) -> ResponseGuide | None:
+    keys = _keys(r, node, "the response guide", ("intro", "examples"))
+    if keys is None:
+        return None
+    examples = []
+    for item in _list(r, keys, "examples"):
+        example = r.mapping(
+            item, "an example", ("story", "earns", "misses"), ("story", "earns", "misses")
+        )
+        example = example or {}
+        examples.append(
+            GuideExample(
+                story=_text(r, example, "story", MAX_BODY),
+                earns=_responses(r, example.get("earns"), "earns", EARNING_KINDS),
+                misses=_responses(r, example.get("misses"), "misses", MISSING_KINDS),
+            )
+        )
+    return ResponseGuide(_text(r, keys, "intro", MAX_BODY), tuple(examples))
+
+
+def _responses(
+    r: NodeReader, node: Node | None, what: str, kinds: tuple[str, ...]
+) -> tuple[GuideResponse, ...]:
+    responses = []
+    for item in _list(r, {what: node} if node is not None else {}, what):
+        keys = r.mapping(item, "a response", ("kind", "text", "why"), ("kind", "text", "why")) or {}
+        kind = (r.choice(keys["kind"], "'kind'", kinds) if "kind" in keys else "") or ""
+        responses.append(GuideResponse(kind, _text(r, keys, "text"), _text(r, keys, "why")))
+    return tuple(responses)
