@@ -1,0 +1,162 @@
+"""`inkind check [PATH ...]`: the deck author's lint.
+
+Prints every error and warning (one line each, `path:line:col: severity: message (hint)`),
+then one summary line per deck with its cards per level. Exit status: 0 when nothing failed,
+1 when a deck (or a preset) has errors, or warnings under --strict, 2 for a path that does
+not exist or a folder without decks. `--format json` prints the same results as one object.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from game.content.decks import DeckResult
+from game.content.presets import load_presets
+from game.content.problems import Problem, plural
+from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def run_check(
+    paths: Sequence[str],
+    strict: bool = False,
+    output: str = "text",
+    out: TextIO = sys.stdout,
+    err: TextIO | None = None,
+) -> int:
+    """Check the decks at `paths` (default: the built-in decks, the presets and the user's decks)."""
+    err = sys.stderr if err is None else err
+    presets, preset_problems = load_presets()
+    loader = DeckLoader(presets)
+    if paths:
+        files = _expand(paths, err)
+        if files is None:
+            return USAGE
+        loader.load_all(builtin_deck_files())  # a deck may not reuse a built-in deck's id
+        other_problems: tuple[Problem, ...] = ()
+    else:
+        files = builtin_deck_files() + deck_files(user_decks_dir())
+        other_problems = preset_problems
+    results = loader.load_all(files)
+    failed = any(_fails(problem, strict) for problem in other_problems) or any(
+        _deck_fails(result, strict) for result in results
+    )
+    if output == "json":
+        json.dump(_as_json(results, other_problems, strict, failed), out, indent=2)
+        out.write("\n")
+    else:
+        _print_text(results, other_problems, strict, out)
+    return FAILED if failed else OK
+
+
+def _expand(paths: Sequence[str], err: TextIO) -> list[str] | None:
+    """The deck files named by the arguments; None after a usage error."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = deck_files(path)
+            if not found:
+                print(f"inkind check: no deck files (*.yaml, *.yml) in {path}", file=err)
+                return None
+            files += found
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            print(f"inkind check: no such file or folder: {path}", file=err)
+            return None
+    return files
+
+
+def _fails(problem: Problem, strict: bool) -> bool:
+    return problem.is_error or strict
+
+
+def _deck_fails(result: DeckResult, strict: bool) -> bool:
+    return not result.ok or any(_fails(problem, strict) for problem in result.problems)
+
+
+def cards_per_level(result: DeckResult) -> list[tuple[int, str, int]]:
+    """(level number, level name, cards at that level) for a deck that loaded."""
+    deck = result.deck
+    if deck is None:
+        return []
+    return [
+        (number, level.name, len(deck.cards_at(number)))
+        for number, level in enumerate(deck.levels, start=1)
+    ]
+
+
+def summary(result: DeckResult, strict: bool) -> str:
+    """One line per deck: whether it passed, its name and id, its cards per level, its counts."""
+    status = "failed" if _deck_fails(result, strict) else "ok"
+    counts = _counts(result)
+    deck = result.deck
+    if deck is None:
+        return f"{result.path}: {status}: {counts}"
+    levels = ", ".join(
+        f"level {number} {name}: {count}" for number, name, count in cards_per_level(result)
+    )
+    line = f"{result.path}: {status}: {deck.name} ({deck.id}), {plural(len(deck.cards), 'card')} ({levels})"
+    return f"{line}, {counts}" if counts else line
+
+
+def _counts(result: DeckResult) -> str:
+    parts = []
+    if result.errors:
+        parts.append(plural(len(result.errors), "error"))
+    if result.warnings:
+        parts.append(plural(len(result.warnings), "warning"))
+    return ", ".join(parts)
+
+
+def _print_text(
+    results: list[DeckResult], other: tuple[Problem, ...], strict: bool, out: TextIO
+) -> None:
+    for problem in other:
+        print(problem.format(), file=out)
+    for result in results:
+        for problem in result.problems:
+            print(problem.format(), file=out)
+        print(summary(result, strict), file=out)
+    failed = sum(_deck_fails(result, strict) for result in results)
+    line = f"checked {plural(len(results), 'deck')}: {len(results) - failed} ok, {failed} failed"
+    if other:
+        line += f"; {plural(len(other), 'problem')} with the rules presets"
+    print(line, file=out)
+
+
+def _as_json(
+    results: list[DeckResult], other: tuple[Problem, ...], strict: bool, failed: bool
+) -> dict[str, Any]:
+    every = [problem for result in results for problem in result.problems] + list(other)
+    return {
+        "ok": not failed,
+        "strict": strict,
+        "errors": sum(problem.is_error for problem in every),
+        "warnings": sum(not problem.is_error for problem in every),
+        "problems": [problem.to_plain() for problem in other],
+        "decks": [_deck_json(result, strict) for result in results],
+    }
+
+
+def _deck_json(result: DeckResult, strict: bool) -> dict[str, Any]:
+    deck = result.deck
+    return {
+        "path": result.path,
+        "ok": not _deck_fails(result, strict),
+        "id": deck.id if deck else None,
+        "name": deck.name if deck else None,
+        "cards": len(deck.cards) if deck else None,
+        "levels": [
+            {"level": number, "name": name, "cards": count}
+            for number, name, count in cards_per_level(result)
+        ],
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "problems": [problem.to_plain() for problem in result.problems],
+    }
