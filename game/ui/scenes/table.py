@@ -170,7 +170,7 @@ class TableScene(Scene):
         notice = pygame.Rect(margin, bar.top - notice_h - look.px(6), width - 2 * margin, notice_h)
         middle_top = top.bottom + look.px(10)
         middle_h = notice.top - middle_top - look.px(4)
-        share = 0.27 if self.state.phase is Phase.AWARD else 0.36
+        share = 0.24 if self.state.phase is Phase.AWARD else 0.36
         card_w = int((width - 2 * margin) * share)
         card = pygame.Rect(margin, middle_top, card_w, middle_h)
         panel = pygame.Rect(
@@ -225,10 +225,17 @@ class TableScene(Scene):
         panel = self.area.panel
         y = (self.wild_rects[0].bottom + look.px(16)) if self.wild_rects else panel.top
         headline, instruction, listeners = self._words()
+        awarding = self.state.phase is Phase.AWARD
         self.panel_texts = []
         for text, size, colour, bold, lines in (
-            (headline, look.theme.huge, pal.accent, True, 1),
-            (instruction, look.theme.heading, pal.text, False, 3),
+            (headline, look.theme.title if awarding else look.theme.huge, pal.accent, True, 1),
+            (
+                instruction,
+                look.theme.body if awarding else look.theme.heading,
+                pal.text,
+                False,
+                2 if awarding else 3,
+            ),
             (listeners, look.theme.body, pal.muted, False, 1),
         ):
             if not text:
@@ -393,8 +400,8 @@ class TableScene(Scene):
         rows = len(listeners) + 1
         gap = max(2, look.px(8))
         row_h = min(look.px(110), (content.height - gap * rows) // rows)
-        name_w = int(content.width * 0.24)
-        size = min(look.theme.body, max(12, int(row_h * 0.36)))
+        name_w = int(content.width * 0.2)
+        size = min(look.theme.body, max(13, int(row_h * 0.4)))
         number = {kind: i + 1 for i, kind in enumerate(self.listener_kinds())}
         for kind in SHARER_KINDS:
             number[kind] = len(number) + 1
@@ -675,6 +682,7 @@ class TableScene(Scene):
                 surface, fitted, pal.warning, self.area.notice, align="center", valign="bottom"
             )
         self.buttons.draw(surface, look)
+        self._draw_points_badges(surface)
         if self.overlay:
             self._draw_overlay(surface)
 
@@ -889,7 +897,7 @@ class TableScene(Scene):
             else:
                 player = state.speaker
                 name = self.t("award_sharer_row", name=self._name(player))
-            name_w = int(self.content.width * 0.24) - look.px(12)
+            name_w = int(self.content.width * 0.2) - look.px(12)
             size = min(look.theme.body, max(12, int(rect.height * 0.36)))
             fitted = look.text.fit(name, (name_w, rect.height), size, 11, bold=True)
             look.text.draw_fitted(
@@ -899,6 +907,23 @@ class TableScene(Scene):
                 pygame.Rect(rect.left, rect.top, name_w, rect.height),
                 valign="middle",
             )
+
+    def _draw_points_badges(self, surface: pygame.Surface) -> None:
+        """The points an award is worth, small in the corner of its button (none when scoring is off)."""
+        if self.state.phase is not Phase.AWARD or self.state.rules.scoring is Scoring.OFF:
+            return
+        look = self.look
+        size = max(12, look.theme.small - look.px(4))
+        for button in self.buttons.buttons:
+            if not button.id.startswith("award:"):
+                continue
+            kind = AwardKind(button.id.split(":")[2])
+            points = f"+{self.state.rules.points_for(kind) * self.state.multiplier}"
+            ink = look.pal.given_text if button.style == "on" else look.pal.muted
+            if not button.enabled:
+                ink = look.pal.disabled
+            at = (button.rect.right - look.px(8), button.rect.top + look.px(4))
+            look.text.draw(surface, points, size, ink, at, bold=True, anchor="topright")
 
     def _draw_overlay(self, surface: pygame.Surface) -> None:
         look = self.look

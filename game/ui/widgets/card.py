@@ -125,35 +125,37 @@ def _heart_pattern(target, inner: pygame.Rect, look: Look) -> None:
 def draw_wild_card(
     target: pygame.Surface, rect: pygame.Rect, look: Look, title: str, explanation: str
 ) -> pygame.Rect:
-    """A wild card: deep blue with a gold double edge and a star, its effect spelled out."""
+    """A wild card: deep blue with a gold double edge and a star, its effect spelled out.
+
+    On the table it lies sideways as a banner: the star on the left, the words beside it.
+    """
     pal = look.pal
     _shadow(target, rect, look)
     pygame.draw.rect(target, pal.wild, rect, border_radius=look.px(22))
     pygame.draw.rect(
         target, pal.wild_edge, rect, width=max(2, look.px(4)), border_radius=look.px(22)
     )
-    inner_edge = rect.inflate(-look.px(16), -look.px(16))
+    inner_edge = rect.inflate(-look.px(14), -look.px(14))
     pygame.draw.rect(
         target, pal.wild_edge, inner_edge, width=max(1, look.px(2)), border_radius=look.px(16)
     )
-    pad = max(look.px(22), rect.width // 12)
+    pad = look.px(22)
     inner = rect.inflate(-2 * pad, -2 * pad)
-    star_r = max(look.px(14), min(inner.width, inner.height) // 10)
-    _star(target, (inner.centerx, inner.top + star_r), star_r, pal.wild_edge)
-    title_top = inner.top + 2 * star_r + look.px(8)
-    title_box = pygame.Rect(
-        inner.left, title_top, inner.width, look.text.line_height(look.theme.heading, True) * 2
+    star_r = max(look.px(14), min(inner.height // 3, look.px(30)))
+    _star(target, (inner.left + star_r, inner.centery), star_r, pal.wild_edge)
+    words = pygame.Rect(
+        inner.left + 2 * star_r + look.px(18),
+        inner.top,
+        inner.width - 2 * star_r - look.px(18),
+        inner.height,
     )
-    fitted_title = look.text.fit(title, title_box.size, look.theme.heading, 14, bold=True)
-    covered = look.text.draw_fitted(target, fitted_title, pal.wild_edge, title_box, align="center")
-    body = pygame.Rect(
-        inner.left,
-        covered.bottom + look.px(10),
-        inner.width,
-        inner.bottom - covered.bottom - look.px(10),
-    )
+    heading = look.theme.heading
+    title_text = look.text.ellipsize(title, heading, words.width, bold=True)
+    title_h = look.text.line_height(heading, True)
+    look.text.draw(target, title_text, heading, pal.wild_edge, words.topleft, bold=True)
+    body = pygame.Rect(words.left, words.top + title_h, words.width, max(1, words.height - title_h))
     fitted = look.text.fit(explanation, body.size, look.theme.body, 12)
-    return look.text.draw_fitted(target, fitted, pal.wild_text, body, align="center")
+    return look.text.draw_fitted(target, fitted, pal.wild_text, body)
 
 
 def _star(target, centre, radius: int, colour) -> None:

@@ -37,8 +37,12 @@ def draw_score_chart(
     bars = pygame.Rect(area.left, area.top, area.width, area.height - legend_h * len(legend_rows))
     count = max(1, len(names))
     slot = bars.height / count
-    bar_h = max(6, int(slot * 0.62))
-    name_w = int(area.width * 0.26)
+    bar_h = max(6, min(int(slot * 0.62), look.px(54)))
+    name_w = (
+        min(int(area.width * 0.26), max(text.width(n, small, True) for n in names) + look.px(24))
+        if names
+        else 0
+    )
     total_w = text.width("000", small, True) + look.px(12)
     track = pygame.Rect(bars.left + name_w, 0, bars.width - name_w - total_w, bar_h)
     best = max([sum(p.values()) for p in points] + [1])
