@@ -1,0 +1,183 @@
+"""The real game in a real X window (Xvfb), driven by xdotool like a player: set up a pair game,
+play three turns with awards, quit. Screenshots go to $INKIND_ARTIFACTS (or a temp folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.core.actions import Award, EndTurn
+from game.store.saves import SaveStore
+
+pytestmark = pytest.mark.e2e
+
+NEEDED = ("Xvfb", "xdotool")
+MISSING = [tool for tool in NEEDED if shutil.which(tool) is None]
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _free_display() -> int:
+    for number in range(90, 200):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xserver():
+    number = _free_display()
+    display = f":{number}"
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if time.monotonic() > deadline or server.poll() is not None:
+                pytest.fail("Xvfb did not start")
+            time.sleep(0.1)
+        time.sleep(0.3)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class Player:
+    """Keys, clicks and screenshots on one window, through xdotool and ImageMagick's import."""
+
+    def __init__(self, display: str, window: str, shots: Path) -> None:
+        self.env = {**os.environ, "DISPLAY": display}
+        self.window = window
+        self.shots = shots
+        self.count = 0
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        return done.stdout
+
+    def key(self, *keys: str, pause: float = 0.35) -> None:
+        for key in keys:
+            self.run("key", "--window", self.window, key)
+            time.sleep(pause)
+
+    def type(self, text: str) -> None:
+        self.run("type", "--window", self.window, "--delay", "60", text)
+        time.sleep(0.3)
+
+    def click(self, x: int, y: int) -> None:
+        self.run("mousemove", "--window", self.window, str(x), str(y))
+        time.sleep(0.15)
+        self.run("click", "1")
+        time.sleep(0.4)
+
+    def shot(self, name: str) -> None:
+        self.count += 1
+        if shutil.which("import") is None:
+            return
+        path = self.shots / f"e2e-{self.count:02d}-{name}.png"
+        subprocess.run(["import", "-window", "root", str(path)], env=self.env, timeout=20, check=False)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(bool(MISSING), reason=f"needs {' and '.join(MISSING)} on PATH (apt-get install xvfb xdotool)")
+def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
+    artifacts = Path(os.environ.get("INKIND_ARTIFACTS") or tmp_path / "artifacts")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k != "SDL_VIDEODRIVER"}
+    env.update(
+        DISPLAY=xserver,
+        INKIND_HOME=str(home),
+        SDL_AUDIODRIVER="dummy",
+        SDL_VIDEO_X11_WMCLASS="inkind",
+        PYTHONPATH=str(REPO),
+    )
+    game = subprocess.Popen(
+        [sys.executable, "-m", "game", "--windowed"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        found = subprocess.run(
+            ["xdotool", "search", "--sync", "--pid", str(game.pid)],
+            env={**os.environ, "DISPLAY": xserver},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        window = found.stdout.split()[0]
+        player = Player(xserver, window, artifacts)
+        player.run("windowfocus", "--sync", window)
+        time.sleep(1.0)
+        player.shot("title")
+
+        player.key("Return")  # New game
+        player.type("Ana")
+        player.key("Tab")
+        player.type("Ben")
+        player.shot("players")
+        player.key("Return")  # choose a deck
+        player.shot("deck")
+        player.key("Return")  # start
+        time.sleep(0.5)
+
+        started, wall = _cpu_seconds(game.pid), time.monotonic()
+        time.sleep(4.0)  # the idle table, waiting for the first draw
+        idle = (_cpu_seconds(game.pid) - started) / (time.monotonic() - wall)
+        print(f"idle table: {idle:.1%} of one core")
+        player.shot("table-deal")
+
+        for turn in range(3):
+            if turn == 1:
+                player.click(430, 661)  # the "Draw a card" button, by mouse
+            else:
+                player.key("Return")
+            time.sleep(0.8)  # the card flips
+            player.shot(f"turn{turn + 1}-share")
+            player.key("Return")  # done sharing
+            player.key("Return")  # done responding
+            player.key("1", "2")  # a deepening question and a felt response
+            player.shot(f"turn{turn + 1}-award")
+            player.key("Return")  # continue
+            time.sleep(0.3)
+
+        player.key("Escape")  # the menu
+        player.shot("menu")
+        player.key("Down", "Down", "Down", "Down", "Return")  # save and go to the title
+        player.shot("title-again")
+        player.key("Escape")  # quit
+        game.wait(timeout=15)
+    finally:
+        if game.poll() is None:
+            game.kill()
+            game.wait(timeout=10)
+    output = game.stdout.read().decode(errors="replace") if game.stdout else ""
+    assert game.returncode == 0, output
+
+    loaded = SaveStore(home / "saves").load()
+    state = loaded.state
+    assert state is not None, loaded.message
+    ends = [i for i, action in enumerate(state.log) if isinstance(action, EndTurn)]
+    assert len(ends) == 3, state.log
+    start = 0
+    for end in ends:
+        assert any(isinstance(a, Award) for a in state.log[start:end]), "each turn had awards"
+        start = end
+    assert state.scores.team_total > 0
+    assert idle < 0.15, f"the idle table used {idle:.0%} of a core"
