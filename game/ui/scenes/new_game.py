@@ -19,6 +19,7 @@ from game.core.state import Player, Setup
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, draw_button
+from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.text_field import TextField
 
 MAX_PLAYERS = 12
@@ -177,7 +178,7 @@ class NewGameScene(Scene):
         decks = self.catalog.decks if self.catalog else ()
         list_w = int(content.width * 0.52)
         count = max(1, len(decks))
-        row_h = min(look.px(96), (content.height - gap * (count - 1)) // count)
+        row_h = min(look.px(110), (content.height - gap * (count - 1)) // count)
         buttons: list[Button] = []
         for i, result in enumerate(decks):
             rect = pygame.Rect(content.left, content.top + i * (row_h + gap), list_w, row_h)
@@ -186,7 +187,7 @@ class NewGameScene(Scene):
             buttons.append(button)
         left = content.left + list_w + gap * 2
         right_w = content.right - left
-        option_h = min(look.px(70), (content.height - gap * 4) // 5)
+        option_h = min(look.px(96), (content.height - gap * 4) // 5)
         label_h = look.text.line_height(look.theme.small)
         for i, field in enumerate(OPTION_FIELDS):
             y = content.top + i * (option_h + gap // 2)
@@ -498,6 +499,8 @@ class NewGameScene(Scene):
         for button in self.buttons:
             if not button.id.startswith("deck:"):
                 draw_button(surface, look, button, self.hover == button.id, self.focus == button.id)
+            if button.id.startswith("option:"):
+                self._draw_arrows(surface, button)
         if self.notice:
             bar_top = self.buttons[-1].rect.top
             box = pygame.Rect(
@@ -509,6 +512,17 @@ class NewGameScene(Scene):
             fitted = look.text.fit(self.notice, box.size, look.theme.small, 12)
             look.text.draw_fitted(surface, fitted, pal.warning, box, align="center")
         del height
+
+    def _draw_arrows(self, surface: pygame.Surface, button: Button) -> None:
+        """Small arrows at both ends say an option changes with left and right (or a click)."""
+        look = self.look
+        side = min(button.rect.height // 2, look.px(22))
+        for direction, x in (
+            ("left", button.rect.left + look.px(10)),
+            ("right", button.rect.right - look.px(10) - side),
+        ):
+            arrow = pygame.Rect(x, button.rect.centery - side // 2, side, side)
+            draw_arrow(surface, arrow, direction, look.pal.muted)
 
     def _draw_players(self, surface: pygame.Surface) -> None:
         look = self.look

@@ -415,7 +415,7 @@ class TableScene(Scene):
             self.row_rects.append(("listener" if r < len(listeners) else "sharer", r, rect))
             strip = pygame.Rect(rect.left + name_w, y, rect.width - name_w, row_h)
             cells = row(
-                [(f"award:{receiver}:{k.value}", self._award_label(k), "") for k in kinds],
+                [(f"award:{receiver}:{k.value}", self.t(f"award_{k.value}"), "") for k in kinds],
                 strip,
                 gap,
             )

@@ -174,6 +174,8 @@ def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> 
         surface = look.text.render(hint, hint_size, ink, bold=True)
     chip = surface.get_rect(midleft=midleft).inflate(look.px(12), look.px(6))
     chip.left = midleft[0]
+    if target is None:  # only measuring
+        return chip
     pygame.draw.rect(target, ink, chip, width=max(1, look.px(2)), border_radius=look.px(7))
     target.blit(surface, surface.get_rect(center=chip.center))
     return chip
