@@ -25,7 +25,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _free_display() -> int:
     for number in range(90, 200):
-        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if (
+            not Path(f"/tmp/.X{number}-lock").exists()
+            and not Path(f"/tmp/.X11-unix/X{number}").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
@@ -62,7 +65,9 @@ class Player:
         self.count = 0
 
     def run(self, *args: str) -> str:
-        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        done = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20
+        )
         return done.stdout
 
     def key(self, *keys: str, pause: float = 0.35) -> None:
@@ -85,7 +90,9 @@ class Player:
         if shutil.which("import") is None:
             return
         path = self.shots / f"e2e-{self.count:02d}-{name}.png"
-        subprocess.run(["import", "-window", "root", str(path)], env=self.env, timeout=20, check=False)
+        subprocess.run(
+            ["import", "-window", "root", str(path)], env=self.env, timeout=20, check=False
+        )
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -93,7 +100,9 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-@pytest.mark.skipif(bool(MISSING), reason=f"needs {' and '.join(MISSING)} on PATH (apt-get install xvfb xdotool)")
+@pytest.mark.skipif(
+    bool(MISSING), reason=f"needs {' and '.join(MISSING)} on PATH (apt-get install xvfb xdotool)"
+)
 def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
     artifacts = Path(os.environ.get("INKIND_ARTIFACTS") or tmp_path / "artifacts")
     artifacts.mkdir(parents=True, exist_ok=True)
