@@ -115,7 +115,7 @@ def _read_preset(r: NodeReader, node: Node) -> Rules | None:
     keys = r.mapping(node, "the preset", PRESET_KEYS, PRESET_REQUIRED) or {}
     pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"))
     scoring = (
-        Scoring(r.choice(keys["scoring"], "'scoring'", SCORINGS) or "versus")
+        Scoring(r.choice(keys["scoring"], "the scoring", SCORINGS) or "versus")
         if "scoring" in keys
         else Scoring.VERSUS
     )
@@ -175,7 +175,7 @@ def _schedule(r: NodeReader, node: Node | None) -> tuple[LevelPace, int | None, 
         return LevelPace.ROUNDS, None, None
     keys = r.mapping(node, "'levels'", LEVELS_KEYS, ("pace",)) or {}
     pace = (
-        LevelPace(r.choice(keys["pace"], "'pace'", PACES) or "rounds")
+        LevelPace(r.choice(keys["pace"], "the pace", PACES) or "rounds")
         if "pace" in keys
         else LevelPace.ROUNDS
     )

@@ -148,7 +148,7 @@ def _texts(r: NodeReader, keys: dict[str, Node], key: str) -> tuple[str, ...]:
 
 
 def _how_to_play(r: NodeReader, node: MappingNode) -> HowToPlay | None:
-    keys = _keys(r, node, "how to play", ("title", "sections"))
+    keys = _keys(r, node, "the how-to-play file", ("title", "sections"))
     if keys is None:
         return None
     sections = []
@@ -159,7 +159,7 @@ def _how_to_play(r: NodeReader, node: MappingNode) -> HowToPlay | None:
 
 
 def _feelings(r: NodeReader, node: MappingNode) -> tuple[FeelingFamily, ...] | None:
-    keys = _keys(r, node, "the feelings", ("families",))
+    keys = _keys(r, node, "the feelings file", ("families",))
     if keys is None:
         return None
     families = []
@@ -191,7 +191,7 @@ def _feelings(r: NodeReader, node: MappingNode) -> tuple[FeelingFamily, ...] | N
 
 
 def _starters(r: NodeReader, node: MappingNode) -> Starters | None:
-    keys = _keys(r, node, "the starters", ("deepening", "felt"))
+    keys = _keys(r, node, "the starters file", ("deepening", "felt"))
     if keys is None:
         return None
     return Starters(_texts(r, keys, "deepening"), _texts(r, keys, "felt"))
@@ -223,6 +223,6 @@ def _responses(
     responses = []
     for item in _list(r, {what: node} if node is not None else {}, what):
         keys = r.mapping(item, "a response", ("kind", "text", "why"), ("kind", "text", "why")) or {}
-        kind = (r.choice(keys["kind"], "'kind'", kinds) if "kind" in keys else "") or ""
+        kind = (r.choice(keys["kind"], "the kind", kinds) if "kind" in keys else "") or ""
         responses.append(GuideResponse(kind, _text(r, keys, "text"), _text(r, keys, "why")))
     return tuple(responses)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from typing import BinaryIO
 
 import yaml
 from yaml.events import (
@@ -30,6 +31,7 @@ from yaml.resolver import Resolver
 from game.content.problems import Problem, error
 
 MAX_BYTES = 16 * 1024 * 1024  # a 20,000-card deck is about 5 MiB; 8 MiB must load
+_CHUNK = 1024 * 1024
 MAX_NESTING = 10  # lists and mappings inside each other; a deck needs 4, the response guide 5
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 
@@ -210,7 +212,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             raise _too_big(info.st_size, max_bytes)
         with open(path, "rb") as file:
-            data = file.read(max_bytes + 1)
+            data = _read_up_to(file, max_bytes + 1)
     except FileNotFoundError:
         raise _Refused(None, "no such file") from None
     except PermissionError:
@@ -220,6 +222,19 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
     if len(data) > max_bytes:
         raise _too_big(None, max_bytes)
     return data
+
+
+def _read_up_to(file: BinaryIO, limit: int) -> bytes:
+    """At most `limit` bytes, read in pieces so that memory follows the file, not the limit."""
+    chunks = []
+    total = 0
+    while total < limit:
+        chunk = file.read(min(_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _too_big(size: int | None, max_bytes: int) -> _Refused:
