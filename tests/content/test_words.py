@@ -1,0 +1,94 @@
+"""The game's words load from assets/text/en, and a broken words file is reported like a broken deck."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game import resources
+from game.content.words import FILES, FeelingFamily, GuideResponse, load_words
+
+
+@pytest.fixture
+def words_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the English words in the current folder, shown as plain file names."""
+    for name in FILES:
+        shutil.copy(resources.text_dir("en") / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_english_words_load_without_problems() -> None:
+    words, problems = load_words("en")
+    assert problems == ()
+    assert words is not None
+    assert words.how_to_play.title == "How to play"
+    assert [s.heading for s in words.how_to_play.sections][:2] == ["Two skills", "A turn"]
+    assert all(s.body for s in words.how_to_play.sections)
+    assert len(words.feelings) == 10
+    assert words.feelings[0] == FeelingFamily(
+        "glad",
+        "#F2C14E",
+        ("cheerful", "delighted", "joyful", "pleased", "content", "happy", "playful",
+         "light-hearted", "elated", "thrilled", "amused", "satisfied", "giddy", "proud",
+         "grateful", "excited"),
+    )  # fmt: skip
+    assert len(words.starters.deepening) == 26 and len(words.starters.felt) == 26
+    assert words.starters.felt[0] == "When you said …, I felt …"
+    assert len(words.guide.examples) == 5
+    first = words.guide.examples[0]
+    assert first.earns[0] == GuideResponse(
+        "deepening_question",
+        "What were you telling yourself as you watched the clock?",
+        "It invites the thoughts running underneath the moment.",
+    )
+    assert {r.kind for e in words.guide.examples for r in e.misses} <= {
+        "fixing", "advising", "judging", "one_upping", "interrogating", "praising",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        ("feelings.yaml", 'colour: "#F2C14E"', 'colour: "yellow"', "feelings.yaml:4:13: error: 'yellow' is not a colour like '#F2C14E'"),
+        ("feelings.yaml", "words: [cheerful,", "words: [down,", "feelings.yaml:8:13: error: the word 'down' is listed twice (keep it in one family)"),
+        ("feelings.yaml", "  - name: sad", "  - name: glad", "feelings.yaml:6:11: error: the family 'glad' is listed twice (remove one)"),
+        ("feelings.yaml", "families:", "familes:", "feelings.yaml:2:1: error: unknown key 'familes' in the feelings file (did you mean 'families'?)"),
+        ("starters.yaml", "felt:", "felt: 3\nfelt_old:", "starters.yaml:29:7: error: 'felt' must be a list, not a number"),
+        ("starters.yaml", "format: 1", "format: 2", "starters.yaml:1:9: error: the starters file uses format 2; this version of In Kind reads format 1 (update In Kind to use it)"),
+        ("response_guide.yaml", "kind: advising", "kind: lecturing", "response_guide.yaml:13:15: error: the kind 'lecturing' is not one of 'fixing', 'advising', 'judging', 'one_upping', 'interrogating', 'praising'"),
+        ("response_guide.yaml", "kind: deepening_question", "kind: advising", "response_guide.yaml:6:15: error: the kind 'advising' is not one of 'deepening_question', 'felt_response', 'touched_me', 'felt_heard'"),
+        ("response_guide.yaml", '        why: "It invites', '        whyy: "It invites', "response_guide.yaml:8:9: error: unknown key 'whyy' in a response (did you mean 'why'?)"),
+        ("how_to_play.yaml", "  - heading: A turn", "  - heading: 12", "how_to_play.yaml:10:14: error: 'heading' must be text, not a number (put it in quotes: \"12\")"),
+        ("how_to_play.yaml", "title: How to play", "title: &t How to play", "how_to_play.yaml:2:8: error: anchors ('&t') are not allowed (write each value out in full)"),
+    ],
+)  # fmt: skip
+def test_a_broken_words_file_is_reported_with_its_position(
+    words_copy: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    edit(words_copy, name, old, new)
+    words, problems = load_words("en", Path("."))
+    assert expected in [problem.format() for problem in problems]
+    assert words is None
+
+
+def test_a_missing_words_file_is_one_line(words_copy: Path) -> None:
+    (words_copy / "starters.yaml").unlink()
+    words, problems = load_words("en", Path("."))
+    assert words is None
+    assert [p.format() for p in problems] == ["starters.yaml: error: no such file"]
+
+
+def test_a_language_without_words_reports_every_file() -> None:
+    words, problems = load_words("xx")
+    assert words is None
+    assert [p.message for p in problems] == ["no such file"] * 4
