@@ -696,7 +696,7 @@ class TableScene(Scene):
         rounds = state.rules.rounds
         parts = [self.t("top_level", number=state.level, name=level.name)]
         parts.append(
-            self.t("top_round", number=state.round + 1, count=rounds)
+            self.t("top_round", number=min(state.round + 1, rounds), count=rounds)
             if rounds
             else self.t("top_round_open", number=state.round + 1)
         )
