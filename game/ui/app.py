@@ -155,10 +155,14 @@ class App:
         self.running = False
 
     def _set_text_input(self, wanted: bool) -> None:
+        """Text fields get SDL text input and key repeat (holding Backspace); the table gets neither,
+        so a held Enter never races through a turn."""
         if wanted:
             pygame.key.start_text_input()
+            pygame.key.set_repeat(400, 35)
         else:
             pygame.key.stop_text_input()
+            pygame.key.set_repeat()
 
     # ------------------------------------------------------------ the loop
 

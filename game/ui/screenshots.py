@@ -161,6 +161,11 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         shot("circle-award")
         shot("circle-summary", SummaryScene(app, circle.finished))
 
+    together = sample_game(catalog, Mode.PAIR, together=True)
+    if together is not None:
+        table_at(together.award)
+        shot("together-award")
+
     for theme in ("dark", "contrast"):
         app.apply_settings(attrs.evolve(app.settings, theme=theme))
         table_at(pair.award)
@@ -190,7 +195,7 @@ class SampleGame:
 
 
 def sample_game(
-    catalog, mode, names: Sequence[str] = SAMPLE_NAMES, seeds: int = 200
+    catalog, mode, names: Sequence[str] = SAMPLE_NAMES, seeds: int = 200, together: bool = False
 ) -> SampleGame | None:
     """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred."""
     from game.core.state import Player, Setup
@@ -204,6 +209,12 @@ def sample_game(
     from game.core.rules import Rules
 
     rules = preset or Rules()
+    if together:
+        import attrs
+
+        from game.core.rules import Scoring
+
+        rules = attrs.evolve(rules, scoring=Scoring.TOGETHER, goal=60)
     players = names if mode.value == "circle" else names[:2]
     best = None
     for seed in range(seeds):

@@ -438,11 +438,8 @@ class NewGameScene(Scene):
             self.go_back()
             return
         if kind is Kind.CONFIRM:
-            if (
-                self.focus
-                and not self.focus.startswith(("name:", "deck:", "mode:"))
-                and self.focus != "next"
-            ):
+            # Enter moves on (the hint says so); only these buttons do something else.
+            if self.focus in ("add", "remove", "back"):
                 self.press(self.focus)
             else:
                 self.go_next()

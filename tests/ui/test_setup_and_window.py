@@ -1,0 +1,67 @@
+"""The deck picker shows broken decks with their first error; the window resizes and toggles fullscreen."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.rules import Scoring
+from game.store.saves import SaveStore
+from game.store.settings import Settings
+from game.ui.app import App
+from game.ui.scenes.new_game import NewGameScene
+from game.ui.scenes.table import TableScene
+from game.ui.scenes.title import TitleScene
+
+from .conftest import Driver
+
+
+def test_a_broken_deck_is_shown_with_its_error_and_cannot_be_picked(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\nname: Broken\ncards: 12\n", encoding="utf-8")
+    pygame.init()
+    app = App(extra_decks=[str(broken)], size=(800, 600), store=SaveStore(), settings=Settings())
+    app.switch(TitleScene(app))
+    driver = Driver(app)
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)
+    scene = driver.scene
+    assert isinstance(scene, NewGameScene) and scene.page == "deck"
+    results = scene.catalog.decks
+    index = next(i for i, r in enumerate(results) if r.path.endswith("broken.yaml"))
+    assert results[index].deck is None
+    button = next(b for b in scene.buttons if b.id == f"deck:{index}")
+    assert not button.enabled
+    driver.click(button.rect.center)
+    assert scene.deck_index != index
+    pygame.quit()
+
+
+def test_options_change_the_rules_of_the_game(driver):
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)
+    scene = driver.scene
+    driver.click_button("option:scoring")
+    assert scene.options.scoring is Scoring.TOGETHER
+    driver.click_button("option:timers")
+    driver.key(pygame.K_RETURN)
+    table = driver.scene
+    assert isinstance(table, TableScene)
+    rules = table.state.rules
+    assert rules.scoring is Scoring.TOGETHER and rules.goal
+    assert rules.share_seconds == 0 and not table.timer.enabled
+
+
+def test_resize_lays_the_screen_out_again(driver):
+    for _ in range(4):
+        driver.key(pygame.K_RETURN)
+    table = driver.scene
+    before = table.card_box.copy()
+    pygame.display.set_mode((1600, 900), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900))
+    driver.step()
+    assert driver.app.size == (1600, 900)
+    assert table.card_box.height > before.height
+    driver.key(pygame.K_F11)
+    assert driver.app.fullscreen
+    driver.key(pygame.K_F11)
+    assert not driver.app.fullscreen
