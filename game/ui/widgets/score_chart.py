@@ -36,17 +36,20 @@ def draw_score_chart(
     legend_rows = _legend_rows(look, kinds, kind_labels, area.width)
     bars = pygame.Rect(area.left, area.top, area.width, area.height - legend_h * len(legend_rows))
     count = max(1, len(names))
-    slot = bars.height / count
+    slot = min(bars.height / count, look.px(120))
+    bars.top += int((bars.height - slot * count) / 2)
     bar_h = max(6, min(int(slot * 0.62), look.px(54)))
+    name_size = min(look.theme.heading, max(12, int(bar_h * 0.75)))
     name_w = (
-        min(int(area.width * 0.26), max(text.width(n, small, True) for n in names) + look.px(24))
+        min(
+            int(area.width * 0.26), max(text.width(n, name_size, True) for n in names) + look.px(24)
+        )
         if names
         else 0
     )
-    total_w = text.width("000", small, True) + look.px(12)
+    total_w = text.width("000", name_size, True) + look.px(12)
     track = pygame.Rect(bars.left + name_w, 0, bars.width - name_w - total_w, bar_h)
     best = max([sum(p.values()) for p in points] + [1])
-    name_size = min(small, max(12, int(slot * 0.55)))
     for i, (name, by_kind) in enumerate(zip(names, points, strict=True)):
         y = int(bars.top + i * slot + (slot - bar_h) / 2)
         label = text.ellipsize(name, name_size, name_w - look.px(12), bold=True)
