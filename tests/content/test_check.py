@@ -1,0 +1,204 @@
+"""`inkind check`: what it prints, its exit status, --strict and --format json."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.content.check import run_check
+from game.content.sources import builtin_deck_files
+
+GOOD = (
+    "format: 1\nid: good\nname: Good\ncards:\n  - prompt: Tell about a morning. How did you feel?\n"
+)
+WARNS = "format: 1\nid: warns\nname: Warns\ncards:\n  - prompt: Do you like mornings?\n"
+BROKEN = "format: 1\nid: broken\nname: Broken\ncards:\n  - prompt: 42\n"
+LEVELS = (
+    "format: 1\nid: levels\nname: Levels\nlevels: [{name: Warm}, {name: Deep}]\ncards:\n"
+    "  - prompt: Tell about a morning.\n  - prompt: Tell about a fear you had.\n    level: 2\n"
+    "  - wild: double\n    level: 2\n"
+)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name, text in {"good.yaml": GOOD, "warns.yaml": WARNS, "broken.yaml": BROKEN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def check(*paths: str, strict: bool = False, output: str = "text") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run_check(list(paths), strict=strict, output=output, out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_a_good_deck_passes_with_a_summary_of_its_cards_per_level(here: Path) -> None:
+    (here / "levels.yaml").write_text(LEVELS, encoding="utf-8")
+    status, out, _ = check("good.yaml", "levels.yaml")
+    assert status == 0
+    assert out.splitlines() == [
+        "good.yaml: ok: Good (good), 1 card (level 1 Open: 1)",
+        "levels.yaml: ok: Levels (levels), 3 cards (level 1 Warm: 1, level 2 Deep: 2)",
+        "checked 2 decks: 2 ok, 0 failed",
+    ]
+
+
+def test_a_broken_deck_prints_its_errors_and_exits_1(here: Path) -> None:
+    status, out, _ = check("broken.yaml", "good.yaml")
+    assert status == 1
+    assert out.splitlines() == [
+        'broken.yaml:5:13: error: the prompt must be text, not a number (put it in quotes: "42")',
+        "broken.yaml: failed: 1 error",
+        "good.yaml: ok: Good (good), 1 card (level 1 Open: 1)",
+        "checked 2 decks: 1 ok, 1 failed",
+    ]
+
+
+def test_warnings_pass_unless_strict(here: Path) -> None:
+    status, out, _ = check("warns.yaml")
+    assert status == 0
+    warning = (
+        "warns.yaml:5:13: warning: the prompt starts with 'Do', so it reads as a yes/no question "
+        "(open it up: 'What...', 'How...', 'Tell about a time...')"
+    )
+    assert out.splitlines() == [
+        warning,
+        "warns.yaml: ok: Warns (warns), 1 card (level 1 Open: 1), 1 warning",
+        "checked 1 deck: 1 ok, 0 failed",
+    ]
+    status, out, _ = check("warns.yaml", strict=True)
+    assert status == 1
+    assert (
+        out.splitlines()[1]
+        == "warns.yaml: failed: Warns (warns), 1 card (level 1 Open: 1), 1 warning"
+    )
+
+
+def test_a_folder_is_checked_file_by_file_in_name_order(here: Path) -> None:
+    (here / "notes.txt").write_text("not a deck", encoding="utf-8")
+    (here / ".hidden.yaml").write_text("junk: [", encoding="utf-8")
+    status, out, _ = check(".")
+    assert status == 1
+    summaries = [line for line in out.splitlines() if ": ok: " in line or ": failed: " in line]
+    assert [line.split(":")[0] for line in summaries] == [
+        "./broken.yaml",
+        "./good.yaml",
+        "./warns.yaml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.yaml"], "inkind check: no such file or folder: missing.yaml"),
+        (["good.yaml", "nowhere/"], "inkind check: no such file or folder: nowhere/"),
+        (["empty"], "inkind check: no deck files (*.yaml, *.yml) in empty"),
+    ],
+)
+def test_usage_errors_exit_2(here: Path, args: list[str], message: str) -> None:
+    (here / "empty").mkdir()
+    status, out, err = check(*args)
+    assert status == 2
+    assert out == ""
+    assert err.splitlines() == [message]
+
+
+def test_json_output_has_every_deck_problem_and_count(here: Path) -> None:
+    status, out, _ = check("broken.yaml", "warns.yaml", output="json")
+    assert status == 1
+    report = json.loads(out)
+    assert (report["ok"], report["strict"], report["errors"], report["warnings"]) == (
+        False,
+        False,
+        1,
+        1,
+    )
+    broken, warns = report["decks"]
+    assert broken == {
+        "path": "broken.yaml",
+        "ok": False,
+        "id": None,
+        "name": None,
+        "cards": None,
+        "levels": [],
+        "errors": 1,
+        "warnings": 0,
+        "problems": [
+            {
+                "path": "broken.yaml",
+                "line": 5,
+                "col": 13,
+                "severity": "error",
+                "message": "the prompt must be text, not a number",
+                "hint": 'put it in quotes: "42"',
+            }
+        ],
+    }
+    assert warns["ok"] is True and warns["id"] == "warns" and warns["cards"] == 1
+    assert warns["levels"] == [{"level": 1, "name": "Open", "cards": 1}]
+    assert json.loads(check("warns.yaml", strict=True, output="json")[1])["ok"] is False
+
+
+def test_two_decks_with_one_id_fail_on_the_second(here: Path) -> None:
+    (here / "copy.yaml").write_text(GOOD, encoding="utf-8")
+    status, out, _ = check("good.yaml", "copy.yaml")
+    assert status == 1
+    assert (
+        "copy.yaml:2:5: error: the deck id 'good' is already used by good.yaml (give this deck another id)"
+        in out
+    )
+
+
+def test_a_deck_may_not_take_a_built_in_decks_id_but_a_built_in_deck_checks_clean(
+    here: Path,
+) -> None:
+    (here / "mine.yaml").write_text(GOOD.replace("id: good", "id: first-steps"), encoding="utf-8")
+    status, out, _ = check("mine.yaml")
+    assert status == 1
+    assert "mine.yaml:2:5: error: the deck id 'first-steps' is already used by" in out
+    builtin = [path for path in builtin_deck_files() if path.endswith("first-steps.yaml")]
+    assert check(str(Path(builtin[0]).resolve()))[0] == 0
+
+
+def test_a_preset_a_deck_names_must_exist(here: Path) -> None:
+    (here / "p.yaml").write_text(GOOD + "preset: speedy\n", encoding="utf-8")
+    status, out, _ = check("p.yaml")
+    assert status == 1
+    assert (
+        "p.yaml:6:9: error: there is no rules preset 'speedy' "
+        "(the presets are 'classic', 'gathering', 'together')"
+    ) in out
+
+
+def test_without_paths_it_checks_the_built_in_decks_the_presets_and_the_user_decks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path / "home"))
+    decks = tmp_path / "home" / "decks"
+    decks.mkdir(parents=True)
+    (decks / "mine.yaml").write_text(BROKEN, encoding="utf-8")
+    status, out, _ = check()
+    lines = out.splitlines()
+    assert status == 1
+    builtin = builtin_deck_files()
+    summaries = [line.split(": ")[0] for line in lines if ": ok: " in line or ": failed: " in line]
+    assert summaries == [*builtin, str(decks / "mine.yaml")]
+    assert f"{decks / 'mine.yaml'}: failed: 1 error" in lines
+    assert lines[-1].startswith(f"checked {len(builtin) + 1} decks: ")
+
+
+def test_the_command_line_runs_the_check(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "good.yaml"]) == 0
+    assert main(["check", "--strict", "warns.yaml"]) == 1
+    assert main(["check", "--format", "json", "broken.yaml"]) == 1
+    assert main(["check", "nothing-here.yaml"]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--format", "xml"])
+    assert exit_.value.code == 2
+    assert "no such file or folder: nothing-here.yaml" in capsys.readouterr().err
