@@ -16,7 +16,7 @@ from game.content.node_reader import NodeReader
 from game.content.problems import Problem, display_path, error, has_errors
 from game.content.yamlsafe import compose_file
 from game.core.cards import Mode
-from game.core.rules import AWARD_ORDER, LevelPace, Rules, Scoring
+from game.core.rules import AWARD_ORDER, AwardKind, LevelPace, Rules, Scoring
 
 FORMAT_VERSION = 1
 PRESET_KEYS = (
@@ -160,7 +160,7 @@ def _number(
     return r.whole_number(keys[key], f"'{key}'", lowest, highest) if key in keys else None
 
 
-def _points(r: NodeReader, node: Node) -> dict:
+def _points(r: NodeReader, node: Node) -> dict[AwardKind, int]:
     keys = r.mapping(node, "'points'", AWARD_KEYS, AWARD_KEYS) or {}
     return {
         kind: r.whole_number(keys[kind.value], f"the points for '{kind.value}'", 0, 100) or 0

@@ -94,9 +94,9 @@ def by_name(results: Iterable[DeckResult]) -> list[DeckResult]:
 
 def load_catalog(extra: Sequence[str] = ()) -> Catalog:
     """Every deck the game can offer, and every problem with them."""
-    presets, problems = load_presets()
+    presets, preset_problems = load_presets()
     loader = DeckLoader(presets)
-    problems = list(problems)
+    problems = list(preset_problems)
     decks = by_name(loader.load_all(builtin_deck_files()))
     decks += by_name(loader.load_all(deck_files(user_decks_dir())))
     for path in extra:

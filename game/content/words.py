@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 from yaml.nodes import MappingNode, Node
@@ -28,7 +28,11 @@ COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 EARNING_KINDS = tuple(kind.value for kind in AWARD_ORDER if kind.for_listener)
 MISSING_KINDS = ("fixing", "advising", "judging", "one_upping", "interrogating", "praising")
 T = TypeVar("T")
-FILES = ("how_to_play.yaml", "feelings.yaml", "starters.yaml", "response_guide.yaml")
+HOW_TO_PLAY = "how_to_play.yaml"
+FEELINGS = "feelings.yaml"
+STARTERS = "starters.yaml"
+RESPONSE_GUIDE = "response_guide.yaml"
+FILES = (HOW_TO_PLAY, FEELINGS, STARTERS, RESPONSE_GUIDE)
 
 
 @attrs.frozen
@@ -89,21 +93,19 @@ def load_words(
 ) -> tuple[Words | None, tuple[Problem, ...]]:
     """All four files of one language (from `folder`, default assets/text/<language>)."""
     folder = resources.text_dir(language) if folder is None else folder
-    readers: tuple[Callable[[NodeReader, MappingNode], Any], ...] = (
-        _how_to_play,
-        _feelings,
-        _starters,
-        _guide,
-    )
-    values = []
     problems: list[Problem] = []
-    for name, read in zip(FILES, readers, strict=True):
+
+    def load(name: str, read: Callable[[NodeReader, MappingNode], T | None]) -> T | None:
         value, found = _load(display_path(folder / name), read)
-        values.append(value)
         problems.extend(found)
-    if has_errors(problems) or any(value is None for value in values):
+        return value
+
+    how_to_play = load(HOW_TO_PLAY, _how_to_play)
+    feelings = load(FEELINGS, _feelings)
+    starters = load(STARTERS, _starters)
+    guide = load(RESPONSE_GUIDE, _guide)
+    if how_to_play is None or feelings is None or starters is None or guide is None:
         return None, tuple(problems)
-    how_to_play, feelings, starters, guide = values
     return Words(how_to_play, feelings, starters, guide), tuple(problems)
 
 
