@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node
 
 from game.content import lint
 from game.content.node_reader import SLUG, NodeReader, quoted_list, slugify
-from game.content.problems import Problem, error, has_errors
+from game.content.problems import Problem, error, has_errors, quote
 from game.content.yamlsafe import compose_file
 from game.core.cards import DEFAULT_LEVELS, Card, Deck, Level, Mode, WildEffect
 
@@ -197,7 +197,7 @@ class _DeckReader:
         language = self.r.text(node, "'language'", 35) or "en"
         if not LANGUAGE_TAG.match(language):
             self.r.error(
-                node, f"'{language}' is not a language tag", "write one like 'en' or 'pt-BR'"
+                node, f"{quote(language)} is not a language tag", "write one like 'en' or 'pt-BR'"
             )
         return language
 

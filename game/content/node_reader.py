@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from game.content.problems import Problem, error, warning
+from game.content.problems import Problem, error, quote, warning
 from game.content.yamlsafe import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, STR_TAG
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -94,7 +94,7 @@ class NodeReader:
             if key in first_line:
                 self.error(
                     key_node,
-                    f"the key '{key}' appears twice in {what}; the first is on line {first_line[key]}",
+                    f"the key {quote(key)} appears twice in {what}; the first is on line {first_line[key]}",
                     "YAML would silently keep only the last one; remove one",
                 )
                 continue
@@ -119,7 +119,7 @@ class NodeReader:
     def unknown_key(self, node: Node, key: str, what: str, keys: Collection[str]) -> None:
         close = difflib.get_close_matches(key.lower(), list(keys), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"the keys are {quoted_list(list(keys))}"
-        self.error(node, f"unknown key '{key}' in {what}", hint)
+        self.error(node, f"unknown key {quote(key)} in {what}", hint)
 
     # ------------------------------------------------------------ lists
 
@@ -127,7 +127,7 @@ class NodeReader:
         if not isinstance(node, SequenceNode):
             hint = ""
             if isinstance(node, ScalarNode) and node.tag == STR_TAG and node.value:
-                hint = f"write a list, like [{node.value}]"
+                hint = f"write a list, like [{quote(node.value)[1:-1]}]"
             self.expected(node, what, "a list", hint)
             return None
         if not node.value and not allow_empty:
@@ -153,7 +153,7 @@ class NodeReader:
             if value is not None and pattern is not None and not pattern.match(value):
                 self.error(
                     item_node,
-                    f"{item} '{value}' may use only lowercase letters, digits and '-'",
+                    f"{item} {quote(value)} may use only lowercase letters, digits and '-'",
                     f"try '{slugify(value)}'" if slugify(value) else "",
                 )
                 value = None
@@ -168,7 +168,7 @@ class NodeReader:
         if not (isinstance(node, ScalarNode) and node.tag == STR_TAG):
             hint = ""
             if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
-                hint = f'put it in quotes: "{node.value}"'
+                hint = f'put it in quotes: "{quote(node.value)[1:-1]}"'
             self.expected(node, what, "text", hint)
             return None
         value = str(node.value).strip()
@@ -193,7 +193,7 @@ class NodeReader:
             suggestion = slugify(value, max_length)
             self.error(
                 node,
-                f"{what} '{value}' may use only lowercase letters, digits and '-'",
+                f"{what} {quote(value)} may use only lowercase letters, digits and '-'",
                 f"try '{suggestion}'" if suggestion else "",
             )
             return None
@@ -236,7 +236,7 @@ class NodeReader:
         if value is not None and value not in options:
             close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.7)
             hint = f"did you mean '{close[0]}'?" if close else ""
-            self.error(node, f"{what} '{value}' is not one of {quoted_list(options)}", hint)
+            self.error(node, f"{what} {quote(value)} is not one of {quoted_list(options)}", hint)
             return None
         return value
 

@@ -74,3 +74,14 @@ def display_path(path: os.PathLike[str] | str) -> str:
     except ValueError:  # another drive on Windows
         return text
     return text if relative.startswith("..") else relative
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Text from a file, quoted for a message: one line, invisible characters shown, long text cut."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+    return f"'{shown}'"

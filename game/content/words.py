@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node
 
 from game import resources
 from game.content.node_reader import NodeReader
-from game.content.problems import Problem, display_path, has_errors
+from game.content.problems import Problem, display_path, has_errors, quote
 from game.content.yamlsafe import compose_file
 from game.core.rules import AWARD_ORDER
 
@@ -174,18 +174,20 @@ def _feelings(r: NodeReader, node: MappingNode) -> tuple[FeelingFamily, ...] | N
         family = family or {}
         name = _text(r, family, "name")
         if name in names:
-            r.error(family["name"], f"the family '{name}' is listed twice", "remove one")
+            r.error(family["name"], f"the family {quote(name)} is listed twice", "remove one")
         names.add(name)
         colour = _text(r, family, "colour")
         if colour and not COLOUR.match(colour):
-            r.error(family["colour"], f"'{colour}' is not a colour like '#F2C14E'")
+            r.error(family["colour"], f"{quote(colour)} is not a colour like '#F2C14E'")
         family_words = []
         listed = (
             r.text_list(family["words"], "'words'", "each word", 40) if "words" in family else []
         )
         for word_node, word in listed or []:
             if word in words:
-                r.error(word_node, f"the word '{word}' is listed twice", "keep it in one family")
+                r.error(
+                    word_node, f"the word {quote(word)} is listed twice", "keep it in one family"
+                )
             words.add(word)
             family_words.append(word)
         families.append(FeelingFamily(name, colour, tuple(family_words)))

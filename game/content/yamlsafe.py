@@ -28,7 +28,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from game.content.problems import Problem, error
+from game.content.problems import Problem, error, quote
 
 MAX_BYTES = 16 * 1024 * 1024  # a 20,000-card deck is about 5 MiB; 8 MiB must load
 _CHUNK = 1024 * 1024
@@ -108,13 +108,13 @@ class _SafeComposer:
         if kind is AliasEvent:
             raise _Refused(
                 event.start_mark,
-                f"aliases ('*{event.anchor}') are not allowed",
+                f"aliases ({quote('*' + event.anchor)}) are not allowed",
                 "write the value out in full",
             )
         if event.anchor is not None:
             raise _Refused(
                 event.start_mark,
-                f"anchors ('&{event.anchor}') are not allowed",
+                f"anchors ({quote('&' + event.anchor)}) are not allowed",
                 "write each value out in full",
             )
         tag = event.tag
@@ -158,7 +158,7 @@ class _SafeComposer:
     def _refuse_tag(event: yaml.Event) -> _Refused:
         return _Refused(
             event.start_mark,
-            f"the tag '{short_tag(event.tag)}' is not allowed",
+            f"the tag {quote(short_tag(event.tag))} is not allowed",
             "content files hold only text, numbers, true/false, lists and mappings",
         )
 
@@ -325,8 +325,8 @@ def _syntax_problem(shown: str, text: str, problem: yaml.MarkedYAMLError) -> Pro
         if character == "\t":
             message, hint = "a tab cannot indent YAML", "indent with spaces"
         else:
-            message = f"a value cannot start with '{character}'"
-            hint = f"put text that starts with '{character}' in quotes"
+            message = f"a value cannot start with {quote(character)}"
+            hint = f"put text that starts with {quote(character)} in quotes"
     elif "end of stream" in said and "quoted scalar" in (problem.context or ""):
         mark = problem.context_mark or mark
         message, hint = "this quoted text has no closing quote", "add the closing quote"

@@ -223,3 +223,17 @@ def test_problem_lines_with_and_without_a_position() -> None:
     )
     assert Problem("d.yaml", 3, None, "warning", "hm").format() == "d.yaml:3: warning: hm"
     assert Problem("d.yaml", None, None, "error", "gone").format() == "d.yaml: error: gone"
+
+
+def test_text_from_the_file_is_quoted_on_one_line_in_messages(tmp_path: Path) -> None:
+    text = (
+        'format: 1\nid: q\nname: Q\n"bad\\nkey": 1\nlanguage: "en\\tGB"\n'
+        'cards:\n  - prompt: Hi\n    tags: "a\\nb"\n'
+    )
+    result = load_deck(write(tmp_path, text))
+    assert [(p.message, p.hint) for p in result.problems][1:] == [
+        ("'en\\tGB' is not a language tag", "write one like 'en' or 'pt-BR'"),
+        ("'tags' must be a list, not text", "write a list, like [a\\nb]"),
+    ]
+    assert result.problems[0].message == "unknown key 'bad\\nkey' in the deck"
+    assert all("\n" not in p.format() for p in result.problems)
