@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from game.content.decks import DeckResult, load_deck
@@ -73,7 +74,12 @@ def assert_reported_honestly(result: DeckResult, path: Path) -> None:
 def test_a_valid_deck_written_as_yaml_loads_back_equal(
     deck: Deck, style: dict[str, Any], deck_file: Path
 ) -> None:
-    result = load_bytes(deck_file, dump(deck_to_plain(deck), **style).encode("utf-8"))
+    plain = deck_to_plain(deck)
+    text = dump(plain, **style)
+    # PyYAML's emitter can garble a double-quoted string that it splits at `width` (its own
+    # loader reads back something else); such a file does not hold this deck, so skip it.
+    assume(yaml.safe_load(text) == plain)
+    result = load_bytes(deck_file, text.encode("utf-8"))
     assert result.errors == ()
     assert result.deck == deck
 
