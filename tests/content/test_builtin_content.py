@@ -1,0 +1,118 @@
+"""The built-in decks and words meet the numbers the game promises its first evening."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from game import resources
+from game.content.decks import load_deck
+from game.content.words import load_words
+from game.core.cards import Mode, WildEffect
+
+# deck id -> (modes, prompts needed per level, least prompts in all)
+EXPECTED = {
+    "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (28,), 28),
+    "closer": ({Mode.PAIR}, (28, 28, 28), 90),
+    "around-the-table": ({Mode.CIRCLE}, (24, 24, 24), 75),
+}
+LISTENER_AWARDS = {"deepening_question", "felt_response"}
+MISS_KINDS = {"fixing", "advising", "judging", "one_upping", "interrogating", "praising"}
+
+
+def builtin_decks():
+    results = [load_deck(path) for path in sorted(resources.decks_dir().glob("*.yaml"))]
+    assert all(r.ok for r in results), [p.format() for r in results for p in r.problems]
+    return {r.deck.id: r.deck for r in results}
+
+
+DECKS = builtin_decks()
+
+
+def prompts(deck):
+    return [card for card in deck.cards if not card.is_wild]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
+def test_the_three_built_in_decks_are_there():
+    assert set(DECKS) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("deck_id", sorted(EXPECTED))
+def test_counts_per_level_modes_and_closing(deck_id):
+    deck = DECKS[deck_id]
+    modes, per_level, least = EXPECTED[deck_id]
+    assert set(deck.modes) == modes
+    assert len(deck.levels) == len(per_level)
+    counts = Counter(card.level for card in prompts(deck))
+    for level, needed in enumerate(per_level, start=1):
+        assert counts[level] >= needed, f"level {level} has {counts[level]} prompts"
+    assert len(prompts(deck)) >= least
+    if deck_id != "first-steps":
+        assert deck.closing is not None
+
+
+@pytest.mark.parametrize("deck_id", sorted(EXPECTED))
+def test_every_deck_has_four_to_eight_wild_cards(deck_id):
+    wilds = [card for card in DECKS[deck_id].cards if card.is_wild]
+    assert 4 <= len(wilds) <= 8
+
+
+def test_first_steps_practises_mirroring():
+    effects = Counter(c.wild for c in DECKS["first-steps"].cards if c.is_wild)
+    assert effects[WildEffect.MIRROR] >= 3
+
+
+def test_around_the_table_has_several_everyone_cards():
+    assert sum(1 for c in prompts(DECKS["around-the-table"]) if c.everyone) >= 5
+
+
+@pytest.mark.parametrize("deck_id", sorted(EXPECTED))
+def test_every_prompt_has_two_different_follow_ups(deck_id):
+    for card in prompts(DECKS[deck_id]):
+        assert len({normalise(f) for f in card.follow_ups}) >= 2, card.id
+
+
+@pytest.mark.parametrize("deck_id", sorted(EXPECTED))
+def test_no_errors_and_no_warnings(deck_id):
+    result = load_deck(resources.decks_dir() / f"{deck_id}.yaml")
+    assert [p.format() for p in result.problems] == []
+
+
+def test_no_prompt_appears_twice_across_decks():
+    seen = Counter(normalise(card.prompt) for deck in DECKS.values() for card in prompts(deck))
+    assert [text for text, n in seen.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("deck_id", sorted(EXPECTED))
+def test_openings_vary(deck_id):
+    openings = Counter(
+        " ".join(card.prompt.split()[:2]).casefold() for card in prompts(DECKS[deck_id])
+    )
+    most_common, count = openings.most_common(1)[0]
+    assert count <= 0.2 * len(prompts(DECKS[deck_id])), most_common
+
+
+def test_the_words_meet_their_numbers():
+    words, problems = load_words("en")
+    assert problems == ()
+    assert sum(len(f.words) for f in words.feelings) >= 120
+    all_words = [w for f in words.feelings for w in f.words]
+    assert len(all_words) == len(set(all_words))
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", f.colour) for f in words.feelings)
+    assert len(words.starters.deepening) >= 20 and len(words.starters.felt) >= 20
+    earns = {r.kind for e in words.guide.examples for r in e.earns}
+    misses = {r.kind.replace("-", "_") for e in words.guide.examples for r in e.misses}
+    assert earns <= LISTENER_AWARDS
+    assert misses == MISS_KINDS
+
+
+def test_how_to_play_reads_in_about_two_minutes():
+    words, _ = load_words("en")
+    count = sum(len(s.body.split()) + len(s.heading.split()) for s in words.how_to_play.sections)
+    assert 200 <= count <= 500  # about 200 words a minute, read aloud or alone
