@@ -100,6 +100,18 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     shot("new-game-players")
     new_game.go_next()
     shot("new-game-deck")
+    if new_game.deck is not None and new_game.deck.topics:
+        new_game.open_lines()
+        lines = app.scene
+        for tag in ("grief", "money"):
+            if any(tag == topic for topic, _ in new_game.deck.topics):
+                lines.toggle(tag)
+        lines.buttons.focus_on(lines.rows[0].id)
+        shot("new-game-lines")
+        lines.done()
+        new_game.options.closeness = True
+        new_game.layout(app.size)
+        shot("new-game-deck-lines-chosen")
 
     def table_at(state, **changes) -> TableScene:
         table = TableScene(app, Session(state, None, elapsed=754.0))
@@ -166,6 +178,8 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         table_at(together.award)
         shot("together-award")
 
+    _play_your_way_shots(app, catalog, shot, table_at)
+
     for theme in ("dark", "contrast"):
         app.apply_settings(attrs.evolve(app.settings, theme=theme))
         table_at(pair.award)
@@ -177,6 +191,69 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     shot("text-larger-respond")
     del engine, Phase
     return count
+
+
+def _play_your_way_shots(app, catalog, shot, table_at) -> None:
+    """Pacing by agreement, wild-card steps, scoring off and the closeness check (issue 8)."""
+    from game.core.cards import Mode
+    from game.core.rules import LevelPace, Scoring
+    from game.store.closeness import Evening, History
+    from game.ui.scenes.closeness import AFTER, BEFORE, ClosenessRound, ClosenessScene
+    from game.ui.scenes.evenings import EveningsScene
+    from game.ui.scenes.summary import SummaryScene
+    from game.ui.wild_steps import MirrorStep
+
+    agreement = sample_game(catalog, Mode.PAIR, level_pace=LevelPace.AGREEMENT)
+    if agreement is not None and agreement.deeper is not None:
+        table_at(agreement.deeper)
+        shot("table-deeper")
+    off = sample_game(catalog, Mode.PAIR, scoring=Scoring.OFF)
+    if off is None:
+        return
+    if off.mirror is not None:
+        table = table_at(off.mirror)
+        shot("table-wild-mirror-retell")
+        table.act("mirror_retold")
+        shot("table-wild-mirror-heard")
+        table.mirror.step = MirrorStep.DONE
+        table.refresh()
+        shot("table-wild-mirror-respond")
+    for name in ("swap", "everyone"):
+        state = getattr(off, name)
+        if state is not None:
+            table_at(state)
+            shot(f"table-wild-{name}")
+    table = table_at(off.award)
+    first = table.state.pending[0]
+    table.toggle_award(first.receiver, first.kind)  # take it back and give it again:
+    table.toggle_award(first.receiver, first.kind)  # the acknowledgement shows
+    shot("scoring-off-award")
+    shot("scoring-off-summary", SummaryScene(app, off.finished))
+
+    names = tuple(p.name for p in off.finished.players)
+    closeness = ClosenessRound(names)
+    before = ClosenessScene(app, closeness, BEFORE, lambda: None)
+    shot("closeness-pass", before)
+    before.press("ready")
+    before.choose(4)
+    shot("closeness-pick")
+    closeness.before.update({0: 3, 1: 4})
+    closeness.after.update({0: 5, 1: 4})
+    after = ClosenessScene(app, closeness, AFTER, lambda: None)
+    app.switch(after)
+    after.press("ready")
+    after._go("consent")
+    shot("closeness-consent")
+    closeness.keep.update({0: True, 1: False})
+    history = History()
+    for week, (b, a) in enumerate(((2, 3), (3, 5), (3, 4), (4, 6), (3, 5))):
+        when = f"2025-03-{1 + 7 * week:02d}T21:00"
+        history = history.with_evening(names[0], Evening(when, b, a))
+        history = history.with_evening(names[1], Evening(when, min(7, b + 1), min(7, a + 1)))
+    closeness.history = history
+    summary = SummaryScene(app, off.finished, closeness=closeness)
+    shot("closeness-summary-scoring-off", summary)
+    shot("closeness-evenings", EveningsScene(app, summary, names, history))
 
 
 class SampleGame:
@@ -192,12 +269,25 @@ class SampleGame:
         self.level_up = None
         self.closing = None
         self.finished = None
+        self.deeper = None  # "Ready to go deeper?" after one player said ready
+        self.mirror = None  # responding, with a mirror card on the table
+        self.swap = None
+        self.everyone = None  # the second speaker of a card everyone answers
 
 
 def sample_game(
-    catalog, mode, names: Sequence[str] = SAMPLE_NAMES, seeds: int = 200, together: bool = False
+    catalog,
+    mode,
+    names: Sequence[str] = SAMPLE_NAMES,
+    seeds: int = 200,
+    together: bool = False,
+    **rule_changes,
 ) -> SampleGame | None:
-    """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred."""
+    """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred.
+
+    `rule_changes` change the deck's preset (`scoring=Scoring.OFF`, say); such a game is
+    also asked to show a mirror card, so the wild-card steps can be seen.
+    """
     from game.core.state import Player, Setup
 
     decks = [d for d in catalog.playable(mode)]
@@ -215,6 +305,10 @@ def sample_game(
         from game.core.rules import Scoring
 
         rules = attrs.evolve(rules, scoring=Scoring.TOGETHER, goal=60)
+    if rule_changes:
+        import attrs
+
+        rules = attrs.evolve(rules, **rule_changes)
     players = names if mode.value == "circle" else names[:2]
     best = None
     for seed in range(seeds):
@@ -222,7 +316,11 @@ def sample_game(
             deck=deck, rules=rules, players=tuple(Player(n) for n in players), mode=mode, seed=seed
         )
         sample = _play(setup)
-        if sample.wild is not None and sample.closing is not None:
+        if (
+            sample.wild is not None
+            and sample.closing is not None
+            and (not rule_changes or sample.mirror is not None)
+        ):
             return sample
         best = best or sample
     return best
@@ -239,6 +337,7 @@ def _play(setup) -> SampleGame:
         FinishResponding,
         FinishSharing,
     )
+    from game.core.cards import WildEffect
     from game.core.rules import AwardKind
     from game.core.state import Phase
 
@@ -255,9 +354,15 @@ def _play(setup) -> SampleGame:
             sample.share = sample.share or state
             if state.wild_cards and sample.wild is None and state.phase is Phase.SHARE:
                 sample.wild = state
+            if WildEffect.SWAP in state.effects and state.phase is Phase.SHARE:
+                sample.swap = sample.swap or state
         elif phase is Phase.SHARE:
+            if state.speaker_index == 1:
+                sample.everyone = sample.everyone or state
             state = engine.apply(state, FinishSharing())
             sample.respond = sample.respond or state
+            if WildEffect.MIRROR in state.effects and state.phase is Phase.RESPOND:
+                sample.mirror = sample.mirror or state
         elif phase is Phase.RESPOND:
             state = engine.apply(state, FinishResponding())
         elif phase is Phase.AWARD:
@@ -282,6 +387,8 @@ def _play(setup) -> SampleGame:
                 sample.level_up = state
         elif phase is Phase.DEEPER:
             state = engine.apply(state, AnswerDeeper(ready=True))
+            if state.phase is Phase.DEEPER:
+                sample.deeper = sample.deeper or state
         elif phase is Phase.CLOSING:
             sample.closing = sample.closing or state
             state = engine.apply(state, FinishSharing())

@@ -95,6 +95,16 @@ class Player:
         )
 
 
+def _mirror_on_the_table(home: Path) -> bool:
+    """A mirror card adds two steps before responding: retell, then "did you feel heard?"."""
+    from game.core.cards import WildEffect
+    from game.core.state import Phase
+
+    time.sleep(0.3)
+    state = SaveStore(home / "saves").load().state
+    return state is not None and state.phase is Phase.RESPOND and WildEffect.MIRROR in state.effects
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -160,6 +170,8 @@ def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
             time.sleep(0.8)  # the card flips
             player.shot(f"turn{turn + 1}-share")
             player.key("Return")  # done sharing
+            if _mirror_on_the_table(home):  # the saved game says so after every action
+                player.key("Return", "2")  # done retelling; "not quite"
             player.key("Return")  # done responding
             player.key("1", "2")  # a deepening question and a felt response
             player.shot(f"turn{turn + 1}-award")

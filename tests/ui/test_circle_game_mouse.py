@@ -40,6 +40,9 @@ def click_turn(driver, table: TableScene) -> None:
     while table.state.phase is Phase.SHARE:  # an "everyone" card: each speaker in turn
         driver.click_button("done_sharing")
         if table.state.phase is Phase.RESPOND:
+            if driver.button_rect("mirror_retold") is not None:  # a mirror card's two steps
+                driver.click_button("mirror_retold")
+                driver.click_button("mirror_not_quite")
             driver.click_button("done_responding")
             state = table.state
             first, second = state.listeners[0], state.listeners[1]

@@ -2,6 +2,8 @@
 
 Every choice has a default, so Enter on each page starts a pair game with the first
 playable deck and its preset. Names left empty become "Player 1", "Player 2", ...
+"Leave out" opens the lines page (topics the group rules out, never dealt this game);
+the closeness check, off by default, asks everyone before the first card.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from game.core.rules import LevelPace, Rules, Scoring
 from game.core.state import Player, Setup
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
+from game.ui.scenes.lines import topic_name
 from game.ui.widgets.button import Button, draw_button
 from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.text_field import TextField
@@ -25,7 +28,7 @@ from game.ui.widgets.text_field import TextField
 MAX_PLAYERS = 12
 MIN_CIRCLE = 3
 ROUND_CHOICES = (2, 3, 4, 5, 6, 8, 10, 12, None)
-OPTION_FIELDS = ("preset", "rounds", "scoring", "timers", "pace")
+OPTION_FIELDS = ("lines", "preset", "rounds", "scoring", "timers", "pace", "closeness")
 
 
 @attrs.define
@@ -35,6 +38,7 @@ class Options:
     scoring: Scoring
     timers: bool
     pace: LevelPace
+    closeness: bool = False  # the closeness check before the first card and after the last
 
 
 class NewGameScene(Scene):
@@ -51,6 +55,7 @@ class NewGameScene(Scene):
         self.deck_index: int | None = None
         self.options: Options | None = None
         self.deck_lines: dict[int, tuple[str, str]] = {}
+        self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
 
     def _field(self, index: int) -> TextField:
         return TextField(
@@ -64,7 +69,8 @@ class NewGameScene(Scene):
         return self.page == "players" and bool(self.focus and self.focus.startswith("name:"))
 
     def enter(self) -> None:
-        self.catalog = self.app.catalog(reload=True)
+        if self.catalog is None:  # coming back from the lines page keeps the decks as they were
+            self.catalog = self.app.catalog(reload=True)
 
     # ------------------------------------------------------------ layout
 
@@ -176,7 +182,7 @@ class NewGameScene(Scene):
         content, bar = self._frame(size)
         gap = look.px(14)
         decks = self.catalog.decks if self.catalog else ()
-        list_w = int(content.width * 0.52)
+        list_w = int(content.width * 0.44)
         count = max(1, len(decks))
         row_h = min(look.px(110), (content.height - gap * (count - 1)) // count)
         buttons: list[Button] = []
@@ -187,17 +193,26 @@ class NewGameScene(Scene):
             buttons.append(button)
         left = content.left + list_w + gap * 2
         right_w = content.right - left
-        option_h = min(look.px(96), (content.height - gap * 4) // 5)
-        label_h = look.text.line_height(look.theme.small)
+        small_gap = max(2, gap // 2)
+        count = len(OPTION_FIELDS)
+        option_h = min(look.px(66), (content.height - small_gap * (count - 1)) // count)
+        label_w = max(
+            look.text.width(self.t(f"new_option_{f}"), look.theme.small) for f in OPTION_FIELDS
+        )
+        self.option_label_w = min(label_w + look.px(14), int(right_w * 0.4))
         for i, field in enumerate(OPTION_FIELDS):
-            y = content.top + i * (option_h + gap // 2)
-            rect = pygame.Rect(left, y + label_h, right_w, option_h - label_h)
-            button = Button(
-                f"option:{field}",
-                self._option_text(field),
-                rect,
-                size=min(look.theme.body, max(13, int(rect.height * 0.5))),
+            y = content.top + i * (option_h + small_gap)
+            rect = pygame.Rect(
+                left + self.option_label_w, y, right_w - self.option_label_w, option_h
             )
+            label = self._option_text(field)
+            size = min(look.theme.body, max(13, int(rect.height * 0.42)))
+            arrows = 2 * (look.px(16) + min(rect.height // 2, look.px(22)))
+            while size > 12 and look.text.width(label, size, True) > rect.width - arrows:
+                size -= 1  # the words stay clear of the arrows at both ends
+            button = Button(f"option:{field}", label, rect, size=size)
+            if field == "lines":
+                button.enabled = bool(self.deck is not None and self.deck.topics)
             buttons.append(button)
         buttons += self._bar(bar, self.t("new_start"))
         self.buttons = buttons
@@ -263,7 +278,24 @@ class NewGameScene(Scene):
             return text
         if field == "timers":
             return t("new_timers_on") if options.timers else t("new_timers_off")
+        if field == "closeness":
+            return t("new_closeness_on") if options.closeness else t("new_closeness_off")
+        if field == "lines":
+            deck = self.deck
+            if deck is None or not deck.topics:
+                return t("new_lines_unavailable")
+            left_out = self.left_out()
+            if not left_out:
+                return t("new_lines_none")
+            return t("new_lines_some", topics=", ".join(topic_name(tag) for tag in left_out))
         return t(f"new_pace_{options.pace.value}")
+
+    def left_out(self) -> tuple[str, ...]:
+        """The chosen deck's topics the group leaves out, in the deck's order."""
+        deck = self.deck
+        if deck is None:
+            return ()
+        return tuple(tag for tag, _ in deck.topics if tag in self.excluded)
 
     def _goal(self) -> int:
         preset = self._presets()[self.options.preset]
@@ -278,6 +310,7 @@ class NewGameScene(Scene):
         if field == "preset":
             keys = list(self._presets())
             self.options = self._options_from(keys[(keys.index(options.preset) + step) % len(keys)])
+            self.options.closeness = options.closeness
         elif field == "rounds":
             index = ROUND_CHOICES.index(options.rounds) if options.rounds in ROUND_CHOICES else 4
             options.rounds = ROUND_CHOICES[(index + step) % len(ROUND_CHOICES)]
@@ -289,7 +322,19 @@ class NewGameScene(Scene):
         elif field == "pace":
             order = list(LevelPace)
             options.pace = order[(order.index(options.pace) + step) % len(order)]
+        elif field == "closeness":
+            options.closeness = not options.closeness
+        elif field == "lines":
+            return  # a page of its own, opened by Enter or a click
         self.layout(self.app.size)
+
+    def open_lines(self) -> None:
+        deck = self.deck
+        if deck is None or not deck.topics:
+            return
+        from game.ui.scenes.lines import LinesScene
+
+        self.app.switch(LinesScene(self.app, self, deck))
 
     def rules(self) -> Rules:
         options = self.options
@@ -342,11 +387,17 @@ class NewGameScene(Scene):
             players=tuple(Player(name) for name in self.names()),
             mode=self.mode,
             seed=random.randrange(1 << 31),
+            excluded_tags=self.left_out(),
         )
         try:
             state = engine.new_game(setup)
         except SetupError as error:
             self.notice = str(error)
+            return
+        if self.options.closeness:
+            from game.ui.scenes.closeness import ClosenessRound, start_with_check
+
+            start_with_check(self.app, state, ClosenessRound(tuple(self.names())))
             return
         from game.ui.scenes.table import start_game
 
@@ -380,6 +431,8 @@ class NewGameScene(Scene):
             self.deck_index = int(button_id.split(":")[1])
             self._default_options()
             self.layout(self.app.size)
+        elif button_id == "option:lines":
+            self.open_lines()
         elif button_id.startswith("option:"):
             self.change_option(button_id.split(":")[1], 1)
 
@@ -439,7 +492,7 @@ class NewGameScene(Scene):
             return
         if kind is Kind.CONFIRM:
             # Enter moves on (the hint says so); only these buttons do something else.
-            if self.focus in ("add", "remove", "back"):
+            if self.focus in ("add", "remove", "back", "option:lines"):
                 self.press(self.focus)
             else:
                 self.go_next()
@@ -496,7 +549,7 @@ class NewGameScene(Scene):
         for button in self.buttons:
             if not button.id.startswith("deck:"):
                 draw_button(surface, look, button, self.hover == button.id, self.focus == button.id)
-            if button.id.startswith("option:"):
+            if button.id.startswith("option:") and button.enabled:
                 self._draw_arrows(surface, button)
         if self.notice:
             bar_top = self.buttons[-1].rect.top
@@ -514,10 +567,11 @@ class NewGameScene(Scene):
         """Small arrows at both ends say an option changes with left and right (or a click)."""
         look = self.look
         side = min(button.rect.height // 2, look.px(22))
-        for direction, x in (
-            ("left", button.rect.left + look.px(10)),
-            ("right", button.rect.right - look.px(10) - side),
-        ):
+        ends = [("left", button.rect.left + look.px(10))]
+        if button.id == "option:lines":  # opens a page: one arrow, pointing on
+            ends = []
+        ends.append(("right", button.rect.right - look.px(10) - side))
+        for direction, x in ends:
             arrow = pygame.Rect(x, button.rect.centery - side // 2, side, side)
             draw_arrow(surface, arrow, direction, look.pal.muted)
 
@@ -545,14 +599,17 @@ class NewGameScene(Scene):
         for button in self.buttons:
             if button.id.startswith("option:"):
                 field = button.id.split(":")[1]
-                label = self.t(f"new_option_{field}")
+                label = look.text.ellipsize(
+                    self.t(f"new_option_{field}"), size, self.option_label_w - look.px(10)
+                )
                 look.text.draw(
                     surface,
                     label,
                     size,
-                    pal.muted,
-                    (button.rect.left, button.rect.top),
-                    anchor="bottomleft",
+                    pal.text if field == "lines" else pal.muted,
+                    (button.rect.left - self.option_label_w, button.rect.centery),
+                    bold=field == "lines",
+                    anchor="midleft",
                 )
         if not decks:
             first = self.buttons[0].rect if self.buttons else pygame.Rect(0, 0, 0, 0)

@@ -30,6 +30,7 @@ from game.core.errors import RuleError
 from game.core.rules import AwardKind, Scoring
 from game.core.state import GameState, Phase
 from game.ui.intents import Intent, Kind
+from game.ui.moments import acknowledgement
 from game.ui.scenes.base import Scene
 from game.ui.session import Session
 from game.ui.text import Fitted
@@ -37,17 +38,22 @@ from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.card import card_rect, draw_prompt_card, draw_wild_card
 from game.ui.widgets.palette import draw_feelings
 from game.ui.widgets.timer import GentleTimer
+from game.ui.wild_steps import MirrorStep, MirrorWalk, retelling_listener
 
 FLIP_SECONDS = 0.7
 LISTENER_KINDS = (AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE, AwardKind.TOUCHED_ME)
 SHARER_KINDS = (AwardKind.SHARED_FEELING, AwardKind.SHARED_THOUGHT)
 
 
-def start_game(app, state: GameState) -> TableScene:
-    """Show a freshly set-up game (and save it at once, so Continue finds it)."""
+def start_game(app, state: GameState, closeness=None) -> TableScene:
+    """Show a freshly set-up game (and save it at once, so Continue finds it).
+
+    `closeness` holds the closeness check's answers from before the first card, if the
+    players chose the check: they are asked again after the closing card.
+    """
     session = Session(state, app.store)
     session.save()
-    table = TableScene(app, session)
+    table = TableScene(app, session, closeness=closeness)
     app.switch(table)
     return table
 
@@ -80,10 +86,18 @@ class Area:
 
 class TableScene(Scene):
     def __init__(
-        self, app, session: Session, resumed: bool = False, notice: str | None = None
+        self,
+        app,
+        session: Session,
+        resumed: bool = False,
+        notice: str | None = None,
+        closeness=None,
     ) -> None:
         super().__init__(app)
         self.session = session
+        self.closeness = closeness  # the closeness check's answers (UI data, never saved)
+        self.mirror = MirrorWalk()
+        self.note: str | None = None  # a calm line: an acknowledgement, or "not yet, then"
         self.buttons = ButtonGroup()
         self.overlay_buttons = ButtonGroup()
         self.overlay: str | None = None  # "feelings" | "menu" | "end"
@@ -184,6 +198,7 @@ class TableScene(Scene):
         if self.area is None:
             return
         self._sync_timer()
+        self.mirror.sync(self.state)
         look = self.look
         area = self.area
         self.card_box = card_rect(area.card.inflate(-look.px(8), -look.px(8)))
@@ -266,16 +281,23 @@ class TableScene(Scene):
                 t("table_listening", names=listening),
             )
         if phase is Phase.SHARE:
-            line = t("table_share", name=speaker)
-            if len(state.speakers) > 1:
-                line += " " + t(
-                    "table_everyone", number=state.speaker_index + 1, count=len(state.speakers)
-                )
-            return t("table_shares", name=speaker), line, t("table_listening", names=listening)
+            return (
+                t("table_shares", name=speaker),
+                self._share_steps(),
+                t("table_listening", names=listening),
+            )
         if phase is Phase.RESPOND:
-            line = t("table_respond", name=speaker)
-            if WildEffect.MIRROR in state.effects:
-                line = t("table_mirror_first") + " " + line
+            step = self.mirror.current(state)
+            if step is MirrorStep.RETELL:
+                line = t(
+                    "table_mirror_retell",
+                    listener=self._name(retelling_listener(state)),
+                    name=speaker,
+                )
+                return t("table_mirror_heading"), line, t("table_listening", names=listening)
+            if step is MirrorStep.HEARD:
+                return t("table_mirror_heading"), t("table_mirror_heard", name=speaker), ""
+            line = t("table_mirror_then" if step else "table_respond", name=speaker)
             return t("table_respond_heading"), line, t("table_listening", names=listening)
         if phase is Phase.AWARD:
             line = t("table_award", name=speaker)
@@ -298,6 +320,30 @@ class TableScene(Scene):
             return t("table_closing_heading", name=speaker), line, ""
         return "", "", ""
 
+    def _share_steps(self) -> str:
+        """What to do now while sharing, naming who: a swap, everyone in turn, double points."""
+        state, t = self.state, self.t
+        speaker = self._name(state.speaker)
+        steps = []
+        if WildEffect.SWAP in state.effects and state.speaker_index == 0:
+            key = "table_swap" if state.card_is_replay else "table_swap_new"
+            steps.append(t(key, name=speaker))
+        if len(state.speakers) > 1:
+            steps.append(
+                t(
+                    "table_everyone",
+                    name=speaker,
+                    number=state.speaker_index + 1,
+                    count=len(state.speakers),
+                )
+            )
+        if not steps:
+            steps.append(t("table_share", name=speaker))
+        if WildEffect.DOUBLE in state.effects:
+            off = state.rules.scoring is Scoring.OFF
+            steps.append(t("table_double_off" if off else "table_double"))
+        return " ".join(steps)
+
     def _bar_buttons(self) -> list[Button]:
         state, t = self.state, self.t
         phase = state.phase
@@ -315,6 +361,20 @@ class TableScene(Scene):
                 ("feelings", t("table_feelings"), "F"),
             ]
             weights = [1.6, 1.2, 1.2, 1, 1.1]
+        elif phase is Phase.RESPOND and self.mirror.current(state) is MirrorStep.RETELL:
+            entries = [
+                ("mirror_retold", t("table_mirror_retold"), "Enter"),
+                ("skip", t("table_skip"), "X"),
+                ("feelings", t("table_feelings"), "F"),
+            ]
+            weights = [2, 1, 1.1]
+        elif phase is Phase.RESPOND and self.mirror.current(state) is MirrorStep.HEARD:
+            entries = [
+                ("mirror_yes", t("table_mirror_yes"), "1"),
+                ("mirror_not_quite", t("table_mirror_not_quite"), "2"),
+                ("skip", t("table_skip"), "X"),
+            ]
+            weights = [1.5, 1.5, 1]
         elif phase is Phase.RESPOND:
             hints = t("table_hints_hide") if self.hints_open else t("table_hints")
             entries = [
@@ -345,7 +405,7 @@ class TableScene(Scene):
             ]
             weights = [2, 1]
         buttons = row(entries, self.area.bar, self.look.px(14), weights)
-        if buttons:
+        if buttons and phase is not Phase.DEEPER:  # "ready" and "not yet" weigh the same
             buttons[0].style = "primary"
         for button in buttons:
             button.enabled = self._possible(button.id)
@@ -431,8 +491,13 @@ class TableScene(Scene):
 
     def toggle_award(self, receiver: int, kind: AwardKind) -> None:
         given = self._given(receiver, kind)
-        if self.dispatch(self._award_action(receiver, kind)) and not given:
+        action = self._award_action(receiver, kind)
+        if self.dispatch(action) and not given:
             self.app.sound.play("award")
+            off = self.state.rules.scoring is Scoring.OFF
+            if off and isinstance(action, Award) and self._thanks_box() is None:
+                names = tuple(p.name for p in self.state.players)
+                self.note = acknowledgement(action, names, self.t)  # no room under the rows
 
     def award_by_number(self, number: int) -> None:
         state = self.state
@@ -452,6 +517,7 @@ class TableScene(Scene):
             self.notice = str(error)
             return False
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
+        self.note = None
         self._after(before, after)
         return True
 
@@ -464,23 +530,52 @@ class TableScene(Scene):
             self.buttons.focus = None
             self.award_row = 0
         if after.phase is Phase.FINISHED:
-            from game.ui.scenes.summary import SummaryScene
-
-            self.app.switch(SummaryScene(self.app, after))
+            self._finished(after)
             return
         if before.phase is Phase.AWARD or after.phase is Phase.AWARD:
             self.layout(self.app.size)  # the card column narrows while awards are marked
         else:
             self.refresh()
+        if before.phase is Phase.RESPOND and self.mirror.owes_felt_heard(after):
+            self.mirror.felt_heard = False
+            self.toggle_award(retelling_listener(after), AwardKind.FELT_HEARD)
         if after.level > before.level and after.phase not in (Phase.CLOSING, Phase.FINISHED):
             from game.ui.scenes.level_change import LevelChangeScene
 
             self.app.switch(LevelChangeScene(self.app, self, after.level))
 
+    def _finished(self, state: GameState) -> None:
+        """The summary, after the closeness check's second round if the players chose it."""
+        from game.ui.scenes.summary import SummaryScene
+
+        closeness = self.closeness
+        if closeness is not None and closeness.asked_before():
+            from game.ui.scenes.closeness import ClosenessScene
+
+            def then() -> None:
+                self.app.switch(SummaryScene(self.app, state, closeness=closeness))
+
+            self.app.switch(ClosenessScene(self.app, closeness, "after", then))
+            return
+        self.app.switch(SummaryScene(self.app, state, closeness=closeness))
+
     def act(self, name: str) -> None:
         state = self.state
         button = self.buttons.get(name)
         if button is not None and not button.enabled:
+            return
+        if name == "mirror_retold":
+            self.mirror.retold()
+            self.refresh()
+            return
+        if name in ("mirror_yes", "mirror_not_quite"):
+            self.mirror.answer(heard=name == "mirror_yes")
+            self.refresh()
+            return
+        if name == "not_yet":
+            level = state.deck.levels[state.level - 1].name
+            if self.dispatch(AnswerDeeper(ready=False)):
+                self.note = self.t("table_stay", name=level)
             return
         if name.startswith("award:"):
             _, receiver, kind = name.split(":")
@@ -499,7 +594,6 @@ class TableScene(Scene):
             "lighter": LighterCard(),
             "skip": Skip(),
             "ready": AnswerDeeper(ready=True),
-            "not_yet": AnswerDeeper(ready=False),
         }
         if name in simple:
             self.dispatch(simple[name])
@@ -561,6 +655,8 @@ class TableScene(Scene):
                 self.award_by_number(intent.number)
             elif self.state.phase is Phase.DEEPER and intent.number in (1, 2):
                 self.act("ready" if intent.number == 1 else "not_yet")
+            elif self.mirror.current(self.state) is MirrorStep.HEARD and intent.number in (1, 2):
+                self.act("mirror_yes" if intent.number == 1 else "mirror_not_quite")
             return
         if (
             kind in (Kind.UP, Kind.DOWN)
@@ -676,10 +772,11 @@ class TableScene(Scene):
         for fitted, box, colour, align in self.panel_texts:
             look.text.draw_fitted(surface, fitted, colour, box, align=align)
         self._draw_phase(surface)
-        if self.notice:
-            fitted = look.text.fit(self.notice, self.area.notice.size, look.theme.small, 12)
+        if self.notice or self.note:
+            text, colour = (self.notice, pal.warning) if self.notice else (self.note, pal.given)
+            fitted = look.text.fit(text, self.area.notice.size, look.theme.small, 12)
             look.text.draw_fitted(
-                surface, fitted, pal.warning, self.area.notice, align="center", valign="bottom"
+                surface, fitted, colour, self.area.notice, align="center", valign="bottom"
             )
         self.buttons.draw(surface, look)
         self._draw_points_badges(surface)
@@ -713,6 +810,8 @@ class TableScene(Scene):
             top.height,
         )
         scoring = state.rules.scoring
+        if state.phase is Phase.DEEPER:
+            return  # no names while the table answers "ready to go deeper?"
         if scoring is Scoring.TOGETHER:
             self._draw_meter(surface, space)
         elif scoring is Scoring.VERSUS:
@@ -824,6 +923,9 @@ class TableScene(Scene):
         look = self.look
         pal = look.pal
         state = self.state
+        if self.mirror.current(state) in (MirrorStep.RETELL, MirrorStep.HEARD):
+            self._draw_timer(surface)  # one step at a time: the response tiles come after
+            return
         content = self.content.copy()
         if self.timer.enabled:
             content.width -= look.px(140)
@@ -879,10 +981,31 @@ class TableScene(Scene):
         fitted = look.text.fit("\n".join(parts), inner.size, look.theme.body, 14)
         look.text.draw_fitted(surface, fitted, pal.text, inner)
 
+    def _thanks_box(self) -> pygame.Rect | None:
+        """With scoring off, the room under the award rows for this turn's acknowledgements."""
+        if self.state.rules.scoring is not Scoring.OFF or not self.row_rects:
+            return None
+        look = self.look
+        top = self.row_rects[-1][2].bottom + look.px(14)
+        box = pygame.Rect(self.content.left, top, self.content.width, self.content.bottom - top)
+        return box if box.height >= look.text.line_height(look.theme.small) else None
+
+    def _draw_thanks(self, surface: pygame.Surface) -> None:
+        """Each mark given this turn, said as thanks with the real names."""
+        box = self._thanks_box()
+        if box is None or not self.state.pending:
+            return
+        look = self.look
+        names = tuple(p.name for p in self.state.players)
+        text = "\n".join(acknowledgement(a, names, self.t) for a in self.state.pending)
+        fitted = look.text.fit(text, box.size, look.theme.body, 12)
+        look.text.draw_fitted(surface, fitted, look.pal.given, box)
+
     def _draw_award(self, surface: pygame.Surface) -> None:
         look = self.look
         pal = look.pal
         state = self.state
+        self._draw_thanks(surface)
         for kind, index, rect in self.row_rects:
             if kind == "listener":
                 player = state.listeners[index]

@@ -1,0 +1,145 @@
+"""The closeness pictures and the chart of them across evenings, drawn with pygame.draw.
+
+The seven pictures follow the Inclusion of Other in the Self scale (Aron, Aron & Smollan,
+1992): two circles, "you" and the other, that overlap more and more. The overlap grows in
+even steps of shared area: apart, then about 10, 22, 36, 50, 65 and 82 percent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from game.store.closeness import Evening
+from game.ui.look import Look
+
+LEVELS = 7
+# Distance between the two centres, in radii, for pictures 1 to 7 (1: the circles are apart).
+CENTRE_DISTANCE = (2.25, 1.61, 1.33, 1.06, 0.81, 0.56, 0.28)
+FILL_ALPHA = 90
+
+
+def picture_colours(look: Look) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """(you, the other): warm and green in every theme, so the overlap reads as a blend."""
+    return look.pal.accent, look.pal.meter
+
+
+def draw_picture(
+    target: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    level: int,
+    labels: tuple[str, str] | None = None,
+) -> None:
+    """Picture `level` (1 to 7) centred in `rect`; `labels` go inside the circles where they fit."""
+    distance = CENTRE_DISTANCE[max(1, min(LEVELS, level)) - 1]
+    radius = max(3, int(min(rect.height / 2 * 0.92, rect.width / (2 + CENTRE_DISTANCE[0]) * 0.96)))
+    offset = distance * radius / 2
+    left = (round(rect.centerx - offset), rect.centery)
+    right = (round(rect.centerx + offset), rect.centery)
+    you, other = picture_colours(look)
+    line = max(2, radius // 14)
+    layer = pygame.Surface(target.get_size(), pygame.SRCALPHA)
+    pygame.draw.circle(layer, (*you, FILL_ALPHA), left, radius)
+    pygame.draw.circle(layer, (*other, FILL_ALPHA), right, radius)
+    target.blit(layer, (0, 0))
+    pygame.draw.circle(target, you, left, radius, line)
+    pygame.draw.circle(target, other, right, radius, line)
+    if labels is None:
+        return
+    size = max(11, min(look.theme.small, radius // 2))
+    free = int(min(distance, 2) * radius) - look.px(6)  # the width each circle has to itself
+    for label, x in (
+        (labels[0], left[0] if distance >= 2 else rect.centerx - radius),
+        (labels[1], right[0] if distance >= 2 else rect.centerx + radius),
+    ):
+        if look.text.width(label, size, True) <= free:
+            look.text.draw(
+                target, label, size, look.pal.text, (x, rect.centery), bold=True, anchor="center"
+            )
+
+
+def draw_legend(
+    target: pygame.Surface, at: tuple[int, int], look: Look, labels: tuple[str, str], size: int
+) -> pygame.Rect:
+    """Two coloured dots naming the circles: "● You   ● Ben"; returns the rect covered."""
+    x, y = at
+    covered = pygame.Rect(x, y, 0, 0)
+    dot = max(4, size // 3)
+    for label, colour in zip(labels, picture_colours(look), strict=True):
+        pygame.draw.circle(target, colour, (x + dot, y + size // 2 + look.px(2)), dot)
+        rect = look.text.draw(target, label, size, look.pal.text, (x + 2 * dot + look.px(8), y))
+        covered = covered.union(rect)
+        x = rect.right + look.px(26)
+    return covered
+
+
+def draw_history(
+    target: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    name: str,
+    evenings: Sequence[Evening],
+    date_format: str = "%d %b",
+) -> None:
+    """One player's evenings: a line from before (outline) to after (filled), oldest on the left.
+
+    The height is the picture: the bottom edge is picture 1 (apart), the top picture 7,
+    shown as small pictures at the left instead of numbers.
+    """
+    pal = look.pal
+    text = look.text
+    look.panel(target, rect)
+    inner = rect.inflate(-look.px(24), -look.px(16))
+    size = look.theme.small
+    title = text.ellipsize(name, look.theme.body, inner.width, bold=True)
+    heading = text.draw(target, title, look.theme.body, pal.text, inner.topleft, bold=True)
+    date_h = text.line_height(max(11, size - 4))
+    axis_w = max(look.px(84), 30)
+    icon_h = max(12, min((inner.height - heading.height) // 4, look.px(44)))
+    plot = pygame.Rect(
+        inner.left + axis_w + look.px(10),
+        heading.bottom + icon_h // 2 + look.px(4),
+        inner.width - axis_w - look.px(10),
+        inner.bottom - heading.bottom - icon_h // 2 - look.px(4) - date_h - look.px(8),
+    )
+    if plot.height < 20 or plot.width < 20:
+        return
+    for level, y in ((LEVELS, plot.top), (1, plot.bottom)):
+        icon = pygame.Rect(inner.left, y - icon_h // 2, axis_w, icon_h)
+        draw_picture(target, icon, look, level)
+    for level in range(1, LEVELS + 1):
+        y = _y_for(plot, level)
+        pygame.draw.line(target, pal.background, (plot.left, y), (plot.right, y), 1)
+    shown = list(evenings)[-max(1, plot.width // max(1, look.px(46))) :]
+    if not shown:
+        return
+    step = plot.width / len(shown)
+    dot = max(4, min(look.px(9), int(step / 4)))
+    you = picture_colours(look)[0]
+    small = max(11, size - 4)
+    last_label_right = -1
+    for i, evening in enumerate(shown):
+        x = round(plot.left + step * (i + 0.5))
+        before, after = _y_for(plot, evening.before), _y_for(plot, evening.after)
+        pygame.draw.line(target, pal.muted, (x, before), (x, after), max(2, dot // 2))
+        pygame.draw.circle(target, pal.panel, (x, before), dot)
+        pygame.draw.circle(target, you, (x, before), dot, max(2, dot // 3))
+        pygame.draw.circle(target, you, (x, after), dot)
+        label = evening.date.strftime(date_format).lstrip("0")
+        width = text.width(label, small)
+        if x - width // 2 > last_label_right + look.px(6):
+            drawn = text.draw(
+                target,
+                label,
+                small,
+                pal.muted,
+                (x, plot.bottom + look.px(4) + dot),
+                anchor="midtop",
+            )
+            last_label_right = drawn.right
+
+
+def _y_for(plot: pygame.Rect, level: int) -> int:
+    return round(plot.bottom - (level - 1) * plot.height / (LEVELS - 1))
