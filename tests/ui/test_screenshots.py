@@ -31,6 +31,17 @@ def test_screenshots_of_every_screen(tmp_path):
             "how-to-play",
             "settings",
             "error",
+            "new-game-lines",  # issue 8: play it your way
+            "table-deeper",
+            "table-wild-mirror-retell",
+            "table-wild-mirror-heard",
+            "scoring-off-award",
+            "scoring-off-summary",
+            "closeness-pass",
+            "closeness-pick",
+            "closeness-consent",
+            "closeness-summary",
+            "closeness-evenings",
         ):
             assert any(screen in n for n in shots), (size, screen)
     image = pygame.image.load(str(tmp_path / names[0]))

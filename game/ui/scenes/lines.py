@@ -96,7 +96,7 @@ class LinesScene(Scene):
 
     def done(self) -> None:
         back = self.back
-        back.focus = "option:lines"
+        back.focus = "next"  # Enter now starts the game, as the page says
         back.notice = None
         self.app.switch(back)
         back.layout(self.app.size)

@@ -40,6 +40,9 @@ class SummaryScene(Scene):
         history = self.closeness.history if self.closeness is not None else None
         return history is not None and any(history.of(name) for name in self.names)
 
+    def enter(self) -> None:
+        self.buttons.focus = None  # back from our evenings, Enter plays again as its chip says
+
     def layout(self, size: tuple[int, int]) -> None:
         look = self.look
         width, height = size
