@@ -218,8 +218,11 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
         table.mirror.step = MirrorStep.DONE
         table.refresh()
         shot("table-wild-mirror-respond")
+    circle = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES)
     for name in ("swap", "everyone"):
-        state = getattr(off, name)
+        samples = (off, agreement, circle)
+        found = [getattr(sample, name) for sample in samples if sample is not None]
+        state = next((s for s in found if s is not None), None)
         if state is not None:
             table_at(state)
             shot(f"table-wild-{name}")

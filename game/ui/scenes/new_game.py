@@ -207,7 +207,7 @@ class NewGameScene(Scene):
             )
             label = self._option_text(field)
             size = min(look.theme.body, max(13, int(rect.height * 0.42)))
-            arrows = 2 * (look.px(16) + min(rect.height // 2, look.px(22)))
+            arrows = 2 * (look.px(26) + min(rect.height // 2, look.px(22)))
             while size > 12 and look.text.width(label, size, True) > rect.width - arrows:
                 size -= 1  # the words stay clear of the arrows at both ends
             button = Button(f"option:{field}", label, rect, size=size)

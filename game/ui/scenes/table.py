@@ -289,12 +289,11 @@ class TableScene(Scene):
         if phase is Phase.RESPOND:
             step = self.mirror.current(state)
             if step is MirrorStep.RETELL:
-                line = t(
-                    "table_mirror_retell",
-                    listener=self._name(retelling_listener(state)),
-                    name=speaker,
-                )
-                return t("table_mirror_heading"), line, t("table_listening", names=listening)
+                reteller = retelling_listener(state)
+                line = t("table_mirror_retell", listener=self._name(reteller), name=speaker)
+                others = [state.speaker, *(p for p in state.listeners if p != reteller)]
+                hearing = ", ".join(self._name(p) for p in others)
+                return t("table_mirror_heading"), line, t("table_listening", names=hearing)
             if step is MirrorStep.HEARD:
                 return t("table_mirror_heading"), t("table_mirror_heard", name=speaker), ""
             line = t("table_mirror_then" if step else "table_respond", name=speaker)

@@ -35,6 +35,7 @@ def draw_score_chart(
     legend_h = text.line_height(small) + look.px(10)
     legend_rows = _legend_rows(look, kinds, kind_labels, area.width)
     bars = pygame.Rect(area.left, area.top, area.width, area.height - legend_h * len(legend_rows))
+    legend_top = bars.bottom  # the bars are centred above the legend, which stays in the area
     count = max(1, len(names))
     slot = min(bars.height / count, look.px(120))
     bars.top += int((bars.height - slot * count) / 2)
@@ -83,7 +84,7 @@ def draw_score_chart(
             bold=True,
             anchor="midleft",
         )
-    y = bars.bottom + look.px(6)
+    y = legend_top + look.px(6)
     for kinds_row in legend_rows:
         x = area.left
         for kind in kinds_row:
