@@ -196,12 +196,13 @@ class LinesScene(Scene):
         x = inner.left
         if button.hint:
             chip_size = max(12, int(size * 0.8))
-            chip = look.text.render(button.hint, chip_size, pal.muted, bold=True)
+            chip_ink = pal.card_caption if out else pal.muted  # readable on the light card
+            chip = look.text.render(button.hint, chip_size, chip_ink, bold=True)
             box = pygame.Rect(0, 0, look.text.width("9", chip_size, True), chip.get_height())
             box = box.inflate(look.px(12), look.px(6))
             box.midleft = (x, inner.centery)
             pygame.draw.rect(
-                surface, pal.muted, box, width=max(1, look.px(2)), border_radius=look.px(7)
+                surface, chip_ink, box, width=max(1, look.px(2)), border_radius=look.px(7)
             )
             surface.blit(chip, chip.get_rect(center=box.center))
             x = box.right + look.px(12)
@@ -227,7 +228,7 @@ class LinesScene(Scene):
                 surface,
                 status,
                 look.theme.small,
-                pal.accent,
+                pal.card_caption,
                 (inner.right, name_rect.centery),
                 bold=True,
                 anchor="midright",
