@@ -1,0 +1,107 @@
+"""`python -m game.bench` runs every piece and reports every figure (values here, not targets)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import bench
+
+REPO = Path(__file__).resolve().parent.parent
+REQUIRED = (
+    "startup_s",
+    "startup_floor_s",
+    "frame_p99_ms_720",
+    "frame_p99_ms_1080",
+    "frame_floor_ms_1080",
+    "idle_cpu_fraction",
+    "deck_load_s",
+    "deck_parse_floor_s",
+    "deck_load_ratio",
+    "peak_rss_mb",
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """The whole benchmark on its smallest configuration, as CI's smoke run calls it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
+    env["INKIND_HOME"] = str(tmp_path_factory.mktemp("bench-home"))
+    return subprocess.run(
+        [sys.executable, "-m", "game.bench", "--tiny", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_benchmark_exits_cleanly_and_prints_its_tables(tiny_run) -> None:
+    assert tiny_run.returncode == 0, tiny_run.stderr
+    out = tiny_run.stdout
+    for words in ("start-up", "idle table", "peak memory", "deck load", "frame p99", "floor"):
+        assert words in out, out
+    assert "title" in out and "table: award" in out and "summary" in out
+
+
+def test_the_last_line_is_one_json_object_with_every_figure(tiny_run) -> None:
+    last = tiny_run.stdout.strip().splitlines()[-1]
+    figures = json.loads(last)
+    for key in REQUIRED:
+        value = figures[key]
+        assert isinstance(value, int | float) and not isinstance(value, bool), key
+        assert math.isfinite(value) and value > 0, (key, value)
+    assert figures["idle_cpu_fraction"] < 1.0  # a fraction of one core, not a percentage
+    for key, figure in figures["figures"].items():
+        assert figure["min"] <= figure["median"] <= figure["max"], key
+
+
+def test_every_screen_is_timed_at_both_sizes(tiny_run) -> None:
+    frames = json.loads(tiny_run.stdout.strip().splitlines()[-1])["frames"]
+    sizes = {row["size"] for row in frames}
+    assert sizes == {"1280x720", "1920x1080"}
+    scenes = {row["scene"] for row in frames}
+    assert {"title", "new game: players", "table: deal", "table: award", "summary"} <= scenes
+    assert "floor" in scenes
+    for row in frames:
+        assert row["median_ms"] > 0 and row["p99_ms"] >= row["median_ms"], row
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = [float(n) for n in range(1, 101)]
+    assert bench.percentile(values, 99) == 99.0
+    assert bench.percentile(values, 50) == 50.0
+    assert bench.percentile([3.0], 99) == 3.0
+    assert bench.percentile([5.0, 1.0], 99) == 5.0
+
+
+def test_the_idle_loop_sleeps_instead_of_polling_every_millisecond(monkeypatch) -> None:
+    """pygame-ce's event.wait(timeout) pumps SDL a thousand times a second; the loop must not."""
+    import pygame
+
+    from game.ui import app
+
+    pygame.display.init()
+    try:
+        looks, naps = [], []
+        monkeypatch.setattr(pygame.event, "get", lambda *a, **k: looks.append(1) or [])
+        monkeypatch.setattr(app.time, "sleep", naps.append)
+        clock = iter(n / 1000 for n in range(0, 10_000, 17))  # each nap takes 17 ms
+        monkeypatch.setattr(app.time, "monotonic", lambda: next(clock))
+
+        def no_busy_wait(*args, **kwargs):
+            raise AssertionError("pygame.event.wait polls every millisecond")
+
+        monkeypatch.setattr(pygame.event, "wait", no_busy_wait)
+        assert app.wait_for_events(0.5) == []
+    finally:
+        pygame.display.quit()
+    assert len(looks) <= 0.5 * app.FPS + 2
+    assert all(0 < nap <= 1 / app.FPS for nap in naps)
