@@ -192,9 +192,6 @@ class Results:
     ) -> None:
         self.figures.append(Figure(key, label, unit, tuple(values), target, target_text))
 
-    def figure(self, key: str) -> Figure | None:
-        return next((f for f in self.figures if f.key == key), None)
-
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {f.key: round(f.median, 6) for f in self.figures}
         out["figures"] = {
