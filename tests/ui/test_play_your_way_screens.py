@@ -67,6 +67,17 @@ def play(driver: Driver, state) -> TableScene:
     return table
 
 
+def end_the_evening(driver: Driver) -> None:
+    """Menu, End the evening, yes; then everyone answers the closing card."""
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_e)
+    driver.key(pygame.K_RETURN)
+    table = driver.scene
+    assert table.state.phase in (Phase.CLOSING, Phase.FINISHED)
+    while isinstance(driver.scene, TableScene):
+        driver.key(pygame.K_RETURN)
+
+
 def turn(state):
     for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
         state = engine.apply(state, action)
@@ -328,10 +339,7 @@ def test_scoring_off_shows_no_numbers_and_thanks_by_name(driver):
     assert not [s for s in shown if re.search(r"(Ana|Ben): \d", s)]  # no scores at the top
     assert not [s for s in shown if "Deepening question  +" in s]
     driver.key(pygame.K_RETURN)  # continue
-    driver.key(pygame.K_e)
-    driver.key(pygame.K_RETURN)  # yes, end now
-    while isinstance(driver.scene, TableScene):
-        driver.key(pygame.K_RETURN)  # the closing card, each in turn
+    end_the_evening(driver)
     summary = driver.scene
     assert isinstance(summary, SummaryScene)
     shown = rendered(driver)
@@ -377,10 +385,7 @@ def test_the_closeness_check_before_and_after_with_consent(driver):
     assert isinstance(table, TableScene)
     assert table.closeness.before == {0: 3, 1: 5}
     assert "closeness" not in str(SaveStore().load().table)  # not kept with the game
-    driver.key(pygame.K_e)
-    driver.key(pygame.K_RETURN)  # end now: the closing card
-    while isinstance(driver.scene, TableScene):
-        driver.key(pygame.K_RETURN)
+    end_the_evening(driver)
     after = driver.scene
     assert isinstance(after, ClosenessScene) and after.when == "after"
     pick(driver, 4)
