@@ -13,7 +13,7 @@ from typing import TextIO
 
 from game.store.paths import all_paths, closeness_path
 
-QUESTION = "Remove saved games and settings? [y/N] "
+QUESTION = "Remove saved games, settings and the closeness history? [y/N] "
 YES = ("y", "yes")
 
 

@@ -95,14 +95,53 @@ class Player:
         )
 
 
-def _mirror_on_the_table(home: Path) -> bool:
-    """A mirror card adds two steps before responding: retell, then "did you feel heard?"."""
+def _saved_state(home: Path):
+    """What the game last saved: it saves after every action, so this is where the table is."""
+    time.sleep(0.3)
+    return SaveStore(home / "saves").load().state
+
+
+def _turns_ended(state) -> int:
+    return 0 if state is None else sum(isinstance(a, EndTurn) for a in state.log)
+
+
+def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool) -> None:
+    """Press what the table asks for until one more turn has ended, with two marks given.
+
+    Driven by the saved state rather than a fixed key list, so an everyone, swap or mirror
+    card (which add steps) cannot put the keys out of step with the screen.
+    """
     from game.core.cards import WildEffect
     from game.core.state import Phase
 
-    time.sleep(0.3)
-    state = SaveStore(home / "saves").load().state
-    return state is not None and state.phase is Phase.RESPOND and WildEffect.MIRROR in state.effects
+    ended_before = _turns_ended(_saved_state(home))
+    mirrored: set[tuple[str | None, int]] = set()
+    for _ in range(25):
+        state = _saved_state(home)
+        if _turns_ended(state) > ended_before:
+            return
+        if state is None or state.phase is Phase.DEAL:
+            if draw_by_mouse:
+                player.click(430, 661)  # the "Draw a card" button
+            else:
+                player.key("Return")  # draw (or leave a level screen)
+            time.sleep(0.8)  # the card flips
+            player.shot(f"turn{number}-share")
+        elif state.phase is Phase.SHARE:
+            player.key("Return")  # done sharing
+        elif state.phase is Phase.RESPOND:
+            step = (state.card, state.speaker)
+            if WildEffect.MIRROR in state.effects and step not in mirrored:
+                mirrored.add(step)
+                player.key("Return", "2")  # done retelling; "not quite"
+            player.key("Return")  # done responding
+        elif state.phase is Phase.AWARD:
+            player.key("1", "2")  # a deepening question and a felt response
+            player.shot(f"turn{number}-award")
+            player.key("Return")  # continue
+        else:
+            raise AssertionError(f"unexpected phase {state.phase}")
+    raise AssertionError(f"turn {number} did not end")
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -163,20 +202,7 @@ def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
         player.shot("table-deal")
 
         for turn in range(3):
-            if turn == 1:
-                player.click(430, 661)  # the "Draw a card" button, by mouse
-            else:
-                player.key("Return")
-            time.sleep(0.8)  # the card flips
-            player.shot(f"turn{turn + 1}-share")
-            player.key("Return")  # done sharing
-            if _mirror_on_the_table(home):  # the saved game says so after every action
-                player.key("Return", "2")  # done retelling; "not quite"
-            player.key("Return")  # done responding
-            player.key("1", "2")  # a deepening question and a felt response
-            player.shot(f"turn{turn + 1}-award")
-            player.key("Return")  # continue
-            time.sleep(0.3)
+            _play_one_turn(player, home, turn + 1, draw_by_mouse=turn == 1)
 
         player.key("Escape")  # the menu
         player.shot("menu")
