@@ -41,3 +41,8 @@ def closeness_path() -> Path:
 def print_paths(out: TextIO) -> None:
     for name, path in all_paths().items():
         print(f"{name}: {path}", file=out)
+
+
+def cache_dir() -> Path:
+    """Things the game can always rebuild (the checked UI text): safe to delete at any time."""
+    return data_dir() / "cache"

@@ -11,15 +11,20 @@ from __future__ import annotations
 import contextlib
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from game.core.state import GameState
 from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_exception, log_note
 from game.store.paths import all_paths
-from game.store.savefile import UnreadableSave, decode_save, encode_save
+
+if TYPE_CHECKING:
+    from game.core.state import GameState
+    from game.store.savefile import UnreadableSave
+
+# savefile (and with it the engine) is imported only when a save is written or read:
+# the title asks has_unfinished() at every start, and with no save on disk that must stay cheap.
 
 CURRENT = "current.json"
 BACKUP = "backup.json"
@@ -80,6 +85,8 @@ class SaveStore:
 
     def save(self, state: GameState, table: dict[str, Any] | None = None) -> None:
         """Raise OSError if the disk refuses; the old save is then still there."""
+        from game.store.savefile import encode_save
+
         data = encode_save(state, {} if table is None else table)
         if not self._swept:
             remove_stale_temps(self.folder, CURRENT)
@@ -90,6 +97,8 @@ class SaveStore:
         self._trusted = data
 
     def load(self) -> LoadedSave:
+        if not (self.current_path.exists() or self.backup_path.exists()):
+            return LoadedSave()  # nothing saved: no need to load the reader and the engine
         try:
             return self._load()
         except Exception as error:  # the last line of defence: a resume must never crash
@@ -129,6 +138,8 @@ class SaveStore:
         return LoadedSave(message=NEWER_VERSION if newer else COULD_NOT_READ)
 
     def _read(self, path: Path) -> _Slot:
+        from game.store.savefile import UnreadableSave, decode_save
+
         try:
             data = path.read_bytes()
         except FileNotFoundError:

@@ -268,7 +268,9 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
     """Open the window at the title screen and play until the players quit."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        ui_text = load_ui_text()
+        from game.store.paths import cache_dir
+
+        ui_text = load_ui_text(cache_dir=cache_dir())
     except UiTextError as error:
         print(f"inkind: the game's own words could not be read:\n{error}", file=sys.stderr)
         return 1

@@ -207,7 +207,7 @@ def test_load_never_raises_even_on_a_bug(store, monkeypatch):
     def broken(data):
         raise RuntimeError("a bug in the reader")
 
-    monkeypatch.setattr("game.store.saves.decode_save", broken)
+    monkeypatch.setattr("game.store.savefile.decode_save", broken)
     loaded = store.load()
     assert loaded.state is None
     assert loaded.message == "The saved game could not be read; you can start a new one."
