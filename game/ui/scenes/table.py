@@ -914,7 +914,10 @@ class TableScene(Scene):
             lines.append(self.t("table_no_passes"))
         box = self.content.copy()
         box.width -= look.px(140) if self.timer.enabled else 0
-        fitted = look.text.fit("\n".join(lines), (box.width, box.height // 2), look.theme.body, 12)
+        # Never shrink below the small size: unreadable from the sofa is worse than shorter.
+        fitted = look.text.fit(
+            "\n".join(lines), (box.width, box.height // 2), look.theme.body, look.theme.small
+        )
         look.text.draw_fitted(surface, fitted, pal.muted, box)
         self._draw_timer(surface)
 
