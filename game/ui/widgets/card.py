@@ -51,6 +51,8 @@ def draw_prompt_card(
     back_label: str = "",
 ) -> pygame.Rect:
     """Draw a card; `flip` runs 0 (back up) to 1 (face up). Returns the prompt text's rect."""
+    if rect.width <= 0 or rect.height <= 0:  # a window too small for a card (SDL's scaler crashes)
+        return pygame.Rect(rect.center, (0, 0))
     face_up = flip >= 0.5
     squeeze = abs(math.cos(math.pi * min(max(flip, 0.0), 1.0)))
     if squeeze > 0.999:
