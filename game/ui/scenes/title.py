@@ -17,8 +17,10 @@ class TitleScene(Scene):
         self.can_continue = False
 
     def enter(self) -> None:
-        store = self.app.store
-        self.can_continue = bool(store and store.has_unfinished())
+        loaded = self.app.store.load() if self.app.store else None
+        self.can_continue = bool(loaded and loaded.unfinished)
+        if self.message is None and loaded is not None:
+            self.message = loaded.message  # a damaged save is named in one sentence
         self.layout(self.app.size)
         self.buttons.focus_on(self.buttons.buttons[0].id)
         if self.message is None and self.app.settings_message:
