@@ -277,7 +277,10 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
     pygame.init()
     try:
         app = App(extra_decks=extra_decks, windowed=windowed, store=SaveStore(), ui_text=ui_text)
+        from game.ui import autoplay
         from game.ui.scenes.title import TitleScene
+
+        autoplay.install(app)  # the crash test's scripted play: off unless asked for
 
         app.switch(TitleScene(app))
         app.loop()
