@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="render every screen of a sample game as PNG files into DIR, then exit",
     )
     parser.add_argument(
-        "--reset", action="store_true", help="remove saved games, settings and the closeness history (asks first)"
+        "--reset",
+        action="store_true",
+        help="remove saved games, settings and the closeness history (asks first)",
     )
     parser.add_argument("--yes", action="store_true", help="with --reset: do not ask")
     parser.add_argument(
