@@ -110,11 +110,7 @@ class LinesScene(Scene):
             if 1 <= intent.number <= min(9, len(self.topics)):
                 self.toggle(self.topics[intent.number - 1][0])
             return
-        if kind in (Kind.UP, Kind.LEFT):
-            self.buttons.move(-1)
-            return
-        if kind in (Kind.DOWN, Kind.RIGHT):
-            self.buttons.move(1)
+        if self.buttons.move_by_arrows(intent):
             return
         chosen = self.buttons.handle(intent)
         if chosen is None and kind is Kind.CONFIRM:

@@ -67,11 +67,7 @@ class SummaryScene(Scene):
         if kind is Kind.BACK:
             self.choose("quit")
             return
-        if kind in (Kind.LEFT, Kind.UP):
-            self.buttons.move(-1)
-            return
-        if kind in (Kind.RIGHT, Kind.DOWN):
-            self.buttons.move(1)
+        if self.buttons.move_by_arrows(intent):
             return
         chosen = self.buttons.handle(intent)
         if chosen is None and kind is Kind.CONFIRM:

@@ -666,11 +666,7 @@ class TableScene(Scene):
             self.award_row = (self.award_row + step) % len(self.state.listeners)
             self.refresh()
             return
-        if kind in (Kind.LEFT, Kind.UP):
-            self.buttons.move(-1)
-            return
-        if kind in (Kind.RIGHT, Kind.DOWN):
-            self.buttons.move(1)
+        if self.buttons.move_by_arrows(intent):
             return
         chosen = self.buttons.handle(intent)
         if chosen is None and kind is Kind.CONFIRM:

@@ -57,6 +57,16 @@ class ButtonGroup:
         if button_id in ids:
             self.focus = ids.index(button_id)
 
+    def move_by_arrows(self, intent: Intent) -> bool:
+        """Left/Up and Right/Down move the focus along the row; True when the arrow was used."""
+        if intent.kind in (Kind.LEFT, Kind.UP):
+            self.move(-1)
+            return True
+        if intent.kind in (Kind.RIGHT, Kind.DOWN):
+            self.move(1)
+            return True
+        return False
+
     def move(self, step: int) -> None:
         usable = [i for i, b in enumerate(self.buttons) if b.enabled]
         if not usable:
