@@ -282,6 +282,9 @@ def _line_col(before: str) -> tuple[int, int]:
     return line, len(before) - (before.rfind("\n") + 1) + 1
 
 
+_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
+
+
 def compose_text(
     text: str, shown: str, pure_python: bool = False
 ) -> tuple[Node | None, tuple[Problem, ...]]:
@@ -292,6 +295,11 @@ def compose_text(
     except _Refused as refused:
         return None, (_problem(shown, refused),)
     except yaml.MarkedYAMLError as problem:
+        if not pure_python and _LIBYAML_DEPTH_LIMIT in (problem.problem or ""):
+            # libyaml (the one in PyYAML 6.0.4's wheels) stops at 1,000 levels while it
+            # scans ahead, before the composer sees the 11th and can name it; PyYAML's own
+            # scanner looks ahead at most 1,024 characters, so it gets there.
+            return compose_text(text, shown, pure_python=True)
         return None, (_syntax_problem(shown, text, problem),)
     except yaml.YAMLError as problem:
         return None, (error(shown, None, None, f"this is not valid YAML: {problem}"),)
