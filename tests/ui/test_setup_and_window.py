@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.core.rules import Scoring
 from game.store.saves import SaveStore
 from game.store.settings import Settings
 from game.ui.app import App
 from game.ui.scenes.new_game import NewGameScene
+from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
 
@@ -65,3 +67,17 @@ def test_resize_lays_the_screen_out_again(driver):
     assert driver.app.fullscreen
     driver.key(pygame.K_F11)
     assert not driver.app.fullscreen
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_arrow_buttons_leave_no_mark_in_the_corner(make_app, size):
+    """An arrow-only button once measured its key chip by drawing it at (0, 0) and painting
+    over it, which left a small button-coloured box in the top-left corner of Settings."""
+    driver = make_app(size)
+    driver.app.switch(SettingsScene(driver.app, driver.scene))
+    driver.step()
+    background = driver.app.look.pal.background
+    corner = [
+        driver.app.screen.get_at((x, y))[:3] for x in range(0, 60, 4) for y in range(0, 30, 3)
+    ]
+    assert set(corner) == {background}

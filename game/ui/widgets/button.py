@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-import attrs
 import pygame
 
 from game.ui.intents import Intent, Kind
@@ -14,7 +14,7 @@ from game.ui.widgets.marks import ARROWS, draw_arrow
 STYLES = ("normal", "primary", "on", "quiet")
 
 
-@attrs.define
+@dataclasses.dataclass
 class Button:
     id: str
     label: str
@@ -141,8 +141,7 @@ def draw_button(
     inner = rect.inflate(-2 * pad, 0)
     x = inner.left
     if button.hint and not button.label:
-        chip = _hint_chip(target, look, button.hint, (0, 0), ink, fill, size)
-        target.fill(fill, chip)
+        chip = _hint_chip(None, look, button.hint, (0, 0), ink, fill, size)  # measure only
         _hint_chip(
             target,
             look,
