@@ -348,7 +348,7 @@ def measure_startup(config: Config, work: Path, results: Results) -> None:
         folder.mkdir()
     _save_a_game_in_progress(saved_home)
     cache = {"PYTHONPYCACHEPREFIX": str(work / "pycache")}
-    game_env = headless_env(home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache)
+    game_env = _as_a_player_starts(headless_env(home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache))
     saved_env = headless_env(saved_home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache)
     floor_env = headless_env(home, **cache)
     game, floor, saved = ["-m", "game"], ["-c", FLOOR_CODE], ["-m", "game"]
@@ -379,6 +379,20 @@ def measure_startup(config: Config, work: Path, results: Results) -> None:
         1.0,
         "< 1 s",
     )
+
+
+def _as_a_player_starts(env: dict[str, str]) -> dict[str, str]:
+    """Without INKIND_HOME, as players start the game, where the data folder can be moved safely.
+
+    Only on Linux and the BSDs, where platformdirs finds the folder through XDG_DATA_HOME
+    (elsewhere it asks the system, so the throwaway INKIND_HOME stays): the game then
+    takes the same path a player's does, platformdirs included.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return env
+    env = dict(env)
+    env["XDG_DATA_HOME"] = env.pop("INKIND_HOME")
+    return env
 
 
 def _save_a_game_in_progress(home: Path) -> None:

@@ -8,17 +8,21 @@ misspelled key, or a placeholder the game cannot fill, is an error naming file:l
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import string
+import zlib
 from pathlib import Path
-
-import attrs
+from typing import TYPE_CHECKING
 
 from game import __version__
-from game.content.problems import Problem, error
 from game.resources import text_dir
+
+if TYPE_CHECKING:
+    from game.content.problems import Problem
+
+# This module is on the title's path at every start, so it keeps to what pygame has already
+# imported: no attrs, no PyYAML, no hashlib. The checker's imports wait until ui.yaml is read.
 
 FILE_NAME = "ui.yaml"
 
@@ -274,10 +278,17 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-@attrs.frozen
 class UiText:
-    texts: dict[str, str] = attrs.field(eq=False)
-    language: str = "en"
+    """The checked texts of one language; call it with a key (and placeholder values)."""
+
+    __slots__ = ("texts", "language")
+
+    def __init__(self, texts: dict[str, str], language: str = "en") -> None:
+        self.texts = texts
+        self.language = language
+
+    def __repr__(self) -> str:
+        return f"UiText({len(self.texts)} texts, language={self.language!r})"
 
     def get(self, key: str, **values: object) -> str:
         """The text for `key` with its placeholders filled."""
@@ -316,7 +327,7 @@ def _stamp(path: Path) -> str | None:
     except OSError:
         return None
     needed = sorted((key, sorted(names)) for key, names in KEYS.items())  # sets print in any order
-    keys = hashlib.sha256(repr(needed).encode()).hexdigest()[:16]
+    keys = f"{zlib.crc32(repr(needed).encode()):08x}"  # changes when the UI needs other keys
     return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{__version__}|{keys}"
 
 
@@ -345,6 +356,7 @@ def _write_cache(cache: Path, stamp: str, texts: dict[str, str]) -> None:
 def _check(path: Path, language: str) -> UiText:
     from yaml.nodes import MappingNode, ScalarNode
 
+    from game.content.problems import error
     from game.content.yamlsafe import STR_TAG, compose_file, position
 
     shown = str(path)

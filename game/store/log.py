@@ -7,7 +7,6 @@ here is swallowed. The file is capped: past MAX_BYTES it moves to `inkind.log.1`
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import platform
 import sys
@@ -36,6 +35,8 @@ def log_note(where: str, text: str) -> Path:
 
 
 def _append(where: str, body: str) -> Path:
+    import datetime  # here: the log is written rarely, but this module is imported at every start
+
     path = log_path()
     stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     header = (

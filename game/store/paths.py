@@ -10,8 +10,6 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
-
 HOME_VARIABLE = "INKIND_HOME"
 
 
@@ -19,6 +17,8 @@ def data_dir() -> Path:
     override = os.environ.get(HOME_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser().absolute()
+    import platformdirs  # only when it is needed: a few ms of every start
+
     return Path(platformdirs.user_data_dir("inkind", appauthor=False))
 
 

@@ -9,11 +9,10 @@ then the backup, and never raises: what went wrong comes back as one calm senten
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_exception, log_note
@@ -25,6 +24,8 @@ if TYPE_CHECKING:
 
 # savefile (and with it the engine) is imported only when a save is written or read:
 # the title asks has_unfinished() at every start, and with no save on disk that must stay cheap.
+# For the same reason the two small records here are dataclasses (pygame has imported them
+# already), not attrs classes.
 
 CURRENT = "current.json"
 BACKUP = "backup.json"
@@ -38,10 +39,10 @@ COULD_NOT_READ = "The saved game could not be read; you can start a new one."
 NEWER_VERSION = "The saved game was made by a newer version of In Kind; you can start a new one."
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class LoadedSave:
     state: GameState | None = None
-    table: dict[str, Any] = attrs.field(factory=dict)
+    table: dict[str, Any] = dataclasses.field(default_factory=dict)
     message: str | None = None  # one calm sentence for the player when something was wrong
 
     @property
@@ -49,14 +50,14 @@ class LoadedSave:
         return self.state is not None and not self.state.finished
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class _Slot:
     """What one save file turned out to hold."""
 
     path: Path
     data: bytes | None = None  # None: no such file
     state: GameState | None = None
-    table: dict[str, Any] = attrs.field(factory=dict)
+    table: dict[str, Any] = dataclasses.field(default_factory=dict)
     problem: UnreadableSave | None = None
 
     @property

@@ -6,13 +6,11 @@ others are kept; unknown keys are ignored, so an older game reads a newer file.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import attrs
 
 from game.store.atomic import write_atomic
 from game.store.log import log_note
@@ -28,30 +26,51 @@ UNREADABLE = "The settings could not be read, so the defaults are back."
 SOME_RESET = "Some settings could not be read, so they are back to their defaults."
 
 
-def _number_in(low: float, high: float) -> Callable[[Any, Any, Any], None]:
-    def check(_instance: Any, attribute: Any, value: Any) -> None:
-        if isinstance(value, bool) or not low <= value <= high:
-            raise ValueError(f"{attribute.name} must be between {low} and {high}, not {value!r}")
-
-    return check
-
-
-@attrs.frozen
+# A dataclass, not attrs: settings are read before the title's first frame, and importing
+# attrs alone costs about 15 ms there (pygame has already imported dataclasses).
+@dataclasses.dataclass(frozen=True)
 class Settings:
-    text_size: str = attrs.field(default="normal", validator=attrs.validators.in_(TEXT_SIZES))
-    theme: str = attrs.field(default="warm", validator=attrs.validators.in_(THEMES))
-    sound: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    volume: float = attrs.field(default=0.7, converter=float, validator=_number_in(0.0, 1.0))
-    fullscreen: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    timers: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    share_seconds: int = attrs.field(
-        default=180,
-        validator=[attrs.validators.instance_of(int), _number_in(0, MAX_TIMER_SECONDS)],
-    )
-    respond_seconds: int = attrs.field(
-        default=120,
-        validator=[attrs.validators.instance_of(int), _number_in(0, MAX_TIMER_SECONDS)],
-    )
+    text_size: str = "normal"
+    theme: str = "warm"
+    sound: bool = True
+    volume: float = 0.7
+    fullscreen: bool = False
+    timers: bool = True
+    share_seconds: int = 180  # 0 turns a timer off
+    respond_seconds: int = 120
+
+    def __post_init__(self) -> None:
+        _one_of("text_size", self.text_size, TEXT_SIZES)
+        _one_of("theme", self.theme, THEMES)
+        for name in ("sound", "fullscreen", "timers"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be true or false, not {getattr(self, name)!r}")
+        if isinstance(self.volume, bool) or not isinstance(self.volume, (int, float)):
+            raise TypeError(f"volume must be a number, not {self.volume!r}")
+        object.__setattr__(self, "volume", float(self.volume))  # frozen: set once, here
+        _number_in("volume", self.volume, 0.0, 1.0)
+        for name in ("share_seconds", "respond_seconds"):
+            value = getattr(self, name)
+            if type(value) is not int:
+                raise TypeError(f"{name} must be a whole number of seconds, not {value!r}")
+            _number_in(name, value, 0, MAX_TIMER_SECONDS)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some settings changed, checked like any other."""
+        return dataclasses.replace(self, **changes)
+
+    def to_plain(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _one_of(name: str, value: Any, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _number_in(name: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, not {value!r}")
 
 
 def settings_path() -> Path:
@@ -80,7 +99,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = settings_path() if path is None else Path(path)
-    document = {"format": SETTINGS_FORMAT, **attrs.asdict(settings)}
+    document = {"format": SETTINGS_FORMAT, **settings.to_plain()}
     text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
     write_atomic(path, text.encode("ascii"))
 
@@ -88,7 +107,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 def _read_fields(path: Path, raw: dict[str, Any]) -> tuple[Settings, str | None]:
     values: dict[str, Any] = {}
     rejected: list[str] = []
-    for field in attrs.fields(Settings):
+    for field in dataclasses.fields(Settings):
         if field.name not in raw:
             continue
         value = raw[field.name]

@@ -20,6 +20,7 @@ from game.store.log import log_exception
 from game.store.saves import SaveStore
 from game.store.settings import Settings, load_settings, save_settings
 from game.ui import intents
+from game.ui.icon import set_window_icon
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
 from game.ui.scenes.base import Scene
@@ -47,8 +48,7 @@ class App:
         save_settings_file: bool = True,
         ui_text: UiText | None = None,
     ) -> None:
-        if not pygame.get_init():
-            pygame.init()
+        init_pygame()
         self.extra_decks = tuple(extra_decks)
         self.store = store
         self.save_settings_file = save_settings_file
@@ -58,7 +58,7 @@ class App:
         self.settings = settings
         self.t = ui_text or load_ui_text()
         self.text = Text()
-        self.sound = Sound(settings.sound, settings.volume)
+        self.sound = Sound(settings.sound, settings.volume)  # opened after the first frame
         self.windowed_size = size
         self.fullscreen = settings.fullscreen and not windowed
         self.screen = self._open_window()
@@ -174,6 +174,9 @@ class App:
         if os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1":
             print("inkind: first frame drawn", flush=True)
             return
+        # Opening the sound device can take a while on some machines (tens of ms with
+        # PulseAudio): the players already see the title while it happens.
+        self.sound.open()
         while self.running:
             scene = self.scene
             if scene is not None and scene.animating():
@@ -190,7 +193,7 @@ class App:
         self.step(pygame.event.get(), dt)
 
     def step(self, events: Sequence[pygame.event.Event], dt: float) -> None:
-        started = pygame.time.get_ticks()
+        started = time.perf_counter()
         for event in events:
             self._event(event)
             if not self.running:
@@ -199,7 +202,7 @@ class App:
         if scene is not None:
             self._guard("updating the screen", lambda: scene.update(min(dt, MAX_DT)))
         self.draw()
-        self.frame_times.append((pygame.time.get_ticks() - started) / 1000)
+        self.frame_times.append(time.perf_counter() - started)
         del self.frame_times[:-600]
 
     def _event(self, event: pygame.event.Event) -> None:
@@ -220,7 +223,7 @@ class App:
             self.toggle_fullscreen()
             return
         if intent.kind is Kind.MUTE:
-            self.apply_settings(_evolve(self.settings, sound=not self.settings.sound))
+            self.apply_settings(self.settings.replace(sound=not self.settings.sound))
             return
         scene = self.scene
         if scene is None:
@@ -241,6 +244,19 @@ class App:
         pygame.display.flip()
 
 
+def init_pygame() -> None:
+    """Start the parts of pygame the game uses: the window and fonts now, sound later.
+
+    Not `pygame.init()`: that also opens the sound device and the joystick and camera
+    subsystems (about 5 ms before the first frame); `Sound.open` opens the mixer itself.
+    """
+    if not pygame.display.get_init():
+        pygame.display.init()
+        set_window_icon()  # before the first window opens, or pygame loads its own
+    if not pygame.font.get_init():
+        pygame.font.init()
+
+
 def wait_for_events(seconds: float) -> list[pygame.event.Event]:
     """The events that come within `seconds`, returned as soon as there are any.
 
@@ -258,12 +274,6 @@ def wait_for_events(seconds: float) -> list[pygame.event.Event]:
         time.sleep(min(IDLE_POLL_SECONDS, left))
 
 
-def _evolve(settings: Settings, **changes) -> Settings:
-    import attrs
-
-    return attrs.evolve(settings, **changes)
-
-
 def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
     """Open the window at the title screen and play until the players quit."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -274,13 +284,15 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
     except UiTextError as error:
         print(f"inkind: the game's own words could not be read:\n{error}", file=sys.stderr)
         return 1
-    pygame.init()
+    init_pygame()
     try:
         app = App(extra_decks=extra_decks, windowed=windowed, store=SaveStore(), ui_text=ui_text)
-        from game.ui import autoplay
         from game.ui.scenes.title import TitleScene
 
-        autoplay.install(app)  # the crash test's scripted play: off unless asked for
+        if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
+            from game.ui import autoplay  # the crash test's scripted play: off unless asked for
+
+            autoplay.install(app)
 
         app.switch(TitleScene(app))
         app.loop()

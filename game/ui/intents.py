@@ -8,8 +8,8 @@ the letter shortcuts (P, X, F, ...) are off.
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
-import attrs
 import pygame
 
 
@@ -44,8 +44,7 @@ class Kind(enum.Enum):
     QUIT = "quit"  # the window's close button (the app handles it)
 
 
-@attrs.frozen
-class Intent:
+class Intent(NamedTuple):
     kind: Kind
     pos: tuple[int, int] = (0, 0)
     text: str = ""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
+
 import pygame
 
 from game.ui.text import Text
 from game.ui.theme import Palette, Theme
 
 
-@attrs.frozen
-class Look:
+class Look(NamedTuple):
     theme: Theme
     text: Text
 

@@ -42,7 +42,6 @@ def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = (
 
 
 def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequence[str]) -> int:
-    import attrs
     import pygame
 
     from game.core import engine
@@ -181,12 +180,12 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     _play_your_way_shots(app, catalog, shot, table_at)
 
     for theme in ("dark", "contrast"):
-        app.apply_settings(attrs.evolve(app.settings, theme=theme))
+        app.apply_settings(app.settings.replace(theme=theme))
         table_at(pair.award)
         shot(f"theme-{theme}-award")
         table_at(pair.wild or pair.share)
         shot(f"theme-{theme}-card")
-    app.apply_settings(attrs.evolve(app.settings, theme="warm", text_size="larger"))
+    app.apply_settings(app.settings.replace(theme="warm", text_size="larger"))
     table_at(pair.respond)
     shot("text-larger-respond")
     del engine, Phase

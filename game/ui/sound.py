@@ -1,7 +1,9 @@
 """The game's few sounds (deal, flip, award, level up, the timer's chime), all mutable.
 
 If the mixer cannot open (no sound card, a headless run) or a file is missing, the game
-simply plays nothing: sound is never a reason to stop.
+simply plays nothing: sound is never a reason to stop. The mixer is opened by `open()`,
+which the loop calls once the first frame is on screen (or the first `play` does), so
+a slow sound device never delays the title.
 """
 
 from __future__ import annotations
@@ -24,14 +26,20 @@ class Sound:
         self.volume = volume
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.played: list[str] = []  # what was asked for, for tests and screenshots
-        self._open(folder or assets_dir() / "sounds")
+        self._folder = folder
+        self._opened = False
 
-    def _open(self, folder: Path) -> None:
+    def open(self) -> None:
+        """Open the mixer and load the sounds (once; later calls do nothing)."""
+        if self._opened:
+            return
+        self._opened = True
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init()
         except pygame.error:
             return
+        folder = self._folder or assets_dir() / "sounds"
         for name in NAMES:
             path = folder / f"{name}.wav"
             with contextlib.suppress(pygame.error, FileNotFoundError, OSError):
@@ -40,6 +48,7 @@ class Sound:
 
     @property
     def available(self) -> bool:
+        self.open()
         return bool(self._sounds)
 
     def configure(self, enabled: bool, volume: float) -> None:
@@ -54,6 +63,7 @@ class Sound:
     def play(self, name: str) -> None:
         self.played.append(name)
         del self.played[:-50]
+        self.open()
         sound = self._sounds.get(name)
         if self.enabled and sound is not None:
             with contextlib.suppress(pygame.error):

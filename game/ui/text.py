@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-import attrs
 import pygame
 
 from game.resources import assets_dir
@@ -23,14 +23,12 @@ _CACHE_LIMIT = 4000
 ELLIPSIS = "…"
 
 
-@attrs.frozen
-class Face:
+class Face(NamedTuple):
     path: Path
     synthetic_bold: bool = False
 
 
-@attrs.frozen
-class Fitted:
+class Fitted(NamedTuple):
     """Lines of text at a size chosen so the block fits a box."""
 
     lines: tuple[str, ...]
@@ -84,11 +82,20 @@ class Text:
         if found is not None:
             return found
         chain = self._chains[bold]
-        covers = [codepoints(face.path) for face in chain]
+        first = codepoints(chain[0].path)
         runs: list[tuple[int, str]] = []
         for char in text:
             point = ord(char)
-            face = next((i for i, c in enumerate(covers) if point in c), None)
+            # A fallback font's table is read only when a character needs it (Noto's
+            # takes about 3 ms, and most text never does).
+            face = (
+                0
+                if point in first
+                else next(
+                    (i for i in range(1, len(chain)) if point in codepoints(chain[i].path)),
+                    None,
+                )
+            )
             if face is None:
                 face, char = 0, "?"
             if runs and runs[-1][0] == face:

@@ -6,7 +6,7 @@ rendered sharp at any window size from 800x600 to 4K.
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 RGB = tuple[int, int, int]
 
@@ -16,8 +16,7 @@ THEME_NAMES = ("warm", "dark", "contrast")
 TEXT_SIZE_NAMES = tuple(TEXT_SCALES)
 
 
-@attrs.frozen
-class Palette:
+class Palette(NamedTuple):
     background: RGB
     panel: RGB
     text: RGB
@@ -128,8 +127,7 @@ CONTRAST = Palette(
 PALETTES = {"warm": WARM, "dark": DARK, "contrast": CONTRAST}
 
 
-@attrs.frozen
-class Theme:
+class Theme(NamedTuple):
     """A palette plus the pixel sizes for one window size and text size."""
 
     palette: Palette

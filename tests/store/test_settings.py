@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import attrs
 import pytest
 
 from game.store.paths import all_paths
@@ -89,12 +88,12 @@ BAD_VALUES = {
     [(field, value) for field, values in BAD_VALUES.items() for value in values],
 )
 def test_one_bad_field_falls_back_alone(tmp_path, field, value):
-    good = attrs.asdict(CHANGED)
+    good = CHANGED.to_plain()
     path = write(tmp_path, {**good, field: value})
     settings, message = load_settings(path)
     assert message == SOME_RESET
     assert getattr(settings, field) == getattr(Settings(), field)
-    assert settings == attrs.evolve(CHANGED, **{field: getattr(Settings(), field)})
+    assert settings == CHANGED.replace(**{field: getattr(Settings(), field)})
 
 
 def test_unknown_and_missing_keys_are_fine(tmp_path):

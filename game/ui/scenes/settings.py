@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 import pygame
 
 from game.store.settings import Settings
@@ -50,7 +49,7 @@ def stepped(settings: Settings, field: str, step: int) -> Settings:
             if isinstance(value, int | float)
             else 0
         )
-    return attrs.evolve(settings, **{field: choices[index]})
+    return settings.replace(**{field: choices[index]})
 
 
 class SettingsScene(Scene):
