@@ -10,7 +10,8 @@ Every figure is the median of several runs, shown with their min and max; `--qui
 fewer (a smoke test for CI), `--json` ends the output with one line of JSON. Timings are
 reported, never judged by the exit code. The targets and the numbers we measured are in
 docs/performance.md. Nothing touches the player's own files: every process gets a
-throwaway INKIND_HOME.
+throwaway data folder (INKIND_HOME, or XDG_DATA_HOME where start-up is timed the way a
+player starts the game).
 """
 
 from __future__ import annotations
