@@ -176,6 +176,20 @@ class Text:
             lines[-1] = self.ellipsize(lines[-1] + ELLIPSIS, size, width, bold)
         return Fitted(tuple(lines), size, line_height, bold)
 
+    def fits(self, text: str, box: tuple[int, int], size: int, bold: bool = False) -> bool:
+        """Whether the whole of `text`, wrapped at `size`, fits the box without cutting."""
+        lines = self.wrap(text, size, max(1, box[0]), bold)
+        widest = max((self.width(line, size, bold) for line in lines), default=0)
+        return widest <= box[0] and self.line_height(size, bold) * len(lines) <= box[1]
+
+    def largest_size(
+        self, texts: Sequence[str], width: int, size: int, min_size: int, bold: bool = False
+    ) -> int:
+        """The largest size, down to `min_size`, at which every one of `texts` fits on one line."""
+        while size > min_size and any(self.width(t, size, bold) > width for t in texts):
+            size = max(min_size, int(size * 0.92))
+        return size
+
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
         """Shorten text with "…" until it fits `width` (long names, headings)."""
         if self.width(text, size, bold) <= width:

@@ -35,7 +35,7 @@ from game.ui.scenes.base import Scene
 from game.ui.session import Session
 from game.ui.text import Fitted
 from game.ui.widgets.button import Button, ButtonGroup, row
-from game.ui.widgets.card import card_rect, draw_prompt_card, draw_wild_card
+from game.ui.widgets.card import card_rect, draw_prompt_card, draw_wild_card, wild_card_height
 from game.ui.widgets.palette import draw_feelings
 from game.ui.widgets.timer import GentleTimer
 from game.ui.wild_steps import MirrorStep, MirrorWalk, retelling_listener
@@ -226,12 +226,24 @@ class TableScene(Scene):
         panel = self.area.panel
         count = len(wilds)
         gap = look.px(12)
-        height = min(look.px(150), panel.height // 3)
         width = (panel.width - gap * (count - 1)) // count
+        # As tall as the wordiest banner needs (narrow banners need more lines), within limits.
+        height = max(
+            wild_card_height(
+                look, width, *self._wild_words(wild), min(look.px(120), panel.height // 4)
+            )
+            for wild in wilds
+        )
+        height = min(height, int(panel.height * 0.42))
         for i in range(count):
             self.wild_rects.append(
                 pygame.Rect(panel.left + i * (width + gap), panel.top, width, height)
             )
+
+    def _wild_words(self, wild) -> tuple[str, str]:
+        """A wild card's title and explanation (the deck's own words, else the game's)."""
+        effect = wild.wild.value if wild.wild else "double"
+        return self.t(f"wild_title_{effect}"), wild.text or self.t(f"wild_text_{effect}")
 
     def _place_texts(self) -> None:
         """The headline, the one line of what to do now, and who listens, stacked in the panel."""
@@ -486,7 +498,61 @@ class TableScene(Scene):
                 button.style = "on" if given else "normal"
                 button.enabled = given or engine.is_legal(state, self._award_action(receiver, kind))
             buttons += cells
+        self._fit_award_labels(buttons, size)
         return buttons
+
+    def _fit_award_labels(self, buttons: list[Button], size: int) -> None:
+        """Each mark's label at the largest size that keeps it clear of the points badge.
+
+        The badge sits in the top-right corner. A label that reaches up to the badge's
+        height must end before it: centred labels stay a badge's width from both edges.
+        In a tall button the label passes beneath the badge and may use the whole width.
+        When one line would be smaller than the theme's small size, two lines are tried.
+        """
+        look = self.look
+        scoring = self.state.rules.scoring is not Scoring.OFF
+        badge_w = look.text.width("+00", self._badge_size(), True) + look.px(14)
+        badge_bottom = look.px(4) + look.text.line_height(self._badge_size(), True)
+        chip = look.text.line_height(max(12, int(size * 0.72))) + look.px(12) + look.px(24)
+        pad = look.px(14)
+
+        def room(button: Button, lines: int, at: int) -> int:
+            label_h = lines * look.text.line_height(at, True)
+            top = button.rect.height // 2 - label_h // 2  # from the button's top
+            beside_badge = scoring and top < badge_bottom
+            if button.hint:
+                return button.rect.width - chip - (badge_w if beside_badge else pad)
+            return button.rect.width - 2 * (badge_w if beside_badge else pad)
+
+        def largest(button: Button, lines: list[str]) -> int:
+            at = size
+            while at > 14 and (
+                any(
+                    look.text.width(line, at, True) > room(button, len(lines), at) for line in lines
+                )
+                or len(lines) * look.text.line_height(at, True) > button.rect.height - look.px(6)
+            ):
+                at = max(14, int(at * 0.92))
+            return at
+
+        for button in buttons:
+            one_line = largest(button, [button.label])
+            button.size = one_line
+            words = button.label.split(" ")
+            if one_line >= min(look.theme.small, size) or len(words) < 2:
+                continue
+            # Two lines read better than one tiny one: split nearest the middle.
+            middle = min(
+                range(1, len(words)),
+                key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))),
+            )
+            lines = [" ".join(words[:middle]), " ".join(words[middle:])]
+            two_lines = largest(button, lines)
+            if two_lines > one_line:
+                button.label, button.size = "\n".join(lines), two_lines
+
+    def _badge_size(self) -> int:
+        return max(12, self.look.theme.small - self.look.px(4))
 
     def toggle_award(self, receiver: int, kind: AwardKind) -> None:
         given = self._given(receiver, kind)
@@ -695,7 +761,8 @@ class TableScene(Scene):
         gap = look.px(12)
         box_w = min(width - 2 * look.px(40), look.px(560))
         total = len(entries) * (button_h + gap)
-        top = max(look.px(20), (height - total) // 2 + look.px(40))
+        title_room = look.text.line_height(look.theme.title, True) + look.px(24) + look.px(22)
+        top = max(title_room, (height - total) // 2 + look.px(40))
         from game.ui.widgets.button import column
 
         buttons = column(
@@ -756,14 +823,7 @@ class TableScene(Scene):
         self._draw_top(surface)
         self._draw_card(surface)
         for wild, rect in zip(self.state.wild_cards, self.wild_rects, strict=False):
-            effect = wild.wild.value if wild.wild else "double"
-            draw_wild_card(
-                surface,
-                rect,
-                look,
-                self.t(f"wild_title_{effect}"),
-                wild.text or self.t(f"wild_text_{effect}"),
-            )
+            draw_wild_card(surface, rect, look, *self._wild_words(wild))
         for fitted, box, colour, align in self.panel_texts:
             look.text.draw_fitted(surface, fitted, colour, box, align=align)
         self._draw_phase(surface)
@@ -793,8 +853,8 @@ class TableScene(Scene):
             else self.t("top_round_open", number=state.round + 1)
         )
         info = "  ·  ".join(parts)
-        left_w = int(top.width * 0.42)
-        info = look.text.ellipsize(info, size, left_w)
+        info = look.text.ellipsize(info, size, int(top.width * 0.42))
+        left_w = look.text.width(info, size)  # the scores may use all the rest
         look.text.draw(surface, info, size, pal.muted, (top.left, top.centery), anchor="midleft")
         menu = self.buttons.get("menu")
         right = (menu.rect.left if menu else top.right) - look.px(20)
@@ -814,6 +874,8 @@ class TableScene(Scene):
                 self.t("top_score", name=p.name, points=state.scores.total(i))
                 for i, p in enumerate(state.players)
             )
+            # Everyone's score, smaller if need be, before anyone's is cut off.
+            size = look.text.largest_size([scores], space.width, size, min(size, 14))
             scores = look.text.ellipsize(scores, size, space.width)
             look.text.draw(
                 surface, scores, size, pal.muted, (space.right, space.centery), anchor="midright"
@@ -910,11 +972,15 @@ class TableScene(Scene):
             lines.append(self.t("table_no_passes"))
         box = self.content.copy()
         box.width -= look.px(140) if self.timer.enabled else 0
-        # Never shrink below the small size: unreadable from the sofa is worse than shorter.
-        fitted = look.text.fit(
-            "\n".join(lines), (box.width, box.height // 2), look.theme.body, look.theme.small
-        )
-        look.text.draw_fitted(surface, fitted, pal.muted, box)
+        # Never below the small size, and never a sentence cut short: unreadable from the
+        # sofa is worse than shorter, and the line above already says what to do.
+        text = "\n".join(lines)
+        while lines and not look.text.fits(text, box.size, look.theme.small):
+            lines.pop(0)  # the general help goes first; "no passes left" is news
+            text = "\n".join(lines)
+        if lines:
+            fitted = look.text.fit(text, box.size, look.theme.body, look.theme.small)
+            look.text.draw_fitted(surface, fitted, pal.muted, box)
         self._draw_timer(surface)
 
     def _draw_respond(self, surface: pygame.Surface) -> None:
@@ -927,57 +993,72 @@ class TableScene(Scene):
         content = self.content.copy()
         if self.timer.enabled:
             content.width -= look.px(140)
+        if self.hints_open:  # the ideas take the tiles' place; Hide ideas brings them back
+            self._draw_hints(surface, content)
+            self._draw_timer(surface)
+            return
         gap = look.px(12)
-        head_size = look.theme.body
-        head_h = look.text.line_height(head_size, True)
-        tile_h = head_h + look.px(18) if self.hints_open else min(look.px(150), content.height // 2)
+        kinds = (AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE)
         tile_w = (content.width - gap) // 2
-        for i, kind in enumerate((AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE)):
+        pad_x, pad_y = look.px(24), look.px(18)
+        inner_w = tile_w - pad_x
+        # One size for both headings and one for both descriptions, the largest that fits
+        # each: two tiles side by side at different sizes look like a mistake. A heading too
+        # long for one line takes two; descriptions too small to read from the sofa are left
+        # out (the line above says the same in short).
+        heads = [self._award_label(kind) for kind in kinds]
+        head_size = look.text.largest_size(heads, inner_w, look.theme.body, look.theme.small, True)
+        one_line = all(look.text.width(h, head_size, True) <= inner_w for h in heads)
+        head_h = look.text.line_height(head_size, True) * (1 if one_line else 2)
+        body_box = (inner_w, content.height - pad_y - head_h)
+        texts = [self.t(f"respond_{kind.value}", name=self._name(state.speaker)) for kind in kinds]
+        body_size = min(look.text.fit(text, body_box, look.theme.small, 16).size for text in texts)
+        readable = all(look.text.fits(text, body_box, body_size) for text in texts)
+        tile_h = head_h + pad_y  # as tall as the longer description needs, no taller
+        if readable:
+            tile_h += max(look.text.fit(t, body_box, body_size, body_size).height for t in texts)
+        for i, (head, text) in enumerate(zip(heads, texts, strict=True)):
             tile = pygame.Rect(content.left + i * (tile_w + gap), content.top, tile_w, tile_h)
             look.panel(surface, tile)
-            inner = tile.inflate(-look.px(24), -look.px(18))
-            head = look.text.ellipsize(self._award_label(kind), head_size, inner.width, True)
-            look.text.draw(surface, head, head_size, pal.accent, inner.topleft, bold=True)
-            if self.hints_open:
+            inner = tile.inflate(-pad_x, -pad_y)
+            heading = look.text.fit(head, (inner.width, head_h), head_size, head_size, True)
+            look.text.draw_fitted(surface, heading, pal.accent, inner)
+            if not readable:
                 continue
             body = pygame.Rect(inner.left, inner.top + head_h, inner.width, inner.height - head_h)
-            text = self.t(f"respond_{kind.value}", name=self._name(state.speaker))
-            fitted = look.text.fit(text, body.size, look.theme.small, 14)
+            fitted = look.text.fit(text, body.size, body_size, body_size)
             look.text.draw_fitted(surface, fitted, pal.text, body)
-        if self.hints_open:
-            self._draw_hints(
-                surface,
-                pygame.Rect(
-                    content.left,
-                    content.top + tile_h + gap,
-                    content.width,
-                    content.height - tile_h - gap,
-                ),
-            )
         self._draw_timer(surface)
 
     def _draw_hints(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         look = self.look
         pal = look.pal
+        look.panel(surface, box)
+        inner = box.inflate(-look.px(24), -look.px(18))
+        # Readable from the sofa comes first: with little room, fewer starters, never tiny type.
+        for starters in (2, 1, 0):
+            text = "\n".join(self._hint_lines(starters))
+            if look.text.fits(text, inner.size, look.theme.small):
+                break
+        fitted = look.text.fit(text, inner.size, look.theme.body, look.theme.small)
+        look.text.draw_fitted(surface, fitted, pal.text, inner)
+
+    def _hint_lines(self, starters: int) -> list[str]:
+        """The card's follow-ups, then `starters` ways to begin of each kind (deepening, felt)."""
         card = self.state.current_card
         words, _ = self.app.words()
         parts = []
         if card is not None and card.follow_ups:
             parts.append(self.t("hints_follow_ups"))
             parts += [f"•  {q}" for q in card.follow_ups]
-        if words is not None:
+        if words is not None and starters:
             turn = self.state.turn
-            deepening, felt = words.starters.deepening, words.starters.felt
-            picks_d = (
-                [deepening[(turn * 2 + i) % len(deepening)] for i in range(2)] if deepening else []
-            )
-            picks_f = [felt[(turn * 2 + i) % len(felt)] for i in range(2)] if felt else []
+            picks = []
+            for pool in (words.starters.deepening, words.starters.felt):
+                picks += [pool[(turn * 2 + i) % len(pool)] for i in range(starters)] if pool else []
             parts.append(self.t("hints_starters"))
-            parts += [f"•  {s}" for s in picks_d + picks_f]
-        look.panel(surface, box)
-        inner = box.inflate(-look.px(24), -look.px(18))
-        fitted = look.text.fit("\n".join(parts), inner.size, look.theme.body, 14)
-        look.text.draw_fitted(surface, fitted, pal.text, inner)
+            parts += [f"•  {s}" for s in picks]
+        return parts
 
     def _thanks_box(self) -> pygame.Rect | None:
         """With scoring off, the room under the award rows for this turn's acknowledgements."""
@@ -1034,7 +1115,7 @@ class TableScene(Scene):
         if self.state.phase is not Phase.AWARD or self.state.rules.scoring is Scoring.OFF:
             return
         look = self.look
-        size = max(12, look.theme.small - look.px(4))
+        size = self._badge_size()
         for button in self.buttons.buttons:
             if not button.id.startswith("award:"):
                 continue
@@ -1050,10 +1131,8 @@ class TableScene(Scene):
         look = self.look
         pal = look.pal
         width, height = surface.get_size()
-        shade = pygame.Surface((width, height), pygame.SRCALPHA)
-        shade.fill((*pal.background, 235))
-        surface.blit(shade, (0, 0))
         if self.overlay == "feelings":
+            surface.fill(pal.background)  # a page of its own: nothing behind shows through
             words, _ = self.app.words()
             margin = look.px(30)
             title_h = look.text.line_height(look.theme.title, True)
@@ -1082,8 +1161,32 @@ class TableScene(Scene):
             )
             draw_feelings(surface, area, look, words.feelings if words else ())
             return
-        first = self.overlay_buttons.buttons[0].rect
+        # The table stays faintly behind, and the menu sits on a panel of its own, so its
+        # title and buttons never mingle with the words under them.
+        shade = pygame.Surface((width, height), pygame.SRCALPHA)
+        shade.fill((*pal.background, 225))
+        surface.blit(shade, (0, 0))
+        buttons = self.overlay_buttons.buttons
+        first, last = buttons[0].rect, buttons[-1].rect
         title = self.t("menu_heading") if self.overlay == "menu" else self.t("end_heading")
+        title_h = look.text.line_height(look.theme.title, True)
+        pad = look.px(28)
+        panel = pygame.Rect(0, 0, 0, 0)
+        panel.width = min(width - look.px(16), first.width + 2 * pad)
+        panel.top = max(look.px(8), first.top - look.px(24) - title_h - pad // 2)
+        panel.centerx = width // 2
+        fitted, body = None, None
+        if self.overlay == "end":
+            body = pygame.Rect(
+                panel.left + pad,
+                last.bottom + look.px(16),
+                panel.width - 2 * pad,
+                height - last.bottom - look.px(16) - pad - look.px(8),
+            )
+            fitted = look.text.fit(self.t("end_body"), body.size, look.theme.body, look.theme.small)
+            body.height = fitted.height
+        panel.height = (body.bottom if body else last.bottom) + pad - panel.top
+        look.panel(surface, panel, radius=24)
         look.text.draw(
             surface,
             title,
@@ -1093,14 +1196,6 @@ class TableScene(Scene):
             bold=True,
             anchor="midbottom",
         )
-        if self.overlay == "end":
-            last = self.overlay_buttons.buttons[-1].rect
-            box = pygame.Rect(
-                look.px(40),
-                last.bottom + look.px(20),
-                width - look.px(80),
-                height - last.bottom - look.px(40),
-            )
-            fitted = look.text.fit(self.t("end_body"), box.size, look.theme.body, 12)
-            look.text.draw_fitted(surface, fitted, pal.text, box, align="center")
+        if fitted is not None:
+            look.text.draw_fitted(surface, fitted, pal.text, body, align="center")
         self.overlay_buttons.draw(surface, look)

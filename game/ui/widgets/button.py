@@ -157,7 +157,7 @@ def draw_button(
         x = chip.right + look.px(10)
     space = max(inner.right - x, 10)
     text = look.text
-    if text.width(button.label, size, True) <= space:
+    if "\n" not in button.label and text.width(button.label, size, True) <= space:
         width = text.width(button.label, size, True)
         x = rect.centerx - width // 2 if not button.hint else x + max(0, (space - width) // 2)
         text.draw(target, button.label, size, ink, (x, rect.centery), bold=True, anchor="midleft")

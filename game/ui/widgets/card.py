@@ -63,13 +63,17 @@ def draw_prompt_card(
         )
     canvas = pygame.Surface(rect.size, pygame.SRCALPHA)
     local = canvas.get_rect()
+    # The card alone is squeezed; its shadow is drawn for the squeezed card (drawn on the
+    # canvas, it was clipped to a stray square at one corner).
     if face_up:
-        _draw_face(canvas, local, look, prompt, caption)
+        _draw_face(canvas, local, look, prompt, caption, shadow=False)
     else:
-        _draw_back(canvas, local, look, back_label)
+        _draw_back(canvas, local, look, back_label, shadow=False)
     width = max(1, int(rect.width * squeeze))
     squeezed = pygame.transform.smoothscale(canvas, (width, rect.height))
-    target.blit(squeezed, squeezed.get_rect(center=rect.center))
+    place = squeezed.get_rect(center=rect.center)
+    _shadow(target, place, look)
+    target.blit(squeezed, place)
     return pygame.Rect(rect.centerx, rect.centery, 0, 0)
 
 
@@ -78,9 +82,12 @@ def _shadow(target: pygame.Surface, rect: pygame.Rect, look: Look) -> None:
     pygame.draw.rect(target, look.pal.shadow, rect.move(offset, offset), border_radius=look.px(22))
 
 
-def _draw_face(target, rect: pygame.Rect, look: Look, prompt: str, caption: str) -> pygame.Rect:
+def _draw_face(
+    target, rect: pygame.Rect, look: Look, prompt: str, caption: str, shadow: bool = True
+) -> pygame.Rect:
     pal = look.pal
-    _shadow(target, rect, look)
+    if shadow:
+        _shadow(target, rect, look)
     pygame.draw.rect(target, pal.card, rect, border_radius=look.px(22))
     pygame.draw.rect(
         target, pal.card_edge, rect, width=max(2, look.px(3)), border_radius=look.px(22)
@@ -96,9 +103,12 @@ def _draw_face(target, rect: pygame.Rect, look: Look, prompt: str, caption: str)
     return look.text.draw_fitted(target, fitted, pal.card_text, prompt_box, valign="middle")
 
 
-def _draw_back(target, rect: pygame.Rect, look: Look, label: str) -> pygame.Rect:
+def _draw_back(
+    target, rect: pygame.Rect, look: Look, label: str, shadow: bool = True
+) -> pygame.Rect:
     pal = look.pal
-    _shadow(target, rect, look)
+    if shadow:
+        _shadow(target, rect, look)
     pygame.draw.rect(target, pal.card_back, rect, border_radius=look.px(22))
     inner = rect.inflate(-look.px(24), -look.px(24))
     pygame.draw.rect(target, pal.card, inner, width=max(2, look.px(3)), border_radius=look.px(16))
@@ -141,23 +151,58 @@ def draw_wild_card(
     pygame.draw.rect(
         target, pal.wild_edge, inner_edge, width=max(1, look.px(2)), border_radius=look.px(16)
     )
-    pad = look.px(22)
-    inner = rect.inflate(-2 * pad, -2 * pad)
-    star_r = max(look.px(14), min(inner.height // 3, look.px(30)))
-    _star(target, (inner.left + star_r, inner.centery), star_r, pal.wild_edge)
-    words = pygame.Rect(
-        inner.left + 2 * star_r + look.px(18),
-        inner.top,
-        inner.width - 2 * star_r - look.px(18),
-        inner.height,
+    layout = _WildLayout(rect, look, title)
+    _star(target, layout.star_centre, layout.star_r, pal.wild_edge)
+    title_text = look.text.ellipsize(title, layout.heading, layout.words.width, bold=True)
+    look.text.draw(
+        target, title_text, layout.heading, pal.wild_edge, layout.words.topleft, bold=True
     )
-    heading = look.theme.heading
-    title_text = look.text.ellipsize(title, heading, words.width, bold=True)
-    title_h = look.text.line_height(heading, True)
-    look.text.draw(target, title_text, heading, pal.wild_edge, words.topleft, bold=True)
-    body = pygame.Rect(words.left, words.top + title_h, words.width, max(1, words.height - title_h))
-    fitted = look.text.fit(explanation, body.size, look.theme.body, 12)
+    body = layout.body
+    fitted = look.text.fit(explanation, body.size, look.theme.body, layout.min_body)
     return look.text.draw_fitted(target, fitted, pal.wild_text, body)
+
+
+def wild_card_height(look: Look, width: int, title: str, explanation: str, least: int) -> int:
+    """How tall a banner `width` wide must be (at least `least`) to show all its words at the
+    theme's small size; drawn in less room, they shrink (down to `_WildLayout.min_body`)."""
+    height = least
+    for _ in range(40):
+        layout = _WildLayout(pygame.Rect(0, 0, width, height), look, title)
+        if look.text.fits(explanation, layout.body.size, look.theme.small):
+            break
+        height += look.px(10)
+    return height
+
+
+class _WildLayout:
+    """Where a banner's star, title and explanation go; shared by drawing and measuring.
+
+    Two banners side by side are narrow: the title gets smaller before it is cut, and the
+    explanation stops shrinking at a size still readable from the sofa.
+    """
+
+    def __init__(self, rect: pygame.Rect, look: Look, title: str) -> None:
+        pad = look.px(22)
+        inner = rect.inflate(-2 * pad, -2 * pad)
+        self.star_r = max(look.px(14), min(inner.height // 3, look.px(30)))
+        self.star_centre = (inner.left + self.star_r, inner.centery)
+        self.words = pygame.Rect(
+            inner.left + 2 * self.star_r + look.px(18),
+            inner.top,
+            inner.width - 2 * self.star_r - look.px(18),
+            inner.height,
+        )
+        self.heading = look.text.largest_size(
+            [title], self.words.width, look.theme.heading, look.theme.body, True
+        )
+        title_h = look.text.line_height(self.heading, True)
+        self.body = pygame.Rect(
+            self.words.left,
+            self.words.top + title_h,
+            self.words.width,
+            max(1, self.words.height - title_h),
+        )
+        self.min_body = min(look.theme.small, 16)
 
 
 def _star(target, centre, radius: int, colour) -> None:

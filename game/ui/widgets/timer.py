@@ -1,4 +1,8 @@
-"""A gentle timer: it fills a ring, chimes once when the suggested time is up, and never stops anyone."""
+"""A gentle timer: it fills a ring, chimes once when the suggested time is up, and never stops anyone.
+
+It shows the time left (3:00, 2:59, ... 0:00), the way a ring timer is read at a glance;
+at 0:00 it chimes once, the ring turns warm and "take your time" appears beneath it.
+"""
 
 from __future__ import annotations
 
@@ -37,8 +41,9 @@ class GentleTimer:
         return False
 
     def label(self) -> str:
-        total = int(self.elapsed)
-        return f"{total // 60}:{total % 60:02d}"
+        """The time left, rounded up, so it reads 3:00 for the whole first second."""
+        left = max(0, math.ceil(self.seconds - self.elapsed))
+        return f"{left // 60}:{left % 60:02d}"
 
     def draw(
         self, target: pygame.Surface, look: Look, centre: tuple[int, int], radius: int, caption: str
@@ -60,11 +65,9 @@ class GentleTimer:
         look.text.draw(target, self.label(), size, pal.text, centre, bold=True, anchor="center")
         if caption:
             small = look.theme.small
-            look.text.draw(
-                target,
-                caption,
-                small,
-                pal.muted,
-                (centre[0], rect.bottom + look.px(6)),
-                anchor="midtop",
+            place = look.text.render(caption, small, pal.muted).get_rect(
+                midtop=(centre[0], rect.bottom + look.px(6))
             )
+            # Centred under the ring, but never past the window's edge (the ring sits near it).
+            place.right = min(place.right, target.get_width() - look.px(12))
+            look.text.draw(target, caption, small, pal.muted, place.topleft)

@@ -1,0 +1,144 @@
+"""What a player on the sofa must be able to read is never cut short, covered or tiny.
+
+Found by reviewing every screenshot as a new player: headings and wild-card words cut
+with "…", a hint panel shrunk to 13 px, points badges over labels, a menu over the table's
+words, a timer caption past the window's edge and a stray shadow while the card turns.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+
+import pygame
+import pytest
+
+from game.core.cards import Mode
+from game.ui import text as text_module
+from game.ui.scenes.table import TableScene
+from game.ui.screenshots import render_all, sample_game
+from game.ui.session import Session
+from game.ui.widgets.card import draw_prompt_card
+from game.ui.widgets.timer import GentleTimer
+
+
+@pytest.fixture(scope="module")
+def drawn_per_screen(tmp_path_factory):
+    """Every string each screenshot drew, with its size: (text, px) lists by file name."""
+    drawn: list[tuple[str, int]] = []
+    shots: dict[str, list[tuple[str, int]]] = {}
+    real_render, real_save = text_module.Text.render, pygame.image.save
+
+    def render(self, text, size, colour, bold=False):
+        drawn.append((text, size))
+        return real_render(self, text, size, colour, bold)
+
+    def save(surface, path, *rest):
+        shots[os.path.basename(str(path))] = list(drawn)
+        drawn.clear()
+        return real_save(surface, path, *rest)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INKIND_HOME", str(tmp_path_factory.mktemp("home")))
+        patch.setattr(text_module.Text, "render", render)
+        patch.setattr(pygame.image, "save", save)
+        assert render_all(tmp_path_factory.mktemp("shots")) == 0
+    return shots
+
+
+def cut_short(text: str) -> bool:
+    """Ellipsized by the text module ("…" straight after a letter), not a starter's own "… "."""
+    return len(text) > 1 and text.endswith("…") and not text[-2].isspace()
+
+
+def test_no_words_are_cut_short_on_any_screen(drawn_per_screen):
+    cut = defaultdict(list)
+    for screen, texts in drawn_per_screen.items():
+        for text, _ in texts:
+            if cut_short(text):
+                cut[screen].append(text)
+    assert dict(cut) == {}
+
+
+def test_what_players_read_is_at_least_15_px_at_1280x720(drawn_per_screen):
+    """Key chips (Esc, Enter, 1…) and chart dates may be smaller; words to read may not."""
+    tiny = defaultdict(list)
+    for screen, texts in drawn_per_screen.items():
+        if not screen.startswith("1280x720"):
+            continue
+        for text, size in texts:
+            if size < 15 and len(text) > 5:
+                tiny[screen].append((text, size))
+    assert dict(tiny) == {}
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_points_badges_never_cover_a_label(make_app, size):
+    """Five players: three marks a row, the longest label beside a +2 badge."""
+    driver = make_app(size)
+    app = driver.app
+    sample = sample_game(app.catalog(), Mode.CIRCLE, names=("Chloé", "Dmitri", "Eli", "Fay", "Gil"))
+    assert sample is not None
+    table = TableScene(app, Session(sample.award, None))
+    app.switch(table)
+    driver.step()
+    look = app.look
+    badge_w = look.text.width("+00", table._badge_size(), True)
+    checked = 0
+    for button in table.buttons.buttons:
+        if not button.id.startswith("award:") or button.hint:
+            continue  # a label after a key chip starts left of centre: checked by eye
+        lines = button.label.split("\n")
+        widest = max(look.text.width(line, button.size, True) for line in lines)
+        label = pygame.Rect(0, 0, widest, len(lines) * look.text.line_height(button.size, True))
+        label.center = button.rect.center
+        badge = pygame.Rect(0, 0, badge_w, look.text.line_height(table._badge_size(), True))
+        badge.topright = (button.rect.right - look.px(8), button.rect.top + look.px(4))
+        assert not label.colliderect(badge), (button.label, button.size)
+        assert button.size >= 15, (button.label, button.size)
+        checked += 1
+    assert checked >= 6
+
+
+def test_the_menu_sits_on_a_panel_of_its_own(driver):
+    from .test_pair_game_keyboard import start_pair_game
+
+    start_pair_game(driver)
+    driver.key(pygame.K_ESCAPE)
+    table = driver.scene
+    assert table.overlay == "menu"
+    first = table.overlay_buttons.buttons[0].rect
+    look = driver.app.look
+    beside_title = (first.left - look.px(12), first.top - look.px(30))
+    assert driver.app.screen.get_at(beside_title)[:3] == look.pal.panel
+
+
+def test_the_timer_counts_down_and_rests_at_zero():
+    timer = GentleTimer(180)
+    assert timer.label() == "3:00"
+    timer.update(0.5)
+    assert timer.label() == "3:00"  # rounded up: the whole first second reads 3:00
+    assert timer.update(59.5) is False
+    assert timer.label() == "2:00"
+    assert timer.update(125) is True  # the one chime
+    assert timer.label() == "0:00"
+    assert timer.update(30) is False
+
+
+def test_a_turning_card_casts_its_shadow_where_it_is(driver):
+    """The shadow follows the narrowed card; it once stayed in the canvas as a stray corner."""
+    look = driver.app.look
+    surface = pygame.Surface((600, 600))
+    surface.fill(look.pal.background)
+    rect = pygame.Rect(100, 50, 300, 450)
+    flip = 0.35
+    draw_prompt_card(surface, rect, look, "", flip=flip, back_label="Closer")
+    width = int(rect.width * abs(math.cos(math.pi * flip)))
+    card = pygame.Rect(0, 0, width, rect.height)
+    card.center = rect.center
+    offset = look.px(6)
+    assert surface.get_at((card.right + offset // 2, card.centery))[:3] == look.pal.shadow
+    assert surface.get_at((rect.right + offset - 4, rect.bottom + offset - 4))[:3] == (
+        look.pal.background
+    )
