@@ -130,6 +130,12 @@ def save_history(history: History, path: Path | None = None) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
+def forget_history(path: Path | None = None) -> None:
+    """Forget every kept answer, for everyone (the players asked; raises OSError if refused)."""
+    path = closeness_path() if path is None else Path(path)
+    path.unlink(missing_ok=True)
+
+
 def keep_evenings(
     results: Mapping[str, Evening], path: Path | None = None
 ) -> tuple[History, str | None]:

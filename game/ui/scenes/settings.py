@@ -1,4 +1,7 @@
-"""Settings: text size, theme, sound and volume, fullscreen, timers. Changes apply at once and are kept."""
+"""Settings: text size, theme, sound and volume, fullscreen, timers. Changes apply at once and are kept.
+
+The last row forgets the kept closeness answers (asked twice: the first press only asks).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ FIELDS = (
     "share_seconds",
     "respond_seconds",
 )
+FORGET = "closeness"  # the row that forgets the kept closeness answers: a button, no arrows
+ROWS = (*FIELDS, FORGET)
 
 
 def _choices(field: str) -> tuple:
@@ -58,12 +63,24 @@ class SettingsScene(Scene):
         self.back = back
         self.buttons = ButtonGroup()
         self.labels: list[tuple[str, pygame.Rect]] = []
+        self.confirming = False  # Forget was pressed once; the next press forgets
+        self.notice: str | None = None
+        from game.store.closeness import load_history
+
+        # How many players' closeness answers are on this computer (read before the layout).
+        self.kept_names = len(load_history()[0].names())
 
     def enter(self) -> None:
         if self.buttons.focus is None:
             self.buttons.focus_on(FIELDS[0])
 
     def value_text(self, field: str) -> str:
+        if field == FORGET:
+            if not self.kept_names:
+                return self.t("settings_closeness_none")
+            if self.confirming:
+                return self.t("settings_closeness_confirm")
+            return self.t("settings_closeness_forget", count=self.kept_names)
         value = getattr(self.app.settings, field)
         if field in ("text_size", "theme"):
             return self.t(f"settings_{field}_{value}")
@@ -79,7 +96,7 @@ class SettingsScene(Scene):
         margin = look.px(40)
         top = margin + look.text.line_height(look.theme.title, True) + look.px(20)
         bottom_bar = look.px(70)
-        rows = len(FIELDS)
+        rows = len(ROWS)
         row_h = min(look.px(62), (height - top - margin - bottom_bar - look.px(20)) // rows)
         gap = max(2, row_h // 8)
         total_w = min(width - 2 * margin, look.px(980))
@@ -89,11 +106,19 @@ class SettingsScene(Scene):
         value_w = total_w - label_w - 2 * arrow_w - 2 * gap
         buttons: list[Button] = []
         self.labels = []
-        for i, field in enumerate(FIELDS):
+        for i, field in enumerate(ROWS):
             y = top + i * row_h
             h = row_h - gap
             self.labels.append((field, pygame.Rect(left, y, label_w, h)))
             x = left + label_w
+            if field == FORGET:
+                forget = Button(
+                    FORGET, self.value_text(FORGET), pygame.Rect(x, y, total_w - label_w, h)
+                )
+                forget.enabled = bool(self.kept_names)
+                forget.style = "primary" if self.confirming else "normal"
+                buttons.append(forget)
+                continue
             buttons.append(Button(f"{field}:-", "", pygame.Rect(x, y, arrow_w, h), "←"))
             buttons.append(
                 Button(field, self.value_text(field), pygame.Rect(x + arrow_w + gap, y, value_w, h))
@@ -125,7 +150,8 @@ class SettingsScene(Scene):
             return
         field = self._focused_field()
         if kind in (Kind.UP, Kind.DOWN, Kind.NEXT, Kind.PREVIOUS):
-            order = [*FIELDS, "back"]
+            self._stop_confirming()
+            order = [*ROWS, "back"]
             current = (
                 order.index(field) if field else (len(order) - 1 if self.buttons.focused_id else -1)
             )
@@ -133,15 +159,42 @@ class SettingsScene(Scene):
             self.buttons.focus_on(order[(current + step) % len(order)])
             return
         if kind in (Kind.LEFT, Kind.RIGHT) and field:
-            self.change(field, -1 if kind is Kind.LEFT else 1)
+            if field != FORGET:
+                self.change(field, -1 if kind is Kind.LEFT else 1)
             return
         chosen = self.buttons.handle(intent)
         if chosen == "back":
             self.app.switch(self.back)
+        elif chosen == FORGET:
+            self.forget_pressed()
         elif chosen:
             name, _, sign = chosen.partition(":")
             self.change(name, -1 if sign == "-" else 1)
             self.buttons.focus_on(name)
+
+    def forget_pressed(self) -> None:
+        """First press: ask. Second press: forget every kept closeness answer."""
+        if not self.kept_names:
+            return
+        if self.confirming:
+            from game.store.closeness import forget_history
+            from game.store.log import log_exception
+
+            try:
+                forget_history()
+            except OSError as error:
+                self.notice = self.t("settings_closeness_failed")
+                log_exception("forgetting the closeness history", error)
+            else:
+                self.kept_names = 0
+        self.confirming = not self.confirming and bool(self.kept_names)
+        self.layout(self.app.size)
+        self.buttons.focus_on(FORGET)
+
+    def _stop_confirming(self) -> None:
+        if self.confirming:
+            self.confirming = False
+            self.layout(self.app.size)
 
     def change(self, field: str, step: int) -> None:
         self.app.apply_settings(stepped(self.app.settings, field, step))
@@ -177,3 +230,13 @@ class SettingsScene(Scene):
                 anchor="midleft",
             )
         self.buttons.draw(surface, look)
+        back = self.buttons.get("back")
+        if self.notice and back is not None:
+            look.text.draw(
+                surface,
+                self.notice,
+                look.theme.small,
+                pal.warning,
+                (back.rect.centerx, back.rect.top - look.px(10)),
+                anchor="midbottom",
+            )
