@@ -142,3 +142,19 @@ def test_a_turning_card_casts_its_shadow_where_it_is(driver):
     assert surface.get_at((rect.right + offset - 4, rect.bottom + offset - 4))[:3] == (
         look.pal.background
     )
+
+
+def test_a_pair_names_the_one_listener_at_the_marks(make_app):
+    """Two players: "Ana, mark what Ben shared", not "listeners" for one person."""
+    driver = make_app((1280, 720))
+    app = driver.app
+    sample = sample_game(app.catalog(), Mode.PAIR, names=("Ana", "Ben"))
+    assert sample is not None
+    state = sample.award
+    table = TableScene(app, Session(state, None))
+    app.switch(table)
+    speaker = state.players[state.speaker].name
+    listener = state.players[state.listeners[0]].name
+    _, line, _ = table._words()
+    assert line == f"{speaker}, mark what you received; {listener}, mark what {speaker} shared."
+    assert "listeners" not in line

@@ -311,9 +311,11 @@ class TableScene(Scene):
             line = t("table_mirror_then" if step else "table_respond", name=speaker)
             return t("table_respond_heading"), line, t("table_listening", names=listening)
         if phase is Phase.AWARD:
-            line = t("table_award", name=speaker)
-            if len(state.listeners) > 1:
-                line += " " + t("table_award_rows")
+            if len(state.listeners) == 1:  # a pair: name the one listener
+                listener = self._name(state.listeners[0])
+                line = t("table_award_one_listener", name=speaker, listener=listener)
+            else:
+                line = t("table_award", name=speaker) + " " + t("table_award_rows")
             return t("table_award_heading"), line, ""
         if phase is Phase.DEEPER:
             levels = state.deck.levels
@@ -1098,7 +1100,15 @@ class TableScene(Scene):
                 name = self.t("award_listener_row", name=self._name(player))
             else:
                 player = state.speaker
-                name = self.t("award_sharer_row", name=self._name(player))
+                name = (
+                    self.t(
+                        "award_sharer_row_one_listener",
+                        name=self._name(player),
+                        listener=self._name(state.listeners[0]),
+                    )
+                    if len(state.listeners) == 1
+                    else self.t("award_sharer_row", name=self._name(player))
+                )
             name_w = int(self.content.width * 0.2) - look.px(12)
             size = min(look.theme.body, max(12, int(rect.height * 0.36)))
             fitted = look.text.fit(name, (name_w, rect.height), size, 11, bold=True)
