@@ -32,7 +32,8 @@ def draw_picture(
     level: int,
     labels: tuple[str, str] | None = None,
 ) -> None:
-    """Picture `level` (1 to 7) centred in `rect`; `labels` go inside the circles where they fit."""
+    """Picture `level` (1 to 7) centred in `rect`; `labels` go inside the circles where they
+    fit, else beside them (so the close pictures never rely on colour alone)."""
     distance = CENTRE_DISTANCE[max(1, min(LEVELS, level)) - 1]
     radius = max(3, int(min(rect.height / 2 * 0.92, rect.width / (2 + CENTRE_DISTANCE[0]) * 0.96)))
     offset = distance * radius / 2
@@ -50,14 +51,30 @@ def draw_picture(
         return
     size = max(11, min(look.theme.small, radius // 2))
     free = int(min(distance, 2) * radius) - look.px(6)  # the width each circle has to itself
-    for label, x in (
-        (labels[0], left[0] if distance >= 2 else rect.centerx - radius),
-        (labels[1], right[0] if distance >= 2 else rect.centerx + radius),
+    gap = look.px(6)
+    for label, x, outside, anchor in (
+        (
+            labels[0],
+            left[0] if distance >= 2 else rect.centerx - radius,
+            (left[0] - radius - gap, rect.centery),
+            "midright",
+        ),
+        (
+            labels[1],
+            right[0] if distance >= 2 else rect.centerx + radius,
+            (right[0] + radius + gap, rect.centery),
+            "midleft",
+        ),
     ):
-        if look.text.width(label, size, True) <= free:
+        width = look.text.width(label, size, True)
+        if width <= free:
             look.text.draw(
                 target, label, size, look.pal.text, (x, rect.centery), bold=True, anchor="center"
             )
+            continue
+        room = outside[0] - rect.left if anchor == "midright" else rect.right - outside[0]
+        if width <= room:  # the circles overlap too much for words inside: say it beside
+            look.text.draw(target, label, size, look.pal.text, outside, bold=True, anchor=anchor)
 
 
 def draw_legend(
