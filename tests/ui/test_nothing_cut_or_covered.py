@@ -158,3 +158,21 @@ def test_a_pair_names_the_one_listener_at_the_marks(make_app):
     _, line, _ = table._words()
     assert line == f"{speaker}, mark what you received; {listener}, mark what {speaker} shared."
     assert "listeners" not in line
+
+
+@pytest.mark.parametrize("level", range(1, 8))
+def test_every_closeness_picture_names_both_circles(driver, monkeypatch, level):
+    """Red and green alone are not enough (colour blindness): each picture says who is who."""
+    from game.ui.widgets.closeness import draw_picture
+
+    said = []
+    real_render = text_module.Text.render
+
+    def render(self, text, size, colour, bold=False):
+        said.append(text)
+        return real_render(self, text, size, colour, bold)
+
+    monkeypatch.setattr(text_module.Text, "render", render)
+    surface = pygame.Surface((320, 120))
+    draw_picture(surface, pygame.Rect(10, 5, 300, 110), driver.app.look, level, ("You", "Ben"))
+    assert said == ["You", "Ben"]
