@@ -35,7 +35,13 @@ from game.ui.scenes.base import Scene
 from game.ui.session import Session
 from game.ui.text import Fitted
 from game.ui.widgets.button import Button, ButtonGroup, row
-from game.ui.widgets.card import card_rect, draw_prompt_card, draw_wild_card, wild_card_height
+from game.ui.widgets.card import (
+    card_rect,
+    draw_prompt_card,
+    draw_wild_card,
+    wild_card_height,
+    wild_text_size,
+)
 from game.ui.widgets.palette import draw_feelings
 from game.ui.widgets.timer import GentleTimer
 from game.ui.wild_steps import MirrorStep, MirrorWalk, retelling_listener
@@ -115,6 +121,7 @@ class TableScene(Scene):
         self.prompt_rect = pygame.Rect(0, 0, 0, 0)  # where the card's text was last drawn
         self.card_box = pygame.Rect(0, 0, 0, 0)
         self.wild_rects: list[pygame.Rect] = []
+        self.wild_text_size: int | None = None
 
     @property
     def state(self) -> GameState:
@@ -235,6 +242,11 @@ class TableScene(Scene):
             for wild in wilds
         )
         height = min(height, int(panel.height * 0.42))
+        # Banners side by side share one text size, the largest at which all of them fit.
+        self.wild_text_size = min(
+            wild_text_size(look, pygame.Rect(0, 0, width, height), *self._wild_words(wild))
+            for wild in wilds
+        )
         for i in range(count):
             self.wild_rects.append(
                 pygame.Rect(panel.left + i * (width + gap), panel.top, width, height)
@@ -825,7 +837,9 @@ class TableScene(Scene):
         self._draw_top(surface)
         self._draw_card(surface)
         for wild, rect in zip(self.state.wild_cards, self.wild_rects, strict=False):
-            draw_wild_card(surface, rect, look, *self._wild_words(wild))
+            draw_wild_card(
+                surface, rect, look, *self._wild_words(wild), text_size=self.wild_text_size
+            )
         for fitted, box, colour, align in self.panel_texts:
             look.text.draw_fitted(surface, fitted, colour, box, align=align)
         self._draw_phase(surface)

@@ -135,7 +135,12 @@ def _heart_pattern(target, inner: pygame.Rect, look: Look) -> None:
 
 
 def draw_wild_card(
-    target: pygame.Surface, rect: pygame.Rect, look: Look, title: str, explanation: str
+    target: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    title: str,
+    explanation: str,
+    text_size: int | None = None,
 ) -> pygame.Rect:
     """A wild card: deep blue with a gold double edge and a star, its effect spelled out.
 
@@ -158,8 +163,16 @@ def draw_wild_card(
         target, title_text, layout.heading, pal.wild_edge, layout.words.topleft, bold=True
     )
     body = layout.body
-    fitted = look.text.fit(explanation, body.size, look.theme.body, layout.min_body)
+    size = text_size or wild_text_size(look, rect, title, explanation)
+    fitted = look.text.fit(explanation, body.size, size, min(size, layout.min_body))
     return look.text.draw_fitted(target, fitted, pal.wild_text, body)
+
+
+def wild_text_size(look: Look, rect: pygame.Rect, title: str, explanation: str) -> int:
+    """The size a banner's explanation is drawn at: the largest that fits (banners side by
+    side are drawn at the smallest of theirs, so they match)."""
+    layout = _WildLayout(rect, look, title)
+    return look.text.fit(explanation, layout.body.size, look.theme.body, layout.min_body).size
 
 
 def wild_card_height(look: Look, width: int, title: str, explanation: str, least: int) -> int:

@@ -50,7 +50,11 @@ def draw_picture(
     if labels is None:
         return
     size = max(11, min(look.theme.small, radius // 2))
-    free = int(min(distance, 2) * radius) - look.px(6)  # the width each circle has to itself
+    # The width each circle has to itself. Where they overlap, that crescent bends away
+    # above and below the middle, so the words' top and bottom corners need more room.
+    half_h = look.text.line_height(size, True) * 0.4
+    bend = radius - (radius**2 - min(half_h, radius) ** 2) ** 0.5 if distance < 2 else 0
+    free = int(min(distance, 2) * radius - 2 * bend - 2 * line) - look.px(6)
     gap = look.px(6)
     for label, x, outside, anchor in (
         (
