@@ -53,7 +53,10 @@ class GentleTimer:
         rect = pygame.Rect(0, 0, 2 * radius, 2 * radius)
         rect.center = centre
         pygame.draw.circle(target, pal.panel, centre, radius)
-        pygame.draw.circle(target, pal.shadow, centre, radius, width)
+        # The empty ring: the soft shadow colour, or in high contrast (shadow is black on
+        # black there) the muted ink, so the ring is always seen.
+        track = pal.muted if look.theme.border else pal.shadow
+        pygame.draw.circle(target, track, centre, radius, width)
         share = min(1.0, self.elapsed / self.seconds) if self.seconds else 0
         colour = pal.meter if not self.chimed else pal.accent
         if share >= 0.999:
