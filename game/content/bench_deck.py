@@ -16,7 +16,17 @@ import yaml
 
 from game.content.decks import load_deck
 
-_OPENINGS = ("Tell about", "Describe", "Recall", "Walk us through", "Share")
+# Taken in turn, so no opening starts more than 15% of the prompts (a warning in lint.py).
+_OPENINGS = (
+    "Tell about",
+    "Describe",
+    "Recall",
+    "Walk us through",
+    "Share",
+    "Go back to",
+    "Picture",
+    "Bring back",
+)
 _MOMENTS = (
     "a morning that surprised you",
     "a time a friend said something kind",
@@ -51,7 +61,7 @@ def make_big_deck_text(n: int = 10_000, seed: int = 1) -> str:
     for number in range(n):
         lines += [
             f"  - id: card-{number}",
-            f'    prompt: "{pick(_OPENINGS)} {pick(_MOMENTS)} ({number}). {pick(_ASKS)}"',
+            f'    prompt: "{_OPENINGS[number % len(_OPENINGS)]} {pick(_MOMENTS)} ({number}). {pick(_ASKS)}"',
             f"    level: {number % 3 + 1}",
             "    follow_ups:",
             f'      - "What went through your mind just before, in story {number}?"',

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.presets import load_presets
 from game.content.problems import Problem, plural
@@ -42,7 +43,7 @@ def run_check(
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
         other_problems = preset_problems
-    results = loader.load_all(files)
+    results = compare_decks(loader.load_all(files))
     failed = any(_fails(problem, strict) for problem in other_problems) or any(
         _deck_fails(result, strict) for result in results
     )

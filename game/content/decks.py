@@ -12,10 +12,10 @@ import re
 from collections.abc import Collection, Mapping
 
 import attrs
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from game.content import lint
-from game.content.node_reader import SLUG, NodeReader, quoted_list, slugify
+from game.content.node_reader import SLUG, NodeReader, position, quoted_list, slugify
 from game.content.problems import Problem, error, has_errors, quote
 from game.content.yamlsafe import compose_file
 from game.core.cards import DEFAULT_LEVELS, Card, Deck, Level, Mode, WildEffect
@@ -72,12 +72,23 @@ _ON_CLOSING_CARD = {
 
 
 @attrs.frozen
+class CardMarks:
+    """1-based (line, column) of a prompt card's prompt and of each of its follow-ups."""
+
+    prompt: tuple[int | None, int | None]
+    follow_ups: tuple[tuple[int | None, int | None], ...]
+
+
+@attrs.frozen
 class DeckResult:
     """One deck file after checking: the Deck when it has no errors, and every problem found."""
 
     path: str
     deck: Deck | None
     problems: tuple[Problem, ...]
+    # Where each prompt card's text and follow-ups are in the file, by card id, so checks that
+    # compare cards across decks (lint.near_duplicates) can point at both.
+    marks: dict[str, CardMarks] = attrs.field(factory=dict, eq=False)
 
     @property
     def ok(self) -> bool:
@@ -119,15 +130,18 @@ def read_deck(
 ) -> DeckResult:
     """Check a composed deck document; `shown` is the path to put in problems."""
     reader = NodeReader(shown)
+    deck_reader = _DeckReader(reader, preset_ids, taken_ids)
     try:
-        deck = _DeckReader(reader, preset_ids, taken_ids).read(node)
+        deck = deck_reader.read(node)
     except RecursionError:
         return DeckResult(shown, None, (error(shown, None, None, "the deck is nested too deeply"),))
     except Exception as bug:  # a bug of ours must not take the game down with it
         message = f"In Kind could not check this deck ({type(bug).__name__}: {bug})"
         return DeckResult(shown, None, (error(shown, None, None, message, "please report this"),))
     problems = reader.sorted_problems()
-    return DeckResult(shown, None if has_errors(problems) else deck, problems)
+    if has_errors(problems):
+        return DeckResult(shown, None, problems)
+    return DeckResult(shown, deck, problems, deck_reader.marks)
 
 
 class _DeckReader:
@@ -143,6 +157,8 @@ class _DeckReader:
         self.preset_ids = preset_ids
         self.taken_ids = taken_ids or {}
         self.used_tags: set[str] = set()
+        self.english = True  # the word checks in lint.py know only English
+        self.marks: dict[str, CardMarks] = {}
 
     def read(self, node: Node) -> Deck | None:
         """The deck, built with stand-ins where a value was wrong; the caller drops it on any error."""
@@ -154,6 +170,8 @@ class _DeckReader:
             return None
         keys = r.mapping(node, "the deck", DECK_KEYS, DECK_REQUIRED) or {}
         name = r.text(keys["name"], "the deck's 'name'", MAX_NAME, True) if "name" in keys else ""
+        language = self.language(keys["language"]) if "language" in keys else "en"
+        self.english = language.split("-")[0].lower() == "en"
         levels = self.levels(keys["levels"]) if "levels" in keys else DEFAULT_LEVELS
         cards = self.cards(keys["cards"], levels) if "cards" in keys else ()
         return Deck(
@@ -164,7 +182,7 @@ class _DeckReader:
             description=self.optional_text(
                 keys, "description", "the deck's 'description'", MAX_DESCRIPTION
             ),
-            language=self.language(keys["language"]) if "language" in keys else "en",
+            language=language,
             modes=self.modes(keys["modes"]) if "modes" in keys else tuple(Mode),
             author=self.optional_text(keys, "author", "'author'", MAX_LINE, single_line=True),
             license=self.optional_text(keys, "license", "'license'", MAX_LINE, single_line=True),
@@ -286,8 +304,16 @@ class _DeckReader:
             return ()
         level_count = len(levels) if levels is not None else None
         explicit_ids: dict[str, int] = {}
-        read = (self.card(item, level_count, explicit_ids) for item in items)
-        cards = _with_ids([card for card in read if card is not None], set(explicit_ids))
+        read = [(item, self.card(item, level_count, explicit_ids)) for item in items]
+        kept = [(item, card) for item, card in read if card is not None]
+        cards = _with_ids([card for _, card in kept], set(explicit_ids))
+        for (item, _), card in zip(kept, cards, strict=True):
+            if not card.is_wild:
+                self.marks[card.id] = _card_marks(item)
+        if self.english:
+            opening = lint.common_opening([card.prompt for card in cards if not card.is_wild])
+            if opening:
+                self.r.warn(node, *opening)
         if all(card.is_wild for card in cards):
             self.r.error(
                 node, "the deck has only wild cards", "add at least one card with a 'prompt'"
@@ -358,14 +384,14 @@ class _DeckReader:
     def prompt(self, node: Node, level: int) -> str:
         prompt = self.r.text(node, "the prompt", MAX_PROMPT) or ""
         if prompt:
-            for message, hint in lint.prompt_warnings(prompt, level):
+            for message, hint in lint.prompt_warnings(prompt, level, self.english):
                 self.r.warn(node, message, hint)
         return prompt
 
     def follow_ups(self, node: Node) -> tuple[str, ...]:
         items = self.r.text_list(node, "'follow_ups'", "a follow-up", MAX_FOLLOW_UP) or []
         for item_node, text in items:
-            for message, hint in lint.follow_up_warnings(text):
+            for message, hint in lint.follow_up_warnings(text, self.english):
                 self.r.warn(item_node, message, hint)
         texts = [text for _, text in items]
         for index in lint.repeated_follow_ups(texts):
@@ -396,22 +422,29 @@ class _DeckReader:
                 self.r.error(keys["id"], f"the card id '{card_id}' is already used by a card")
         prompt = self.r.text(keys["prompt"], "the prompt", MAX_PROMPT) if "prompt" in keys else ""
         if prompt:
-            for message, hint in lint.prompt_warnings(prompt, None):
+            for message, hint in lint.prompt_warnings(prompt, None, self.english):
                 self.r.warn(keys["prompt"], message, hint)
         follow_ups = self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else ()
         return Card(id=card_id, prompt=prompt or "", follow_ups=follow_ups or (), everyone=True)
+
+
+def _card_marks(node: Node) -> CardMarks:
+    """Where a prompt card's prompt and follow-ups start (the card's own start if missing)."""
+    keys = {k.value: v for k, v in node.value} if isinstance(node, MappingNode) else {}
+    prompt = keys.get("prompt", node)
+    follow_ups = keys.get("follow_ups")
+    items = follow_ups.value if isinstance(follow_ups, SequenceNode) else []
+    return CardMarks(position(prompt), tuple(position(item) for item in items))
 
 
 def _with_ids(cards: list[Card], explicit: set[str]) -> tuple[Card, ...]:
     """Give cards without an id one derived from the prompt (or wild effect), unique in the deck."""
     taken = set(explicit)
     done = []
-    for position, card in enumerate(cards, start=1):
+    for number, card in enumerate(cards, start=1):
         if not card.id:
             base = (
-                f"wild-{card.wild.value}"
-                if card.wild
-                else slugify(card.prompt) or f"card-{position}"
+                f"wild-{card.wild.value}" if card.wild else slugify(card.prompt) or f"card-{number}"
             )
             card = attrs.evolve(card, id=_unused(base, taken))
             taken.add(card.id)

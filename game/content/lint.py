@@ -20,9 +20,33 @@ FEELING_STEMS = (
     "feel", "felt", "think", "thought", "wonder", "afraid", "fear", "hope", "wish", "miss",
     "proud", "asham", "shame", "scare", "glad", "sad", "angry", "anger", "hurt", "tender",
     "love", "lonel", "grate", "regret", "mean", "realis", "realiz", "learn", "heart", "moved",
-    "touch", "joy", "worr", "long", "relie", "believ", "surpris", "happ", "cry", "cried",
-    "laugh", "embarrass", "nervous", "excit", "safe", "comfort", "envy", "jealous", "guilt",
-    "upset", "calm", "peace", "alone", "brave", "courage",
+    "touch", "joy", "worr", "longing", "longed", "relie", "believ", "surpris", "happ", "cry",
+    "cried", "laugh", "embarrass", "nervous", "excit", "safe", "comfort", "envy", "envi",
+    "jealous", "guilt", "upset", "calm", "peace", "alone", "brave", "courage", "desire",
+    "want", "resent", "frustrat", "annoy", "furious", "rage", "grief", "griev", "mourn",
+    "tired", "numb", "torn", "anxi", "panic", "dread", "delight", "thrill", "awkward",
+    "humiliat", "lost", "warm", "tense", "uneasy", "ache", "bitter", "sorry",
+)
+# Words that start with a stem above but say nothing about the inside of a moment.
+FALSE_FRIENDS = frozenset({"happen", "happens", "happened", "happening", "learning", "meanwhile"})
+# "Think of a time..." asks to remember, not what you thought: it does not count.
+_REMEMBER_INSTRUCTION = re.compile(r"(?:^|[.;:?!]\s+)think\s+(?:of|about|back)\b", re.IGNORECASE)
+
+# A follow-up opening like these asks for facts, unless it also asks for a feeling or thought.
+FACT_OPENINGS = re.compile(
+    r"^\W*(?:who|whom|whose|where|when|what\s+(?:exactly|time|year|day|age|kind of)"
+    r"|how\s+(?:old|long|many|much|often|far|soon)"
+    r"|how\s+did\s+(?:it|that|the\s+\w+|everyone|they)\s+(?:end|finish|turn out|part)"
+    r"|what\s+did\s+(?:they|he|she|you)\s+(?:do|say)\b\W*$)",
+    re.IGNORECASE,
+)
+# Words that point a follow-up at the body or at meaning even without a feeling word.
+INSIDE_WORDS = re.compile(r"\b(?:body|chest|stomach|throat|breath|shoulders|mind|inside|part of you)\b")
+# A follow-up that asks how it was fixed or coped with moves away from the experience.
+FIXING = re.compile(
+    r"\b(?:helped|help(?:s)? (?:it|you)|fix(?:ed)?|solve[ds]?|cope[ds]?|coping|get through|got through"
+    r"|get over|got over|deal with|dealt with|make it right|made it right|settle[ds]?)\b",
+    re.IGNORECASE,
 )
 # fmt: on
 FEELINGS_FROM_LEVEL = 2
@@ -53,16 +77,28 @@ def closed_question(text: str, what: str) -> Warning | None:
 
 
 def invites_feelings(text: str) -> bool:
-    return any(word.startswith(FEELING_STEMS) for word in _WORDS.findall(text.lower()))
+    text = _REMEMBER_INSTRUCTION.sub(" ", text).lower()
+    return any(
+        word.startswith(FEELING_STEMS) and word not in FALSE_FRIENDS
+        for word in _WORDS.findall(text)
+    )
 
 
-def prompt_warnings(prompt: str, level: int | None) -> list[Warning]:
-    """Warnings for a card's prompt; `level` None (the closing card) skips the feelings check."""
+def prompt_warnings(prompt: str, level: int | None, english: bool = True) -> list[Warning]:
+    """Warnings for a card's prompt; `level` None (the closing card) skips the feelings check.
+
+    The word checks know only English: for a deck in another language only the length is checked.
+    """
     found = []
-    closed = closed_question(prompt, "the prompt")
+    closed = closed_question(prompt, "the prompt") if english else None
     if closed:
         found.append(closed)
-    if level is not None and level >= FEELINGS_FROM_LEVEL and not invites_feelings(prompt):
+    if (
+        english
+        and level is not None
+        and level >= FEELINGS_FROM_LEVEL
+        and not invites_feelings(prompt)
+    ):
         found.append(
             (
                 f"the prompt at level {level} does not invite feelings or thoughts",
@@ -74,14 +110,32 @@ def prompt_warnings(prompt: str, level: int | None) -> list[Warning]:
     return found
 
 
-def follow_up_warnings(follow_up: str) -> list[Warning]:
+def follow_up_warnings(follow_up: str, english: bool = True) -> list[Warning]:
     found = []
-    closed = closed_question(follow_up, "the follow-up")
-    if closed:
-        found.append(closed)
+    if english:
+        found += [
+            w for w in (closed_question(follow_up, "the follow-up"), fact_only(follow_up)) if w
+        ]
     if len(follow_up) > FOLLOW_UP_FITS:
         found.append(_too_long("the follow-up", len(follow_up), FOLLOW_UP_FITS))
     return found
+
+
+def fact_only(follow_up: str) -> Warning | None:
+    """A follow-up that asks for facts (who, where, how old...) or for how it was fixed."""
+    if FIXING.search(follow_up):
+        return (
+            "the follow-up asks how it was fixed or coped with",
+            "stay inside the moment: ask what it felt like, or what it meant",
+        )
+    if FACT_OPENINGS.search(follow_up) and not (
+        invites_feelings(follow_up) or INSIDE_WORDS.search(follow_up.lower())
+    ):
+        return (
+            "the follow-up only asks for facts",
+            "ask about the feeling, the thought, the meaning or the body, e.g. 'What did you feel when...'",
+        )
+    return None
 
 
 def repeated_follow_ups(follow_ups: list[str]) -> list[int]:
@@ -107,3 +161,161 @@ def _too_long(what: str, length: int, fits: int) -> Warning:
         f"{what} is {length} characters and may not fit on a card at the smallest text size",
         f"keep it to {fits}",
     )
+
+
+# ------------------------------------------------------------ across cards
+
+# A deck needs this many prompts before one opening word can be "too common".
+OPENING_MIN_PROMPTS = 20
+OPENING_SHARE = 0.15
+
+
+def common_opening(prompts: list[str]) -> Warning | None:
+    """The opening word used by more than 15% of a deck's prompts, if there is one."""
+    if len(prompts) < OPENING_MIN_PROMPTS:
+        return None
+    counts: dict[str, int] = {}
+    for prompt in prompts:
+        word = first_word(prompt)
+        counts[word] = counts.get(word, 0) + 1
+    word, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if count <= OPENING_SHARE * len(prompts):
+        return None
+    return (
+        f"'{word.capitalize()}' opens {count} of the deck's {len(prompts)} prompts "
+        f"({100 * count / len(prompts):.0f}%); no opening word should open more than "
+        f"{100 * OPENING_SHARE:.0f}%",
+        "begin some of them another way, so the cards don't all sound alike",
+    )
+
+
+# fmt: off
+# Words that carry no idea of their own in a prompt: grammar, and the frame every card shares
+# ("tell about a time you felt...").
+IDEA_STOPWORDS = frozenset(["a", "about", "after", "afterwards", "again", "all", "almost", "also", "an", "and", "any", "anyone", "anything", "are", "as", "at", "away", "back", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "during", "each", "even", "ever", "every", "everyone", "for", "from", "get", "gets", "getting", "go", "goes", "going", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "least", "let", "like", "little", "lot", "made", "make", "many", "me", "might", "moment", "moments", "more", "most", "much", "my", "never", "no", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "part", "really", "right", "said", "same", "say", "see", "set", "she", "should", "since", "so", "some", "someone", "something", "sometimes", "still", "such", "take", "tell", "than", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "time", "times", "to", "too", "until", "up", "us", "very", "was", "way", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet", "you", "your", "yours", "yourself", "describe", "recall", "remember", "share", "think", "thought", "thoughts", "feel", "feeling", "feelings", "felt", "story", "scene", "name", "pick", "walk", "bring", "picture", "talk", "whole", "mind", "first", "ago", "through", "went", "go", "gone", "day", "days", "week", "weeks", "year", "years", "life", "people", "person", "place", "places", "hard", "found", "find", "need", "needed", "come", "came", "left", "didn", "didnt", "don", "dont", "youve", "ive", "youd", "youre", "isn", "wasn", "couldn", "wouldn", "happen", "happened", "happens", "notice", "noticed", "noticing", "know", "knew", "known", "truly", "quite", "ever", "already", "another", "anybody", "somebody", "everybody", "around", "inside", "outside", "whatever", "today", "tonight", "lately", "recently", "long"])
+# fmt: on
+_IRREGULAR = {
+    "grew": "grow",
+    "grown": "grow",
+    "knew": "know",
+    "known": "know",
+    "laughter": "laugh",
+    "kindness": "kind",
+    "kindly": "kind",
+    "strangers": "stranger",
+    "nobody": "stranger",
+    "children": "child",
+    "childhood": "child",
+    "kid": "child",
+    "kids": "child",
+    "cried": "cry",
+    "tears": "cry",
+    "bought": "buy",
+    "lonely": "alone",
+    "loneliness": "alone",
+    "outsider": "alone",
+    "isolated": "alone",
+    "unfamiliar": "stranger",
+    "unknown": "stranger",
+    "laughing": "laugh",
+    "laughed": "laugh",
+    "giggle": "laugh",
+    "giggling": "laugh",
+    "cash": "money",
+    "broke": "money",
+    "afford": "money",
+    "pay": "money",
+    "paid": "money",
+    "salary": "money",
+    "debt": "money",
+    "savings": "money",
+    "spent": "spend",
+    "spending": "spend",
+    "worry": "worr",
+    "worried": "worr",
+    "worries": "worr",
+    "worrying": "worr",
+    "parents": "parent",
+    "mother": "parent",
+    "father": "parent",
+    "mum": "parent",
+    "dad": "parent",
+    "carer": "parent",
+    "carers": "parent",
+    "raised": "parent",
+    "jealousy": "jealous",
+    "envious": "jealous",
+    "envy": "jealous",
+    "proudest": "proud",
+    "pride": "proud",
+    "wedding": "party",
+    "parties": "party",
+    "gathering": "party",
+    "celebration": "party",
+}
+_SUFFIXES = ("ing", "ness", "ed", "ly", "es", "s")
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s").replace("'", "")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in _SUFFIXES:
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def idea_words(text: str) -> frozenset[str]:
+    """The words of a prompt that carry its idea, roughly stemmed ("laughed" and "laughing" meet)."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return frozenset(
+        stem
+        for stem in (_stem(w) for w in words if w not in IDEA_STOPWORDS)
+        if len(stem) > 2 and stem not in IDEA_STOPWORDS
+    )
+
+
+# Two prompts share an idea when at least this many idea words meet, and they make up at least
+# this share of the shorter prompt's idea words.
+SHARED_WORDS = 2
+SHARED_SHARE = 0.5
+# A word in more prompts than this is too common to suggest a pair by itself (keeps a
+# 10,000-card deck fast); it still counts once a pair is suggested by rarer words.
+_COMMON_POSTINGS = 200
+
+
+def surface_words(text: str, stems: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `text` behind each stem, as written (so a message says "worried", not "worr")."""
+    written = {}
+    for word in re.findall(r"[a-z']+", text.lower()):
+        written.setdefault(_stem(word), word)
+    return tuple(written.get(stem, stem) for stem in stems)
+
+
+def near_duplicates(texts: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Pairs of prompts (indexes, i < j) that seem to share one idea, with the words they share."""
+    words = [idea_words(text) for text in texts]
+    postings: dict[str, list[int]] = {}
+    for index, found in enumerate(words):
+        for word in found:
+            postings.setdefault(word, []).append(index)
+    candidates: dict[tuple[int, int], int] = {}
+    for indexes in postings.values():
+        if len(indexes) > _COMMON_POSTINGS:
+            continue
+        for n, i in enumerate(indexes):
+            for j in indexes[n + 1 :]:
+                candidates[i, j] = candidates.get((i, j), 0) + 1
+    pairs = []
+    for (i, j), rare in sorted(candidates.items()):
+        if rare < 1:
+            continue
+        shared = words[i] & words[j]
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * min(
+            len(words[i]), len(words[j])
+        ):
+            pairs.append((i, j, tuple(sorted(shared))))
+    return pairs

@@ -54,11 +54,11 @@ class NodeReader:
     # ------------------------------------------------------------ reporting
 
     def error(self, node: Node | None, message: str, hint: str = "") -> None:
-        line, col = _where(node)
+        line, col = position(node)
         self.problems.append(error(self.path, line, col, message, hint))
 
     def warn(self, node: Node | None, message: str, hint: str = "") -> None:
-        line, col = _where(node)
+        line, col = position(node)
         self.problems.append(warning(self.path, line, col, message, hint))
 
     def sorted_problems(self) -> tuple[Problem, ...]:
@@ -283,7 +283,7 @@ def describe(node: Node) -> str:
     return _KIND_NAMES.get(node.tag, "text")
 
 
-def _where(node: Node | None) -> tuple[int | None, int | None]:
+def position(node: Node | None) -> tuple[int | None, int | None]:
     if node is None:
         return None, None
     mark = node.start_mark

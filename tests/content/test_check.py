@@ -202,3 +202,54 @@ def test_the_command_line_runs_the_check(here: Path, capsys: pytest.CaptureFixtu
         main(["check", "--format", "xml"])
     assert exit_.value.code == 2
     assert "no such file or folder: nothing-here.yaml" in capsys.readouterr().err
+
+
+KITCHEN = (
+    "format: 1\nid: kitchen\nname: Kitchen\ncards:\n"
+    "  - id: childhood-kitchen\n"
+    "    prompt: Picture the kitchen you grew up with and one smell that takes you back.\n"
+    "    follow_ups: [What do you feel when it comes back?]\n"
+)
+SMELLS = (
+    "format: 1\nid: smells\nname: Smells\ncards:\n"
+    "  - id: kitchen-smell\n"
+    "    prompt: What smell takes you back to a kitchen from growing up, and how does it feel?\n"
+    "    follow_ups: [What do you feel when it comes back?]\n"
+    "  - id: song\n"
+    "    prompt: Name a song you loved at fifteen and how it made you feel.\n"
+    "  - id: laugh\n"
+    "    prompt: When did you last laugh so hard you could not stop, and how did it feel?\n"
+    "  - id: laugh-again\n"
+    "    prompt: Who made you laugh until you couldn't stop, and what did you think of them?\n"
+)
+FOREIGN = (
+    "format: 1\nid: foreign\nname: Estrangeiro\nlanguage: pt-BR\ncards:\n"
+    "  - prompt: Do que você sente falta? Picture the kitchen you grew up with and one smell.\n"
+    "    follow_ups: [Who was there?]\n"
+)
+
+
+def test_near_duplicates_and_copied_follow_ups_are_found_across_decks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-kitchen.yaml").write_text(KITCHEN, encoding="utf-8")
+    (tmp_path / "b-smells.yaml").write_text(SMELLS, encoding="utf-8")
+    (tmp_path / "c-foreign.yaml").write_text(FOREIGN, encoding="utf-8")
+    status, out, _ = check("a-kitchen.yaml", "b-smells.yaml", "c-foreign.yaml", strict=True)
+    assert status == 1
+    assert out.splitlines()[:7] == [
+        "a-kitchen.yaml: ok: Kitchen (kitchen), 1 card (level 1 Open: 1)",
+        "b-smells.yaml:6:13: warning: this prompt shares an idea with 'childhood-kitchen' "
+        "(a-kitchen.yaml:6): both are about growing, kitchen, smell "
+        "(give one of them a fresh idea, so no two cards ask the same thing)",
+        "b-smells.yaml:7:18: warning: this follow-up is word for word the one on "
+        "'childhood-kitchen' (a-kitchen.yaml:7) (ask something that belongs to this card)",
+        "b-smells.yaml:13:13: warning: this prompt shares an idea with 'laugh' "
+        "(b-smells.yaml:11): both are about laugh, stop "
+        "(give one of them a fresh idea, so no two cards ask the same thing)",
+        "b-smells.yaml: failed: Smells (smells), 4 cards (level 1 Open: 4), 3 warnings",
+        # English word checks and comparisons skip a Portuguese deck
+        "c-foreign.yaml: ok: Estrangeiro (foreign), 1 card (level 1 Open: 1)",
+        "checked 3 decks: 2 ok, 1 failed",
+    ]

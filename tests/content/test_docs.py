@@ -51,7 +51,8 @@ def test_the_doc_names_every_key_and_value(key: str) -> None:
 
 def test_the_doc_lists_exactly_the_warning_words_and_limits() -> None:
     warnings = TEXT.split("## Warnings", 1)[1].split("\n## ", 1)[0]
-    closed, stems = re.findall(r"\*([a-z, \n]+)\*", warnings)
+    closed, stems, false_friends = re.findall(r"\*([a-z, \n]+)\*", warnings)
+    assert set(re.findall(r"[a-z]+", false_friends)) == lint.FALSE_FRIENDS
     assert set(re.findall(r"[a-z]+", closed)) == lint.CLOSED_QUESTION_WORDS
     assert set(re.findall(r"[a-z]+", stems)) == set(lint.FEELING_STEMS)
     assert f"**{lint.PROMPT_FITS}**" in warnings and f"**{lint.FOLLOW_UP_FITS}**" in warnings

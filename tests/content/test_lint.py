@@ -14,8 +14,10 @@ CLOSED = (
 )
 STEMS = """feel felt think thought wonder afraid fear hope wish miss proud asham shame scare glad sad
 angry anger hurt tender love lonel grate regret mean realis realiz learn heart moved touch joy worr
-long relie believ surpris happ cry cried laugh embarrass nervous excit safe comfort envy jealous
-guilt upset calm peace alone brave courage"""
+longing longed relie believ surpris happ cry cried laugh embarrass nervous excit safe comfort envy
+envi jealous guilt upset calm peace alone brave courage desire want resent frustrat annoy furious
+rage grief griev mourn tired numb torn anxi panic dread delight thrill awkward humiliat lost warm
+tense uneasy ache bitter sorry"""
 
 
 def test_the_word_lists_are_the_ones_the_writers_were_given() -> None:
@@ -93,3 +95,80 @@ def test_warnings_come_out_with_positions_in_a_deck(tmp_path: Path) -> None:
         ),
         (10, 11, "the prompt starts with 'Will', so it reads as a yes/no question"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Think of a wedding where something happened.",
+        "Tell about the day. Think back to what happened.",
+        "Describe what you were learning that year.",
+        "How long did the long drive take?",
+    ],
+)
+def test_false_stems_do_not_count_as_feelings(text: str) -> None:
+    assert not lint.invites_feelings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What did you think of it?", "Tell about a time you felt happy.", "What did you learn?"],
+)
+def test_real_feeling_and_thought_words_still_count(text: str) -> None:
+    assert lint.invites_feelings(text)
+
+
+FACTS = "the follow-up only asks for facts"
+FIXING = "the follow-up asks how it was fixed or coped with"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Who did you play it with?", FACTS),
+        ("How old were you?", FACTS),
+        ("What exactly did they do or say?", FACTS),
+        ("Where were you living then?", FACTS),
+        ("How did everyone part ways afterwards?", FACTS),
+        ("What helped it settle?", FIXING),
+        ("How did you get through it?", FIXING),
+        ("Where in your body do you remember it?", None),
+        ("When did you first feel it lift?", None),
+        ("What part of you still believes it?", None),
+        ("Which part of it do you still picture most clearly?", None),
+    ],
+)
+def test_follow_ups_that_ask_for_facts_or_fixing_warn(text: str, message: str | None) -> None:
+    found = lint.fact_only(text)
+    assert (found[0] if found else None) == message
+
+
+def test_an_opening_word_on_more_than_15_percent_of_prompts_warns() -> None:
+    prompts = ["What a day."] * 4 + [f"Word{n} here." for n in range(16)]
+    assert lint.common_opening(prompts) == (
+        "'What' opens 4 of the deck's 20 prompts (20%); no opening word should open more than 15%",
+        "begin some of them another way, so the cards don't all sound alike",
+    )
+    assert lint.common_opening(["What a day."] * 3 + [f"Word{n}." for n in range(17)]) is None
+    assert lint.common_opening(["What a day."] * 19) is None  # fewer than 20 prompts
+
+
+def test_the_english_word_checks_skip_other_languages() -> None:
+    assert lint.prompt_warnings("Do que você sente falta?", 2, english=False) == []
+    assert lint.follow_up_warnings("Who was there?", english=False) == []
+    assert [m for m, _ in lint.follow_up_warnings("Who was there?")] == [FACTS]
+
+
+def test_near_duplicates_pair_prompts_that_share_an_idea() -> None:
+    texts = [
+        "Picture the kitchen you grew up with and one smell that takes you back.",
+        "What smell takes you straight back to a kitchen from growing up, and what do you feel?",
+        "Name a song you loved at fifteen and how it made you feel.",
+        "When did you last laugh so hard you could not stop?",
+        "Who made you laugh until you couldn't stop, and what did it feel like?",
+    ]
+    assert lint.near_duplicates(texts) == [
+        (0, 1, ("grow", "kitchen", "smell")),
+        (3, 4, ("laugh", "stop")),
+    ]
+    assert lint.surface_words(texts[1], ("grow", "smell")) == ("growing", "smell")

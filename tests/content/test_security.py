@@ -121,13 +121,25 @@ def test_an_endless_stream_is_cut_off_at_the_limit(tmp_path: Path) -> None:
     assert refused.value.message == "the file is larger than the limit of 0.00390625 MiB"
 
 
+OPENINGS = (
+    "Tell about",
+    "Go back to",
+    "Picture",
+    "Bring back",
+    "Remember",
+    "Talk about",
+    "Name",
+    "Recall",
+)
+
+
 def test_a_deck_of_more_than_8_mib_loads(tmp_path: Path) -> None:
     follow_ups = "    follow_ups:\n" + "".join(
         f'      - "What did you feel in moment {n} of the story, and what did you think then?"\n'
         for n in range(5)
     )
     cards = "".join(
-        f"  - id: card-{n}\n    prompt: Tell about a morning that surprised you ({n}). How did you feel?\n"
+        f"  - id: card-{n}\n    prompt: {OPENINGS[n % len(OPENINGS)]} a morning that surprised you ({n}). How did you feel?\n"
         + follow_ups
         for n in range(17_000)
     )
