@@ -235,6 +235,8 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "closeness_chart_empty": (),
     "closeness_chart_back": (),
     "help_title": (),
+    "help_share_heading": (),
+    "help_share_notes_heading": (),
     "help_guide_heading": (),
     "help_missing": (),
     "help_page": ("page", "pages"),

@@ -2,6 +2,9 @@
 
 They live in assets/text/<language>/ as four YAML files so writers and translators can change
 them without touching code, and they are checked as strictly as decks, with the same messages.
+
+A how-to-play section may carry `scoring: true` (shown only when scoring is on) or
+`scoring: false` (only when it is off); the response guide ends with one good share.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 # What a response in the guide can earn (the listeners' awards) or be (what earns nothing).
 EARNING_KINDS = tuple(kind.value for kind in AWARD_ORDER if kind.for_listener)
 MISSING_KINDS = ("fixing", "advising", "judging", "one_upping", "interrogating", "praising")
+SHARE_NOTES = (2, 4)  # how many notes the share example has, fewest and most
 T = TypeVar("T")
 HOW_TO_PLAY = "how_to_play.yaml"
 FEELINGS = "feelings.yaml"
@@ -39,12 +43,17 @@ FILES = (HOW_TO_PLAY, FEELINGS, STARTERS, RESPONSE_GUIDE)
 class Section:
     heading: str
     body: str
+    scoring: bool | None = None  # True: shown only with scoring on; False: only with it off
 
 
 @attrs.frozen
 class HowToPlay:
     title: str
     sections: tuple[Section, ...]
+
+    def sections_for(self, scoring: bool) -> tuple[Section, ...]:
+        """The sections to show when scoring is on (True) or off (False)."""
+        return tuple(s for s in self.sections if s.scoring is None or s.scoring is scoring)
 
 
 @attrs.frozen
@@ -75,9 +84,18 @@ class GuideExample:
 
 
 @attrs.frozen
+class ShareExample:
+    """One story shared in depth, and a few notes on what makes it a good share."""
+
+    story: str  # paragraphs separated by blank lines
+    notes: tuple[str, ...]
+
+
+@attrs.frozen
 class ResponseGuide:
     intro: str
     examples: tuple[GuideExample, ...]
+    share_example: ShareExample
 
 
 @attrs.frozen
@@ -155,8 +173,13 @@ def _how_to_play(r: NodeReader, node: MappingNode) -> HowToPlay | None:
         return None
     sections = []
     for item in _list(r, keys, "sections"):
-        section = r.mapping(item, "a section", ("heading", "body"), ("heading", "body")) or {}
-        sections.append(Section(_text(r, section, "heading"), _text(r, section, "body", MAX_BODY)))
+        section = (
+            r.mapping(item, "a section", ("heading", "body", "scoring"), ("heading", "body")) or {}
+        )
+        scoring = r.flag(section["scoring"], "'scoring'") if "scoring" in section else None
+        sections.append(
+            Section(_text(r, section, "heading"), _text(r, section, "body", MAX_BODY), scoring)
+        )
     return HowToPlay(_text(r, keys, "title"), tuple(sections))
 
 
@@ -202,7 +225,7 @@ def _starters(r: NodeReader, node: MappingNode) -> Starters | None:
 
 
 def _guide(r: NodeReader, node: MappingNode) -> ResponseGuide | None:
-    keys = _keys(r, node, "the response guide", ("intro", "examples"))
+    keys = _keys(r, node, "the response guide", ("intro", "examples", "share_example"))
     if keys is None:
         return None
     examples = []
@@ -218,7 +241,26 @@ def _guide(r: NodeReader, node: MappingNode) -> ResponseGuide | None:
                 misses=_responses(r, example.get("misses"), "misses", MISSING_KINDS),
             )
         )
-    return ResponseGuide(_text(r, keys, "intro", MAX_BODY), tuple(examples))
+    return ResponseGuide(
+        _text(r, keys, "intro", MAX_BODY), tuple(examples), _share_example(r, keys)
+    )
+
+
+def _share_example(r: NodeReader, keys: dict[str, Node]) -> ShareExample:
+    if "share_example" not in keys:
+        return ShareExample("", ())
+    node = keys["share_example"]
+    example = r.mapping(node, "the share example", ("story", "notes"), ("story", "notes")) or {}
+    notes = _texts(r, example, "notes")
+    fewest, most = SHARE_NOTES
+    if notes and not fewest <= len(notes) <= most:
+        r.error(
+            example["notes"],
+            f"the share example has {len(notes)} note{'' if len(notes) == 1 else 's'}; "
+            f"it needs {fewest} to {most}",
+            "keep the few that matter most" if len(notes) > most else "add a note",
+        )
+    return ShareExample(_text(r, example, "story", MAX_BODY), notes)
 
 
 def _responses(

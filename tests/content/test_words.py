@@ -10,6 +10,11 @@ import pytest
 from game import resources
 from game.content.words import FILES, FeelingFamily, GuideResponse, load_words
 
+# Feelings the cards ask people to name; words that were verdicts on someone else, not feelings.
+NEW_FEELINGS = ("jealous", "envious", "longing", "numb", "tired", "torn", "mixed", "wanted",
+                "desired")  # fmt: skip
+VERDICTS = ("betrayed", "abandoned", "provoked")
+
 
 @pytest.fixture
 def words_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -70,6 +75,11 @@ def test_the_english_words_load_without_problems() -> None:
         ("response_guide.yaml", '        why: "It invites', '        whyy: "It invites', "response_guide.yaml:8:9: error: unknown key 'whyy' in a response (did you mean 'why'?)"),
         ("how_to_play.yaml", "  - heading: A turn", "  - heading: 12", "how_to_play.yaml:10:14: error: 'heading' must be text, not a number (put it in quotes: \"12\")"),
         ("how_to_play.yaml", "title: How to play", "title: &t How to play", "how_to_play.yaml:2:8: error: anchors ('&t') are not allowed (write each value out in full)"),
+        ("how_to_play.yaml", "    scoring: true\n", "    scoring: maybe\n", "how_to_play.yaml:16:14: error: 'scoring' must be true or false, not text"),
+        ("how_to_play.yaml", "    scoring: true\n", '    scoring: "true"\n', "how_to_play.yaml:16:14: error: 'scoring' must be true or false, not text (remove the quotes: true)"),
+        ("how_to_play.yaml", "    scoring: true\n", "    scorring: true\n", "how_to_play.yaml:16:5: error: unknown key 'scorring' in a section (did you mean 'scoring'?)"),
+        ("response_guide.yaml", "  notes:\n", '  notes:\n    - "One more."\n', "response_guide.yaml:87:5: error: the share example has 5 notes; it needs 2 to 4 (keep the few that matter most)"),
+        ("response_guide.yaml", "share_example:", "share_example: 3\nold:", "response_guide.yaml:79:16: error: the share example must be a mapping of keys, not a number"),
     ],
 )  # fmt: skip
 def test_a_broken_words_file_is_reported_with_its_position(
@@ -79,6 +89,70 @@ def test_a_broken_words_file_is_reported_with_its_position(
     words, problems = load_words("en", Path("."))
     assert expected in [problem.format() for problem in problems]
     assert words is None
+
+
+def test_a_share_example_without_its_story_is_reported(words_copy: Path) -> None:
+    text = (words_copy / "response_guide.yaml").read_text(encoding="utf-8")
+    story = text[text.index("  story: |") : text.index("  notes:")]
+    edit(words_copy, "response_guide.yaml", story, "")
+    words, problems = load_words("en", Path("."))
+    assert [p.format() for p in problems] == [
+        "response_guide.yaml:80:3: error: the share example has no 'story' (add 'story:')"
+    ]
+    assert words is None
+
+
+def test_the_response_guide_needs_its_share_example(words_copy: Path) -> None:
+    text = (words_copy / "response_guide.yaml").read_text(encoding="utf-8")
+    edit(words_copy, "response_guide.yaml", text[text.index("share_example:") :], "")
+    words, problems = load_words("en", Path("."))
+    assert [p.format() for p in problems] == [
+        "response_guide.yaml:1:1: error: the response guide has no 'share_example' (add 'share_example:')"
+    ]
+    assert words is None
+
+
+def test_scoring_sections_show_only_with_their_scoring() -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    how = words.how_to_play
+    on = [s.heading for s in how.sections_for(True)]
+    off = [s.heading for s in how.sections_for(False)]
+    assert "What earns points" in on and "What earns points" not in off
+    assert "Marks without numbers" in off and "Marks without numbers" not in on
+    always = [s.heading for s in how.sections if s.scoring is None]
+    assert always and set(always) <= set(on) & set(off)
+    # What every game shows promises no points: only the scoring sections speak of them.
+    shown_always = " ".join(s.heading + " " + s.body for s in how.sections if s.scoring is None)
+    assert "point" not in shown_always.lower() and "score" not in shown_always.lower()
+    assert "point" not in words.guide.intro.lower()
+
+
+def test_how_to_play_tells_the_lighter_card_not_yet_and_stars() -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    for scoring in (True, False):
+        text = " ".join(s.body for s in words.how_to_play.sections_for(scoring))
+        assert "Press L for a lighter one" in text
+        assert "“not yet”" in text and "“Ready to go deeper?”" in text
+        assert "press S to star" in text and "N for “not for us”" in text
+
+
+def test_the_share_example_is_a_short_story_with_a_few_notes() -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    share = words.guide.share_example
+    assert 50 <= len(share.story.split()) <= 120
+    assert len([p for p in share.story.split("\n\n") if p.strip()]) == 3  # before, during, after
+    assert 2 <= len(share.notes) <= 4
+
+
+def test_the_palette_holds_the_feelings_the_cards_ask_about() -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    palette = {w for f in words.feelings for w in f.words}
+    assert set(NEW_FEELINGS) <= palette
+    assert not palette & set(VERDICTS)
 
 
 def test_a_missing_words_file_is_one_line(words_copy: Path) -> None:

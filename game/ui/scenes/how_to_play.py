@@ -1,4 +1,8 @@
-"""How to play, then the response guide's examples, paged to fit the window (no scrolling)."""
+"""How to play, one good share, then the response guide's examples, paged to fit the window.
+
+Opened from a game, it shows only the sections for that game's scoring (on or off); opened
+from the title, before any game, it shows the scoring sections.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,16 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, row
 from game.ui.widgets.marks import draw_cross, draw_tick
 
-# One block of a page: ("heading" | "body" | "quote" | "good" | "bad", text)
+# One block of a page: ("heading" | "body" | "quote" | "story" | "good" | "bad", text)
 Block = tuple[str, str]
+PAGE_BREAK: list[Block] = []  # a group with no blocks: what follows starts a new page
 
 
 class HowToPlayScene(Scene):
-    def __init__(self, app, back: Scene) -> None:
+    def __init__(self, app, back: Scene, scoring: bool = True) -> None:
         super().__init__(app)
         self.back = back
+        self.scoring = scoring  # whether the game has scoring on (True before any game)
         self.buttons = ButtonGroup()
         self.pages: list[list[Block]] = [[]]
         self.page = 0
@@ -29,7 +35,7 @@ class HowToPlayScene(Scene):
             lines = [p.format() for p in problems] or [self.t("help_missing")]
             return [[("heading", self.t("help_missing")), *(("body", line) for line in lines)]]
         groups: list[list[Block]] = []
-        for section in words.how_to_play.sections:
+        for section in words.how_to_play.sections_for(self.scoring):
             group: list[Block] = [("heading", section.heading)]
             for line in section.body.strip().splitlines():
                 line = line.strip()
@@ -37,6 +43,14 @@ class HowToPlayScene(Scene):
                     group.append(("body", "•  " + line[2:] if line.startswith("- ") else line))
             groups.append(group)
         guide = words.guide
+        share = guide.share_example
+        paragraphs = [p.strip() for p in share.story.split("\n\n") if p.strip()]
+        story: list[Block] = [("story", " ".join(p.split())) for p in paragraphs]
+        groups.append(PAGE_BREAK)
+        groups.append([("heading", self.t("help_share_heading")), *story])
+        notes: list[Block] = [("good", note) for note in share.notes]
+        groups.append([("heading", self.t("help_share_notes_heading")), *notes])
+        groups.append(PAGE_BREAK)
         groups.append([("heading", self.t("help_guide_heading")), ("body", guide.intro)])
         for example in guide.examples:
             group = [("quote", f"“{example.story}”")]
@@ -90,7 +104,9 @@ class HowToPlayScene(Scene):
 
     def _style(self, kind: str) -> tuple[int, bool]:
         theme = self.look.theme
-        return (theme.heading, True) if kind == "heading" else (theme.body, False)
+        if kind == "heading":
+            return theme.heading, True
+        return theme.body, kind == "quote"
 
     def _height(self, block: Block) -> int:
         size, bold = self._style(block[0])
@@ -100,13 +116,18 @@ class HowToPlayScene(Scene):
         return len(lines) * self.look.text.line_height(size, bold) + self.look.px(12)
 
     def _indent(self, kind: str) -> int:
-        return self.look.px(30) if kind in ("good", "bad") else 0
+        return self.look.px(30) if kind in ("good", "bad", "story") else 0
 
     def _paginate(self, groups: list[list[Block]]) -> list[list[Block]]:
         pages: list[list[Block]] = [[]]
         used = 0
         room = max(1, self.content.height)
         for group in groups:
+            if not group:
+                if pages[-1]:
+                    pages.append([])
+                    used = 0
+                continue
             need = sum(self._height(b) for b in group) + self.look.px(16)
             if pages[-1] and used + need > room:
                 pages.append([])
@@ -191,6 +212,14 @@ class HowToPlayScene(Scene):
                 )
                 colour = pal.text
             lines = look.text.wrap(text, size, self.content.width - indent, bold)
+            if kind == "story":  # a told story: a bar down its left side, like a quotation
+                bar = pygame.Rect(
+                    self.content.left + look.px(4),
+                    y + look.px(4),
+                    max(2, look.px(5)),
+                    len(lines) * look.text.line_height(size, bold) - look.px(4),
+                )
+                pygame.draw.rect(surface, pal.accent, bar, border_radius=bar.width // 2)
             for line in lines:
                 look.text.draw(
                     surface,
@@ -198,7 +227,7 @@ class HowToPlayScene(Scene):
                     size,
                     colour,
                     (self.content.left + indent, y),
-                    bold=bold or kind == "quote",
+                    bold=bold,
                 )
                 y += look.text.line_height(size, bold)
             y += look.px(12)

@@ -816,7 +816,11 @@ class TableScene(Scene):
             from game.ui.scenes.how_to_play import HowToPlayScene
 
             self.overlay = None
-            self.app.switch(HowToPlayScene(self.app, back=self))
+            self.app.switch(
+                HowToPlayScene(
+                    self.app, back=self, scoring=self.state.rules.scoring is not Scoring.OFF
+                )
+            )
         elif chosen == "settings":
             from game.ui.scenes.settings import SettingsScene
 

@@ -1,0 +1,83 @@
+"""How to play follows the game's scoring: opened from a scoring-off table it shows no
+scoring section; opened from the title, before any game, it shows them. Both end with a good
+share and the response guide, and every page draws.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import engine
+from game.core.rules import Rules, Scoring
+from game.ui.scenes.how_to_play import HowToPlayScene
+from game.ui.scenes.table import TableScene, start_game
+from tests.core.factory import make_setup
+
+from .conftest import Driver
+
+SCORING_ONLY = ("What earns points", "What doesn't earn points")
+SCORING_OFF_ONLY = ("Marks without numbers",)
+
+
+def every_page(driver: Driver) -> list[str]:
+    """The text of every page, read back from what each page draws, turning with the arrow key."""
+    scene = driver.scene
+    assert isinstance(scene, HowToPlayScene)
+    text = driver.app.look.text
+    shown: list[str] = []
+    for number in range(len(scene.pages)):
+        assert scene.page == number
+        text._surfaces.clear()
+        scene.draw(driver.app.screen)
+        shown += [key[0] for key in text._surfaces]
+        if number < len(scene.pages) - 1:
+            driver.key(pygame.K_RIGHT)
+    return shown
+
+
+def open_from_table(driver: Driver, scoring: Scoring) -> TableScene:
+    state = engine.new_game(make_setup(2, rules=Rules(scoring=scoring)))
+    table = start_game(driver.app, state)
+    driver.settle()
+    driver.key(pygame.K_ESCAPE)  # the menu
+    driver.click_button("help")
+    assert isinstance(driver.scene, HowToPlayScene)
+    return table
+
+
+def test_from_a_scoring_off_table_no_scoring_section_shows(driver):
+    table = open_from_table(driver, Scoring.OFF)
+    assert driver.scene.scoring is False
+    shown = every_page(driver)
+    assert not set(SCORING_ONLY) & set(shown)
+    assert set(SCORING_OFF_ONLY) <= set(shown)
+    assert "What a good share sounds like" in shown
+    assert "Responses that stay with the sharer" in shown
+    driver.key(pygame.K_ESCAPE)
+    assert driver.scene is table
+
+
+def test_from_a_scoring_table_the_scoring_sections_show(driver):
+    open_from_table(driver, Scoring.TOGETHER)
+    assert driver.scene.scoring is True
+    shown = every_page(driver)
+    assert set(SCORING_ONLY) <= set(shown)
+    assert not set(SCORING_OFF_ONLY) & set(shown)
+
+
+def test_from_the_title_the_scoring_sections_show(driver):
+    driver.click_button("how_to_play")
+    assert driver.scene.scoring is True
+    shown = every_page(driver)
+    assert set(SCORING_ONLY) <= set(shown)
+    assert not set(SCORING_OFF_ONLY) & set(shown)
+    assert "What makes it a good share" in shown
+
+
+def test_the_good_share_starts_its_own_page(make_app):
+    for size in ((1280, 720), (800, 600)):
+        driver = make_app(size=size)
+        driver.click_button("how_to_play")
+        scene = driver.scene
+        first = next(page for page in scene.pages if ("story" in {kind for kind, _ in page}))
+        assert first[0] == ("heading", "What a good share sounds like")
