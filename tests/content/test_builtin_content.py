@@ -1,29 +1,42 @@
-"""The built-in decks and words meet the numbers the game promises its first evening."""
+"""The built-in decks and words meet the numbers the game promises: a year of evenings.
+
+The card rules that a reader can count are held here (counts, three follow-ups, openings, no
+near-duplicates by `inkind check`'s own comparison); the rest is in shared/CONTENT.md.
+"""
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 
 import pytest
 
 from game import resources
+from game.content.check import run_check
 from game.content.decks import load_deck
 from game.content.words import load_words
 from game.core.cards import Mode, WildEffect
 
-# deck id -> (modes, prompts needed per level, least prompts in all)
+# deck id -> (modes, prompts needed per level, least prompts in all): a year of evenings
+# (issue 12) asks for 420 prompt cards over five decks, each with three follow-ups.
 EXPECTED = {
-    "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (28,), 28),
-    "closer": ({Mode.PAIR}, (28, 28, 28), 90),
-    "around-the-table": ({Mode.CIRCLE}, (24, 24, 24), 75),
+    "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (40,), 40),
+    "closer": ({Mode.PAIR}, (50, 50, 50), 150),
+    "years-together": ({Mode.PAIR}, (25, 25, 25), 75),
+    "around-the-table": ({Mode.CIRCLE}, (40, 40, 40), 120),
+    "good-company": ({Mode.CIRCLE}, (30, 30), 60),
 }
+ALL_PROMPTS = 420
 LISTENER_AWARDS = {"deepening_question", "felt_response"}
 MISS_KINDS = {"fixing", "advising", "judging", "one_upping", "interrogating", "praising"}
 
 
+DECK_FILES = sorted(resources.decks_dir().glob("*.yaml"))
+
+
 def builtin_decks():
-    results = [load_deck(path) for path in sorted(resources.decks_dir().glob("*.yaml"))]
+    results = [load_deck(path) for path in DECK_FILES]
     assert all(r.ok for r in results), [p.format() for r in results for p in r.problems]
     return {r.deck.id: r.deck for r in results}
 
@@ -39,8 +52,9 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
-def test_the_three_built_in_decks_are_there():
+def test_the_five_built_in_decks_are_there_with_420_prompts():
     assert set(DECKS) == set(EXPECTED)
+    assert sum(len(prompts(deck)) for deck in DECKS.values()) >= ALL_PROMPTS
 
 
 @pytest.mark.parametrize("deck_id", sorted(EXPECTED))
@@ -73,9 +87,9 @@ def test_around_the_table_has_several_everyone_cards():
 
 
 @pytest.mark.parametrize("deck_id", sorted(EXPECTED))
-def test_every_prompt_has_two_different_follow_ups(deck_id):
+def test_every_prompt_has_three_different_follow_ups(deck_id):
     for card in prompts(DECKS[deck_id]):
-        assert len({normalise(f) for f in card.follow_ups}) >= 2, card.id
+        assert len({normalise(f) for f in card.follow_ups}) == 3, card.id
 
 
 @pytest.mark.parametrize("deck_id", sorted(EXPECTED))
@@ -90,12 +104,26 @@ def test_no_prompt_appears_twice_across_decks():
 
 
 @pytest.mark.parametrize("deck_id", sorted(EXPECTED))
-def test_openings_vary(deck_id):
+def test_no_opening_word_on_more_than_15_percent_of_a_deck(deck_id):
     openings = Counter(
-        " ".join(card.prompt.split()[:2]).casefold() for card in prompts(DECKS[deck_id])
+        re.match(r"\W*(\w+)", card.prompt).group(1).casefold() for card in prompts(DECKS[deck_id])
     )
     most_common, count = openings.most_common(1)[0]
-    assert count <= 0.2 * len(prompts(DECKS[deck_id])), most_common
+    assert count <= 0.15 * len(prompts(DECKS[deck_id])), most_common
+
+
+def test_the_checker_finds_no_near_duplicates_or_copied_follow_ups_across_all_decks():
+    out = io.StringIO()
+    status = run_check([str(path) for path in DECK_FILES], strict=True, out=out)
+    assert [line for line in out.getvalue().splitlines() if ": warning: " in line] == []
+    assert status == 0
+
+
+def test_no_follow_up_appears_twice_anywhere():
+    seen = Counter(
+        normalise(f) for deck in DECKS.values() for c in prompts(deck) for f in c.follow_ups
+    )
+    assert [text for text, n in seen.items() if n > 1] == []
 
 
 def test_the_words_meet_their_numbers():
@@ -114,5 +142,7 @@ def test_the_words_meet_their_numbers():
 
 def test_how_to_play_reads_in_about_two_minutes():
     words, _ = load_words("en")
-    count = sum(len(s.body.split()) + len(s.heading.split()) for s in words.how_to_play.sections)
-    assert 200 <= count <= 500  # about 200 words a minute, read aloud or alone
+    for scoring in (True, False):  # a reader sees one of the two versions
+        sections = words.how_to_play.sections_for(scoring)
+        count = sum(len(s.body.split()) + len(s.heading.split()) for s in sections)
+        assert 200 <= count <= 450  # about 200 words a minute, read aloud or alone

@@ -1,6 +1,6 @@
 """Every built-in card that touches a sensitive topic carries its tag, by a reviewed list.
 
-`topic_review.yaml` says, for every prompt card of every built-in deck, which of the eight
+`topic_review/DECK-ID.yaml` says, for every prompt card of a built-in deck, which of the eight
 topics a reader found in its prompt and follow-ups. A group that rules a topic out on the
 new-game screen relies on these tags, so a card's topic tags must equal the review exactly,
 and each deck's `topics:` must offer exactly the topics its cards use.
@@ -19,9 +19,11 @@ from game.content.sources import builtin_deck_files
 
 TOPICS = ("family", "body", "money", "past-relationships", "grief", "health", "faith", "intimacy")
 HERE = Path(__file__).parent
-REVIEW: dict[str, dict[str, list[str]]] = yaml.safe_load(
-    (HERE / "topic_review.yaml").read_text(encoding="utf-8")
-)
+REVIEW: dict[str, dict[str, list[str]]] = {
+    deck_id: cards
+    for path in sorted((HERE / "topic_review").glob("*.yaml"))
+    for deck_id, cards in yaml.safe_load(path.read_text(encoding="utf-8")).items()
+}
 DECKS = {deck.id: deck for deck in (load_deck(path).deck for path in builtin_deck_files()) if deck}
 DOCS = HERE.parents[1] / "docs" / "deck-format.md"
 
