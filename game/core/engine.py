@@ -59,12 +59,21 @@ def new_game(setup: Setup) -> GameState:
     if len(set(names)) != len(names):
         raise SetupError("Two players have the same name: give each a different one.")
     excluded_tags = set(setup.excluded_tags)
-    excluded = tuple(c.id for c in setup.deck.cards if excluded_tags.intersection(c.tags))
+    not_for_us = set(setup.not_for_us)
+    excluded = tuple(
+        c.id
+        for c in setup.deck.cards
+        if excluded_tags.intersection(c.tags) or (c.id in not_for_us and not c.is_wild)
+    )
+    had_before = set(setup.had_before)
     state_rng = rng.seed_state(setup.seed)
     piles = []
     for level in range(1, len(setup.deck.levels) + 1):
         ids = [c.id for c in setup.deck.cards_at(level) if c.id not in excluded]
-        state_rng, pile = rng.shuffled(state_rng, ids)
+        if had_before:
+            state_rng, pile = _new_first(state_rng, setup, ids, had_before)
+        else:  # exactly the shuffle of games saved before the memory existed
+            state_rng, pile = rng.shuffled(state_rng, ids)
         piles.append(pile)
     if not any(_is_prompt(setup, card_id) for pile in piles for card_id in pile):
         raise SetupError(
@@ -84,6 +93,24 @@ def new_game(setup: Setup) -> GameState:
         passes_used=tuple(0 for _ in range(count)),
         excluded=excluded,
     )
+
+
+def _new_first(
+    state_rng: int, setup: Setup, ids: list[str], had_before: set[str]
+) -> tuple[int, tuple[str, ...]]:
+    """Prompts this group has not had, shuffled, then those it has; wild cards anywhere among them.
+
+    So the deck cycles only once every card is used, and wild cards stay as spread out as in a
+    plain shuffle rather than crowding the few new cards.
+    """
+    prompts = [i for i in ids if _is_prompt(setup, i)]
+    state_rng, new = rng.shuffled(state_rng, [i for i in prompts if i not in had_before])
+    state_rng, had = rng.shuffled(state_rng, [i for i in prompts if i in had_before])
+    pile = [*new, *had]
+    for wild in (i for i in ids if not _is_prompt(setup, i)):
+        state_rng, at = rng.below(state_rng, len(pile) + 1)
+        pile.insert(at, wild)
+    return state_rng, tuple(pile)
 
 
 def replay(setup: Setup, log: Iterable[Action]) -> GameState:

@@ -45,6 +45,10 @@ class Setup:
     mode: Mode
     seed: int = 0
     excluded_tags: tuple[str, ...] = ()  # topics this group ruled out: such cards are never dealt
+    # From the group's memory across evenings (game/store/memory.py): cards they called "not
+    # for us" are never dealt; cards they have had come after every card they have not.
+    not_for_us: tuple[str, ...] = ()
+    had_before: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -38,6 +38,11 @@ def closeness_path() -> Path:
     return data_dir() / "closeness.json"
 
 
+def memory_path() -> Path:
+    """Which cards each group has had, starred or said "not for us" to (removed by `--reset`)."""
+    return data_dir() / "memory.json"
+
+
 def print_paths(out: TextIO) -> None:
     for name, path in all_paths().items():
         print(f"{name}: {path}", file=out)

@@ -11,16 +11,16 @@ import shutil
 from pathlib import Path
 from typing import TextIO
 
-from game.store.paths import all_paths, closeness_path
+from game.store.paths import all_paths, closeness_path, memory_path
 
-QUESTION = "Remove saved games, settings and the closeness history? [y/N] "
+QUESTION = "Remove saved games, settings, the closeness history and the cards each group has played? [y/N] "
 YES = ("y", "yes")
 
 
 def what_reset_removes() -> list[Path]:
-    """The saves folder, the settings file and the closeness history, those that exist."""
+    """The saves folder, the settings file, the closeness history and the card memory, if there."""
     paths = all_paths()
-    candidates = [paths["saves"], paths["settings"], closeness_path()]
+    candidates = [paths["saves"], paths["settings"], closeness_path(), memory_path()]
     return [path for path in candidates if path.exists() or path.is_symlink()]
 
 

@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     END_GAME = "end_game"  # E
     TIMER = "timer"  # T: pause or restart the gentle timer
     MUTE = "mute"  # M
+    STAR = "star"  # S: star the card on the table (a favourite), or take the star away
+    NOT_FOR_US = "not_for_us"  # N: this card is never dealt to this group again
     POINT = "point"  # the mouse moved
     CLICK = "click"  # left button pressed
     SCROLL = "scroll"  # wheel: number is +1 up, -1 down
@@ -81,6 +83,8 @@ _SHORTCUTS = {
     pygame.K_e: Kind.END_GAME,
     pygame.K_t: Kind.TIMER,
     pygame.K_m: Kind.MUTE,
+    pygame.K_s: Kind.STAR,
+    pygame.K_n: Kind.NOT_FOR_US,
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)

@@ -188,8 +188,45 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     app.apply_settings(app.settings.replace(theme="warm", text_size="larger"))
     table_at(pair.respond)
     shot("text-larger-respond")
+    app.apply_settings(app.settings.replace(text_size="normal"))
+    _memory_shots(app, pair, shot, home / f"memory-{prefix}.json")
     del engine, Phase
     return count
+
+
+def _memory_shots(app, pair, shot, path: Path) -> None:
+    """A group that has played before: new to you on the deck page, a starred card, its deck."""
+    from game.store import memory as card_memory
+    from game.ui.scenes.new_game import NewGameScene
+    from game.ui.scenes.table import TableScene
+    from game.ui.session import Session
+    from game.ui.widgets.text_field import TextField
+
+    names = [player.name for player in pair.share.setup.players]
+    deck = pair.share.deck
+    prompts = [card.id for card in deck.cards if not card.is_wild]
+    keeper = card_memory.Keeper(names, deck.id, prompts, path)
+    for card in prompts[: len(prompts) // 3]:
+        keeper.dealt(card)
+    for card in (pair.share.card, *prompts[:2]):
+        if card and not keeper.is_starred(card):
+            keeper.toggle_star(card)
+    table = TableScene(app, Session(pair.share, None, elapsed=754.0, memory=keeper))
+    app.switch(table)
+    table.refresh()
+    shot("table-favourite-starred")
+    new_game = NewGameScene(app, memory_file=path)
+    app.switch(new_game)
+    for index, name in enumerate(names):
+        new_game.fields[index] = TextField(f"name:{index}", name, placeholder="")
+    new_game.go_next()
+    shot("new-game-deck-new-to-you")
+    starred = next(
+        i for i, r in enumerate(new_game.decks) if r.deck and r.deck.id == "starred-cards"
+    )
+    new_game.press(f"deck:{starred}")
+    new_game.layout(app.size)
+    shot("new-game-deck-favourite")
 
 
 def _play_your_way_shots(app, catalog, shot, table_at) -> None:

@@ -6,12 +6,16 @@ engine, saves the result, and returns it.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from game.core import engine
 from game.core.actions import Action
 from game.core.state import GameState
 from game.store.log import log_exception
+
+if TYPE_CHECKING:
+    from game.store.memory import Keeper
 
 
 class Saver(Protocol):
@@ -19,16 +23,31 @@ class Saver(Protocol):
 
 
 class Session:
-    def __init__(self, state: GameState, store: Saver | None, elapsed: float = 0.0) -> None:
+    def __init__(
+        self,
+        state: GameState,
+        store: Saver | None,
+        elapsed: float = 0.0,
+        memory: Keeper | None = None,
+    ) -> None:
         self.state = state
         self.store = store
         self.elapsed = elapsed  # table time in seconds, pauses excluded: EndTurn carries it
         self.save_failed = False
+        # The group's memory of cards across evenings (None when Settings turn it off).
+        self.memory = memory
+        # Told of every new state, whoever caused it (the memory notes each card dealt).
+        self.listeners: list[Callable[[GameState], None]] = []
+        if memory is not None:
+            self.listeners.append(lambda state: memory.dealt(state.card))
+            memory.dealt(state.card)
 
     def dispatch(self, action: Action) -> GameState:
         """Apply `action` (a RuleError leaves everything as it was), then save."""
         self.state = engine.apply(self.state, action)
         self.save()
+        for listener in self.listeners:
+            listener(self.state)
         return self.state
 
     def save(self) -> None:

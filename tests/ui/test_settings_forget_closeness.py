@@ -6,7 +6,7 @@ import pygame
 
 from game.store.closeness import Evening, forget_history, keep_evenings, load_history
 from game.store.paths import closeness_path
-from game.ui.scenes.settings import FORGET, SettingsScene
+from game.ui.scenes.settings import FORGET, ROWS, SettingsScene
 
 
 def open_settings(driver) -> SettingsScene:
@@ -21,7 +21,7 @@ def test_forgetting_asks_first_and_then_forgets_everyone(driver):
     forget = settings.buttons.get(FORGET)
     assert forget.enabled and forget.label == "Forget them all (2)"
 
-    for _ in range(8):  # from the first row down to the last
+    for _ in range(len(ROWS) - 1):  # from the first row down to the last
         driver.key(pygame.K_DOWN)
     assert settings.buttons.focused_id == FORGET
     driver.key(pygame.K_RETURN)

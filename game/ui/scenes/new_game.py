@@ -42,8 +42,9 @@ class Options:
 
 
 class NewGameScene(Scene):
-    def __init__(self, app) -> None:
+    def __init__(self, app, memory_file=None) -> None:
         super().__init__(app)
+        self.memory_file = memory_file  # None: the player's own (store.paths.memory_path)
         self.page = "players"
         self.mode = Mode.PAIR
         self.fields = [self._field(i) for i in range(2)]
@@ -56,6 +57,9 @@ class NewGameScene(Scene):
         self.options: Options | None = None
         self.deck_lines: dict[int, tuple[str, str]] = {}
         self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
+        # The group's memory of cards (store/memory.py), read when the names are known.
+        self.memory = None
+        self.starred_deck = None  # a DeckResult for the group's starred cards, when they have any
 
     def _field(self, index: int) -> TextField:
         return TextField(
@@ -71,6 +75,49 @@ class NewGameScene(Scene):
     def enter(self) -> None:
         if self.catalog is None:  # coming back from the lines page keeps the decks as they were
             self.catalog = self.app.catalog(reload=True)
+
+    @property
+    def decks(self) -> tuple:
+        """The catalog's decks, and the group's starred cards as a deck when it has some."""
+        decks = self.catalog.decks if self.catalog else ()
+        return (*decks, self.starred_deck) if self.starred_deck else decks
+
+    def read_memory(self) -> None:
+        """What this group (the names typed) has had and starred, when Settings keep it."""
+        self.memory, self.starred_deck = None, None
+        if not self.app.settings.remember_cards:
+            return
+        from game.content.decks import DeckResult
+        from game.content.favourites import favourites_deck
+        from game.store.memory import load_memory
+
+        self.memory = load_memory(self.memory_file)[0]
+        loaded = [
+            result.deck for result in (self.catalog.decks if self.catalog else ()) if result.ok
+        ]
+        deck = favourites_deck(
+            self.memory.starred(self.names()),
+            [d for d in loaded if d is not None],
+            self.t("favourites_name"),
+            self.t("favourites_description"),
+            self.t("favourites_level"),
+        )
+        if deck is not None:
+            self.starred_deck = DeckResult("starred", deck, ())
+
+    def new_to_group(self, deck) -> str | None:
+        """'N new to you' for a deck row, or None when the memory is off."""
+        if self.memory is None:
+            return None
+        prompts = [card.id for card in deck.cards if not card.is_wild]
+        lists = self.memory.deck(self.names(), deck.id)
+        new = lists.new_count(prompts)
+        playable = len([c for c in prompts if c not in lists.not_for_us])
+        if new == playable:
+            return self.t("new_deck_all_new")
+        if new == 0:
+            return self.t("new_deck_none_new")
+        return self.t("new_deck_some_new", count=new)
 
     # ------------------------------------------------------------ layout
 
@@ -181,7 +228,7 @@ class NewGameScene(Scene):
         look = self.look
         content, bar = self._frame(size)
         gap = look.px(14)
-        decks = self.catalog.decks if self.catalog else ()
+        decks = self.decks
         list_w = int(content.width * 0.44)
         count = max(1, len(decks))
         row_h = min(look.px(110), (content.height - gap * (count - 1)) // count)
@@ -223,7 +270,7 @@ class NewGameScene(Scene):
         return result.deck is not None and self.mode in result.deck.modes
 
     def _choose_default_deck(self) -> None:
-        decks = self.catalog.decks if self.catalog else ()
+        decks = self.decks
         if (
             self.deck_index is not None
             and self.deck_index < len(decks)
@@ -257,7 +304,7 @@ class NewGameScene(Scene):
 
     @property
     def deck(self):
-        decks = self.catalog.decks if self.catalog else ()
+        decks = self.decks
         if self.deck_index is None or self.deck_index >= len(decks):
             return None
         return decks[self.deck_index].deck
@@ -370,6 +417,7 @@ class NewGameScene(Scene):
         if self.page == "players":
             self.page = "deck"
             self.notice = None
+            self.read_memory()
             self._choose_default_deck()
             self.focus = f"deck:{self.deck_index}" if self.deck_index is not None else "next"
             self.layout(self.app.size)
@@ -388,6 +436,7 @@ class NewGameScene(Scene):
             mode=self.mode,
             seed=random.randrange(1 << 31),
             excluded_tags=self.left_out(),
+            **self._remembered(deck),
         )
         try:
             state = engine.new_game(setup)
@@ -402,6 +451,13 @@ class NewGameScene(Scene):
         from game.ui.scenes.table import start_game
 
         start_game(self.app, state)
+
+    def _remembered(self, deck) -> dict[str, tuple[str, ...]]:
+        """What the group's memory tells the engine: cards had before, cards not for us."""
+        if self.memory is None:
+            return {}
+        lists = self.memory.deck(self.names(), deck.id)
+        return {"had_before": tuple(lists.had), "not_for_us": tuple(lists.not_for_us)}
 
     def go_back(self) -> None:
         if self.page == "deck":
@@ -591,7 +647,7 @@ class NewGameScene(Scene):
     def _draw_deck(self, surface: pygame.Surface) -> None:
         look = self.look
         pal = look.pal
-        decks = self.catalog.decks if self.catalog else ()
+        decks = self.decks
         for button in self.buttons:
             if button.id.startswith("deck:"):
                 self._draw_deck_row(surface, button, decks[int(button.id.split(":")[1])])
@@ -651,6 +707,9 @@ class NewGameScene(Scene):
             prompts = sum(1 for c in deck.cards if not c.is_wild)
             levels = ", ".join(level.name for level in deck.levels)
             detail = self.t("new_deck_detail", cards=prompts, count=len(deck.levels), levels=levels)
+            new = self.new_to_group(deck)
+            if new is not None:
+                detail = self.t("new_deck_detail_memory", cards=prompts, new=new)
             if self.mode not in deck.modes:
                 detail = self.t(
                     "new_deck_other_mode", mode=self.t(f"new_mode_only_{deck.modes[0].value}")

@@ -1,6 +1,7 @@
-"""Settings: text size, theme, sound and volume, fullscreen, timers. Changes apply at once and are kept.
+"""Settings: text size, theme, sound and volume, fullscreen, timers, remembering cards.
 
-The last row forgets the kept closeness answers (asked twice: the first press only asks).
+Changes apply at once and are kept. The last two rows forget the cards each group has played
+and the kept closeness answers (each asked twice: the first press only asks).
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ FIELDS = (
     "timers",
     "share_seconds",
     "respond_seconds",
+    "remember_cards",
 )
-FORGET = "closeness"  # the row that forgets the kept closeness answers: a button, no arrows
-ROWS = (*FIELDS, FORGET)
+# Rows that forget something kept on this computer: a button each, no arrows.
+PLAYED = "played"  # the cards each group has had, starred and said "not for us" to
+FORGET = "closeness"  # the kept closeness answers
+FORGETTING = (PLAYED, FORGET)
+ROWS = (*FIELDS, *FORGETTING)
 
 
 def _choices(field: str) -> tuple:
@@ -39,6 +44,7 @@ def _choices(field: str) -> tuple:
         "timers": (True, False),
         "share_seconds": TIMER_STEPS,
         "respond_seconds": TIMER_STEPS,
+        "remember_cards": (True, False),
     }[field]
 
 
@@ -63,24 +69,29 @@ class SettingsScene(Scene):
         self.back = back
         self.buttons = ButtonGroup()
         self.labels: list[tuple[str, pygame.Rect]] = []
-        self.confirming = False  # Forget was pressed once; the next press forgets
+        self.confirming: str | None = None  # the forget row pressed once; its next press forgets
         self.notice: str | None = None
         from game.store.closeness import load_history
+        from game.store.memory import load_memory
 
-        # How many players' closeness answers are on this computer (read before the layout).
-        self.kept_names = len(load_history()[0].names())
+        # What is kept on this computer, counted before the layout: players' closeness
+        # answers, and groups whose played cards are remembered.
+        self.kept = {
+            FORGET: len(load_history()[0].names()),
+            PLAYED: len(load_memory()[0].groups),
+        }
 
     def enter(self) -> None:
         if self.buttons.focus is None:
             self.buttons.focus_on(FIELDS[0])
 
     def value_text(self, field: str) -> str:
-        if field == FORGET:
-            if not self.kept_names:
-                return self.t("settings_closeness_none")
-            if self.confirming:
-                return self.t("settings_closeness_confirm")
-            return self.t("settings_closeness_forget", count=self.kept_names)
+        if field in FORGETTING:
+            if not self.kept[field]:
+                return self.t(f"settings_{field}_none")
+            if self.confirming == field:
+                return self.t(f"settings_{field}_confirm")
+            return self.t(f"settings_{field}_forget", count=self.kept[field])
         value = getattr(self.app.settings, field)
         if field in ("text_size", "theme"):
             return self.t(f"settings_{field}_{value}")
@@ -111,12 +122,12 @@ class SettingsScene(Scene):
             h = row_h - gap
             self.labels.append((field, pygame.Rect(left, y, label_w, h)))
             x = left + label_w
-            if field == FORGET:
+            if field in FORGETTING:
                 forget = Button(
-                    FORGET, self.value_text(FORGET), pygame.Rect(x, y, total_w - label_w, h)
+                    field, self.value_text(field), pygame.Rect(x, y, total_w - label_w, h)
                 )
-                forget.enabled = bool(self.kept_names)
-                forget.style = "primary" if self.confirming else "normal"
+                forget.enabled = bool(self.kept[field])
+                forget.style = "primary" if self.confirming == field else "normal"
                 buttons.append(forget)
                 continue
             buttons.append(Button(f"{field}:-", "", pygame.Rect(x, y, arrow_w, h), "←"))
@@ -159,41 +170,44 @@ class SettingsScene(Scene):
             self.buttons.focus_on(order[(current + step) % len(order)])
             return
         if kind in (Kind.LEFT, Kind.RIGHT) and field:
-            if field != FORGET:
+            if field not in FORGETTING:
                 self.change(field, -1 if kind is Kind.LEFT else 1)
             return
         chosen = self.buttons.handle(intent)
         if chosen == "back":
             self.app.switch(self.back)
-        elif chosen == FORGET:
-            self.forget_pressed()
+        elif chosen in FORGETTING:
+            self.forget_pressed(chosen)
         elif chosen:
             name, _, sign = chosen.partition(":")
             self.change(name, -1 if sign == "-" else 1)
             self.buttons.focus_on(name)
 
-    def forget_pressed(self) -> None:
-        """First press: ask. Second press: forget every kept closeness answer."""
-        if not self.kept_names:
+    def forget_pressed(self, field: str = FORGET) -> None:
+        """First press: ask. Second press: forget what that row keeps."""
+        if not self.kept[field]:
             return
-        if self.confirming:
+        if self.confirming == field:
             from game.store.closeness import forget_history
             from game.store.log import log_exception
+            from game.store.memory import forget_memory
 
             try:
-                forget_history()
+                (forget_memory if field == PLAYED else forget_history)()
             except OSError as error:
-                self.notice = self.t("settings_closeness_failed")
-                log_exception("forgetting the closeness history", error)
+                self.notice = self.t(f"settings_{field}_failed")
+                log_exception(f"forgetting the {field} list", error)
             else:
-                self.kept_names = 0
-        self.confirming = not self.confirming and bool(self.kept_names)
+                self.kept[field] = 0
+            self.confirming = None
+        else:
+            self.confirming = field
         self.layout(self.app.size)
-        self.buttons.focus_on(FORGET)
+        self.buttons.focus_on(field)
 
     def _stop_confirming(self) -> None:
         if self.confirming:
-            self.confirming = False
+            self.confirming = None
             self.layout(self.app.size)
 
     def change(self, field: str, step: int) -> None:

@@ -57,11 +57,22 @@ def start_game(app, state: GameState, closeness=None) -> TableScene:
     `closeness` holds the closeness check's answers from before the first card, if the
     players chose the check: they are asked again after the closing card.
     """
-    session = Session(state, app.store)
+    session = Session(state, app.store, memory=card_memory(app, state))
     session.save()
     table = TableScene(app, session, closeness=closeness)
     app.switch(table)
     return table
+
+
+def card_memory(app, state: GameState):
+    """The group's memory of cards across evenings, when Settings keep it (else None)."""
+    if not app.settings.remember_cards:
+        return None
+    from game.store.memory import Keeper
+
+    deck = state.deck
+    prompts = [card.id for card in deck.cards if not card.is_wild]
+    return Keeper([player.name for player in state.setup.players], deck.id, prompts)
 
 
 def resume_saved_game(app) -> None:
@@ -75,7 +86,8 @@ def resume_saved_game(app) -> None:
         return
     elapsed = loaded.table.get("elapsed_seconds", 0.0)
     elapsed = float(elapsed) if isinstance(elapsed, int | float) else 0.0
-    session = Session(loaded.state, app.store, elapsed=elapsed)
+    memory = card_memory(app, loaded.state)
+    session = Session(loaded.state, app.store, elapsed=elapsed, memory=memory)
     app.switch(TableScene(app, session, resumed=True, notice=loaded.message))
 
 
@@ -208,17 +220,77 @@ class TableScene(Scene):
         self.mirror.sync(self.state)
         look = self.look
         area = self.area
-        self.card_box = card_rect(area.card.inflate(-look.px(8), -look.px(8)))
+        card_area = area.card.inflate(-look.px(8), -look.px(8))
+        memory_row = self._memory_row(card_area)
+        if memory_row is not None:
+            card_area.height = memory_row.top - look.px(10) - card_area.top
+        self.card_box = card_rect(card_area)
         self._place_wilds()
         self._place_texts()
         buttons = self._bar_buttons()
         buttons += self._phase_buttons()
+        if memory_row is not None:
+            buttons += self._memory_buttons(memory_row)
         menu = pygame.Rect(0, 0, look.px(150), area.top.height - look.px(6))
         menu.midright = (area.top.right, area.top.centery)
         buttons.append(
             Button("menu", self.t("table_menu"), menu, "Esc", style="quiet", size=look.theme.small)
         )
         self.buttons.set(buttons)
+
+    # ------------------------------------------------------------ star and not for us
+
+    def memory_card(self) -> str | None:
+        """The prompt on the table that a star or "not for us" would be about, if any."""
+        state = self.state
+        if (
+            self.session.memory is None
+            or state.phase not in (Phase.SHARE, Phase.RESPOND, Phase.AWARD)
+            or state.card is None
+            or state.card_is_replay
+            or not engine.is_legal(state, Skip())
+        ):
+            return None
+        return state.card
+
+    def _memory_row(self, card_area: pygame.Rect) -> pygame.Rect | None:
+        if self.memory_card() is None:
+            return None
+        look = self.look
+        height = look.text.line_height(look.theme.small, True) + look.px(18)
+        return pygame.Rect(card_area.left, card_area.bottom - height, card_area.width, height)
+
+    def _memory_buttons(self, row_rect: pygame.Rect) -> list[Button]:
+        card = self.memory_card()
+        memory = self.session.memory
+        starred = bool(card and memory and memory.is_starred(card))
+        star = self.t("table_starred") if starred else self.t("table_star")
+        buttons = row(
+            [("star", star, "S"), ("not_for_us", self.t("table_not_for_us"), "N")],
+            row_rect,
+            gap=self.look.px(10),
+            widths=[1, 1.2],
+        )
+        for button in buttons:
+            button.size = self.look.theme.small
+            button.style = "on" if button.id == "star" and starred else "quiet"
+        return buttons
+
+    def star(self) -> None:
+        card, memory = self.memory_card(), self.session.memory
+        if card is None or memory is None:
+            return
+        starred = memory.toggle_star(card)
+        self.note = self.t("table_star_added" if starred else "table_star_removed")
+        self.refresh()
+
+    def not_for_us(self) -> None:
+        card, memory = self.memory_card(), self.session.memory
+        if card is None or memory is None:
+            return
+        memory.not_for_us(card)
+        if self.dispatch(Skip()):
+            self.note = self.t("table_not_for_us_done")
 
     def _place_wilds(self) -> None:
         look = self.look
@@ -651,6 +723,12 @@ class TableScene(Scene):
             self.mirror.answer(heard=name == "mirror_yes")
             self.refresh()
             return
+        if name == "star":
+            self.star()
+            return
+        if name == "not_for_us":
+            self.not_for_us()
+            return
         if name == "not_yet":
             level = state.deck.levels[state.level - 1].name
             if self.dispatch(AnswerDeeper(ready=False)):
@@ -728,6 +806,9 @@ class TableScene(Scene):
             return
         if kind is Kind.TIMER:
             self.timer.paused = not self.timer.paused
+            return
+        if kind in (Kind.STAR, Kind.NOT_FOR_US):
+            self.act("star" if kind is Kind.STAR else "not_for_us")
             return
         if kind is Kind.NUMBER:
             if self.state.phase is Phase.AWARD:

@@ -94,6 +94,8 @@ def _draw_face(
     )
     caption_box, prompt_box = text_box(rect, look)
     if caption:
+        if look.text.width(caption, look.theme.small, True) > caption_box.width:
+            caption = caption.split(" · ")[-1]  # a narrow card keeps the level's name alone
         text = look.text.ellipsize(caption, look.theme.small, caption_box.width, bold=True)
         look.text.draw(
             target, text, look.theme.small, pal.card_caption, caption_box.topleft, bold=True
