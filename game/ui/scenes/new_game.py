@@ -60,6 +60,7 @@ class NewGameScene(Scene):
         # The group's memory of cards (store/memory.py), read when the names are known.
         self.memory = None
         self.starred_deck = None  # a DeckResult for the group's starred cards, when they have any
+        self.new_texts: dict[str, str] = {}
 
     def _field(self, index: int) -> TextField:
         return TextField(
@@ -85,6 +86,7 @@ class NewGameScene(Scene):
     def read_memory(self) -> None:
         """What this group (the names typed) has had and starred, when Settings keep it."""
         self.memory, self.starred_deck = None, None
+        self.new_texts: dict[str, str] = {}  # deck id -> "N new to you", worked out once here
         if not self.app.settings.remember_cards:
             return
         from game.content.decks import DeckResult
@@ -106,9 +108,14 @@ class NewGameScene(Scene):
             self.starred_deck = DeckResult("starred", deck, ())
 
     def new_to_group(self, deck) -> str | None:
-        """'N new to you' for a deck row, or None when the memory is off."""
+        """'N new to you' for a deck row, or None when the memory is off (counted once, not a frame)."""
         if self.memory is None:
             return None
+        if deck.id not in self.new_texts:
+            self.new_texts[deck.id] = self._count_new(deck)
+        return self.new_texts[deck.id]
+
+    def _count_new(self, deck) -> str:
         prompts = [card.id for card in deck.cards if not card.is_wild]
         lists = self.memory.deck(self.names(), deck.id)
         new = lists.new_count(prompts)
