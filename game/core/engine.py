@@ -335,15 +335,20 @@ def _put_card_away(state: GameState) -> GameState:
 
 
 def _pass(state: GameState, player: int) -> GameState:
+    """The card goes on to the next player, who answers it instead; the passer listens.
+
+    A pass hands the card on, where a skip puts it away: on a card everyone answers, the
+    passer sits it out and the next in the round answers; a single speaker's card goes to
+    the next seat. Either way the card stays on the table.
+    """
     passes_left = list(state.passes_left)
     passes_left[player] -= 1
     used = list(state.passes_used)
     used[player] += 1
     state = attrs.evolve(state, passes_left=tuple(passes_left), passes_used=tuple(used))
-    if state.speaker_index > 0:
-        # A later speaker of an `everyone` card sits this one out; the card stays for the rest.
+    if len(state.speakers) > 1:
         return _next_speaker(state)
-    return _deal(_put_card_away(state), first_speaker=state.speakers[0])
+    return attrs.evolve(state, speakers=(_next_seat(state, player),), speaker_index=0)
 
 
 def _skip(state: GameState) -> GameState:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +76,12 @@ class SaveStore:
         self._trusted: bytes | None = None  # what current.json holds, when known good
         self._swept = False
         self._reported: set[tuple[str, str]] = set()
+        # Told of every save written (the crash test's report); normal play has none.
+        self.saved_listeners: list[Callable[[GameState, Path], None]] = []
+
+    def on_saved(self, listener: Callable[[GameState, Path], None]) -> None:
+        """Call `listener(state, path)` after each save is safely on disk."""
+        self.saved_listeners.append(listener)
 
     @property
     def current_path(self) -> Path:
@@ -96,6 +103,8 @@ class SaveStore:
         self._keep_previous()
         write_atomic(self.current_path, data)
         self._trusted = data
+        for listener in self.saved_listeners:
+            listener(state, self.current_path)
 
     def load(self) -> LoadedSave:
         if not (self.current_path.exists() or self.backup_path.exists()):

@@ -150,22 +150,31 @@ def test_every_rule_error_is_a_value_error_and_leaves_state_unchanged():
 # ---------------------------------------------------------------- pass and skip
 
 
-def test_pass_takes_the_card_out_of_play_and_deals_another_costing_one_pass():
+def test_pass_hands_the_card_to_the_next_player_costing_one_pass():
     state = apply(new_game(make_setup()), Draw())
     first = state.card
     state = apply(state, Pass(0))
-    assert state.card != first
-    assert first in state.removed
+    assert state.card == first  # a pass hands the card on; a skip puts it away
+    assert first not in state.removed
+    assert (state.speaker, state.listeners) == (1, (0,))
     assert state.passes_left == (1, 2)
     assert state.phase is Phase.SHARE
     assert outcome(state).passes == 1
+
+
+def test_the_turn_goes_on_from_the_passer_after_a_passed_card():
+    state = play(new_game(make_setup()), Draw(), Pass(0), FinishSharing(), FinishResponding())
+    state = apply(state, EndTurn())
+    assert state.sharer == 1 and state.turn == 1
 
 
 def test_only_the_speaker_passes_and_only_while_passes_last():
     state = apply(new_game(make_setup()), Draw())
     with pytest.raises(NotYourMove):
         apply(state, Pass(1))
-    state = play(state, Pass(0), Pass(0))
+    state = play(state, Pass(0), Pass(1), Pass(0))  # back and forth
+    assert state.speaker == 1
+    state = apply(state, Pass(1))
     with pytest.raises(InvalidAction, match="No passes left"):
         apply(state, Pass(0))
 

@@ -23,8 +23,8 @@ def mid_game_state() -> GameState:
         Pass(0),
         FinishSharing(),
         FinishResponding(),
-        Award(0, 1, AwardKind.DEEPENING_QUESTION),
-        Award(0, 2, AwardKind.TOUCHED_ME),
+        Award(1, 0, AwardKind.DEEPENING_QUESTION),  # the pass made player 1 the speaker
+        Award(1, 2, AwardKind.TOUCHED_ME),
         TakeBack(2, AwardKind.TOUCHED_ME),
         EndTurn(12.5),
         Draw(),
