@@ -3,6 +3,11 @@
 The file is a flat mapping key -> text with {name}-style placeholders. Every key the UI
 uses is listed in KEYS with the placeholders it may fill, so a missing, unknown or
 misspelled key, or a placeholder the game cannot fill, is an error naming file:line:col.
+
+A text with {count} may instead be a mapping of plural forms, `{one: "{count} card",
+other: "{count} cards"}`; `t(key, count=n)` picks the form the language uses for n.
+A text with several numbers fills each from a counted text of its own (PARTS):
+`summary_facts` fills {passes} with `summary_facts_passes`, so it says "1 pass" and "2 passes".
 """
 
 from __future__ import annotations
@@ -26,6 +31,18 @@ if TYPE_CHECKING:
 
 FILE_NAME = "ui.yaml"
 
+# A text: one string, or its plural forms ({"one": ..., "other": ...}) for a text with {count}.
+Entry = str | dict[str, str]
+
+# The plural forms each language uses (CLDR's names) and the rule that picks one for a number.
+PLURAL_FORMS: dict[str, tuple[str, ...]] = {"en": ("one", "other")}
+ALL_PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_form(language: str, count: int) -> str:
+    """The plural form `language` uses for `count` (English: one for 1, other otherwise)."""
+    return "one" if count == 1 else "other"
+
 
 # Every key the UI uses -> the placeholders its text may fill.
 _KEY_LIST: dict[str, tuple[str, ...]] = {
@@ -37,6 +54,8 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "title_settings": (),
     "title_quit": (),
     "title_no_save": (),
+    "quit_confirm": (),
+    "quit_confirm_hint": (),
     "new_players_title": (),
     "new_deck_title": (),
     "new_step": ("count", "number"),
@@ -53,6 +72,11 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "new_start": (),
     "new_no_deck": (),
     "new_deck_detail": ("cards", "levels"),
+    "new_deck_cards": ("count",),
+    "new_deck_cards_some": ("count", "total"),
+    "new_deck_check": ("path",),
+    "list_more_above": ("count",),
+    "list_more_below": ("count",),
     "new_deck_broken": ("problem",),
     "new_deck_other_mode": ("mode",),
     "new_mode_only_pair": (),
@@ -95,18 +119,27 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "top_score": ("name", "points"),
     "top_together": ("goal", "points"),
     "top_together_open": ("points",),
+    "top_together_open_points": ("count",),
     "table_menu": (),
     "table_turn": ("name",),
     "table_deal": ("name",),
     "table_listening": ("names",),
     "table_shares": ("name",),
     "table_share": ("name",),
-    "table_everyone": ("count", "name", "number"),
+    "table_answers": ("name",),
+    "table_everyone_wild": ("name", "number", "count"),
+    "table_everyone_card": ("name", "number", "count"),
     "table_share_help": (),
     "table_no_passes": (),
+    "table_pass_or_skip": ("name",),
+    "table_pass_or_skip_everyone": (),
+    "table_cards_ran_out": (),
+    "table_rows_above": ("count",),
+    "table_rows_below": ("count",),
     "table_respond_heading": (),
     "table_respond": ("name",),
     "table_award_heading": (),
+    "table_award_heading_wild": ("wild",),
     "table_award": ("name",),
     "table_award_one_listener": ("name", "listener"),
     "table_award_rows": (),
@@ -118,9 +151,11 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "table_draw": (),
     "table_end_evening": (),
     "table_done_sharing": (),
-    "table_pass": ("left",),
+    "table_pass": ("name", "left"),
+    "table_pass_sit_out": ("left",),
     "table_lighter": (),
     "table_skip": (),
+    "table_skip_closing": (),
     "table_feelings": (),
     "table_done_responding": (),
     "table_hints": (),
@@ -138,10 +173,7 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "table_double_off": (),
     "table_mirror_heading": (),
     "table_mirror_retell": ("listener", "name"),
-    "table_mirror_heard": ("name",),
     "table_mirror_retold": (),
-    "table_mirror_yes": (),
-    "table_mirror_not_quite": (),
     "table_mirror_then": ("name",),
     "respond_deepening_question": ("name",),
     "respond_felt_response": ("name",),
@@ -190,13 +222,20 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "level_continue": (),
     "summary_title": (),
     "summary_facts": ("cards", "passes", "rounds", "skips"),
+    "summary_facts_cards": ("count",),
+    "summary_facts_passes": ("count",),
+    "summary_facts_rounds": ("count",),
+    "summary_facts_skips": ("count",),
     "summary_most": ("names",),
     "summary_together": ("points",),
+    "summary_together_points": ("count",),
     "summary_together_goal": ("goal", "points"),
     "summary_off": (),
     "summary_again": (),
     "summary_new": (),
     "summary_quit": (),
+    "summary_keys": (),
+    "names_and": ("last", "names"),
     "summary_moments_deeper": (),
     "summary_moments_touched": (),
     "summary_moments_shared": (),
@@ -292,6 +331,14 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
 }
 KEYS: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in _KEY_LIST.items()}
 
+# Texts with several numbers: each placeholder named here is filled by the counted text
+# "<key>_<placeholder>" (which has {count} and plural forms), given the number.
+PARTS: dict[str, tuple[str, ...]] = {
+    "summary_facts": ("cards", "passes", "rounds", "skips"),
+    "summary_together": ("points",),
+    "top_together_open": ("points",),
+}
+
 
 class UiTextError(ValueError):
     """ui.yaml cannot be used; every problem found is listed, one line each."""
@@ -301,7 +348,7 @@ class UiTextError(ValueError):
         self.problems = problems
 
 
-class _Missing(dict):
+class _Missing(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
@@ -311,7 +358,7 @@ class UiText:
 
     __slots__ = ("texts", "language")
 
-    def __init__(self, texts: dict[str, str], language: str = "en") -> None:
+    def __init__(self, texts: dict[str, Entry], language: str = "en") -> None:
         self.texts = texts
         self.language = language
 
@@ -319,9 +366,24 @@ class UiText:
         return f"UiText({len(self.texts)} texts, language={self.language!r})"
 
     def get(self, key: str, **values: object) -> str:
-        """The text for `key` with its placeholders filled."""
-        text = self.texts[key]
+        """The text for `key` with its placeholders filled.
+
+        Plural forms are chosen by `count`; a number for a placeholder in PARTS is said by
+        its own counted text ("1 pass", "2 passes").
+        """
+        entry = self.texts[key]
+        text = entry if isinstance(entry, str) else self._form(entry, values.get("count"))
+        for name in PARTS.get(key, ()):
+            if name in values:
+                values[name] = self.get(f"{key}_{name}", count=values[name])
         return text.format_map(_Missing(values)) if values else text
+
+    def _form(self, forms: dict[str, str], count: object) -> str:
+        """The plural form for `count` (the "other" form when there is no whole number)."""
+        form = "other"
+        if isinstance(count, int) and not isinstance(count, bool):
+            form = plural_form(self.language, count)
+        return forms.get(form, forms["other"])
 
     def __call__(self, key: str, **values: object) -> str:
         return self.get(key, **values)
@@ -338,14 +400,14 @@ def load_ui_text(
     """
     path = path or text_dir(language) / FILE_NAME
     stamp = _stamp(path)
-    cache = None if cache_dir is None or stamp is None else cache_dir / f"ui-{language}.json"
-    if cache is not None:
-        cached = _read_cache(cache, stamp)
-        if cached is not None:
-            return UiText(cached, language)
+    if cache_dir is None or stamp is None:
+        return _check(path, language)
+    cache = cache_dir / f"ui-{language}.json"
+    cached = _read_cache(cache, stamp)
+    if cached is not None:
+        return UiText(cached, language)
     text = _check(path, language)
-    if cache is not None:
-        _write_cache(cache, stamp, text.texts)
+    _write_cache(cache, stamp, text.texts)
     return text
 
 
@@ -359,7 +421,7 @@ def _stamp(path: Path) -> str | None:
     return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{__version__}|{keys}"
 
 
-def _read_cache(cache: Path, stamp: str) -> dict[str, str] | None:
+def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -367,12 +429,23 @@ def _read_cache(cache: Path, stamp: str) -> dict[str, str] | None:
     texts = data.get("texts") if isinstance(data, dict) else None
     if data.get("stamp") != stamp or not isinstance(texts, dict) or set(texts) != set(KEYS):
         return None
-    if not all(isinstance(v, str) for v in texts.values()):
+    if not all(_is_entry(v) for v in texts.values()):
         return None
     return texts
 
 
-def _write_cache(cache: Path, stamp: str, texts: dict[str, str]) -> None:
+def _is_entry(value: object) -> bool:
+    """A string, or plural forms: strings by form name, "other" among them."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and "other" in value
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    )
+
+
+def _write_cache(cache: Path, stamp: str, texts: dict[str, Entry]) -> None:
     """Best effort: a cache that cannot be written only costs the next start a little time."""
     with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -382,7 +455,7 @@ def _write_cache(cache: Path, stamp: str, texts: dict[str, str]) -> None:
 
 
 def _check(path: Path, language: str) -> UiText:
-    from yaml.nodes import MappingNode, ScalarNode
+    from yaml.nodes import MappingNode, Node, ScalarNode
 
     from game.content.problems import error
     from game.content.yamlsafe import STR_TAG, compose_file, position
@@ -395,7 +468,86 @@ def _check(path: Path, language: str) -> UiText:
         line, col = position(root)
         raise UiTextError((error(shown, line, col, "ui.yaml must be a mapping of key: text"),))
     found: list[Problem] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, Entry] = {}
+
+    def text_problem(key: str, node: Node) -> Problem | None:
+        """What is wrong with one text (a string with placeholders its key may fill), if anything."""
+        vline, vcol = position(node)
+        if not isinstance(node, ScalarNode) or node.tag != STR_TAG:
+            return error(
+                shown, vline, vcol, f"{key}: the text must be a string", "put it in quotes"
+            )
+        bad = _placeholders(node.value) - KEYS[key.split(".")[0]]
+        if bad:
+            allowed = ", ".join("{" + n + "}" for n in sorted(KEYS[key.split(".")[0]])) or "none"
+            return error(
+                shown,
+                vline,
+                vcol,
+                f"{key}: unknown placeholder {{{sorted(bad)[0]}}}",
+                f"this text may use {allowed}",
+            )
+        return None
+
+    def plural_forms(key: str, node: MappingNode) -> dict[str, str] | None:
+        """The plural forms of a text with {count}, or None after adding what is wrong."""
+        vline, vcol = position(node)
+        if "count" not in KEYS[key]:
+            found.append(
+                error(
+                    shown,
+                    vline,
+                    vcol,
+                    f"{key}: only a text with {{count}} can have plural forms",
+                    "write one text in quotes",
+                )
+            )
+            return None
+        wanted = PLURAL_FORMS.get(language, PLURAL_FORMS["en"])
+        named = ", ".join(wanted)
+        forms: dict[str, str] = {}
+        broken = False
+        for form_node, text_node in node.value:
+            fline, fcol = position(form_node)
+            form = form_node.value if isinstance(form_node, ScalarNode) else None
+            if form not in wanted:
+                shown_form = repr(form) if isinstance(form, str) else "that is not a name"
+                found.append(
+                    error(
+                        shown,
+                        fline,
+                        fcol,
+                        f"{key}: unknown plural form {shown_form}",
+                        f"the forms in {language!r} are {named}",
+                    )
+                )
+                broken = True
+                continue
+            if form in forms:
+                found.append(
+                    error(shown, fline, fcol, f"{key}: plural form {form!r} appears twice")
+                )
+                broken = True
+                continue
+            problem = text_problem(f"{key}.{form}", text_node)
+            if problem is not None:
+                found.append(problem)
+                broken = True
+                continue
+            forms[form] = text_node.value
+        missing = [form for form in wanted if form not in forms]
+        if missing and not broken:
+            found.append(
+                error(
+                    shown,
+                    vline,
+                    vcol,
+                    f"{key}: the plural form {missing[0]!r} is missing",
+                    f"give each of {named}",
+                )
+            )
+        return None if broken or missing else forms
+
     for key_node, value_node in root.value:
         line, col = position(key_node)
         if not isinstance(key_node, ScalarNode):
@@ -408,24 +560,14 @@ def _check(path: Path, language: str) -> UiText:
         if key in texts:
             found.append(error(shown, line, col, f"key {key!r} appears twice"))
             continue
-        vline, vcol = position(value_node)
-        if not isinstance(value_node, ScalarNode) or value_node.tag != STR_TAG:
-            found.append(
-                error(shown, vline, vcol, f"{key}: the text must be a string", "put it in quotes")
-            )
+        if isinstance(value_node, MappingNode):
+            forms = plural_forms(key, value_node)
+            if forms is not None:
+                texts[key] = forms
             continue
-        bad = _placeholders(value_node.value) - KEYS[key]
-        if bad:
-            allowed = ", ".join("{" + n + "}" for n in sorted(KEYS[key])) or "none"
-            found.append(
-                error(
-                    shown,
-                    vline,
-                    vcol,
-                    f"{key}: unknown placeholder {{{sorted(bad)[0]}}}",
-                    f"this text may use {allowed}",
-                )
-            )
+        problem = text_problem(key, value_node)
+        if problem is not None:
+            found.append(problem)
             continue
         texts[key] = value_node.value
     end_line, end_col = root.end_mark.line + 1, root.end_mark.column + 1

@@ -1,7 +1,8 @@
-"""Which characters a font file can draw, read from its `cmap` table.
+"""Which characters a font file can draw (its `cmap` table), and how tall its capitals are.
 
 pygame draws a missing glyph as an empty box and its metrics do not say so, so the
-text module asks this instead when it picks a font for a run of text.
+text module asks this instead when it picks a font for a run of text. The capital height
+lets it scale a fallback font so its letters stand as tall as the main font's.
 """
 
 from __future__ import annotations
@@ -28,6 +29,21 @@ def codepoints(path: Path) -> frozenset[int]:
     if best is None:
         return frozenset()
     return frozenset(_read_subtable(data, best[1]))
+
+
+@cache
+def cap_height(path: Path) -> float | None:
+    """Capital height as a fraction of the em (OS/2 sCapHeight / head unitsPerEm), if given."""
+    data = path.read_bytes()
+    head, os2 = _find_table(data, b"head"), _find_table(data, b"OS/2")
+    if head is None or os2 is None:
+        return None
+    (units,) = struct.unpack_from(">H", data, head + 18)
+    (version,) = struct.unpack_from(">H", data, os2)
+    if version < 2 or not units:  # sCapHeight came with version 2
+        return None
+    (height,) = struct.unpack_from(">h", data, os2 + 88)
+    return height / units if height > 0 else None
 
 
 def _rank(platform: int, encoding: int) -> int:

@@ -3,6 +3,8 @@
 pygame does no font fallback: a string is split into runs, each drawn with the first
 bundled font that has all its characters (Atkinson Hyperlegible, then Noto Sans for
 Greek and Cyrillic). A character no font has becomes "?" rather than an empty box.
+A fallback font is scaled so its capitals stand as tall as the main font's, and every
+line sits in the main font's line box on its baseline, so "Γιώργος" lines up with "Eli".
 pygame returns a new Surface on every render, so rendered lines are cached.
 """
 
@@ -16,7 +18,7 @@ from typing import NamedTuple
 import pygame
 
 from game.resources import assets_dir
-from game.ui.glyphs import codepoints
+from game.ui.glyphs import cap_height, codepoints
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 _CACHE_LIMIT = 4000
@@ -61,11 +63,14 @@ class Text:
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._widths: dict[tuple[str, int, bool], int] = {}
         self._runs: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+        self._scales: dict[tuple[bool, int], float] = {}
 
     # ------------------------------------------------------------ fonts
 
     def font(self, size: int, bold: bool = False, face: int = 0) -> pygame.font.Font:
         chosen = self._chains[bold][face]
+        if face:
+            size = max(1, round(size * self._fallback_scale(bold, face)))
         key = (chosen, size)
         font = self._fonts.get(key)
         if font is None:
@@ -74,6 +79,21 @@ class Text:
                 font.bold = True
             self._fonts[key] = font
         return font
+
+    def _fallback_scale(self, bold: bool, face: int) -> float:
+        """How much smaller (or larger) a fallback face is drawn: its capitals match the main's.
+
+        Noto Sans's capitals are 7 % taller than Atkinson's at the same size, so Greek and
+        Cyrillic names looked bigger than Latin ones beside them.
+        """
+        key = (bold, face)
+        scale = self._scales.get(key)
+        if scale is None:
+            chain = self._chains[bold]
+            main, other = cap_height(chain[0].path), cap_height(chain[face].path)
+            scale = main / other if main and other else 1.0
+            self._scales[key] = scale
+        return scale
 
     def runs(self, text: str, bold: bool = False) -> tuple[tuple[int, str], ...]:
         """Split text into (face index, substring) runs so every character has a glyph."""
@@ -220,18 +240,18 @@ class Text:
 
     def _render_runs(self, text: str, size: int, colour: Colour, bold: bool) -> pygame.Surface:
         runs = self.runs(text, bold) or ((0, ""),)
-        if len(runs) == 1:
-            face, run = runs[0]
-            return self.font(size, bold, face).render(run, True, colour)
+        main = self.font(size, bold)
+        if len(runs) == 1 and runs[0][0] == 0:
+            return main.render(runs[0][1], True, colour)
+        # Every run on the main font's baseline, in its line box: a line with Greek or
+        # Cyrillic in it is as tall, and sits where, a Latin one would.
         pieces = [(self.font(size, bold, face), run) for face, run in runs]
-        ascent = max(font.get_ascent() for font, _ in pieces)
-        descent = max(-font.get_descent() for font, _ in pieces)
         width = sum(font.size(run)[0] for font, run in pieces)
-        surface = pygame.Surface((max(1, width), ascent + descent), pygame.SRCALPHA)
+        surface = pygame.Surface((max(1, width), main.get_height()), pygame.SRCALPHA)
         x = 0
         for font, run in pieces:
             rendered = font.render(run, True, colour)
-            surface.blit(rendered, (x, ascent - font.get_ascent()))
+            surface.blit(rendered, (x, main.get_ascent() - font.get_ascent()))
             x += rendered.get_width()
         return surface
 

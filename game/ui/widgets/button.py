@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import dataclasses
 from collections.abc import Sequence
 
@@ -9,6 +10,8 @@ import pygame
 
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
+from game.ui.text import Fitted, Text
+from game.ui.theme import RGB
 from game.ui.widgets.marks import ARROWS, draw_arrow
 
 STYLES = ("normal", "primary", "on", "quiet")
@@ -23,6 +26,18 @@ class Button:
     enabled: bool = True
     style: str = "normal"  # normal | primary | on (a marked toggle) | quiet
     size: int | None = None  # text size; the theme's body size by default
+    # In a scrolled list: the part of the window the button may show in (an empty rect when
+    # scrolled away); it is neither drawn nor clicked outside it. None: all of it shows.
+    clip: pygame.Rect | None = None
+    # The buttons laid out with this one by `row`: their labels are drawn at one size.
+    row: list[Button] | None = dataclasses.field(default=None, repr=False, compare=False)
+    # Pixels at the right of the rect kept free for a badge (a mark's "+N"): no label there.
+    reserve: int = 0
+
+    @property
+    def shown(self) -> pygame.Rect:
+        """The part of the button on screen (empty when scrolled away)."""
+        return self.rect if self.clip is None else self.rect.clip(self.clip)
 
 
 class ButtonGroup:
@@ -79,7 +94,31 @@ class ButtonGroup:
         self.focus = usable[(at + step) % len(usable)]
 
     def hit(self, pos: tuple[int, int]) -> Button | None:
-        return next((b for b in self.buttons if b.rect.collidepoint(pos)), None)
+        return next((b for b in self.buttons if b.shown.collidepoint(pos)), None)
+
+    def move_toward(self, kind: Kind, among: Sequence[str] | None = None) -> bool:
+        """An arrow moves the focus to the nearest usable button that way (grids, columns,
+        a bar below a list); False when there is none. `among` limits the candidates to ids."""
+        usable = [
+            b
+            for b in self.buttons
+            if b.enabled and b.shown.width and (among is None or b.id in among)
+        ]
+        focused = self.get(self.focused_id) if self.focused_id else None
+        if focused is None:
+            if not usable:
+                return False
+            self.focus_on((usable[0] if kind in (Kind.DOWN, Kind.RIGHT) else usable[-1]).id)
+            return True
+        best = min(
+            (c for c in usable if c is not focused),
+            key=lambda c: _distance(focused.shown, c.shown, kind),
+            default=None,
+        )
+        if best is None or _distance(focused.shown, best.shown, kind) == _NOWHERE:
+            return False
+        self.focus_on(best.id)
+        return True
 
     def handle(self, intent: Intent) -> str | None:
         """Returns the id of a button pressed by this intent, if any."""
@@ -104,7 +143,29 @@ class ButtonGroup:
 
     def draw(self, target: pygame.Surface, look: Look) -> None:
         for i, button in enumerate(self.buttons):
+            if button.clip is not None:
+                if not button.shown.width:
+                    continue
+                target.set_clip(button.clip)
             draw_button(target, look, button, self.hover == button.id, self.focus == i)
+            if button.clip is not None:
+                target.set_clip(None)
+
+
+_NOWHERE = float("inf")
+
+
+def _distance(start: pygame.Rect, other: pygame.Rect, kind: Kind) -> float:
+    """How far `other` is from `start` in the arrow's direction (inf when it is not that way):
+    the distance along the arrow, plus three times how far it is off to the side."""
+    sign = 1 if kind in (Kind.DOWN, Kind.RIGHT) else -1
+    if kind in (Kind.UP, Kind.DOWN):
+        along = sign * (other.centery - start.centery)
+        aside = max(0, other.left - start.right, start.left - other.right)
+    else:
+        along = sign * (other.centerx - start.centerx)
+        aside = max(0, other.top - start.bottom, start.top - other.bottom)
+    return along + 3 * aside if along > 0 else _NOWHERE
 
 
 def draw_button(
@@ -113,6 +174,71 @@ def draw_button(
     pal = look.pal
     rect = button.rect
     radius = look.px(14)
+    fill, ink = _colours(look, button, hovered)
+    pygame.draw.rect(target, fill, rect, border_radius=radius)
+    if look.theme.border or button.style == "quiet":
+        pygame.draw.rect(
+            target, pal.muted, rect, width=max(1, look.theme.border), border_radius=radius
+        )
+    if hovered and button.enabled:
+        # A ring in the label's colour just inside the edge: the pointer is on it.
+        inset = look.px(4) + look.theme.border
+        pygame.draw.rect(
+            target,
+            ink,
+            rect.inflate(-2 * inset, -2 * inset),
+            width=max(2, look.px(3)),
+            border_radius=max(1, radius - inset),
+        )
+    if focused:
+        ring = rect.inflate(look.px(10), look.px(10))
+        pygame.draw.rect(
+            target, pal.focus, ring, width=max(3, look.px(4)), border_radius=radius + look.px(5)
+        )
+    size, max_lines = row_label_size(look, button.row or [button])
+    pad = look.px(14)
+    inner = pygame.Rect(
+        rect.left + pad, rect.top, rect.width - 2 * pad - button.reserve, rect.height
+    )
+    if button.hint and not button.label:
+        chip = _hint_chip(None, look, button.hint, (0, 0), ink, fill, size)  # measure only
+        _hint_chip(
+            target,
+            look,
+            button.hint,
+            (inner.centerx - chip.width // 2, rect.centery),
+            ink,
+            fill,
+            size,
+        )
+        return
+    x = inner.left
+    if button.hint:
+        chip = _hint_chip(target, look, button.hint, (x, rect.centery), ink, fill, size)
+        x = chip.right + look.px(10)
+    box = pygame.Rect(x, rect.top + look.px(4), max(inner.right - x, 10), rect.height - look.px(8))
+    text = look.text
+    lines = _label_lines(look, button, size, max_lines)
+    if lines is None:  # too long even at the smallest size on two lines: the end is cut
+        fitted = text.fit(button.label, box.size, size, size, bold=True)
+    else:
+        fitted = Fitted(lines, size, text.line_height(size, True), True)
+    widest = max((text.width(line, size, True) for line in fitted.lines), default=0)
+    if button.hint:  # the block of lines in the middle of the room beside the chip
+        box = pygame.Rect(box.left + max(0, (box.width - widest) // 2), box.top, widest, box.height)
+    else:  # in the middle of the button (of the part the badge leaves)
+        box = pygame.Rect(0, box.top, widest, box.height)
+        box.centerx = inner.centerx
+    text.draw_fitted(target, fitted, ink, box, align="center", valign="middle")
+
+
+def _colours(look: Look, button: Button, hovered: bool) -> tuple[RGB, RGB]:
+    """(fill, ink) of a button. Hover looks more active, never paler and never like disabled:
+    a coloured button keeps its hue and saturation and moves further from its text; a plain
+    one takes the hover colour, further from the page and from the disabled fill."""
+    pal = look.pal
+    if not button.enabled:
+        return pal.panel, pal.disabled
     fill, ink = pal.button, pal.button_text
     if button.style == "primary":
         fill, ink = pal.accent, pal.accent_text
@@ -120,55 +246,115 @@ def draw_button(
         fill, ink = pal.given, pal.given_text
     elif button.style == "quiet":
         fill = pal.background
-    if not button.enabled:
-        fill, ink = pal.panel, pal.disabled
-    elif hovered:
-        fill = _mix(fill, pal.hover, 0.55) if button.style != "normal" else pal.hover
-    pygame.draw.rect(target, fill, rect, border_radius=radius)
-    if look.theme.border or button.style == "quiet":
-        pygame.draw.rect(
-            target, pal.muted, rect, width=max(1, look.theme.border), border_radius=radius
-        )
-    if hovered and button.enabled:
-        pygame.draw.rect(target, ink, rect, width=max(1, look.px(2)), border_radius=radius)
-    if focused:
-        ring = rect.inflate(look.px(10), look.px(10))
-        pygame.draw.rect(
-            target, pal.focus, ring, width=max(3, look.px(4)), border_radius=radius + look.px(5)
-        )
-    size = button.size or look.theme.body
-    pad = look.px(14)
-    inner = rect.inflate(-2 * pad, 0)
-    x = inner.left
-    if button.hint and not button.label:
-        chip = _hint_chip(None, look, button.hint, (0, 0), ink, fill, size)  # measure only
-        _hint_chip(
-            target,
-            look,
-            button.hint,
-            (rect.centerx - chip.width // 2, rect.centery),
-            ink,
-            fill,
-            size,
-        )
-        return
+    if not hovered:
+        return fill, ink
+    if button.style in ("primary", "on"):
+        return _stronger(fill, ink), ink
+    return pal.hover, ink
+
+
+def _stronger(fill: RGB, ink: RGB) -> RGB:
+    """The fill in the same hue and saturation, lighter under dark words, darker under light."""
+    hue, saturation, value = colorsys.rgb_to_hsv(*(c / 255 for c in fill))
+    if _luminance(ink) < _luminance(fill):
+        value = min(1.0, value + 0.12)
+    else:
+        value *= 0.8
+    r, g, b = colorsys.hsv_to_rgb(hue, saturation, value)
+    return round(r * 255), round(g * 255), round(b * 255)
+
+
+def _luminance(colour: RGB) -> float:
+    r, g, b = colour
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# ------------------------------------------------------------ one label size for a row
+
+_LAYOUTS: dict[tuple, tuple[int, int]] = {}
+_LAYOUT_LIMIT = 512
+
+
+def row_label_size(look: Look, buttons: Sequence[Button]) -> tuple[int, int]:
+    """(size, most lines) for the labels of a row: one size for all, the largest at which
+    every label fits its room (its button less padding, key chip and `reserve`).
+
+    One line each down to the theme's small size; below that two lines come first, down to a
+    floor a little under it. Never wider than the room, so no label is cut unless even
+    two lines at the floor cannot hold it.
+    """
+    theme = look.theme
+    labelled = [b for b in buttons if b.label]
+    start = min((b.size or theme.body for b in labelled), default=theme.body)
+    key = (
+        id(look.text),
+        theme.scale,
+        theme.text_scale,
+        start,
+        tuple((b.label, b.rect.size, b.hint, b.reserve) for b in labelled),
+    )
+    found = _LAYOUTS.get(key)
+    if found is not None:
+        return found
+    small = min(theme.small, start)
+    floor = min(start, max(12, round(small * 0.85)))
+    chosen = (floor, 2)
+    for size, max_lines, lowest in ((start, 1, small), (start, 2, floor)):
+        while size >= lowest:
+            if all(_label_lines(look, b, size, max_lines) is not None for b in labelled):
+                break
+            size -= 1
+        if size >= lowest:
+            chosen = (size, max_lines)
+            break
+    if len(_LAYOUTS) >= _LAYOUT_LIMIT:
+        _LAYOUTS.clear()
+    _LAYOUTS[key] = chosen
+    return chosen
+
+
+def _room(look: Look, button: Button, size: int) -> tuple[int, int]:
+    """(width, height) a label has at `size`: the button less padding, chip and reserve."""
+    width = button.rect.width - 2 * look.px(14) - button.reserve
     if button.hint:
-        chip = _hint_chip(target, look, button.hint, (x, rect.centery), ink, fill, size)
-        x = chip.right + look.px(10)
-    space = max(inner.right - x, 10)
+        width -= _hint_chip(None, look, button.hint, (0, 0), None, None, size).width
+        width -= look.px(10)
+    return width, button.rect.height - look.px(8)
+
+
+def _label_lines(look: Look, button: Button, size: int, max_lines: int) -> tuple[str, ...] | None:
+    """The label's lines at `size` (a new line may come only between words, and at most
+    `max_lines` lines besides those the label asks for), or None when it does not fit."""
     text = look.text
-    if "\n" not in button.label and text.width(button.label, size, True) <= space:
-        width = text.width(button.label, size, True)
-        x = rect.centerx - width // 2 if not button.hint else x + max(0, (space - width) // 2)
-        text.draw(target, button.label, size, ink, (x, rect.centery), bold=True, anchor="midleft")
-        return
-    # Too wide for one line: wrap (two lines if the button is tall enough), shrinking a little.
-    box = pygame.Rect(x, rect.top + look.px(4), space, rect.height - look.px(8))
-    fitted = text.fit(button.label, box.size, size, max(12, int(size * 0.7)), bold=True)
-    align = "center" if not button.hint else "left"
-    if not button.hint:
-        box.centerx = rect.centerx
-    text.draw_fitted(target, fitted, ink, box, align=align, valign="middle")
+    width, height = _room(look, button, size)
+    paragraphs = button.label.split("\n")
+    most = max(max_lines, len(paragraphs))
+    if len(paragraphs) > 1 or max_lines == 1:
+        lines = paragraphs
+    else:
+        lines = _two_lines(text, button.label, size, width)
+    if len(lines) > most or len(lines) * text.line_height(size, True) > height:
+        return None
+    if any(text.width(line, size, True) > width for line in lines):
+        return None
+    return tuple(lines)
+
+
+def _two_lines(text: Text, label: str, size: int, width: int) -> list[str]:
+    """The label on one line if it fits, else split between words: before a bracket when
+    both halves fit ("Pass to Dmitri" / "(1 left)"), else where the wider half is narrowest."""
+    if text.width(label, size, True) <= width:
+        return [label]
+    words = label.split(" ")
+    if len(words) < 2:
+        return [label]
+    halves = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+
+    def wider(half: tuple[str, str]) -> int:
+        return max(text.width(half[0], size, True), text.width(half[1], size, True))
+
+    bracket = [h for h in halves if h[1].startswith("(") and wider(h) <= width]
+    return list(bracket[-1] if bracket else min(halves, key=wider))
 
 
 def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> pygame.Rect:
@@ -177,21 +363,27 @@ def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> 
     arrow = ARROWS.get(hint)
     if arrow:
         side = look.text.line_height(hint_size)
-        surface = pygame.Surface((side, side), pygame.SRCALPHA)
-        draw_arrow(surface, surface.get_rect().inflate(-side // 4, -side // 4), arrow, ink)
-    else:
-        surface = look.text.render(hint, hint_size, ink, bold=True)
-    chip = surface.get_rect(midleft=midleft).inflate(look.px(12), look.px(6))
+        inside = pygame.Rect(0, 0, side, side)
+    else:  # the size `render` gives the key's name, measured without drawing it
+        inside = pygame.Rect(
+            0,
+            0,
+            look.text.width(hint, hint_size, True),
+            look.text.font(hint_size, True).get_height(),
+        )
+    inside.midleft = midleft
+    chip = inside.inflate(look.px(12), look.px(6))
     chip.left = midleft[0]
     if target is None:  # only measuring
         return chip
+    if arrow:
+        surface = pygame.Surface(inside.size, pygame.SRCALPHA)
+        draw_arrow(surface, surface.get_rect().inflate(-side // 4, -side // 4), arrow, ink)
+    else:
+        surface = look.text.render(hint, hint_size, ink, bold=True)
     pygame.draw.rect(target, ink, chip, width=max(1, look.px(2)), border_radius=look.px(7))
     target.blit(surface, surface.get_rect(center=chip.center))
     return chip
-
-
-def _mix(a, b, amount: float):
-    return tuple(round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
 
 
 def column(
@@ -217,7 +409,10 @@ def row(
     gap: int,
     widths: Sequence[float] | None = None,
 ) -> list[Button]:
-    """Buttons side by side filling `area`; `widths` are relative weights."""
+    """Buttons side by side filling `area`; `widths` are relative weights.
+
+    Their labels share one size, the largest at which every one fits (`row_label_size`).
+    """
     count = len(ids_labels)
     if not count:
         return []
@@ -229,4 +424,7 @@ def row(
         width = int(free * weight / total)
         buttons.append(Button(button_id, label, pygame.Rect(x, area.top, width, area.height), hint))
         x += width + gap
+    together = list(buttons)  # a copy: callers extend the list they get back
+    for button in buttons:  # drawn at one label size (see `row_label_size`)
+        button.row = together
     return buttons

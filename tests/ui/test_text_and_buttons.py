@@ -1,0 +1,281 @@
+"""Issue 13: Greek and Cyrillic sit like Latin, hover never looks disabled, a row shares one size.
+
+Measured on rendered pixels: the ink box of a fallback glyph against its Latin twin, the
+colours a button is drawn in, and the sizes its labels were rendered at.
+"""
+
+from __future__ import annotations
+
+import colorsys
+
+import pygame
+import pytest
+
+from game.content.ui_text import load_ui_text
+from game.ui.look import Look
+from game.ui.text import ELLIPSIS, Text
+from game.ui.theme import PALETTES, Theme
+from game.ui.widgets.button import Button, ButtonGroup, draw_button, row, row_label_size
+
+# ------------------------------------------------------------ the fallback font
+
+
+@pytest.fixture(scope="module")
+def text() -> Text:
+    pygame.font.init()
+    return Text()
+
+
+def ink(surface: pygame.Surface, left: int = 0, right: int | None = None) -> pygame.Rect:
+    """The box of drawn pixels between two x positions, in the surface's coordinates."""
+    right = surface.get_width() if right is None else right
+    part = surface.subsurface(pygame.Rect(left, 0, right - left, surface.get_height()))
+    box = part.get_bounding_rect()
+    return box.move(left, 0)
+
+
+# Twins: a Latin letter and a Greek or Cyrillic one of the same height on the same baseline.
+TWINS = [("H", "Π"), ("H", "П"), ("O", "Θ"), ("O", "О"), ("x", "х"), ("o", "ο")]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("size", [17, 27, 40, 64])
+@pytest.mark.parametrize(("latin", "other"), TWINS)
+def test_a_fallback_letter_alone_sits_where_its_latin_twin_sits(text, latin, other, size, bold):
+    """A name drawn on its own (anchored by its surface) lines up with a Latin one.
+
+    Within two pixels: sizes round to whole pixels and Noto's bold is synthetic.
+    Before, Noto stood 2-5 px lower and about 7 % taller.
+    """
+    assert {face for face, _ in text.runs(other, bold)} == {1}  # it does use the fallback
+    a, b = text.render(latin, size, (0, 0, 0), bold), text.render(other, size, (0, 0, 0), bold)
+    assert a.get_height() == b.get_height()
+    ink_a, ink_b = ink(a), ink(b)
+    assert abs(ink_a.top - ink_b.top) <= 2, (ink_a, ink_b)
+    assert abs(ink_a.bottom - ink_b.bottom) <= 2, (ink_a, ink_b)
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("size", [17, 27, 40, 64])
+def test_in_one_line_fallback_letters_match_the_latin_ones(text, size, bold):
+    """ "OΘ" and "DД": the Greek and Cyrillic letters are as tall and on the same line."""
+    for latin, other in (("O", "Θ"), ("D", "Д"), ("H", "Н"), ("o", "σ")):
+        line = text.render(latin + other, size, (0, 0, 0), bold)
+        split = text.width(latin, size, bold)
+        ink_a, ink_b = ink(line, 0, split), ink(line, split)
+        assert abs(ink_a.top - ink_b.top) <= 2, (latin, other, ink_a, ink_b)
+        if other != "Д":  # its feet go below the line, as they should
+            assert abs(ink_a.bottom - ink_b.bottom) <= 2, (latin, other, ink_a, ink_b)
+        # A mixed line is as tall as a Latin one, so rows of names line up.
+        assert line.get_height() == text.render(latin, size, (0, 0, 0), bold).get_height()
+
+
+def test_accented_capitals_are_not_clipped(text):
+    """Making the line box the main font's must not cut the tops of Ё, Й or Ώ."""
+    for letter in "ЁЙЇΏΆΪ":
+        surface = text.render(letter, 40, (0, 0, 0), True)
+        assert ink(surface).top > 0, letter
+
+
+# ------------------------------------------------------------ hover and disabled
+
+
+def luminance(colour) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def saturation(colour) -> float:
+    return colorsys.rgb_to_hsv(*(c / 255 for c in colour[:3]))[1]
+
+
+def distance(a, b) -> float:
+    return sum((x - y) ** 2 for x, y in zip(a[:3], b[:3], strict=True)) ** 0.5
+
+
+def drawn(look: Look, style: str, hovered: bool, enabled: bool = True):
+    """(fill, ink) of a button as drawn: the fill beside the label, the ink its strongest pixel."""
+    surface = pygame.Surface((320, 90))
+    surface.fill(look.pal.background)
+    rect = pygame.Rect(10, 10, 300, 70)
+    draw_button(
+        surface, look, Button("b", "Done sharing", rect, "", enabled, style), hovered, False
+    )
+    fill = tuple(surface.get_at((rect.left + 12, rect.centery)))[:3]
+    label = pygame.Rect(rect.left + 40, rect.top + 10, rect.width - 80, rect.height - 20)
+    pixels = (
+        surface.get_at((x, y))[:3]
+        for x in range(label.left, label.right)
+        for y in range(label.top, label.bottom)
+    )
+    return fill, max(pixels, key=lambda p: distance(p, fill))
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_hover_looks_more_active_never_paler(text, theme):
+    look = Look(Theme.make(theme, "normal", (1280, 720)), text)
+    background = look.pal.background
+    for style in ("primary", "on", "normal", "quiet"):
+        fill, ink_colour = drawn(look, style, hovered=False)
+        hover_fill, hover_ink = drawn(look, style, hovered=True)
+        off_fill, off_ink = drawn(look, style, hovered=False, enabled=False)
+        where = f"{theme} {style}: normal {fill}, hover {hover_fill}, disabled {off_fill}"
+        # The words stay at least as clear on hover.
+        assert contrast(hover_fill, hover_ink) >= min(4.5, contrast(fill, ink_colour)) - 0.05, where
+        if style in ("primary", "on"):
+            # A coloured button keeps its colour: no wash towards grey, no weaker text.
+            assert saturation(hover_fill) >= saturation(fill) - 0.03, where
+            assert contrast(hover_fill, hover_ink) >= contrast(fill, ink_colour) - 0.05, where
+        else:
+            assert hover_fill != fill, where  # a plain button shows the pointer is on it
+            assert contrast(hover_fill, background) >= contrast(fill, background), where
+            # Its fill moves away from the disabled one, never towards it.
+            assert distance(hover_fill, off_fill) > distance(fill, off_fill), where
+        # Disabled stays clearly apart: its words are much fainter than on hover or off it.
+        faint = contrast(off_fill, off_ink)
+        assert faint < 0.6 * min(contrast(fill, ink_colour), contrast(hover_fill, hover_ink)), where
+
+
+# ------------------------------------------------------------ a row shares one label size
+
+
+def rendered_sizes(look: Look, buttons: list[Button], monkeypatch) -> list[tuple[str, int]]:
+    said: list[tuple[str, int]] = []
+    real = Text.render
+
+    def render(self, text, size, colour, bold=False):
+        said.append((text, size))
+        return real(self, text, size, colour, bold)
+
+    monkeypatch.setattr(Text, "render", render)
+    group = ButtonGroup()
+    group.set(buttons)
+    group.draw(pygame.Surface(look_size(look)), look)
+    monkeypatch.undo()
+    hints = {b.hint for b in buttons}
+    return [(t, s) for t, s in said if t not in hints]
+
+
+def look_size(look: Look) -> tuple[int, int]:
+    return (round(1280 * look.theme.scale) + 300, round(720 * look.theme.scale) + 300)
+
+
+def table_rows(look: Look, size: tuple[int, int]):
+    """The table's bar rows, as scenes/table/layout.py and scene.py place them, real labels.
+
+    A tall window puts the main choice in a row of its own and the others in a second row.
+    """
+    t = load_ui_text()
+    share = [
+        ("done", t("table_done_sharing"), "Enter"),
+        ("pass", t("table_pass", name="Dmitri", left=1), "P"),
+        ("lighter", t("table_lighter"), "L"),
+        ("skip", t("table_skip"), "X"),
+        ("feelings", t("table_feelings"), "F"),
+    ]
+    respond = [
+        ("done", t("table_done_responding"), "Enter"),
+        ("skip", t("table_skip"), "X"),
+        ("hints", t("table_hints"), "H"),
+        ("feelings", t("table_feelings"), "F"),
+    ]
+    award = [
+        ("end", t("table_end_turn"), "Enter"),
+        ("undo", t("table_undo"), "U"),
+        ("skip", t("table_skip"), "X"),
+    ]
+    deal = [("draw", t("table_draw"), "Enter"), ("end", t("table_end_evening"), "E")]
+    bars = [(share, [1.6, 1.2, 1.2, 1.2, 1.1]), (respond, [1.6, 1.2, 1.3, 1.1])]
+    bars += [(award, [1.6, 1.2, 1.2]), (deal, [1.6, 1.2])]
+    theme, margin = look.theme, look.px(24)
+    height = max(look.px(70), look.text.line_height(theme.body, True) + look.px(22))
+    tall = size[0] < size[1] * 0.9
+    if tall:
+        height = max(height, 2 * look.text.line_height(theme.small, True) + look.px(12))
+    rect = pygame.Rect(margin, size[1] - margin - height, size[0] - 2 * margin, height)
+    for entries, weights in bars:
+        if tall and len(entries) > 2:
+            yield entries[:1], [1.0], rect
+            yield entries[1:], weights[1:], rect
+        else:
+            yield entries, weights, rect
+
+
+@pytest.mark.parametrize("size", [(500, 700), (800, 600), (1280, 720)])
+def test_a_row_of_buttons_shares_one_label_size_and_cuts_nothing(text, size, monkeypatch):
+    look = Look(Theme.make("warm", "normal", size), text)
+    small = look.theme.small
+    for entries, weights, rect in table_rows(look, size):
+        buttons = row(entries, rect, look.px(14), weights)
+        said = rendered_sizes(look, buttons, monkeypatch)
+        labels = [b.label for b in buttons]
+        sizes = {s for _, s in said}
+        assert len(sizes) == 1, (size, said)
+        assert not [t for t, _ in said if t.endswith(ELLIPSIS)], (size, said)
+        # Every word of every label is drawn, on at most two lines each.
+        assert " ".join(t for t, _ in said).split() == " ".join(labels).split(), (size, said)
+        assert len(said) <= 2 * len(labels)
+        # Below the small size only when one line each would not fit: two lines come first.
+        (chosen,) = sizes
+        if chosen < small:
+            assert len(said) > len(labels), (size, said)
+
+
+def test_a_badge_inset_is_kept_free_of_the_label(text, monkeypatch):
+    """`Button.reserve`: the right-hand pixels a badge ("+2") sits in; no label ink there.
+
+    The row's shared size counts it: the labels get smaller (or wrap) rather than run under it.
+    """
+    look = Look(Theme.make("warm", "normal", (1280, 720)), text)
+    area = pygame.Rect(20, 20, 2 * 260 + look.px(10), look.px(70))
+    entries = [("q", "Deepening question", ""), ("f", "Felt response", "")]
+    free = row(entries, area, look.px(10))
+    reserved = row(entries, area, look.px(10))
+    badge = look.px(60)
+    for button in reserved:
+        button.reserve = badge
+    plain_sizes = {s for _, s in rendered_sizes(look, free, monkeypatch)}
+    said = rendered_sizes(look, reserved, monkeypatch)
+    (plain,), (shared,) = plain_sizes, {s for _, s in said}
+    assert shared < plain
+    labels = " ".join(label for _, label, _ in entries)
+    assert " ".join(t for t, _ in said).split() == labels.split()
+    surface = pygame.Surface((area.right + 20, area.bottom + 20))
+    surface.fill(look.pal.background)
+    group = ButtonGroup()
+    group.set(reserved)
+    group.draw(surface, look)
+    fill = look.pal.button
+    for button in reserved:
+        kept = pygame.Rect(button.rect.right - badge, button.rect.top, badge, button.rect.height)
+        kept = kept.inflate(0, -2 * look.px(14))  # clear of the rounded corners
+        strays = [
+            (x, y)
+            for x in range(kept.left, kept.right)
+            for y in range(kept.top, kept.bottom)
+            if tuple(surface.get_at((x, y)))[:3] != fill
+        ]
+        assert not strays, (button.label, strays[:5])
+
+
+def test_buttons_added_after_a_row_do_not_join_its_label_size(text):
+    """The table adds the marks to the list its bar's `row` returned: the bar's labels once
+    shrank to the marks' size (13 px "Continue" on a 44 px button)."""
+    look = Look(Theme.make("warm", "normal", (800, 600)), text)
+    buttons = row(
+        [("go", "Continue", "Enter"), ("undo", "Undo", "U")], pygame.Rect(0, 0, 760, 44), 10
+    )
+    alone = row_label_size(look, buttons[0].row)
+    crowded = Button("mark", "A very long label that must shrink a lot", pygame.Rect(0, 0, 60, 30))
+    buttons += [crowded]
+    assert buttons[0].row is not None and crowded not in buttons[0].row
+    assert row_label_size(look, buttons[0].row) == alone
