@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from game.content.card_counts import cards_per_level as counted_per_level
+from game.content.card_counts import count_cards
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.presets import load_presets
@@ -82,14 +84,8 @@ def _deck_fails(result: DeckResult, strict: bool) -> bool:
 
 
 def cards_per_level(result: DeckResult) -> list[tuple[int, str, int]]:
-    """(level number, level name, cards at that level) for a deck that loaded."""
-    deck = result.deck
-    if deck is None:
-        return []
-    return [
-        (number, level.name, len(deck.cards_at(number)))
-        for number, level in enumerate(deck.levels, start=1)
-    ]
+    """(level number, level name, prompt cards at that level) for a deck that loaded."""
+    return counted_per_level(result.deck) if result.deck is not None else []
 
 
 def summary(result: DeckResult, strict: bool) -> str:
@@ -102,7 +98,13 @@ def summary(result: DeckResult, strict: bool) -> str:
     levels = ", ".join(
         f"level {number} {name}: {count}" for number, name, count in cards_per_level(result)
     )
-    line = f"{result.path}: {status}: {deck.name} ({deck.id}), {plural(len(deck.cards), 'card')} ({levels})"
+    # The game's count (game/content/card_counts.py): prompt cards, the others named apart.
+    count = count_cards(deck)
+    line = f"{result.path}: {status}: {deck.name} ({deck.id}), {plural(count.cards, 'card')} ({levels})"
+    if count.wild:
+        line += f", {plural(count.wild, 'wild card')}"
+    if count.closing:
+        line += ", a closing card"
     return f"{line}, {counts}" if counts else line
 
 
@@ -152,7 +154,9 @@ def _deck_json(result: DeckResult, strict: bool) -> dict[str, Any]:
         "ok": not _deck_fails(result, strict),
         "id": deck.id if deck else None,
         "name": deck.name if deck else None,
-        "cards": len(deck.cards) if deck else None,
+        "cards": count_cards(deck).cards if deck else None,
+        "wild_cards": count_cards(deck).wild if deck else None,
+        "closing_card": count_cards(deck).closing if deck else None,
         "levels": [
             {"level": number, "name": name, "cards": count}
             for number, name, count in cards_per_level(result)

@@ -44,7 +44,9 @@ def test_a_good_deck_passes_with_a_summary_of_its_cards_per_level(here: Path) ->
     assert status == 0
     assert out.splitlines() == [
         "good.yaml: ok: Good (good), 1 card (level 1 Open: 1)",
-        "levels.yaml: ok: Levels (levels), 3 cards (level 1 Warm: 1, level 2 Deep: 2)",
+        # Prompt cards, as the game counts them (game/content/card_counts.py); the wild
+        # card is named apart.
+        "levels.yaml: ok: Levels (levels), 2 cards (level 1 Warm: 1, level 2 Deep: 1), 1 wild card",
         "checked 2 decks: 2 ok, 0 failed",
     ]
 
@@ -126,6 +128,8 @@ def test_json_output_has_every_deck_problem_and_count(here: Path) -> None:
         "id": None,
         "name": None,
         "cards": None,
+        "wild_cards": None,
+        "closing_card": None,
         "levels": [],
         "errors": 1,
         "warnings": 0,
@@ -141,6 +145,7 @@ def test_json_output_has_every_deck_problem_and_count(here: Path) -> None:
         ],
     }
     assert warns["ok"] is True and warns["id"] == "warns" and warns["cards"] == 1
+    assert warns["wild_cards"] == 0 and warns["closing_card"] is False
     assert warns["levels"] == [{"level": 1, "name": "Open", "cards": 1}]
     assert json.loads(check("warns.yaml", strict=True, output="json")[1])["ok"] is False
 

@@ -7,7 +7,7 @@ import pygame
 from game.core.state import Phase
 from game.store.memory import load_memory
 from game.store.settings import Settings
-from game.ui.scenes.new_game import NewGameScene
+from game.ui.scenes.new_game.deck_page import DeckScene
 from game.ui.scenes.table import TableScene
 
 from .test_play_your_way_screens import choose_deck, rendered, to_deck_page
@@ -30,15 +30,15 @@ def start_closer(driver) -> TableScene:
     return table
 
 
-def back_to_deck_page(driver) -> NewGameScene:
-    scene = NewGameScene(driver.app)
-    driver.app.switch(scene)
+def back_to_deck_page(driver) -> DeckScene:
+    driver.app.reset("new_game")
     driver.step()
     driver.type("Ben")  # the same group, in another order and case
     driver.key(pygame.K_TAB)
     driver.type("ana")
     driver.key(pygame.K_RETURN)
-    assert scene.page == "deck"
+    scene = driver.scene
+    assert isinstance(scene, DeckScene)
     return scene
 
 
@@ -60,8 +60,7 @@ def test_s_stars_the_card_and_the_group_can_play_its_starred_cards(driver) -> No
     total = sum(1 for c in scene.deck.cards if not c.is_wild) if scene.deck else 0
     assert any(f"{total - 1} new to you" in line for line in shown), shown
     assert "Our starred cards" in shown
-    starred = next(i for i, r in enumerate(scene.decks) if r.deck and r.deck.id == "starred-cards")
-    driver.click_button(f"deck:{starred}")
+    choose_deck(driver, scene, "starred-cards")
     driver.key(pygame.K_RETURN)  # start
     table = driver.scene
     assert isinstance(table, TableScene)

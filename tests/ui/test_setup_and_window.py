@@ -9,8 +9,7 @@ from game.core.rules import Scoring
 from game.store.saves import SaveStore
 from game.store.settings import Settings
 from game.ui.app import App
-from game.ui.scenes.new_game import NewGameScene
-from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.new_game.deck_page import DeckScene
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
 
@@ -27,13 +26,13 @@ def test_a_broken_deck_is_shown_with_its_error_and_cannot_be_picked(tmp_path):
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_RETURN)
     scene = driver.scene
-    assert isinstance(scene, NewGameScene) and scene.page == "deck"
-    results = scene.catalog.decks
+    assert isinstance(scene, DeckScene)
+    results = scene.decks
     index = next(i for i, r in enumerate(results) if r.path.endswith("broken.yaml"))
     assert results[index].deck is None
-    button = next(b for b in scene.buttons if b.id == f"deck:{index}")
+    button = scene.buttons.get(f"deck:{index}")
     assert not button.enabled
-    driver.click(button.rect.center)
+    driver.click(button.shown.center)
     assert scene.deck_index != index
     pygame.quit()
 
@@ -74,7 +73,7 @@ def test_arrow_buttons_leave_no_mark_in_the_corner(make_app, size):
     """An arrow-only button once measured its key chip by drawing it at (0, 0) and painting
     over it, which left a small button-coloured box in the top-left corner of Settings."""
     driver = make_app(size)
-    driver.app.switch(SettingsScene(driver.app, driver.scene))
+    driver.app.push("settings")
     driver.step()
     background = driver.app.look.pal.background
     corner = [

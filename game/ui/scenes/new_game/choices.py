@@ -1,0 +1,242 @@
+"""What the group has chosen so far, shared by the new-game pages: who plays, the deck, the
+options, the topics left out, and what the group's memory says about each deck.
+
+No pygame here: the pages draw and take input, this holds the choices and turns them into
+the engine's `Setup`.
+"""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+
+from game.content.card_counts import cards_dealt, count_cards
+from game.core.cards import Mode
+from game.core.rules import LevelPace, Rules, Scoring
+from game.core.state import Player, Setup
+
+MAX_PLAYERS = 12
+MIN_CIRCLE = 3
+ROUND_CHOICES = (2, 3, 4, 5, 6, 8, 10, 12, None)
+OPTION_FIELDS = ("lines", "preset", "rounds", "scoring", "timers", "pace", "closeness")
+
+
+def topic_name(tag: str) -> str:
+    """A topic tag as players read it: "past-relationships" -> "Past relationships"."""
+    words = tag.replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+@attrs.define
+class Options:
+    preset: str
+    rounds: int | None
+    scoring: Scoring
+    timers: bool
+    pace: LevelPace
+    closeness: bool = False  # the closeness check before the first card and after the last
+
+
+class NewGame:
+    def __init__(self, app, memory_file=None) -> None:
+        self.app = app
+        self.memory_file = memory_file  # None: the player's own (store.paths.memory_path)
+        self.mode = Mode.PAIR
+        self.names: list[str] = []  # as the game will show them (empty ones filled in)
+        self.catalog = None
+        self.chosen: int | None = None  # index into `decks`
+        self.options: Options | None = None
+        self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
+        # The group's memory of cards (store/memory.py), read when the names are known.
+        self.memory = None
+        self.starred_deck = None  # a DeckResult for the group's starred cards, when they have any
+        self.new_texts: dict[str, str] = {}
+
+    def t(self, key: str, **values) -> str:
+        return self.app.t(key, **values)
+
+    # ------------------------------------------------------------ decks
+
+    def load_decks(self) -> None:
+        """Read the deck files again (a deck fixed meanwhile shows fixed); the choice is kept."""
+        chosen = self.deck.id if self.deck is not None else None
+        self.catalog = self.app.catalog(reload=True)
+        self.read_memory()
+        ids = [r.deck.id if r.deck else None for r in self.decks]
+        self.chosen = ids.index(chosen) if chosen in ids else self.chosen
+        self.choose_default_deck()
+
+    @property
+    def decks(self) -> tuple:
+        """The catalog's decks, and the group's starred cards as a deck when it has some."""
+        decks = self.catalog.decks if self.catalog else ()
+        return (*decks, self.starred_deck) if self.starred_deck else decks
+
+    @property
+    def deck(self):
+        decks = self.decks
+        if self.chosen is None or self.chosen >= len(decks):
+            return None
+        return decks[self.chosen].deck
+
+    def pickable(self, result) -> bool:
+        return result.deck is not None and self.mode in result.deck.modes
+
+    def choose(self, index: int) -> None:
+        if index != self.chosen and self.pickable(self.decks[index]):
+            self.chosen = index
+            self.default_options()
+
+    def choose_default_deck(self) -> None:
+        decks = self.decks
+        if (
+            self.chosen is not None
+            and self.chosen < len(decks)
+            and self.pickable(decks[self.chosen])
+        ):
+            if self.options is None:
+                self.default_options()
+            return
+        self.chosen = next((i for i, r in enumerate(decks) if self.pickable(r)), None)
+        self.default_options()
+
+    def cards_text(self, deck) -> str:
+        """ "87 cards", or "80 of 87 cards" when topics left out or "not for us" take some away."""
+        total = count_cards(deck).cards
+        left_out = [tag for tag, _ in deck.topics if tag in self.excluded]
+        not_for_us = self.memory.deck(self.names, deck.id).not_for_us if self.memory else ()
+        dealt = cards_dealt(deck, left_out, not_for_us)
+        if dealt == total:
+            return self.t("new_deck_cards", count=total)
+        return self.t("new_deck_cards_some", count=dealt, total=total)
+
+    # ------------------------------------------------------------ the group's memory
+
+    def read_memory(self) -> None:
+        """What this group (the names typed) has had and starred, when Settings keep it."""
+        self.memory, self.starred_deck, self.new_texts = None, None, {}
+        if not self.app.settings.remember_cards:
+            return
+        from game.content.decks import DeckResult
+        from game.content.favourites import favourites_deck
+        from game.store.memory import load_memory
+
+        self.memory = load_memory(self.memory_file)[0]
+        loaded = [r.deck for r in (self.catalog.decks if self.catalog else ()) if r.ok]
+        deck = favourites_deck(
+            self.memory.starred(self.names),
+            [d for d in loaded if d is not None],
+            self.t("favourites_name"),
+            self.t("favourites_description"),
+            self.t("favourites_level"),
+        )
+        if deck is not None:
+            self.starred_deck = DeckResult("starred", deck, ())
+
+    def new_to_group(self, deck) -> str | None:
+        """'N new to you' for a deck tile, or None when the memory is off (counted once)."""
+        if self.memory is None:
+            return None
+        if deck.id not in self.new_texts:
+            prompts = [card.id for card in deck.cards if not card.is_wild]
+            lists = self.memory.deck(self.names, deck.id)
+            new = lists.new_count(prompts)
+            playable = len([c for c in prompts if c not in lists.not_for_us])
+            if new == playable:
+                text = self.t("new_deck_all_new")
+            elif new == 0:
+                text = self.t("new_deck_none_new")
+            else:
+                text = self.t("new_deck_some_new", count=new)
+            self.new_texts[deck.id] = text
+        return self.new_texts[deck.id]
+
+    def remembered(self, deck) -> dict[str, tuple[str, ...]]:
+        """What the group's memory tells the engine: cards had before, cards not for us."""
+        if self.memory is None:
+            return {}
+        lists = self.memory.deck(self.names, deck.id)
+        return {"had_before": tuple(lists.had), "not_for_us": tuple(lists.not_for_us)}
+
+    # ------------------------------------------------------------ options
+
+    def presets(self) -> dict[str, Rules]:
+        presets = dict(self.catalog.presets) if self.catalog else {}
+        return presets or {"classic": Rules()}
+
+    def default_options(self) -> None:
+        deck, presets = self.deck, self.presets()
+        preset = deck.preset if deck is not None and deck.preset in presets else next(iter(presets))
+        closeness = self.options.closeness if self.options else False
+        self.options = self.options_from(preset)
+        self.options.closeness = closeness
+
+    def options_from(self, preset: str) -> Options:
+        rules = self.presets()[preset]
+        return Options(
+            preset,
+            rules.rounds,
+            rules.scoring,
+            self.app.settings.timers and rules.share_seconds > 0,
+            rules.level_pace,
+        )
+
+    def change_option(self, field: str, step: int) -> None:
+        options = self.options
+        if options is None:
+            return
+        if field == "preset":
+            keys = list(self.presets())
+            self.options = self.options_from(keys[(keys.index(options.preset) + step) % len(keys)])
+            self.options.closeness = options.closeness
+        elif field == "rounds":
+            index = ROUND_CHOICES.index(options.rounds) if options.rounds in ROUND_CHOICES else 4
+            options.rounds = ROUND_CHOICES[(index + step) % len(ROUND_CHOICES)]
+        elif field == "scoring":
+            order = list(Scoring)
+            options.scoring = order[(order.index(options.scoring) + step) % len(order)]
+        elif field == "timers":
+            options.timers = not options.timers
+        elif field == "pace":
+            order = list(LevelPace)
+            options.pace = order[(order.index(options.pace) + step) % len(order)]
+        elif field == "closeness":
+            options.closeness = not options.closeness
+
+    def left_out(self) -> tuple[str, ...]:
+        """The chosen deck's topics the group leaves out, in the deck's order."""
+        deck = self.deck
+        return tuple(tag for tag, _ in deck.topics if tag in self.excluded) if deck else ()
+
+    def goal(self) -> int:
+        preset = self.presets()[self.options.preset]
+        if preset.goal:
+            return preset.goal
+        return 3 * len(self.names) * (self.options.rounds or 6)
+
+    def rules(self) -> Rules:
+        options = self.options
+        preset = self.presets()[options.preset]
+        settings = self.app.settings
+        return attrs.evolve(
+            preset,
+            rounds=options.rounds,
+            scoring=options.scoring,
+            goal=self.goal() if options.scoring is Scoring.TOGETHER else preset.goal,
+            share_seconds=settings.share_seconds if options.timers else 0,
+            respond_seconds=settings.respond_seconds if options.timers else 0,
+            level_pace=options.pace,
+        )
+
+    def setup(self) -> Setup:
+        deck = self.deck
+        return Setup(
+            deck=deck,
+            rules=self.rules(),
+            players=tuple(Player(name) for name in self.names),
+            mode=self.mode,
+            seed=random.randrange(1 << 31),
+            excluded_tags=self.left_out(),
+            **self.remembered(deck),
+        )

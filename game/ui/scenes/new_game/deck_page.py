@@ -1,0 +1,373 @@
+"""New game, page 2 of 2: the deck and tonight's rules.
+
+The deck chosen is the one picked (Enter, Space or a click), never one the focus passes on
+the way; Enter on the chosen deck (or anywhere else) starts. The list scrolls: with many
+decks each keeps its readable height, the focused one is always in view, and a line says
+how many more there are. Right from a deck goes to the options ("Leave out" first), Left from
+"Leave out" back to the list. "Leave out" opens the lines page on top of this one. In a
+window taller than wide the options sit under the list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pygame
+
+from game.core import engine
+from game.core.errors import SetupError
+from game.core.rules import Scoring
+from game.table.closeness import ClosenessRound
+from game.ui.intents import Intent, Kind
+from game.ui.play import start_game, start_with_check
+from game.ui.scenes.base import Scene
+from game.ui.scenes.new_game.choices import OPTION_FIELDS, NewGame, topic_name
+from game.ui.scenes.new_game.deck_tile import draw_tile, tile_height
+from game.ui.scenes.new_game.frame import SMALLEST, Frame, arrow_move, narrow
+from game.ui.widgets.button import Button, ButtonGroup, draw_button
+from game.ui.widgets.marks import draw_arrow
+from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
+
+
+class DeckScene(Scene):
+    page = "deck"
+
+    def __init__(self, app, game: NewGame) -> None:
+        super().__init__(app)
+        self.game = game
+        self.buttons = ButtonGroup()
+        self.deck_list = ScrollList()
+        self.frame: Frame | None = None
+        self.notice: str | None = None
+        self.option_label_w = 0
+        game.load_decks()
+        chosen = game.chosen
+        self._first_focus: str | None = f"deck:{chosen}" if chosen is not None else "next"
+        self._reveal_chosen = True
+        self._in_lines = False
+
+    # What the tests and the screenshots read.
+    decks = property(lambda self: self.game.decks)
+    deck = property(lambda self: self.game.deck)
+    deck_index = property(lambda self: self.game.chosen)
+    options = property(lambda self: self.game.options)
+    catalog = property(lambda self: self.game.catalog)
+    excluded = property(lambda self: self.game.excluded)
+
+    def enter(self) -> None:
+        if self._in_lines:  # back from the lines page: Enter now starts, as the page says
+            self._in_lines = False
+            self.buttons.focus_on("next")
+            if self.notice is not None:
+                self.notice = None
+                self.layout(self.app.size)
+
+    # ------------------------------------------------------------ layout
+
+    def layout(self, size: tuple[int, int]) -> None:
+        look, game = self.look, self.game
+        frame = self.frame = Frame(
+            look,
+            size,
+            self.t("new_deck_title"),
+            self.t("new_deck_hint"),
+            self.t("new_step", number=2, count=2),
+            self.notice,
+        )
+        content = frame.content
+        gap = look.px(14)
+        if narrow(size):  # the options under the list, each as wide as the window
+            options = self._option_buttons(content, stacked=True)
+            list_area = pygame.Rect(
+                content.left,
+                content.top,
+                content.width,
+                options[0].rect.top - gap - content.top,
+            )
+        else:
+            list_w = int(content.width * 0.44)
+            list_area = pygame.Rect(content.left, content.top, list_w, content.height)
+            right = content.copy()
+            right.left = content.left + list_w + 2 * gap
+            right.width = content.right - right.left
+            options = self._option_buttons(right, stacked=False)
+        tiles = []
+        for i, result in enumerate(game.decks):
+            style = "on" if i == game.chosen else "normal"
+            tile = Button(f"deck:{i}", "", pygame.Rect(0, 0, 0, 0), style=style)
+            tile.enabled = game.pickable(result)
+            tiles.append(tile)
+        heights = [tile_height(look, game, result, list_area.width) for result in game.decks]
+        self.deck_list.place(tiles, heights, list_area, look.px(8), look)
+        if self._reveal_chosen and game.chosen is not None:
+            self._reveal_chosen = False
+            self.deck_list.reveal(game.chosen)
+        focus = self._first_focus or self.buttons.focused_id
+        self._first_focus = None
+        bar = frame.bar_buttons(self.t("new_back"), self.t("new_start"))
+        self.buttons.set([*tiles, *options, *bar], focus)
+
+    def _option_buttons(self, area: pygame.Rect, stacked: bool) -> list[Button]:
+        """One row per option, its name on the left: filling `area` from the top, or, stacked
+        under the list in a narrow window, at the bottom of it."""
+        look = self.look
+        text, theme = look.text, look.theme
+        small_gap = look.px(8)
+        count = len(OPTION_FIELDS)
+        least = text.line_height(theme.body, True) + look.px(12)
+        option_h = max(least, min(look.px(66), (area.height - small_gap * (count - 1)) // count))
+        if stacked:
+            option_h = least
+        label_w = max(text.width(self.t(f"new_option_{f}"), theme.small) for f in OPTION_FIELDS)
+        self.option_label_w = min(label_w + look.px(14), int(area.width * 0.4))
+        top = area.top
+        if stacked:
+            top = area.bottom - count * option_h - (count - 1) * small_gap
+        buttons = []
+        for i, field in enumerate(OPTION_FIELDS):
+            y = top + i * (option_h + small_gap)
+            rect = pygame.Rect(
+                area.left + self.option_label_w, y, area.width - self.option_label_w, option_h
+            )
+            button = Button(f"option:{field}", self.option_text(field), rect)
+            if field == "lines":
+                button.enabled = bool(self.deck is not None and self.deck.topics)
+            buttons.append(button)
+        return buttons
+
+    def option_text(self, field: str) -> str:
+        options, t, game = self.options, self.t, self.game
+        if options is None:
+            return ""
+        if field == "preset":
+            return game.presets()[options.preset].name
+        if field == "rounds":
+            return t("new_rounds", count=options.rounds) if options.rounds else t("new_rounds_open")
+        if field == "scoring":
+            text = t(f"new_scoring_{options.scoring.value}")
+            if options.scoring is Scoring.TOGETHER:
+                text += " " + t("new_goal", goal=game.goal())
+            return text
+        if field == "timers":
+            return t("new_timers_on") if options.timers else t("new_timers_off")
+        if field == "closeness":
+            return t("new_closeness_on") if options.closeness else t("new_closeness_off")
+        if field == "lines":
+            deck = self.deck
+            if deck is None or not deck.topics:
+                return t("new_lines_unavailable")
+            left_out = game.left_out()
+            if not left_out:
+                return t("new_lines_none")
+            return t("new_lines_some", topics=", ".join(topic_name(tag) for tag in left_out))
+        return t(f"new_pace_{options.pace.value}")
+
+    def _deck_ids(self) -> list[str]:
+        return [f"deck:{i}" for i in range(len(self.game.decks))]
+
+    def _reveal_focus(self) -> None:
+        focused = self.buttons.focused_id or ""
+        if focused.startswith("deck:"):
+            self.deck_list.reveal(int(focused.split(":")[1]))
+
+    def _focus_in_view(self) -> None:
+        """After the wheel: a deck scrolled away gives the focus to the nearest one in view."""
+        focused = self.buttons.focused_id or ""
+        if not focused.startswith("deck:"):
+            return
+        index = int(focused.split(":")[1])
+        if self.deck_list.fully_shown(index):
+            return
+        shown = [
+            i
+            for i, b in enumerate(self.buttons.buttons[: len(self.game.decks)])
+            if b.enabled and self.deck_list.fully_shown(i)
+        ]
+        if shown:
+            self.buttons.focus_on(f"deck:{min(shown, key=lambda i: abs(i - index))}")
+        else:
+            self.buttons.focus = None
+
+    # ------------------------------------------------------------ acting
+
+    def choose(self, index: int) -> None:
+        self.game.choose(index)
+        self.notice = None
+        self.layout(self.app.size)
+
+    def focus_deck(self, index: int) -> None:
+        """Put the focus on a deck and scroll it into view (moving only, never choosing)."""
+        self.buttons.focus_on(f"deck:{index}")
+        self.deck_list.reveal(index)
+
+    def change_option(self, field: str, step: int) -> None:
+        self.game.change_option(field, step)
+        self.layout(self.app.size)
+
+    def open_lines(self) -> None:
+        deck = self.deck
+        if deck is not None and deck.topics:
+            self._in_lines = True
+            self.app.push("lines", deck=deck, excluded=self.game.excluded)
+
+    def say(self, notice: str) -> None:
+        """A calm line above the bar (the page makes room for it)."""
+        self.notice = notice
+        self.layout(self.app.size)
+
+    def start(self) -> None:
+        game = self.game
+        if game.deck is None:
+            self.say(self.t("new_no_deck"))
+            return
+        try:
+            state = engine.new_game(game.setup())
+        except SetupError as error:
+            self.say(str(error))
+            return
+        if game.options.closeness:
+            start_with_check(self.app, state, ClosenessRound(tuple(game.names)))
+            return
+        start_game(self.app, state)
+
+    def press(self, button_id: str) -> None:
+        if button_id.startswith("deck:"):
+            self.choose(int(button_id.split(":")[1]))
+        elif button_id == "next":
+            self.start()
+        elif button_id == "back":
+            self.app.pop()
+        elif button_id == "option:lines":
+            self.open_lines()
+        elif button_id.startswith("option:"):
+            self.change_option(button_id.split(":")[1], 1)
+
+    def confirm(self, focused: str) -> None:
+        """Enter chooses the deck it is on (if not chosen yet) or opens "Leave out";
+        anywhere else it starts, as the bar's Enter says."""
+        if focused.startswith("deck:") and int(focused.split(":")[1]) != self.game.chosen:
+            self.choose(int(focused.split(":")[1]))
+        elif focused in ("option:lines", "back"):
+            self.press(focused)
+        else:
+            self.start()
+
+    def handle(self, intent: Intent) -> None:
+        kind = intent.kind
+        focused = self.buttons.focused_id or ""
+        if kind is Kind.BACK:
+            self.app.pop()
+        elif self.deck_list.handle(intent):
+            self._focus_in_view()
+        elif focused.startswith("deck:") and kind in (Kind.UP, Kind.DOWN, Kind.RIGHT):
+            self._arrow_from_deck(kind)
+        elif focused.startswith("option:") and kind in (Kind.LEFT, Kind.RIGHT):
+            if focused != "option:lines":
+                self.change_option(focused.split(":")[1], -1 if kind is Kind.LEFT else 1)
+            elif kind is Kind.LEFT and not narrow(self.app.size):
+                self._to_list()  # "Leave out" is a page of its own, opened by Enter or a click
+        elif kind in (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT):
+            arrow_move(self.buttons, kind)
+            self._reveal_focus()
+        elif kind in (Kind.NEXT, Kind.PREVIOUS):
+            self.buttons.move(1 if kind is Kind.NEXT else -1)
+            self._reveal_focus()
+        elif kind is Kind.CONFIRM:
+            self.confirm(focused)
+        elif kind in (Kind.POINT, Kind.CLICK):
+            pressed = self.buttons.handle(intent)
+            if pressed:
+                self.press(pressed)
+
+    def _arrow_from_deck(self, kind: Kind) -> None:
+        """Up and Down go along the list (only moving the focus); Down past the last deck and
+        Right go on to what is next: the options, or Start."""
+        if kind is not Kind.RIGHT and arrow_in_list(
+            self.buttons, self.deck_list, self._deck_ids(), kind
+        ):
+            return
+        if kind is Kind.UP:
+            return
+        if kind is Kind.DOWN and not narrow(self.app.size):
+            self.buttons.focus_on("next")
+            return
+        options = [b for b in self.buttons.buttons if b.id.startswith("option:") and b.enabled]
+        self.buttons.focus_on(options[0].id if options else "next")
+
+    def _to_list(self) -> None:
+        """Back to the list: the chosen deck when it is in view, else the nearest one."""
+        chosen = self.game.chosen
+        if chosen is not None and self.deck_list.fully_shown(chosen):
+            self.buttons.focus_on(f"deck:{chosen}")
+        else:
+            self.buttons.move_toward(Kind.LEFT, among=self._deck_ids())
+            self._reveal_focus()
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look, game = self.look, self.game
+        pal, text = look.pal, look.text
+        surface.fill(pal.background)
+        self.frame.draw(surface, self.notice)
+        focused, hover = self.buttons.focused_id, self.buttons.hover
+        decks = game.decks
+        for button in self.buttons.buttons[: len(decks)]:
+            if not button.shown.width:
+                continue
+            surface.set_clip(button.clip)
+            result = decks[int(button.id.split(":")[1])]
+            draw_tile(
+                surface,
+                look,
+                game,
+                result,
+                button.rect,
+                chosen=button.style == "on",
+                focused=focused == button.id,
+                hovered=hover == button.id,
+                enabled=button.enabled,
+            )
+            surface.set_clip(None)
+        self.deck_list.draw_more(
+            surface,
+            look,
+            self.t("list_more_above", count=self.deck_list.above()),
+            self.t("list_more_below", count=self.deck_list.below()),
+        )
+        if not decks:
+            box = self.deck_list.box
+            fitted = text.fit(self.t("new_no_deck"), box.size, look.theme.body, SMALLEST)
+            text.draw_fitted(surface, fitted, pal.warning, box)
+        for button in self.buttons.buttons[len(decks) :]:
+            if button.id.startswith("option:"):
+                self._draw_option(surface, button, focused == button.id, hover == button.id)
+            else:
+                draw_button(surface, look, button, hover == button.id, focused == button.id)
+
+    def _draw_option(self, surface, button: Button, focused: bool, hovered: bool) -> None:
+        """The option's name on the left, its value between arrows that say left and right
+        change it ("Leave out" has one arrow: it opens a page)."""
+        look = self.look
+        pal, text, theme = look.pal, look.text, look.theme
+        field = button.id.split(":")[1]
+        name = text.ellipsize(
+            self.t(f"new_option_{field}"), theme.small, self.option_label_w - look.px(10)
+        )
+        at = (button.rect.left - self.option_label_w, button.rect.centery)
+        colour = pal.text if field == "lines" else pal.muted
+        text.draw(surface, name, theme.small, colour, at, bold=field == "lines", anchor="midleft")
+        draw_button(surface, look, dataclasses.replace(button, label=""), hovered, focused)
+        rect = button.rect
+        side = min(rect.height // 2, look.px(22))
+        ends = [] if field == "lines" else [("left", rect.left + look.px(10))]
+        ends.append(("right", rect.right - look.px(10) - side))
+        if button.enabled:
+            for direction, x in ends:
+                arrow = pygame.Rect(x, rect.centery - side // 2, side, side)
+                draw_arrow(surface, arrow, direction, pal.muted)
+        inset = look.px(20) + side
+        box = rect.inflate(-2 * inset, -look.px(4))
+        ink = pal.button_text if button.enabled else pal.disabled
+        fitted = text.fit(button.label, box.size, theme.body, SMALLEST, bold=True)
+        text.draw_fitted(surface, fitted, ink, box, align="center", valign="middle")
