@@ -24,6 +24,7 @@ from game.ui.icon import set_window_icon
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
 from game.ui.scenes.base import Scene
+from game.ui.scenes.registry import scene_class
 from game.ui.sound import Sound
 from game.ui.text import Text
 from game.ui.theme import Theme
@@ -35,6 +36,11 @@ IDLE_WAKE_SECONDS = 5.0
 IDLE_POLL_SECONDS = 1 / FPS
 EXIT_AFTER_FIRST_FRAME = "INKIND_EXIT_AFTER_FIRST_FRAME"  # =1: for timing start-up
 MAX_DT = 1.0
+# After a screen or a phase changes, presses are ignored this long: a double-click or a
+# quick Enter-Enter meant for the old screen must not act on the new one.
+INPUT_HOLD_SECONDS = 0.4
+# What a hold never swallows: moving the pointer, scrolling, typing, and the window's own keys.
+_NEVER_HELD = {Kind.POINT, Kind.SCROLL, Kind.TEXT, Kind.QUIT, Kind.FULLSCREEN}
 
 
 class App:
@@ -65,7 +71,11 @@ class App:
         self.look = self._make_look()
         self.clock = pygame.time.Clock()
         self.running = True
-        self.scene: Scene | None = None
+        self.stack: list[Scene] = []  # the screen on top is shown; those below wait
+        self.now = 0.0  # seconds of loop time (the sum of each step's dt)
+        self.held_until = 0.0
+        # How long presses wait after a change: a person's double-click, not a script's keys.
+        self.input_hold = INPUT_HOLD_SECONDS
         self.frame_times: list[float] = []
         self._catalog = None
         self._words: tuple | None = None
@@ -133,20 +143,68 @@ class App:
 
     # ------------------------------------------------------------ scenes
 
+    @property
+    def scene(self) -> Scene | None:
+        """The screen on top of the stack: the one shown and given input."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, name: str, **kwargs) -> Scene:
+        """Show scene `name` on top; the current one waits below until `pop`."""
+        return self._show(self._make(name, kwargs), keep=True)
+
+    def replace(self, name: str, **kwargs) -> Scene:
+        """Show scene `name` instead of the one on top."""
+        return self._show(self._make(name, kwargs), keep=False)
+
+    def reset(self, name: str, **kwargs) -> Scene:
+        """Show scene `name` alone: everything below is forgotten (back to the title)."""
+        for scene in reversed(self.stack[:-1]):
+            self._guard("leaving a screen", scene.exit)
+        del self.stack[:-1]
+        return self.replace(name, **kwargs)
+
+    def pop(self) -> Scene:
+        """Close the scene on top and show the one below again (the title if none)."""
+        if len(self.stack) < 2:
+            return self.reset("title")
+        top = self.stack.pop()
+        self._guard("leaving a screen", top.exit)
+        below = self.stack[-1]
+        self._entered(below)
+        return below
+
     def switch(self, scene: Scene) -> None:
-        if self.scene is not None:
-            self._guard("leaving a screen", self.scene.exit)
-        self.scene = scene
+        """Show an already built scene instead of the one on top (tests, screenshots)."""
+        self._show(scene, keep=False)
+
+    def _make(self, name: str, kwargs: dict) -> Scene:
+        return scene_class(name)(self, **kwargs)
+
+    def _show(self, scene: Scene, keep: bool) -> Scene:
+        if self.stack and not keep:
+            self._guard("leaving a screen", self.stack.pop().exit)
+        self.stack.append(scene)
+        self._entered(scene)
+        return scene
+
+    def _entered(self, scene: Scene) -> None:
+        self.hold_input()
         self._set_text_input(scene.wants_text)
         self._guard("opening a screen", lambda: (scene.layout(self.size), scene.enter()))
 
-    def show_error(self, where: str, error: BaseException) -> None:
-        from game.ui.scenes.error import ErrorScene
+    def hold_input(self, seconds: float | None = None) -> None:
+        """Ignore presses for a moment (the screen or the phase just changed)."""
+        hold = self.input_hold if seconds is None else seconds
+        self.held_until = max(self.held_until, self.now + hold)
 
+    def input_held(self) -> bool:
+        return self.now < self.held_until
+
+    def show_error(self, where: str, error: BaseException) -> None:
         log = log_exception(where, error)
-        if isinstance(self.scene, ErrorScene):
+        if isinstance(self.scene, scene_class("error")):
             raise error
-        self.switch(ErrorScene(self, log))
+        self.reset("error", log=log)
 
     def _guard(self, where: str, call) -> None:
         try:
@@ -194,6 +252,7 @@ class App:
 
     def step(self, events: Sequence[pygame.event.Event], dt: float) -> None:
         started = time.perf_counter()
+        self.now += dt
         for event in events:
             self._event(event)
             if not self.running:
@@ -227,6 +286,8 @@ class App:
             return
         scene = self.scene
         if scene is None:
+            return
+        if self.input_held() and intent.kind not in _NEVER_HELD:
             return
         self._guard("handling a key or click", lambda: scene.handle(intent))
         if self.scene is not None:
@@ -287,14 +348,12 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
     init_pygame()
     try:
         app = App(extra_decks=extra_decks, windowed=windowed, store=SaveStore(), ui_text=ui_text)
-        from game.ui.scenes.title import TitleScene
-
         if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
             from game.ui import autoplay  # the crash test's scripted play: off unless asked for
 
             autoplay.install(app)
 
-        app.switch(TitleScene(app))
+        app.reset("title")
         app.loop()
     finally:
         pygame.quit()

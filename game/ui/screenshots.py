@@ -13,9 +13,16 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-SIZES = ((1280, 720), (800, 600))
-SAMPLE_NAMES = ("Ana", "Ben")
-CIRCLE_NAMES = ("Chloé", "Dmitri", "Eli", "Фатима", "Γιώργος")
+from game.ui.samples import (
+    CIRCLE_NAMES,
+    SAMPLE_NAMES,
+    TWELVE_NAMES,
+    sample_game,
+    write_many_decks,
+)
+
+# A laptop, a small laptop window, and a tall narrow window (a phone-sized window).
+SIZES = ((1280, 720), (800, 600), (500, 700))
 
 
 def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = ()) -> int:
@@ -49,6 +56,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     from game.core.state import Phase
     from game.store.saves import SaveStore
     from game.store.settings import Settings
+    from game.table.session import Session
     from game.ui.app import App
     from game.ui.scenes.error import ErrorScene
     from game.ui.scenes.how_to_play import HowToPlayScene
@@ -58,8 +66,6 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     from game.ui.scenes.summary import SummaryScene
     from game.ui.scenes.table import TableScene
     from game.ui.scenes.title import TitleScene
-    from game.ui.session import Session
-    from game.ui.widgets.text_field import TextField
 
     store = SaveStore(home / f"saves-{size[0]}x{size[1]}")
     app = App(
@@ -90,27 +96,27 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     store.save(pair.start)
 
     shot("title", TitleScene(app))
-    new_game = NewGameScene(app)
-    app.switch(new_game)
-    new_game.fields[0] = TextField("name:0", "Ana", placeholder="Player 1")
-    new_game.fields[1] = TextField("name:1", "Ben", placeholder="Player 2")
-    new_game.focus = "name:1"
-    new_game.layout(app.size)
+    shot("title-quit-asked", prepare=lambda: app.scene.ask_quit(True))
+    players = NewGameScene(app)
+    app.switch(players)
+    players.set_names(SAMPLE_NAMES)
+    players.buttons.focus_on("name:1")
     shot("new-game-players")
-    new_game.go_next()
+    players.go_next()
+    deck_page = app.scene
     shot("new-game-deck")
-    if new_game.deck is not None and new_game.deck.topics:
-        new_game.open_lines()
+    if deck_page.deck is not None and deck_page.deck.topics:
+        deck_page.open_lines()
         lines = app.scene
         for tag in ("grief", "money"):
-            if any(tag == topic for topic, _ in new_game.deck.topics):
+            if any(tag == topic for topic, _ in deck_page.deck.topics):
                 lines.toggle(tag)
         lines.buttons.focus_on(lines.rows[0].id)
         shot("new-game-lines")
         lines.done()
-        new_game.options.closeness = True
-        new_game.layout(app.size)
+        deck_page.change_option("closeness", 1)
         shot("new-game-deck-lines-chosen")
+    _many_decks_shots(app, shot, home / "many-decks")
 
     def table_at(state, **changes) -> TableScene:
         table = TableScene(app, Session(state, None, elapsed=754.0))
@@ -131,7 +137,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     table.timer.elapsed = 125
     table.timer.chimed = True
     shot("table-respond")
-    table_at(pair.respond, hints_open=True)
+    table_at(pair.respond).press("hints")
     shot("table-respond-ideas")
     table_at(pair.award)
     shot("table-award")
@@ -142,13 +148,13 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         table_at(pair.wild_award)
         shot("table-wild-award")
     table = table_at(pair.share)
-    table.overlay = "feelings"
+    table.press("feelings")
     shot("table-feelings")
     table = table_at(pair.award)
-    table.open_menu()
+    table.press("menu")
     shot("table-menu")
     level_table = table_at(pair.level_up or pair.start)
-    level = LevelChangeScene(app, level_table, max(2, (pair.level_up or pair.start).level))
+    level = LevelChangeScene(app, level_table.session, max(2, (pair.level_up or pair.start).level))
     app.switch(level)
     level.age = 5.0
     shot("level-change")
@@ -156,12 +162,12 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         table_at(pair.closing)
         shot("table-closing")
     shot("summary", SummaryScene(app, pair.finished))
-    shot("how-to-play", HowToPlayScene(app, back=TitleScene(app)))
+    shot("how-to-play", HowToPlayScene(app))
     help_scene = app.scene
     help_scene.page = min(len(help_scene.pages) - 1, len(help_scene.pages) - 2)
     help_scene._enable()
     shot("how-to-play-guide")
-    shot("settings", SettingsScene(app, back=TitleScene(app)))
+    shot("settings", SettingsScene(app))
     shot("error", ErrorScene(app, home / "inkind.log"))
 
     circle = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES)
@@ -171,6 +177,15 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         table = table_at(circle.award)
         shot("circle-award")
         shot("circle-summary", SummaryScene(app, circle.finished))
+
+    twelve = sample_game(catalog, Mode.CIRCLE, names=TWELVE_NAMES, seeds=40)
+    if twelve is not None:
+        table_at(twelve.award)
+        shot("12-players-marks")
+        if twelve.wild_award is not None:
+            table_at(twelve.wild_award)
+            shot("12-players-marks-wild-card")
+        shot("12-players-summary", SummaryScene(app, twelve.finished))
 
     together = sample_game(catalog, Mode.PAIR, together=True)
     if together is not None:
@@ -197,10 +212,9 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
 def _memory_shots(app, pair, shot, path: Path) -> None:
     """A group that has played before: new to you on the deck page, a starred card, its deck."""
     from game.store import memory as card_memory
+    from game.table.session import Session
     from game.ui.scenes.new_game import NewGameScene
     from game.ui.scenes.table import TableScene
-    from game.ui.session import Session
-    from game.ui.widgets.text_field import TextField
 
     names = [player.name for player in pair.share.setup.players]
     deck = pair.share.deck
@@ -215,18 +229,40 @@ def _memory_shots(app, pair, shot, path: Path) -> None:
     app.switch(table)
     table.refresh()
     shot("table-favourite-starred")
-    new_game = NewGameScene(app, memory_file=path)
-    app.switch(new_game)
-    for index, name in enumerate(names):
-        new_game.fields[index] = TextField(f"name:{index}", name, placeholder="")
-    new_game.go_next()
+    players = NewGameScene(app, memory_file=path)
+    app.switch(players)
+    players.set_names(names)
+    players.go_next()
+    deck_page = app.scene
     shot("new-game-deck-new-to-you")
     starred = next(
-        i for i, r in enumerate(new_game.decks) if r.deck and r.deck.id == "starred-cards"
+        i for i, r in enumerate(deck_page.decks) if r.deck and r.deck.id == "starred-cards"
     )
-    new_game.press(f"deck:{starred}")
-    new_game.layout(app.size)
+    deck_page.choose(starred)
+    deck_page.focus_deck(starred)
     shot("new-game-deck-favourite")
+
+
+def _many_decks_shots(app, shot, folder: Path) -> None:
+    """The deck page with 50 more decks: the list scrolls and every row keeps its size."""
+    from game.ui.scenes.new_game import NewGameScene
+
+    if not folder.is_dir():
+        write_many_decks(folder, 50)
+    kept = app.extra_decks
+    app.extra_decks = (*kept, str(folder))
+    try:
+        players = NewGameScene(app)
+        app.switch(players)
+        players.set_names(SAMPLE_NAMES)
+        players.go_next()
+        deck_page = app.scene
+        shot("new-game-50-decks")
+        deck_page.focus_deck(len(deck_page.decks) // 2)  # moving past decks chooses none
+        shot("new-game-50-decks-scrolled")
+    finally:
+        app.extra_decks = kept
+        app.catalog(reload=True)
 
 
 def _play_your_way_shots(app, catalog, shot, table_at) -> None:
@@ -237,7 +273,6 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
     from game.ui.scenes.closeness import AFTER, BEFORE, ClosenessRound, ClosenessScene
     from game.ui.scenes.evenings import EveningsScene
     from game.ui.scenes.summary import SummaryScene
-    from game.ui.wild_steps import MirrorStep
 
     agreement = sample_game(catalog, Mode.PAIR, level_pace=LevelPace.AGREEMENT)
     if agreement is not None and agreement.deeper is not None:
@@ -249,10 +284,7 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
     if off.mirror is not None:
         table = table_at(off.mirror)
         shot("table-wild-mirror-retell")
-        table.act("mirror_retold")
-        shot("table-wild-mirror-heard")
-        table.mirror.step = MirrorStep.DONE
-        table.refresh()
+        table.press("retold")
         shot("table-wild-mirror-respond")
     circle = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES)
     for name in ("swap", "everyone"):
@@ -264,10 +296,14 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
             shot(f"table-wild-{name}")
     table = table_at(off.award)
     first = table.state.pending[0]
-    table.toggle_award(first.receiver, first.kind)  # take it back and give it again:
-    table.toggle_award(first.receiver, first.kind)  # the acknowledgement shows
+    mark = f"mark:{first.receiver}:{first.kind.value}"
+    table.press(mark)  # take it back and give it again:
+    table.press(mark)  # the acknowledgement shows
     shot("scoring-off-award")
     shot("scoring-off-summary", SummaryScene(app, off.finished))
+    circle_off = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES, scoring=Scoring.OFF)
+    if circle_off is not None:
+        shot("circle-scoring-off-summary", SummaryScene(app, circle_off.finished))
 
     names = tuple(p.name for p in off.finished.players)
     closeness = ClosenessRound(names)
@@ -292,145 +328,4 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
     closeness.history = history
     summary = SummaryScene(app, off.finished, closeness=closeness)
     shot("closeness-summary-scoring-off", summary)
-    shot("closeness-evenings", EveningsScene(app, summary, names, history))
-
-
-class SampleGame:
-    """States of one seeded game worth showing: each table phase, a wild card, a level change, the end."""
-
-    def __init__(self) -> None:
-        self.start = None
-        self.share = None
-        self.respond = None
-        self.award = None
-        self.wild = None
-        self.wild_award = None
-        self.level_up = None
-        self.closing = None
-        self.finished = None
-        self.deeper = None  # "Ready to go deeper?" after one player said ready
-        self.mirror = None  # responding, with a mirror card on the table
-        self.swap = None
-        self.everyone = None  # the second speaker of a card everyone answers
-
-
-def sample_game(
-    catalog,
-    mode,
-    names: Sequence[str] = SAMPLE_NAMES,
-    seeds: int = 200,
-    together: bool = False,
-    **rule_changes,
-) -> SampleGame | None:
-    """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred.
-
-    `rule_changes` change the deck's preset (`scoring=Scoring.OFF`, say); such a game is
-    also asked to show a mirror card, so the wild-card steps can be seen.
-    """
-    from game.core.state import Player, Setup
-
-    decks = [d for d in catalog.playable(mode)]
-    if not decks:
-        return None
-    decks.sort(key=lambda d: (d.closing is None, -len(d.levels), -sum(c.is_wild for c in d.cards)))
-    deck = decks[0]
-    preset = catalog.presets.get(deck.preset)
-    from game.core.rules import Rules
-
-    rules = preset or Rules()
-    if together:
-        import attrs
-
-        from game.core.rules import Scoring
-
-        rules = attrs.evolve(rules, scoring=Scoring.TOGETHER, goal=60)
-    if rule_changes:
-        import attrs
-
-        rules = attrs.evolve(rules, **rule_changes)
-    players = names if mode.value == "circle" else names[:2]
-    best = None
-    for seed in range(seeds):
-        setup = Setup(
-            deck=deck, rules=rules, players=tuple(Player(n) for n in players), mode=mode, seed=seed
-        )
-        sample = _play(setup)
-        if (
-            sample.wild is not None
-            and sample.closing is not None
-            and (not rule_changes or sample.mirror is not None)
-        ):
-            return sample
-        best = best or sample
-    return best
-
-
-def _play(setup) -> SampleGame:
-    """A scripted evening: every turn shared, responded to and marked, until the game ends."""
-    from game.core import engine
-    from game.core.actions import (
-        AnswerDeeper,
-        Award,
-        Draw,
-        EndTurn,
-        FinishResponding,
-        FinishSharing,
-    )
-    from game.core.cards import WildEffect
-    from game.core.rules import AwardKind
-    from game.core.state import Phase
-
-    sample = SampleGame()
-    state = engine.new_game(setup)
-    sample.start = state
-    elapsed = 0.0
-    for _ in range(400):
-        phase = state.phase
-        if phase is Phase.FINISHED:
-            break
-        if phase is Phase.DEAL:
-            state = engine.apply(state, Draw())
-            sample.share = sample.share or state
-            if state.wild_cards and sample.wild is None and state.phase is Phase.SHARE:
-                sample.wild = state
-            if WildEffect.SWAP in state.effects and state.phase is Phase.SHARE:
-                sample.swap = sample.swap or state
-        elif phase is Phase.SHARE:
-            if state.speaker_index == 1:
-                sample.everyone = sample.everyone or state
-            state = engine.apply(state, FinishSharing())
-            sample.respond = sample.respond or state
-            if WildEffect.MIRROR in state.effects and state.phase is Phase.RESPOND:
-                sample.mirror = sample.mirror or state
-        elif phase is Phase.RESPOND:
-            state = engine.apply(state, FinishResponding())
-        elif phase is Phase.AWARD:
-            speaker = state.speaker
-            for n, listener in enumerate(state.listeners):
-                kinds = [AwardKind.DEEPENING_QUESTION] if n % 2 == 0 else [AwardKind.FELT_RESPONSE]
-                if n == 0 and state.turn % 2 == 0:
-                    kinds.append(AwardKind.FELT_RESPONSE)
-                for kind in kinds:
-                    state = engine.apply(state, Award(speaker, listener, kind))
-            state = engine.apply(
-                state, Award(state.listeners[0], speaker, AwardKind.SHARED_FEELING)
-            )
-            if sample.award is None and state.turn >= 1:
-                sample.award = state
-            if state.wild_cards and sample.wild_award is None:
-                sample.wild_award = state
-            elapsed += 240
-            before = state.level
-            state = engine.apply(state, EndTurn(elapsed_seconds=elapsed))
-            if state.level > before and sample.level_up is None:
-                sample.level_up = state
-        elif phase is Phase.DEEPER:
-            state = engine.apply(state, AnswerDeeper(ready=True))
-            if state.phase is Phase.DEEPER:
-                sample.deeper = sample.deeper or state
-        elif phase is Phase.CLOSING:
-            sample.closing = sample.closing or state
-            state = engine.apply(state, FinishSharing())
-    sample.award = sample.award or sample.respond
-    sample.finished = state
-    return sample
+    shot("closeness-evenings", EveningsScene(app, names, history))

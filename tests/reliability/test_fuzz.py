@@ -141,10 +141,11 @@ class Fuzzer:
         """The centre of each button on screen, by id."""
         scene = self.app.scene
         found = {}
-        for name in ("overlay_buttons", "buttons"):
-            group = getattr(scene, name, None)
-            if getattr(scene, "overlay", True) is None and name == "overlay_buttons":
-                continue
+        overlay = getattr(scene, "overlay", None)
+        groups = [getattr(scene, "buttons", None)]
+        if getattr(overlay, "which", None) in ("menu", "end"):
+            groups = [overlay.buttons]  # the table's own buttons wait under the question
+        for group in groups:
             buttons = getattr(group, "buttons", group)
             if isinstance(buttons, list):
                 found |= {b.id: b.rect.center for b in buttons}
@@ -241,15 +242,13 @@ class Fuzzer:
 
 
 def game_on_screen(app: App) -> GameState | None:
-    """The game the current screen shows or returns to (settings and help keep their table)."""
-    scene = app.scene
-    for _ in range(4):
-        if scene is None or isinstance(scene, TitleScene):
+    """The game the current screen shows or returns to (settings and help wait over the table)."""
+    for scene in reversed(app.stack):
+        if isinstance(scene, TitleScene):
             return None
         state = getattr(scene, "state", None)
         if isinstance(state, GameState):
             return state
-        scene = getattr(scene, "table", None) or getattr(scene, "back", None)
     return None
 
 
@@ -259,7 +258,8 @@ def where(app: App) -> str:
     if getattr(scene, "page", None) in ("players", "deck"):
         name += f":{scene.page}"
     if name == "TableScene":
-        name += f":{scene.state.phase.value}" + (f"+{scene.overlay}" if scene.overlay else "")
+        which = scene.overlay.which
+        name += f":{scene.state.phase.value}" + (f"+{which}" if which else "")
     return name
 
 
@@ -293,6 +293,7 @@ def app(monkeypatch):
     pygame.quit()
 
 
+@pytest.mark.slow  # about 50 s; tests/reliability/test_fuzz_findings.py keeps its finds quick
 def test_twenty_thousand_random_events(app):
     rng = random.Random(SEED)
     fuzzer = Fuzzer(app, rng)

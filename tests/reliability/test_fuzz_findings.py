@@ -24,6 +24,7 @@ def app():
 
 
 def press(app: App, key: int) -> None:
+    app.step([], 0.5)  # past the moment the app ignores presses after a screen changes
     app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 0.0)
 
 

@@ -31,6 +31,13 @@ class Driver:
         for _ in range(frames):
             self.app.pump(dt)
 
+    def wait_for_input(self) -> None:
+        """Step until the app takes presses again (it ignores them just after a change)."""
+        for _ in range(120):
+            if not self.app.input_held():
+                return
+            self.step()
+
     def settle(self) -> None:
         """Step until nothing animates (a card flip, a fade)."""
         for _ in range(240):
@@ -40,6 +47,7 @@ class Driver:
         self.step()
 
     def key(self, key: int, mod: int = 0) -> None:
+        self.wait_for_input()
         pygame.event.post(
             pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
         )
@@ -47,10 +55,12 @@ class Driver:
         self.settle()
 
     def type(self, text: str) -> None:
+        self.wait_for_input()
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
         self.step()
 
     def click(self, pos: tuple[int, int]) -> None:
+        self.wait_for_input()
         pygame.event.post(
             pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
         )
@@ -68,8 +78,9 @@ class Driver:
     def button_rect(self, button_id: str):
         scene = self.scene
         groups = []
-        if getattr(scene, "overlay", None) in ("menu", "end"):
-            groups.append(scene.overlay_buttons.buttons)
+        overlay = getattr(scene, "overlay", None)
+        if getattr(overlay, "which", None) in ("menu", "end"):
+            groups.append(overlay.buttons.buttons)
         if hasattr(scene, "buttons"):
             buttons = scene.buttons
             groups.append(buttons.buttons if hasattr(buttons, "buttons") else buttons)

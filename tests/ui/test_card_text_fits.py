@@ -11,8 +11,9 @@ from game.core.actions import Draw
 from game.core.cards import Card, Deck, Level, Mode
 from game.core.rules import Rules
 from game.core.state import Player, Setup
+from game.table.session import Session
 from game.ui.scenes.table import TableScene
-from game.ui.session import Session
+from game.ui.scenes.table.card_column import draw_card
 from game.ui.text import Text
 from game.ui.widgets.card import text_box
 
@@ -43,8 +44,8 @@ def test_card_text_fits_inside_the_card(make_app, size, which):
     prompt = longest_builtin_prompt() if which == "longest built-in" else LONG_PROMPT
     assert len(prompt) >= (100 if which == "longest built-in" else 300)
     table = table_with_prompt(driver, prompt)
-    driver.app.scene.draw(driver.app.screen)
-    drawn = table.prompt_rect
+    look = driver.app.look
+    drawn = draw_card(driver.app.screen, look, driver.app.t, table.state, table.card_box, 1.0)
     card = table.card_box
     _, box = text_box(card, driver.app.look)
     assert drawn.width > 0 and drawn.height > 0
@@ -102,7 +103,10 @@ def test_long_names_in_the_headline_stay_inside_the_panel(make_app):
     driver = make_app(size=(800, 600))
     long_names = ("Bartholomew-Maximilian the Third of Kensington", "Ben")
     table = table_with_prompt(driver, "A short prompt.", names=long_names)
-    for fitted, box, _, _ in table.panel_texts:
+    assert table.panel_texts, "the panel says something"
+    shown = " ".join(" ".join(fitted.lines) for fitted, _, _ in table.panel_texts)
+    assert "Bartholomew" in shown
+    for fitted, box, _ in table.panel_texts:
         assert box.right <= driver.app.size[0]
         assert all(
             driver.app.look.text.width(line, fitted.size, fitted.bold) <= box.width

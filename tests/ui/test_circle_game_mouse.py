@@ -25,7 +25,9 @@ def set_up_circle(driver) -> TableScene:
         driver.click(field.rect.center)
         driver.type(name)
     driver.click_button("next")
-    decks = [b for b in scene.buttons if b.id.startswith("deck:") and b.enabled]
+    deck_page = driver.scene
+    assert deck_page is not scene, "the deck page is on top"
+    decks = [b for b in deck_page.buttons.buttons if b.id.startswith("deck:") and b.enabled]
     assert decks, "a circle deck is offered"
     driver.click(decks[0].rect.center)
     driver.click_button("next")
@@ -40,15 +42,14 @@ def click_turn(driver, table: TableScene) -> None:
     while table.state.phase is Phase.SHARE:  # an "everyone" card: each speaker in turn
         driver.click_button("done_sharing")
         if table.state.phase is Phase.RESPOND:
-            if driver.button_rect("mirror_retold") is not None:  # a mirror card's two steps
-                driver.click_button("mirror_retold")
-                driver.click_button("mirror_not_quite")
+            if driver.button_rect("retold") is not None:  # a mirror card: retell first
+                driver.click_button("retold")
             driver.click_button("done_responding")
             state = table.state
             first, second = state.listeners[0], state.listeners[1]
-            driver.click_button(f"award:{first}:deepening_question")
-            driver.click_button(f"award:{second}:felt_response")
-            driver.click_button(f"award:{state.speaker}:shared_thought")
+            driver.click_button(f"mark:{first}:deepening_question")
+            driver.click_button(f"mark:{second}:felt_response")
+            driver.click_button(f"mark:{state.speaker}:shared_thought")
             given = {(a.receiver, a.kind) for a in table.state.pending}
             assert given == {
                 (first, AwardKind.DEEPENING_QUESTION),

@@ -11,7 +11,6 @@ from game.ui.scenes.level_change import LevelChangeScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.summary import SummaryScene
 from game.ui.scenes.table import TableScene
-from game.ui.wild_steps import MirrorStep
 
 
 def start_pair_game(driver, names=("Ana", "Ben")) -> TableScene:
@@ -52,11 +51,11 @@ def test_typed_names_reach_the_engine_with_unicode_and_editing(driver):
 
 
 def walk_mirror(driver, table: TableScene) -> None:
-    """A mirror card's two steps: Enter when the story is retold, 1 for "yes, I felt heard"."""
-    if table.mirror.current(table.state) is MirrorStep.RETELL:
+    """A mirror card's one step: Enter when a listener has retold the story."""
+    if table.session.mirror.retelling(table.state):
         driver.key(pygame.K_RETURN)
-        assert table.mirror.current(table.state) is MirrorStep.HEARD
-        driver.key(pygame.K_1)
+        assert not table.session.mirror.retelling(table.state)
+        assert table.state.phase is Phase.RESPOND
 
 
 def play_one_turn(driver, table: TableScene) -> tuple[int, int]:
@@ -72,10 +71,9 @@ def play_one_turn(driver, table: TableScene) -> tuple[int, int]:
     walk_mirror(driver, table)
     driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.AWARD
-    kinds = table.listener_kinds()
     driver.key(pygame.K_1)
     driver.key(pygame.K_2)
-    driver.key(pygame.K_0 + len(kinds) + 1)  # the first of the sharer's marks
+    driver.key(pygame.K_5)  # the first of the sharer's marks, 5 whatever the card
     listener = table.state.listeners[0]
     given = {(a.receiver, a.kind) for a in table.state.pending}
     assert (listener, AwardKind.DEEPENING_QUESTION) in given
@@ -118,6 +116,8 @@ def test_a_whole_pair_game_by_keyboard(driver):
     assert summary.state.finished
     assert summary.outcome.cards_played >= state.rules.rounds * 2 - 1
     assert not SaveStore().has_unfinished()
+    driver.key(pygame.K_RETURN)  # the first Enter only shows it is on Play again
+    assert driver.scene is summary and summary.buttons.focused_id == "again"
     driver.key(pygame.K_RETURN)  # play again
     assert isinstance(driver.scene, TableScene)
     assert driver.scene.state.turn == 0
@@ -127,9 +127,7 @@ def test_undo_takes_back_the_last_mark(driver):
     table = start_pair_game(driver)
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_RETURN)
-    if table.mirror.current(table.state) is MirrorStep.RETELL:
-        driver.key(pygame.K_RETURN)
-        driver.key(pygame.K_2)  # "not quite": no "felt heard" mark
+    walk_mirror(driver, table)
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_1)
     driver.key(pygame.K_2)
@@ -140,28 +138,28 @@ def test_undo_takes_back_the_last_mark(driver):
     assert table.state.pending == ()
 
 
-def test_pass_and_skip_are_one_key_away(driver):
+def test_pass_hands_the_card_on_and_not_this_card_puts_it_away(driver):
     table = start_pair_game(driver)
     driver.key(pygame.K_RETURN)
-    first = table.state.card
-    driver.key(pygame.K_p)
+    first, sharer = table.state.card, table.state.speaker
+    assert "Pass:" in table.view.aside and "Not this card:" in table.view.aside
+    driver.key(pygame.K_p)  # the card goes to Ben, who answers it instead
+    assert table.state.card == first and table.state.speaker != sharer
+    assert table.state.passes_left[sharer] == table.state.rules.passes_per_player - 1
+    driver.key(pygame.K_x)  # not this card: it goes away, a new one comes
     assert table.state.card != first
-    assert table.state.passes_left[table.state.speaker] == table.state.rules.passes_per_player - 1
-    second = table.state.card
-    driver.key(pygame.K_x)
-    assert table.state.card not in (first, second)
     assert table.state.skips == 1
     driver.key(pygame.K_RETURN)
-    driver.key(pygame.K_x)  # skip works while responding too
-    assert table.state.phase is Phase.SHARE
-    assert table.state.skips == 2
+    assert table.state.phase is Phase.RESPOND
+    driver.key(pygame.K_x)  # while responding, X does nothing: nobody's card is thrown away
+    assert table.state.phase is Phase.RESPOND and table.state.skips == 1
 
 
 def test_escape_opens_the_menu_and_the_title_offers_continue(driver):
     table = start_pair_game(driver)
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_ESCAPE)
-    assert table.overlay == "menu"
+    assert table.overlay.which == "menu"
     driver.click_button("title")
     from game.ui.scenes.title import TitleScene
 

@@ -1,0 +1,185 @@
+"""Made-up games and decks to look at: the screenshots, the benchmark and tests use them.
+
+`sample_game` plays a seeded evening in code and keeps the states worth showing (each
+phase, a wild card, a level change, the closing card, the end); `write_many_decks`
+writes copies of the built-in decks under new names for a long deck list. No pygame.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+SAMPLE_NAMES = ("Ana", "Ben")
+CIRCLE_NAMES = ("Chloé", "Dmitri", "Eli", "Фатима", "Γιώργος")
+# The most a circle may have: the marks scroll, the summary still names everyone.
+TWELVE_NAMES = (*CIRCLE_NAMES, "Ana", "Ben", "Hana", "Ivo", "Jun", "Kai", "Lea")
+
+
+class SampleGame:
+    """States of one seeded game worth showing: each table phase, a wild card, a level change, the end."""
+
+    def __init__(self) -> None:
+        self.start = None
+        self.share = None
+        self.respond = None
+        self.award = None
+        self.wild = None
+        self.wild_award = None
+        self.level_up = None
+        self.closing = None
+        self.finished = None
+        self.deeper = None  # "Ready to go deeper?" after one player said ready
+        self.mirror = None  # responding, with a mirror card on the table
+        self.swap = None
+        self.everyone = None  # the second speaker of a card everyone answers
+
+
+def sample_game(
+    catalog,
+    mode,
+    names: Sequence[str] = SAMPLE_NAMES,
+    seeds: int = 200,
+    together: bool = False,
+    **rule_changes,
+) -> SampleGame | None:
+    """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred.
+
+    `rule_changes` change the deck's preset (`scoring=Scoring.OFF`, say); such a game is
+    also asked to show a mirror card, so the wild-card steps can be seen.
+    """
+    from game.core.state import Player, Setup
+
+    decks = [d for d in catalog.playable(mode)]
+    if not decks:
+        return None
+    decks.sort(key=lambda d: (d.closing is None, -len(d.levels), -sum(c.is_wild for c in d.cards)))
+    deck = decks[0]
+    preset = catalog.presets.get(deck.preset)
+    from game.core.rules import Rules
+
+    rules = preset or Rules()
+    if together:
+        import attrs
+
+        from game.core.rules import Scoring
+
+        rules = attrs.evolve(rules, scoring=Scoring.TOGETHER, goal=60)
+    if rule_changes:
+        import attrs
+
+        rules = attrs.evolve(rules, **rule_changes)
+    players = names if mode.value == "circle" else names[:2]
+    best = None
+    for seed in range(seeds):
+        setup = Setup(
+            deck=deck, rules=rules, players=tuple(Player(n) for n in players), mode=mode, seed=seed
+        )
+        sample = _play(setup)
+        if (
+            sample.wild is not None
+            and sample.closing is not None
+            and (not rule_changes or sample.mirror is not None)
+        ):
+            return sample
+        best = best or sample
+    return best
+
+
+def _play(setup) -> SampleGame:
+    """A scripted evening: every turn shared, responded to and marked, until the game ends."""
+    from game.core import engine
+    from game.core.actions import (
+        AnswerDeeper,
+        Award,
+        Draw,
+        EndTurn,
+        FinishResponding,
+        FinishSharing,
+    )
+    from game.core.cards import WildEffect
+    from game.core.rules import AwardKind
+    from game.core.state import Phase
+
+    sample = SampleGame()
+    state = engine.new_game(setup)
+    sample.start = state
+    elapsed = 0.0
+    for _ in range(400):
+        phase = state.phase
+        if phase is Phase.FINISHED:
+            break
+        if phase is Phase.DEAL:
+            state = engine.apply(state, Draw())
+            sample.share = sample.share or state
+            if state.wild_cards and sample.wild is None and state.phase is Phase.SHARE:
+                sample.wild = state
+            if WildEffect.SWAP in state.effects and state.phase is Phase.SHARE:
+                sample.swap = sample.swap or state
+        elif phase is Phase.SHARE:
+            if state.speaker_index == 1:
+                sample.everyone = sample.everyone or state
+            state = engine.apply(state, FinishSharing())
+            sample.respond = sample.respond or state
+            if WildEffect.MIRROR in state.effects and state.phase is Phase.RESPOND:
+                sample.mirror = sample.mirror or state
+        elif phase is Phase.RESPOND:
+            state = engine.apply(state, FinishResponding())
+        elif phase is Phase.AWARD:
+            speaker = state.speaker
+            for n, listener in enumerate(state.listeners):
+                kinds = [AwardKind.DEEPENING_QUESTION] if n % 2 == 0 else [AwardKind.FELT_RESPONSE]
+                if n == 0 and state.turn % 2 == 0:
+                    kinds.append(AwardKind.FELT_RESPONSE)
+                for kind in kinds:
+                    state = engine.apply(state, Award(speaker, listener, kind))
+            state = engine.apply(
+                state, Award(state.listeners[0], speaker, AwardKind.SHARED_FEELING)
+            )
+            if sample.award is None and state.turn >= 1:
+                sample.award = state
+            if state.wild_cards and sample.wild_award is None:
+                sample.wild_award = state
+            elapsed += 240
+            before = state.level
+            state = engine.apply(state, EndTurn(elapsed_seconds=elapsed))
+            if state.level > before and sample.level_up is None:
+                sample.level_up = state
+        elif phase is Phase.DEEPER:
+            state = engine.apply(state, AnswerDeeper(ready=True))
+            if state.phase is Phase.DEEPER:
+                sample.deeper = sample.deeper or state
+        elif phase is Phase.CLOSING:
+            sample.closing = sample.closing or state
+            state = engine.apply(state, FinishSharing())
+    sample.award = sample.award or sample.respond
+    sample.finished = state
+    return sample
+
+
+def write_many_decks(folder: str | os.PathLike[str], count: int) -> list[Path]:
+    """`count` valid decks in `folder`, copies of the built-in ones under new ids and names.
+
+    For the deck page with a long list (screenshots and tests); never shipped as decks.
+    """
+    import re
+
+    from game.resources import decks_dir
+
+    sources = sorted(Path(decks_dir()).glob("*.yaml"))
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        number = index // len(sources) + 2
+        text = re.sub(r"(?m)^id: .*$", f"id: many-{index + 1:02d}", text, count=1)
+        text = re.sub(
+            r'(?m)^name: "?(.*?)"?$', lambda m, n=number: f'name: "{m.group(1)} {n}"', text, count=1
+        )
+        path = out / f"many-{index + 1:02d}.yaml"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

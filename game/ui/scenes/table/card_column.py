@@ -1,0 +1,68 @@
+"""The left column: the card (flipping when dealt), and star / not for us under it."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.state import GameState, Phase
+from game.table.views import Offer
+from game.ui.look import Look
+from game.ui.widgets.button import Button, row
+from game.ui.widgets.card import card_rect, draw_prompt_card
+
+
+def place_card(
+    look: Look, column: pygame.Rect, remember: bool
+) -> tuple[pygame.Rect, pygame.Rect | None]:
+    """(the card's rect, the row under it for star / not for us, if offered)."""
+    area = column.inflate(-look.px(8), -look.px(8))
+    memory_row = None
+    if remember:
+        height = look.text.line_height(look.theme.small, True) + look.px(18)
+        memory_row = pygame.Rect(area.left, area.bottom - height, area.width, height)
+        area.height = memory_row.top - look.px(10) - area.top
+    if area.width > area.height:
+        # Above the panel in a tall window: the card lies on its side, so its words stay
+        # large enough to read instead of shrinking into a narrow upright card.
+        return card_rect(area, min(1.7, area.width / max(1, area.height))), memory_row
+    return card_rect(area), memory_row
+
+
+def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) -> list[Button]:
+    buttons = row([(o.id, o.label, o.key) for o in offers], where, gap=look.px(10), widths=[1, 1.2])
+    for button, offer in zip(buttons, offers, strict=True):
+        button.size = look.theme.small
+        button.style = "on" if offer.on else "quiet"
+    return buttons
+
+
+def card_caption(t, state: GameState) -> str:
+    card = state.current_card
+    if card is None:
+        return ""
+    if state.phase is Phase.CLOSING:
+        return t("card_closing")
+    levels = state.deck.levels
+    level = levels[card.level - 1] if 0 < card.level <= len(levels) else None
+    return t("card_caption", number=card.level, name=level.name if level else "")
+
+
+def draw_card(
+    surface: pygame.Surface, look: Look, t, state: GameState, box: pygame.Rect, flip: float
+) -> pygame.Rect:
+    """Draw the card on the table; returns the rect its words cover (empty if none)."""
+    if box.width <= 0 or box.height <= 0:
+        return pygame.Rect(box.topleft, (0, 0))  # a tall window while marks are given
+    card = state.current_card
+    if card is None or state.phase in (Phase.DEAL, Phase.DEEPER):
+        draw_prompt_card(surface, box, look, "", flip=0.0, back_label=state.deck.name)
+        return pygame.Rect(box.topleft, (0, 0))
+    return draw_prompt_card(
+        surface,
+        box,
+        look,
+        card.prompt,
+        card_caption(t, state),
+        flip=flip,
+        back_label=state.deck.name,
+    )

@@ -1,0 +1,421 @@
+"""The table scene: draws the view of game/table for this phase and hands back choices.
+
+No rule is decided here. The view model (game/table/views.py) says what is offered,
+which key picks what and what is possible; the session (game/table/session.py) applies
+the choice, saves and tells every listener. This scene listens too, so whatever changed
+the game (a key here, a phone, a timer) it answers the same way: a new card flips, a
+new phase holds input for a moment, a level change shows its screen, the end shows the
+summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.core import engine
+from game.core.actions import Award, EndGame
+from game.core.errors import RuleError
+from game.core.rules import Scoring
+from game.core.state import GameState, Phase
+from game.table.choices import Choice, Do
+from game.table.closeness import AFTER
+from game.table.session import Session
+from game.table.views import Offer, TableView, table_view
+from game.ui.intents import Intent, Kind
+from game.ui.moments import acknowledgement
+from game.ui.scenes.base import Scene
+from game.ui.scenes.table import talk
+from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons
+from game.ui.scenes.table.layout import (
+    FEW_BUTTONS,
+    Area,
+    Banners,
+    banner_words,
+    place_banners,
+    place_words,
+    table_area,
+    tall,
+)
+from game.ui.scenes.table.marks import MarksPanel, draw_badges
+from game.ui.scenes.table.overlays import END, FEELINGS, MENU, Overlay
+from game.ui.scenes.table.top_bar import draw_top_bar
+from game.ui.widgets.button import Button, ButtonGroup, row
+from game.ui.widgets.card import draw_wild_card
+from game.ui.widgets.timer import GentleTimer
+
+FLIP_SECONDS = 0.7
+# The keys the view model answers to, by the name it gives them.
+KEY_NAMES = {
+    Kind.CONFIRM: "Enter",
+    Kind.PASS: "P",
+    Kind.SKIP: "X",
+    Kind.LIGHTER: "L",
+    Kind.UNDO: "U",
+    Kind.END_GAME: "E",
+    Kind.STAR: "S",
+    Kind.NOT_FOR_US: "N",
+}
+# The table's own buttons, beside the view's choices: they change only what is shown.
+SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
+
+
+class TableScene(Scene):
+    def __init__(
+        self, app, session: Session, resumed: bool = False, notice: str | None = None
+    ) -> None:
+        super().__init__(app)
+        self.session = session
+        self.resumed = resumed  # timers wait for the first press after Continue
+        self.notice = notice  # a calm warning line (a rule said no, a save failed)
+        self.note: str | None = None  # a calm line: an acknowledgement, "not yet, then"
+        self.buttons = ButtonGroup()
+        self.overlay = Overlay(self)
+        self.marks = MarksPanel()
+        self.hints_open = False
+        self.flip = 1.0
+        self.timer = GentleTimer()
+        self.timer_key: tuple | None = None
+        self.award_row = 0  # the listener row the number keys mark: chosen, never followed
+        self.view: TableView = table_view(session, self.t, 0)
+        self.area: Area | None = None
+        self.banners = Banners()
+        self.content = pygame.Rect(0, 0, 0, 0)
+        self.card_box = pygame.Rect(0, 0, 0, 0)
+        self.panel_texts: list = []
+        self._stop_listening: Callable[[], None] | None = None
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    @property
+    def scoring(self) -> bool:
+        return self.state.rules.scoring is not Scoring.OFF
+
+    # ------------------------------------------------------------ life
+
+    def enter(self) -> None:
+        if self._stop_listening is None:
+            self._stop_listening = self.session.subscribe(self.changed)
+        self._sync_timer()
+        if self.resumed:
+            self.timer.paused = True
+
+    def exit(self) -> None:
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+
+    def update(self, dt: float) -> None:
+        if self.flip < 1.0:
+            before = self.flip
+            self.flip = min(1.0, self.flip + dt / FLIP_SECONDS)
+            if before < 0.5 <= self.flip:
+                self.app.sound.play("flip")
+        if self.overlay.pauses:
+            return
+        self.session.tick(dt)
+        if self.timer.update(dt):
+            self.app.sound.play("chime")
+
+    def animating(self) -> bool:
+        return self.flip < 1.0
+
+    def wake_every(self) -> float | None:
+        if self.timer.enabled and not self.timer.paused and not self.overlay.pauses:
+            return 1.0 - (self.timer.elapsed % 1.0) + 0.01
+        return None
+
+    # ------------------------------------------------------------ timer
+
+    def _timer_seconds(self) -> int:
+        state, settings = self.state, self.app.settings
+        if not settings.timers:
+            return 0
+        if state.phase is Phase.SHARE and state.rules.share_seconds > 0:
+            return settings.share_seconds
+        if state.phase is Phase.RESPOND and state.rules.respond_seconds > 0:
+            return settings.respond_seconds
+        return 0
+
+    def _sync_timer(self) -> None:
+        state = self.state
+        key = (state.phase, state.card, state.speaker_index, state.turn)
+        seconds = self._timer_seconds()
+        if key != self.timer_key:
+            self.timer_key = key
+            self.timer.restart(seconds)
+        elif self.timer.seconds and seconds:
+            self.timer.seconds = seconds  # settings apply live
+        elif not seconds:
+            self.timer.seconds = 0
+
+    # ------------------------------------------------------------ layout
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.area = table_area(self.look, size, self.state.phase)
+        self.refresh()
+        self.overlay.layout()
+
+    def refresh(self) -> None:
+        """Read the view for the state on the table, and place its words and buttons."""
+        self.view = table_view(self.session, self.t, self.award_row)
+        self.award_row = self.view.row
+        if self.area is None:
+            return
+        self._sync_timer()
+        look, area, view = self.look, self.area, self.view
+        # While marks are given the view names the wild cards in its headline instead:
+        # the rows need the banners' room.
+        wilds = self.state.wild_cards if self.state.phase in (Phase.SHARE, Phase.RESPOND) else ()
+        self.banners = place_banners(look, area.panel, banner_words(self.t, wilds))
+        top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
+        words = place_words(look, area.panel, top, view)
+        self.panel_texts, self.content = words.texts, words.content
+        self.card_box, memory_row = place_card(look, area.card, bool(view.remember))
+        buttons = self._bar_buttons()
+        if view.marks:
+            buttons += self.marks.place(self)
+        if memory_row is not None:
+            buttons += remember_buttons(look, view.remember, memory_row)
+        label_w = look.text.width(self.t("table_menu"), look.theme.small, True)
+        chip_w = 2 * look.text.line_height(look.theme.small)  # the "Esc" chip
+        menu_w = max(look.px(150), label_w + chip_w + look.px(48))
+        menu = pygame.Rect(0, 0, menu_w, area.top.height - look.px(6))
+        menu.midright = (area.top.right, area.top.centery)
+        buttons.append(
+            Button(
+                SHOW_MENU, self.t("table_menu"), menu, "Esc", style="quiet", size=look.theme.small
+            )
+        )
+        self.buttons.set(buttons)
+
+    def _bar_buttons(self) -> list[Button]:
+        view, t = self.view, self.t
+        entries = [(o.id, o.label, o.key) for o in view.bar]
+        # The pass names who gets the card and how many passes are left: it needs more room.
+        weights = [1.6 if o.primary else 1.5 if o.choice.do is Do.PASS else 1.2 for o in view.bar]
+        phase = self.state.phase
+        retelling = self.session.mirror.retelling(self.state)
+        if phase is Phase.RESPOND and not retelling:
+            entries.append(
+                (SHOW_HINTS, t("table_hints_hide" if self.hints_open else "table_hints"), "H")
+            )
+            weights.append(1.3)
+        if phase in (Phase.SHARE, Phase.RESPOND):
+            entries.append((SHOW_FEELINGS, t("table_feelings"), "F"))
+            weights.append(1.1)
+        assert self.area is not None
+        bar, gap = self.area.bar, self.look.px(14)
+        two_rows = tall(self.app.size) and self.state.phase not in FEW_BUTTONS
+        half = (bar.height - self.look.px(10)) // 2
+        if two_rows and len(entries) > 2:
+            # Two rows: the main choice alone on top, the others under it.
+            first = pygame.Rect(bar.left, bar.top, bar.width, half)
+            rest = pygame.Rect(bar.left, bar.bottom - half, bar.width, half)
+            buttons = row(entries[:1], first, gap) + row(entries[1:], rest, gap, weights[1:])
+        elif two_rows:
+            bottom = pygame.Rect(bar.left, bar.bottom - half, bar.width, half)
+            buttons = row(entries, bottom, gap, weights)
+        else:
+            buttons = row(entries, bar, gap, weights)
+        for button, offer in zip(buttons, view.bar, strict=False):
+            button.enabled = offer.enabled
+            button.style = "primary" if offer.primary else "normal"
+        return buttons
+
+    # ------------------------------------------------------------ choosing
+
+    def choose(self, offer: Offer) -> None:
+        """Do what the view offered (asking first when it says so)."""
+        if not offer.enabled:
+            return
+        if offer.ask_first:
+            self.overlay.open(END)
+            return
+        choice = offer.choice
+        before = self.state
+        try:
+            self.session.choose(choice)
+        except RuleError as error:
+            self.notice = str(error)
+            return
+        self.notice = self.t("table_save_failed") if self.session.save_failed else None
+        self._say(choice, before)
+        self.refresh()
+
+    def _say(self, choice: Choice, before: GameState) -> None:
+        """The calm line after a choice, and the sound of a mark."""
+        t = self.t
+        if choice.do is Do.STAR:
+            card = before.card
+            starred = bool(card and self.session.memory and self.session.memory.is_starred(card))
+            self.note = t("table_star_added" if starred else "table_star_removed")
+        elif choice.do is Do.NOT_FOR_US:
+            self.note = t("table_not_for_us_done")
+        elif choice.do is Do.NOT_YET:
+            self.note = t("table_stay", name=before.deck.levels[before.level - 1].name)
+        elif choice.do is Do.MARK and len(self.state.pending) > len(before.pending):
+            self.app.sound.play("award")
+            award = self.state.pending[-1]
+            if (
+                not self.scoring
+                and isinstance(award, Award)
+                and self.marks.thanks_box(self) is None
+            ):
+                names = tuple(p.name for p in self.state.players)
+                self.note = acknowledgement(award, names, t)  # no room under the rows
+
+    def can_end(self) -> bool:
+        return engine.is_legal(self.state, EndGame())
+
+    def end_evening(self) -> None:
+        """The players said yes to "end the evening?"."""
+        try:
+            self.session.choose(Choice(Do.END_EVENING))
+        except RuleError as error:
+            self.notice = str(error)
+
+    def changed(self, before: GameState, after: GameState) -> None:
+        """The session has a new state, whoever caused it."""
+        if after.phase is not before.phase or after.speaker != before.speaker:
+            # A press meant for the last step (a double-click, Enter-Enter) must not act here.
+            self.app.hold_input()
+        if after.card is not None and (after.card != before.card or after.turn != before.turn):
+            self.flip = 0.0
+            self.app.sound.play("deal")
+        if after.phase is not before.phase or after.speaker != before.speaker:
+            self.hints_open = False
+            self.buttons.focus = None
+            self.award_row = 0
+            self.note = None if after.phase is not Phase.DEAL else self.note
+        if after.phase is Phase.FINISHED:
+            self._finished(after)
+            return
+        if self.app.scene is self:
+            if after.phase is not before.phase:
+                self.layout(self.app.size)  # the card column and the bar change with the phase
+            else:
+                self.refresh()
+        if after.level > before.level and after.phase not in (Phase.CLOSING, Phase.FINISHED):
+            self.app.push("level_change", session=self.session, level=after.level)
+
+    def _finished(self, state: GameState) -> None:
+        """The summary, after the closeness check's second round if the players chose it."""
+        app = self.app
+        closeness = self.session.closeness
+
+        def summary() -> None:
+            app.reset("summary", state=state, closeness=closeness)
+
+        if closeness is not None and closeness.asked_before():
+            app.reset("closeness", closeness=closeness, when=AFTER, then=summary)
+        else:
+            summary()
+
+    # ------------------------------------------------------------ input
+
+    def handle(self, intent: Intent) -> None:
+        kind = intent.kind
+        if self.resumed and kind is not Kind.POINT:
+            self.resumed = False
+            self.timer.paused = False
+        if self.overlay.which is not None:
+            self.overlay.handle(intent)
+            return
+        if kind is Kind.BACK:
+            self.overlay.open(MENU)
+        elif kind is Kind.FEELINGS:
+            if self.buttons.get(SHOW_FEELINGS) is not None:
+                self.overlay.open(FEELINGS)
+        elif kind is Kind.HINTS:
+            if self.buttons.get(SHOW_HINTS) is not None:
+                self._show(SHOW_HINTS)
+        elif kind is Kind.TIMER:
+            self.timer.paused = not self.timer.paused
+        elif kind in (Kind.UP, Kind.DOWN) and self.view.marks and len(self.view.marks) > 2:
+            step = 1 if kind is Kind.DOWN else -1
+            self.award_row = (self.award_row + step) % (len(self.view.marks) - 1)
+            self.refresh()
+        elif kind is Kind.SCROLL and self.view.marks:
+            listeners = len(self.view.marks) - 1
+            self.award_row = self.marks.scroll(-intent.number, listeners, self.award_row)
+            self.refresh()
+        elif kind is Kind.NUMBER:
+            offer = self.view.for_key(str(intent.number))
+            if offer is not None:
+                self.choose(offer)
+        elif kind in KEY_NAMES and kind is not Kind.CONFIRM:
+            offer = self.view.for_key(KEY_NAMES[kind])
+            if offer is not None:
+                self.choose(offer)
+        elif not self.buttons.move_by_arrows(intent):
+            self._press(intent)
+
+    def _press(self, intent: Intent) -> None:
+        """A click, Enter on the focused button, or Enter for the phase's main choice."""
+        chosen = self.buttons.handle(intent)
+        if chosen is None and intent.kind is Kind.CONFIRM:
+            primary = self.view.primary
+            chosen = primary.id if primary else None
+        if chosen is not None:
+            self.press(chosen)
+
+    def press(self, chosen: str) -> None:
+        """Press the button `chosen` (a choice's id, or the table's feelings, hints, menu)."""
+        if chosen in (SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU):
+            self._show(chosen)
+            return
+        offer = self.view.offer(chosen)
+        if offer is None:
+            return
+        if offer.choice.do is Do.MARK:  # a click on a row's mark chooses that row too
+            for index, mark_row in enumerate(self.view.marks[:-1]):
+                if offer in mark_row.marks:
+                    self.award_row = index
+        self.choose(offer)
+
+    def _show(self, what: str) -> None:
+        if what == SHOW_FEELINGS:
+            self.overlay.open(FEELINGS)
+        elif what == SHOW_MENU:
+            self.overlay.open(MENU)
+        elif what == SHOW_HINTS:
+            self.hints_open = not self.hints_open
+            self.refresh()
+
+    # ------------------------------------------------------------ drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look, area = self.look, self.area
+        assert area is not None
+        pal = look.pal
+        phase = self.state.phase
+        surface.fill(pal.background)
+        menu = self.buttons.get(SHOW_MENU)
+        right = (menu.rect.left if menu else area.top.right) - look.px(20)
+        draw_top_bar(surface, look, self.t, self.state, area.top, right)
+        draw_card(surface, look, self.t, self.state, self.card_box, self.flip)
+        words = banner_words(self.t, self.state.wild_cards)
+        for (title, text), rect in zip(words, self.banners.rects, strict=False):
+            draw_wild_card(surface, rect, look, title, text, text_size=self.banners.text_size)
+        for fitted, box, colour in self.panel_texts:
+            look.text.draw_fitted(surface, fitted, colour, box, align="left")
+        if phase is Phase.SHARE:
+            talk.draw_share(self, surface)
+        elif phase is Phase.RESPOND:
+            talk.draw_respond(self, surface)
+        elif phase is Phase.AWARD:
+            self.marks.draw(self, surface)
+        if self.notice or self.note:
+            text, colour = (self.notice, pal.warning) if self.notice else (self.note, pal.given)
+            fitted = look.text.fit(text or "", area.notice.size, look.theme.small, look.theme.small)
+            look.text.draw_fitted(
+                surface, fitted, colour, area.notice, align="center", valign="bottom"
+            )
+        self.buttons.draw(surface, look)
+        if phase is Phase.AWARD:
+            draw_badges(self, surface)
+        self.overlay.draw(surface)
