@@ -2,6 +2,7 @@
 
 The marks that counted are the ones committed when a turn ended (a skipped card's marks
 never were), so they are read by replaying the game's own action log through the engine.
+The summary says them one line per person and kind ("Ben's response reached Ana and Eli").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ SECTIONS: tuple[tuple[str, tuple[AwardKind, ...]], ...] = (
 )
 # For these the sharer is the one marked: who marked it does not change the moment.
 _ABOUT_THE_SHARER = frozenset({AwardKind.SHARED_FEELING, AwardKind.SHARED_THOUGHT})
+_KIND_ORDER = {kind: i for i, kind in enumerate(AwardKind)}
 
 
 @attrs.frozen
@@ -68,6 +70,28 @@ def moment_words(moment: Moment, names: tuple[str, ...], t: Callable[..., str]) 
         f"moment_{moment.kind.value}", giver=names[moment.giver], receiver=names[moment.receiver]
     )
     return t("moment_again", moment=text) if moment.times > 1 else text
+
+
+def moment_lines(found: list[Moment], names: tuple[str, ...], t: Callable[..., str]) -> list[str]:
+    """One line per person and kind ("Ben's response reached Ana and Eli"), in seating order."""
+    groups: dict[tuple[int, AwardKind], list[Moment]] = {}
+    for moment in sorted(found, key=lambda m: (m.receiver, _KIND_ORDER[m.kind], m.giver)):
+        groups.setdefault((moment.receiver, moment.kind), []).append(moment)
+    lines = []
+    for (receiver, kind), group in groups.items():
+        others = [names[m.giver] for m in group]
+        line = t(f"moment_{kind.value}", giver=joined(others, t), receiver=names[receiver])
+        if all(m.times > 1 for m in group):
+            line = t("moment_again", moment=line)
+        lines.append(line)
+    return lines
+
+
+def joined(names: list[str], t: Callable[..., str]) -> str:
+    """ "Ana", "Ana and Ben", "Ana, Ben and Chloé"."""
+    if len(names) < 2:
+        return "".join(names)
+    return t("names_and", names=", ".join(names[:-1]), last=names[-1])
 
 
 def acknowledgement(award: Award, names: tuple[str, ...], t: Callable[..., str]) -> str:

@@ -31,6 +31,11 @@ def open_title():
 
 
 def press(app: App, key: int) -> None:
+    """A key press once the screen takes presses (it ignores them just after a change)."""
+    for _ in range(120):
+        if not app.input_held():
+            break
+        app.step([], 1 / 60)
     app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
 
 

@@ -1,6 +1,7 @@
 """How to play follows the game's scoring: opened from a scoring-off table it shows no
 scoring section; opened from the title, before any game, it shows them. Both end with a good
-share and the response guide, and every page draws.
+share and the response guide, and every page draws. Every version says plainly what Pass and
+"Not this card" do, and that they are two different things.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import pygame
 
 from game.core import engine
 from game.core.rules import Rules, Scoring
+from game.ui.play import start_game
 from game.ui.scenes.how_to_play import HowToPlayScene
-from game.ui.scenes.table import TableScene, start_game
+from game.ui.scenes.table import TableScene
 from tests.core.factory import make_setup
 
 from .conftest import Driver
@@ -81,3 +83,16 @@ def test_the_good_share_starts_its_own_page(make_app):
         scene = driver.scene
         first = next(page for page in scene.pages if ("story" in {kind for kind, _ in page}))
         assert first[0] == ("heading", "What a good share sounds like")
+
+
+def test_pass_and_not_this_card_are_told_apart(make_app):
+    for size in ((1280, 720), (500, 700)):
+        driver = make_app(size=size)
+        driver.click_button("how_to_play")
+        said = " ".join(every_page(driver))
+        assert "Pass (P) hands the card to the next player" in said
+        assert "Passes are limited; on a card everyone answers, you sit it out." in said
+        assert "Not this card (X) puts it away for everyone and a new one comes" in said
+        assert "free, and anyone may ask" in said
+        assert "Once the listeners respond, the card stays." in said
+        assert "Anyone can skip a card" not in said  # the old words that made X a free pass

@@ -18,16 +18,18 @@ from game.core.state import Phase, Player, Setup
 from game.store.closeness import load_history
 from game.store.saves import SaveStore
 from game.store.settings import Settings
+from game.table.closeness import ClosenessRound
 from game.ui.app import App
-from game.ui.scenes.closeness import ClosenessRound, ClosenessScene, start_with_check
+from game.ui.play import start_game, start_with_check
+from game.ui.scenes.closeness import ClosenessScene
 from game.ui.scenes.evenings import EveningsScene
 from game.ui.scenes.level_change import LevelChangeScene
 from game.ui.scenes.lines import LinesScene
 from game.ui.scenes.new_game import NewGameScene
+from game.ui.scenes.new_game.deck_page import DeckScene
 from game.ui.scenes.summary import SummaryScene
-from game.ui.scenes.table import TableScene, start_game
+from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
-from game.ui.wild_steps import MirrorStep
 from tests.core.factory import make_deck, make_setup, prompt
 
 from .conftest import Driver
@@ -43,20 +45,31 @@ def rendered(driver: Driver) -> list[str]:
     return [key[0] for key in text._surfaces]
 
 
-def to_deck_page(driver: Driver, names=NAMES) -> NewGameScene:
+def to_deck_page(driver: Driver, names=NAMES) -> DeckScene:
+    """Title, New game, the names, Enter: the deck page (page 2, on top of page 1)."""
     driver.key(pygame.K_RETURN)  # title: New game
-    scene = driver.scene
+    assert isinstance(driver.scene, NewGameScene)
     driver.type(names[0])
     driver.key(pygame.K_TAB)
     driver.type(names[1])
     driver.key(pygame.K_RETURN)
-    assert scene.page == "deck"
+    scene = driver.scene
+    assert isinstance(scene, DeckScene)
     return scene
 
 
-def choose_deck(driver: Driver, scene: NewGameScene, deck_id: str) -> None:
-    index = next(i for i, r in enumerate(scene.catalog.decks) if r.deck and r.deck.id == deck_id)
-    driver.click_button(f"deck:{index}")
+def choose_deck(driver: Driver, scene: DeckScene, deck_id: str) -> None:
+    """Click the deck, turning the wheel first if the list has scrolled it away."""
+    index = next(i for i, r in enumerate(scene.decks) if r.deck and r.deck.id == deck_id)
+    tile = scene.buttons.get(f"deck:{index}")
+    for _ in range(60):
+        if tile.shown.size == tile.rect.size:
+            break
+        up = tile.rect.top < scene.deck_list.box.top
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1 if up else -1))
+        driver.step()
+        tile = scene.buttons.get(f"deck:{index}")
+    driver.click(tile.shown.center)
     assert scene.deck.id == deck_id
 
 
@@ -68,10 +81,11 @@ def play(driver: Driver, state) -> TableScene:
 
 
 def end_the_evening(driver: Driver) -> None:
-    """Menu, End the evening, yes; then everyone answers the closing card."""
+    """Menu, End the evening, yes (Enter there keeps playing); then everyone answers the
+    closing card."""
     driver.key(pygame.K_ESCAPE)
     driver.key(pygame.K_e)
-    driver.key(pygame.K_RETURN)
+    driver.click_button("end_yes")
     table = driver.scene
     assert table.state.phase in (Phase.CLOSING, Phase.FINISHED)
     while isinstance(driver.scene, TableScene):
@@ -110,8 +124,9 @@ def test_by_default_nothing_is_left_out(driver):
 def test_lines_by_keyboard_reach_the_engine(driver):
     scene = to_deck_page(driver)
     choose_deck(driver, scene, "first-steps")
-    # Down from a deck would choose the next deck on the way (issue 13): focus the option.
-    scene.focus = "option:lines"
+    driver.key(pygame.K_RIGHT)  # from the chosen deck over to the options: "Leave out" first
+    assert scene.buttons.focused_id == "option:lines"
+    assert scene.deck.id == "first-steps"
     assert "Leave out" in rendered(driver)
     driver.key(pygame.K_RETURN)
     lines = driver.scene
@@ -126,8 +141,8 @@ def test_lines_by_keyboard_reach_the_engine(driver):
     assert f"{kept} of {total} cards stay in the game." in rendered(driver)
     driver.key(pygame.K_RETURN)  # Done
     assert driver.scene is scene
-    lines_button = next(b for b in scene.buttons if b.id == "option:lines")
-    assert lines_button.label == "Family"
+    assert scene.buttons.get("option:lines").label == "Family"
+    assert any(f"{kept} of {total} cards" in line for line in rendered(driver))
     driver.key(pygame.K_RETURN)  # start
     table = driver.scene
     assert isinstance(table, TableScene)
@@ -140,8 +155,9 @@ def test_lines_by_keyboard_reach_the_engine(driver):
 
 def test_lines_by_mouse_toggle_and_come_back(driver):
     driver.click_button("new_game")
-    scene = driver.scene
     driver.click_button("next")
+    scene = driver.scene
+    assert isinstance(scene, DeckScene)
     choose_deck(driver, scene, "closer")
     driver.click_button("option:lines")
     lines = driver.scene
@@ -251,25 +267,25 @@ def test_a_lighter_card_is_one_key_with_no_cost_and_no_explanation(driver):
 # ---------------------------------------------------------------- wild cards
 
 
-@pytest.mark.parametrize(("key", "heard"), [(pygame.K_1, True), (pygame.K_2, False)])
-def test_a_mirror_is_walked_through_one_step_at_a_time(driver, key, heard):
+@pytest.mark.parametrize("heard", [True, False])
+def test_a_mirror_is_a_retelling_then_felt_heard_is_a_mark(driver, heard):
     deck = make_deck(prompts_per_level=4, levels=1, wilds=((WildEffect.MIRROR, 1),))
     state = first_draw_with(WildEffect.MIRROR, make_setup(2, deck=deck))
     table = play(driver, state)
     sharer, listener = (p.name for p in state.players)
     driver.key(pygame.K_RETURN)  # done sharing
-    assert table.mirror.current(table.state) is MirrorStep.RETELL
-    step = f"Step 1 of 2: {listener} retells {sharer}'s story in their own words."
+    assert table.session.mirror.retelling(table.state)
+    step = f"{listener}, retell {sharer}'s story in your own words"
     assert step in " ".join(rendered(driver))
     assert table.buttons.get("done_responding") is None
     driver.key(pygame.K_RETURN)  # done retelling
     assert table.state.phase is Phase.RESPOND
-    assert f"Step 2 of 2: {sharer}, did you feel heard?" in " ".join(rendered(driver))
-    driver.key(key)
-    assert table.mirror.current(table.state) is MirrorStep.DONE
+    assert not table.session.mirror.retelling(table.state)
     assert table.buttons.get("done_responding") is not None
     driver.key(pygame.K_RETURN)  # done responding
     assert table.state.phase is Phase.AWARD
+    if heard:
+        driver.key(pygame.K_4)  # felt heard: the sharer's mark for the listener who retold
     felt_heard = Award(0, 1, AwardKind.FELT_HEARD)
     assert (felt_heard in table.state.pending) is heard
 
@@ -291,11 +307,14 @@ def test_swap_everyone_and_double_say_who_does_what(driver):
     state = engine.apply(engine.new_game(make_setup(4, deck=everyone)), Draw())
     table = play(driver, state)
     names = [p.name for p in state.players]
-    assert f"{names[0]} answers now (1 of 4)." in " ".join(rendered(driver))
+    assert f"{names[0]} now (1 of 4)." in " ".join(rendered(driver))
+    assert "This card is for everyone: each of you answers it in turn." in " ".join(
+        rendered(driver)
+    )
     for _ in range(3):
         driver.key(pygame.K_RETURN)  # done sharing, done responding, continue
     assert table.state.speaker_index == 1
-    assert f"{names[1]} answers now (2 of 4)." in " ".join(rendered(driver))
+    assert f"{names[1]} now (2 of 4)." in " ".join(rendered(driver))
 
     deck = make_deck(prompts_per_level=6, levels=1, wilds=((WildEffect.DOUBLE, 1),))
     double = first_draw_with(WildEffect.DOUBLE, make_setup(2, deck=deck))
@@ -321,16 +340,14 @@ def test_scoring_off_shows_no_numbers_and_thanks_by_name(driver):
     assert table.state.rules.scoring is Scoring.OFF
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_RETURN)
-    if table.mirror.current(table.state) is MirrorStep.RETELL:
-        driver.key(pygame.K_RETURN)
-        driver.key(pygame.K_2)
+    if table.session.mirror.retelling(table.state):
+        driver.key(pygame.K_RETURN)  # done retelling
     driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.AWARD
     sharer = table.state.players[table.state.speaker].name
     listener = table.state.players[table.state.listeners[0]].name
-    kinds = table.listener_kinds()
-    driver.key(pygame.K_1)
-    driver.key(pygame.K_0 + len(kinds) + 1)
+    driver.key(pygame.K_1)  # deepening question
+    driver.key(pygame.K_5)  # shared a feeling
     shown = rendered(driver)
     assert f"{listener}, your question took {sharer} deeper." in shown
     assert f"{sharer}, you let us in on what you felt." in shown
@@ -382,8 +399,10 @@ def test_the_closeness_check_before_and_after_with_consent(driver):
     pick(driver, 5, by_mouse=True)
     table = driver.scene
     assert isinstance(table, TableScene)
-    assert table.closeness.before == {0: 3, 1: 5}
-    assert "closeness" not in str(SaveStore().load().table)  # not kept with the game
+    assert table.session.closeness.before == {0: 3, 1: 5}
+    # The "before" answers travel with the saved game, so a resumed game still asks "after".
+    saved = SaveStore().load().table["closeness"]
+    assert saved == {"names": ["Ana", "Ben"], "before": {"0": 3, "1": 5}}
     end_the_evening(driver)
     after = driver.scene
     assert isinstance(after, ClosenessScene) and after.when == "after"
@@ -410,7 +429,7 @@ def test_the_closeness_check_before_and_after_with_consent(driver):
     assert [name for name, _ in evenings.players] == ["Ben"]
     driver.key(pygame.K_ESCAPE)
     assert driver.scene is summary
-    driver.key(pygame.K_RETURN)  # play again: the check comes first again
+    driver.click_button("again")  # play again: the check comes first again
     assert isinstance(driver.scene, ClosenessScene) and driver.scene.closeness.before == {}
 
 

@@ -10,7 +10,7 @@ from game.ui.scenes.settings import FORGET, ROWS, SettingsScene
 
 
 def open_settings(driver) -> SettingsScene:
-    driver.app.switch(SettingsScene(driver.app, driver.scene))
+    driver.app.push("settings")
     driver.step()
     return driver.scene
 

@@ -4,59 +4,23 @@ Before the first card and after the closing card, a "pass the laptop to <name>" 
 comes first, so nobody sees the previous answer. After the closing card each player who
 answered both times is asked, privately and with "no" as the default, whether their before
 and after may be kept on this computer. The answers are the table's, never the game's
-rules: they live in a ClosenessRound beside the game and are not saved with it.
+rules: they live in a ClosenessRound (game/table/closeness.py) beside the game, and the
+"before" answers are saved with it, so a continued game still asks "after" at the end.
+The scene asks and calls `then` when everyone has answered; it knows no other screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
 import pygame
 
-from game.store.closeness import Evening, History, keep_evenings
+from game.store.closeness import keep_evenings
+from game.table.closeness import AFTER, BEFORE, ClosenessRound
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.closeness import LEVELS, draw_legend, draw_picture
-
-BEFORE, AFTER = "before", "after"
-
-
-@attrs.define
-class ClosenessRound:
-    """One evening's closeness answers: player -> picture 1..7, or None for "rather not say"."""
-
-    names: tuple[str, ...]
-    before: dict[int, int | None] = attrs.field(factory=dict)
-    after: dict[int, int | None] = attrs.field(factory=dict)
-    keep: dict[int, bool] = attrs.field(factory=dict)
-    message: str | None = None  # one calm sentence if keeping went wrong
-    history: History | None = None  # what is kept, once the evening's answers are
-
-    def asked_before(self) -> bool:
-        return bool(self.before)
-
-    def answered_both(self, player: int) -> bool:
-        return self.before.get(player) is not None and self.after.get(player) is not None
-
-    def other(self, player: int, t: Callable[..., str]) -> str:
-        """Who the player's circle meets: their partner's name for two, the group for more."""
-        if len(self.names) == 2:
-            return self.names[1 - player]
-        return t("closeness_group")
-
-    def evenings(self) -> dict[str, Evening]:
-        """Tonight's before and after for each player who said they may be kept."""
-        return {
-            self.names[p]: Evening.tonight(self.before[p], self.after[p])  # type: ignore[arg-type]
-            for p in range(len(self.names))
-            if self.keep.get(p) and self.answered_both(p)
-        }
-
-    def again(self) -> ClosenessRound:
-        """A fresh round for the same players (Play again)."""
-        return ClosenessRound(self.names)
 
 
 class ClosenessScene(Scene):
@@ -94,7 +58,13 @@ class ClosenessScene(Scene):
             box = pygame.Rect(0, 0, min(width - 2 * margin, look.px(620)), bar_h)
             box.midbottom = bar.midbottom
             buttons = [
-                Button("ready", t("closeness_pass_ready", name=self.name), box, "Enter", "primary")
+                Button(
+                    "ready",
+                    t("closeness_pass_ready", name=self.name),
+                    box,
+                    "Enter",
+                    style="primary",
+                )
             ]
         elif self.stage == "pick":
             buttons = row(
@@ -124,7 +94,8 @@ class ClosenessScene(Scene):
         self.buttons.set(buttons, focus if focus in [b.id for b in buttons] else None)
 
     def _place_pictures(self, size: tuple[int, int], bar: pygame.Rect) -> None:
-        """Seven tiles in two rows (four, then three centred), large enough to tell apart."""
+        """Seven tiles, as large as the window allows: four then three in a wide window,
+        more rows in a tall one (the last row centred), so the pictures stay easy to tell apart."""
         look = self.look
         width, height = size
         margin = look.px(36)
@@ -132,13 +103,22 @@ class ClosenessScene(Scene):
         number_h = look.text.line_height(look.theme.small, True) + look.px(4)
         keys_h = look.text.line_height(look.theme.small) + look.px(10)
         bottom = bar.top - keys_h
-        tile_w = (width - 2 * margin - gap * 3) // 4
-        tile_h = min(int(tile_w * 0.56), (bottom - int(height * 0.36)) // 2 - number_h - gap)
-        top = bottom - 2 * (tile_h + number_h) - gap
+        room = bottom - int(height * 0.36)  # the question and the legend keep the top
+        best = (0, 0, 4)
+        for columns in (4, 3, 2):
+            rows = -(-LEVELS // columns)
+            tile_w = (width - 2 * margin - gap * (columns - 1)) // columns
+            tile_h = min(int(tile_w * 0.56), (room - rows * (number_h + gap)) // rows)
+            if tile_h > best[1]:
+                best = (tile_w, tile_h, columns)
+        tile_w, tile_h, columns = best
+        rows = -(-LEVELS // columns)
+        top = bottom - rows * (tile_h + number_h) - (rows - 1) * gap
         self.pictures = []
         for i in range(LEVELS):
-            line, column = divmod(i, 4)
-            left = margin + (tile_w + gap) // 2 * line + column * (tile_w + gap)
+            line, column = divmod(i, columns)
+            in_line = min(columns, LEVELS - line * columns)
+            left = margin + (columns - in_line) * (tile_w + gap) // 2 + column * (tile_w + gap)
             y = top + line * (tile_h + number_h + gap)
             self.pictures.append(pygame.Rect(left, y, tile_w, tile_h))
 
@@ -346,10 +326,3 @@ class ClosenessScene(Scene):
         )
         fitted = look.text.fit(self.t("closeness_consent_body"), body.size, look.theme.body, 14)
         look.text.draw_fitted(surface, fitted, pal.text, body)
-
-
-def start_with_check(app, state, closeness: ClosenessRound) -> None:
-    """Ask everyone before the first card, then show the table (the game is saved then)."""
-    from game.ui.scenes.table import start_game
-
-    app.switch(ClosenessScene(app, closeness, BEFORE, lambda: start_game(app, state, closeness)))

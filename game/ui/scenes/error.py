@@ -26,9 +26,7 @@ class ErrorScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         if intent.kind in (Kind.CONFIRM, Kind.BACK) or self.buttons.handle(intent) == "title":
-            from game.ui.scenes.title import TitleScene
-
-            self.app.switch(TitleScene(self.app))
+            self.app.reset("title")
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look

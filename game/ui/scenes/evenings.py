@@ -1,7 +1,7 @@
 """Our evenings: each player's kept closeness answers, before and after, across evenings.
 
 Only players who said yes at the end of an evening appear, and only tonight's players.
-The history is read from this computer; nothing is sent anywhere.
+The history is read from this computer; nothing is sent anywhere. Pushed over the summary.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from game.ui.widgets.closeness import draw_history
 
 
 class EveningsScene(Scene):
-    def __init__(self, app, back: Scene, names: tuple[str, ...], history: History) -> None:
+    def __init__(self, app, names: tuple[str, ...], history: History) -> None:
         super().__init__(app)
-        self.back = back
         self.history = history
         self.players = [(name, history.of(name)) for name in names if history.of(name)]
         self.buttons = ButtonGroup()
@@ -36,7 +35,7 @@ class EveningsScene(Scene):
         )
         top = (
             margin
-            + look.text.line_height(look.theme.title, True)
+            + self._title().height
             + 2 * look.text.line_height(look.theme.small)
             + look.px(24)
         )
@@ -58,9 +57,16 @@ class EveningsScene(Scene):
         ]
         self.area = area
 
+    def _title(self):
+        look = self.look
+        theme = look.theme
+        width = self.app.size[0] - 2 * look.px(36)
+        box = (width, 2 * look.text.line_height(theme.heading, True))
+        return look.text.fit(self.t("closeness_chart_title"), box, theme.title, theme.heading, True)
+
     def handle(self, intent: Intent) -> None:
         if intent.kind in (Kind.BACK, Kind.CONFIRM) or self.buttons.handle(intent) == "back":
-            self.app.switch(self.back)
+            self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
@@ -68,16 +74,9 @@ class EveningsScene(Scene):
         surface.fill(pal.background)
         width, _ = surface.get_size()
         margin = look.px(36)
-        title = look.text.draw(
-            surface,
-            look.text.ellipsize(
-                self.t("closeness_chart_title"), look.theme.title, width - 2 * margin, True
-            ),
-            look.theme.title,
-            pal.accent,
-            (margin, margin - look.px(6)),
-            bold=True,
-        )
+        title = self._title()  # shrunk to fit one line, or two in a narrow window
+        title_box = pygame.Rect(margin, margin - look.px(6), width - 2 * margin, title.height)
+        title = look.text.draw_fitted(surface, title, pal.accent, title_box)
         hint = look.text.fit(
             self.t("closeness_chart_hint"),
             (width - 2 * margin, 2 * look.text.line_height(look.theme.small)),

@@ -1,7 +1,7 @@
 """How to play, one good share, then the response guide's examples, paged to fit the window.
 
 Opened from a game, it shows only the sections for that game's scoring (on or off); opened
-from the title, before any game, it shows the scoring sections.
+from the title, before any game, it shows the scoring sections. Pushed; Back pops.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, row
 from game.ui.widgets.marks import draw_cross, draw_tick
 
-# One block of a page: ("heading" | "body" | "quote" | "story" | "good" | "bad", text)
+# One block of a page: ("heading" | "body" | "bullet" | "quote" | "story" | "good" | "bad", text)
 Block = tuple[str, str]
 PAGE_BREAK: list[Block] = []  # a group with no blocks: what follows starts a new page
 
 
 class HowToPlayScene(Scene):
-    def __init__(self, app, back: Scene, scoring: bool = True) -> None:
+    def __init__(self, app, scoring: bool = True) -> None:
         super().__init__(app)
-        self.back = back
         self.scoring = scoring  # whether the game has scoring on (True before any game)
         self.buttons = ButtonGroup()
         self.pages: list[list[Block]] = [[]]
@@ -39,8 +38,10 @@ class HowToPlayScene(Scene):
             group: list[Block] = [("heading", section.heading)]
             for line in section.body.strip().splitlines():
                 line = line.strip()
-                if line:
-                    group.append(("body", "•  " + line[2:] if line.startswith("- ") else line))
+                if line.startswith("- "):
+                    group.append(("bullet", line[2:].strip()))  # drawn with a hanging indent
+                elif line:
+                    group.append(("body", line))
             groups.append(group)
         guide = words.guide
         share = guide.share_example
@@ -116,6 +117,8 @@ class HowToPlayScene(Scene):
         return len(lines) * self.look.text.line_height(size, bold) + self.look.px(12)
 
     def _indent(self, kind: str) -> int:
+        if kind == "bullet":
+            return self.look.text.width("•  ", self.look.theme.body)
         return self.look.px(30) if kind in ("good", "bad", "story") else 0
 
     def _paginate(self, groups: list[list[Block]]) -> list[list[Block]]:
@@ -145,7 +148,7 @@ class HowToPlayScene(Scene):
     def handle(self, intent: Intent) -> None:
         kind = intent.kind
         if kind is Kind.BACK:
-            self.app.switch(self.back)
+            self.app.pop()
             return
         step = 0
         if kind in (Kind.RIGHT, Kind.DOWN, Kind.CONFIRM) or (
@@ -159,14 +162,14 @@ class HowToPlayScene(Scene):
             return
         chosen = self.buttons.handle(intent)
         if chosen == "back":
-            self.app.switch(self.back)
+            self.app.pop()
         elif chosen:
             self.turn(1 if chosen == "next" else -1)
 
     def turn(self, step: int) -> None:
         if step > 0 and self.page == len(self.pages) - 1:
             if step and self.buttons.focused_id is None:
-                self.app.switch(self.back)
+                self.app.pop()
             return
         self.page = max(0, min(len(self.pages) - 1, self.page + step))
         self._enable()
@@ -211,6 +214,8 @@ class HowToPlayScene(Scene):
                     surface, box, colour, max(2, look.px(4))
                 )
                 colour = pal.text
+            if kind == "bullet":
+                look.text.draw(surface, "•", size, pal.accent, (self.content.left, y))
             lines = look.text.wrap(text, size, self.content.width - indent, bold)
             if kind == "story":  # a told story: a bar down its left side, like a quotation
                 bar = pygame.Rect(

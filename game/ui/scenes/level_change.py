@@ -1,4 +1,7 @@
-"""Between levels: a quiet full screen so the change of depth is felt ("Level 2 — Tender")."""
+"""Between levels: a quiet full screen so the change of depth is felt ("Level 2 — Tender").
+
+Pushed over the table and popped back to it; the table's clock runs on meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,9 @@ FADE_SECONDS = 0.8
 
 
 class LevelChangeScene(Scene):
-    def __init__(self, app, table, level: int) -> None:
+    def __init__(self, app, session, level: int) -> None:
         super().__init__(app)
-        self.table = table
+        self.session = session  # the game in progress: its deck, and its clock to keep ticking
         self.level = level
         self.buttons = ButtonGroup()
         self.age = 0.0
@@ -32,11 +35,11 @@ class LevelChangeScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         if intent.kind in (Kind.CONFIRM, Kind.BACK) or self.buttons.handle(intent) == "go":
-            self.app.switch(self.table)
+            self.app.pop()
 
     def update(self, dt: float) -> None:
         self.age += dt
-        self.table.session.tick(dt)
+        self.session.tick(dt)
 
     def animating(self) -> bool:
         return self.age < FADE_SECONDS
@@ -46,7 +49,7 @@ class LevelChangeScene(Scene):
         pal = look.pal
         surface.fill(pal.background)
         width, height = surface.get_size()
-        deck = self.table.session.state.deck
+        deck = self.session.state.deck
         level = deck.levels[self.level - 1]
         fade = min(1.0, self.age / FADE_SECONDS)
         colour = tuple(

@@ -1,7 +1,7 @@
 """Settings: text size, theme, sound and volume, fullscreen, timers, remembering cards.
 
 Changes apply at once and are kept. The last two rows forget the cards each group has played
-and the kept closeness answers (each asked twice: the first press only asks).
+and the kept closeness answers (each asked twice: the first press only asks). Pushed; Back pops.
 """
 
 from __future__ import annotations
@@ -64,9 +64,8 @@ def stepped(settings: Settings, field: str, step: int) -> Settings:
 
 
 class SettingsScene(Scene):
-    def __init__(self, app, back: Scene) -> None:
+    def __init__(self, app) -> None:
         super().__init__(app)
-        self.back = back
         self.buttons = ButtonGroup()
         self.labels: list[tuple[str, pygame.Rect]] = []
         self.confirming: str | None = None  # the forget row pressed once; its next press forgets
@@ -112,7 +111,9 @@ class SettingsScene(Scene):
         gap = max(2, row_h // 8)
         total_w = min(width - 2 * margin, look.px(980))
         left = (width - total_w) // 2
-        label_w = int(total_w * 0.5)
+        # Half the width for the labels, more (up to 62 %) if the longest needs it at the small size.
+        widest = max(look.text.width(self.t(f"settings_{f}"), look.theme.small, True) for f in ROWS)
+        label_w = min(int(total_w * 0.62), max(int(total_w * 0.5), widest + look.px(20) + 2))
         arrow_w = max(row_h, look.px(56))
         value_w = total_w - label_w - 2 * arrow_w - 2 * gap
         buttons: list[Button] = []
@@ -157,7 +158,7 @@ class SettingsScene(Scene):
     def handle(self, intent: Intent) -> None:
         kind = intent.kind
         if kind is Kind.BACK:
-            self.app.switch(self.back)
+            self.app.pop()
             return
         field = self._focused_field()
         if kind in (Kind.UP, Kind.DOWN, Kind.NEXT, Kind.PREVIOUS):
@@ -175,7 +176,7 @@ class SettingsScene(Scene):
             return
         chosen = self.buttons.handle(intent)
         if chosen == "back":
-            self.app.switch(self.back)
+            self.app.pop()
         elif chosen in FORGETTING:
             self.forget_pressed(chosen)
         elif chosen:
@@ -230,19 +231,19 @@ class SettingsScene(Scene):
             bold=True,
         )
         focused = self._focused_field()
-        for field, rect in self.labels:
-            size = min(look.theme.body, max(14, int(rect.height * 0.5)))
-            label = look.text.ellipsize(self.t(f"settings_{field}"), size, rect.width - look.px(20))
+        text = look.text
+        labels = [self.t(f"settings_{field}") for field, _ in self.labels]
+        room = (self.labels[0][1].width - look.px(20)) if self.labels else 0
+        # One size for every label (measured bold, as the focused one is drawn), shrunk to
+        # the small size at most; a label still too long takes two lines rather than a "…".
+        size = min(look.theme.body, max(14, int(self.labels[0][1].height * 0.5))) if labels else 0
+        size = text.largest_size(labels, room, size, min(size, look.theme.small), True)
+        for label, (field, rect) in zip(labels, self.labels, strict=True):
             colour = pal.accent if field == focused else pal.text
-            look.text.draw(
-                surface,
-                label,
-                size,
-                colour,
-                (rect.left, rect.centery),
-                bold=field == focused,
-                anchor="midleft",
-            )
+            bold = field == focused
+            box = pygame.Rect(rect.left, rect.top, room, rect.height)
+            fitted = text.fit(label, box.size, size, min(size, 11), bold)
+            text.draw_fitted(surface, fitted, colour, box, valign="middle")
         self.buttons.draw(surface, look)
         back = self.buttons.get("back")
         if self.notice and back is not None:

@@ -1,10 +1,15 @@
-"""The title: Continue (when a game is saved), New game, How to play, Settings, Quit."""
+"""The title: Continue (when a game is saved), New game, How to play, Settings, Quit.
+
+The menu stops at its ends and Quit (or Esc) only asks the first time: quitting is never
+one stray key away.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui.intents import Intent, Kind
+from game.ui.play import continue_game
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, column
 
@@ -15,14 +20,17 @@ class TitleScene(Scene):
         self.buttons = ButtonGroup()
         self.message = message
         self.can_continue = False
+        self.asking_quit = False  # Quit was pressed once; the next press quits
 
     def enter(self) -> None:
         loaded = self.app.store.load() if self.app.store else None
         self.can_continue = bool(loaded and loaded.unfinished)
         if self.message is None and loaded is not None:
             self.message = loaded.message  # a damaged save is named in one sentence
+        self.asking_quit = False
         self.layout(self.app.size)
-        self.buttons.focus_on(self.buttons.buttons[0].id)
+        if self.buttons.focused_id is None:  # back from a page, the focus stays where it was
+            self.buttons.focus_on(self.buttons.buttons[0].id)
         if self.message is None and self.app.settings_message:
             self.message, self.app.settings_message = self.app.settings_message, None
 
@@ -32,56 +40,66 @@ class TitleScene(Scene):
         entries = []
         if self.can_continue:
             entries.append(("continue", self.t("title_continue"), ""))
+        quit_label = self.t("quit_confirm") if self.asking_quit else self.t("title_quit")
         entries += [
             ("new_game", self.t("title_new_game"), ""),
             ("how_to_play", self.t("title_how_to_play"), ""),
             ("settings", self.t("title_settings"), ""),
-            ("quit", self.t("title_quit"), ""),
+            ("quit", quit_label, "Enter" if self.asking_quit else ""),
         ]
         button_h = max(look.px(64), look.text.line_height(look.theme.body, True) + look.px(18))
         gap = look.px(14)
         column_w = min(width - 2 * look.px(40), look.px(460))
         total = len(entries) * (button_h + gap)
-        top = max(int(height * 0.42), height - total - look.px(40))
+        top = max(int(height * 0.42), height - total - look.px(84))  # room for a message
         area = pygame.Rect((width - column_w) // 2, top, column_w, total)
         buttons = column(entries, area, button_h, gap)
-        buttons[0].style = "primary"
+        buttons[-1 if self.asking_quit else 0].style = "primary"
         self.buttons.set(buttons)
 
     def handle(self, intent: Intent) -> None:
-        if intent.kind in (Kind.UP, Kind.LEFT):
-            self.buttons.move(-1)
+        kind = intent.kind
+        if kind in (Kind.UP, Kind.LEFT, Kind.DOWN, Kind.RIGHT):
+            self.move(-1 if kind in (Kind.UP, Kind.LEFT) else 1)
             return
-        if intent.kind in (Kind.DOWN, Kind.RIGHT):
-            self.buttons.move(1)
+        if kind is Kind.BACK:
+            self.ask_quit(not self.asking_quit)
             return
-        if intent.kind is Kind.BACK:
-            self.app.quit()
-            return
+        before = self.buttons.focused_id
         chosen = self.buttons.handle(intent)
+        if self.buttons.focused_id != before:  # Tab moved away
+            self.ask_quit(False)
         if chosen:
             self.choose(chosen)
 
+    def move(self, step: int) -> None:
+        """Up and down stop at the ends: Quit is never one key from the first entry."""
+        ids = [b.id for b in self.buttons.buttons]
+        at = self.buttons.focus
+        self.buttons.focus_on(ids[0 if at is None else max(0, min(len(ids) - 1, at + step))])
+        self.ask_quit(False)
+
+    def ask_quit(self, asking: bool) -> None:
+        if asking == self.asking_quit:
+            return
+        self.asking_quit = asking
+        self.layout(self.app.size)
+        if asking:
+            self.buttons.focus_on("quit")
+
     def choose(self, chosen: str) -> None:
         app = self.app
+        if chosen != "quit":
+            self.ask_quit(False)
         if chosen == "continue":
-            from game.ui.scenes.table import resume_saved_game
-
-            resume_saved_game(app)
-        elif chosen == "new_game":
-            from game.ui.scenes.new_game import NewGameScene
-
-            app.switch(NewGameScene(app))
-        elif chosen == "how_to_play":
-            from game.ui.scenes.how_to_play import HowToPlayScene
-
-            app.switch(HowToPlayScene(app, back=self))
-        elif chosen == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            app.switch(SettingsScene(app, back=self))
+            continue_game(app)
+        elif chosen in ("new_game", "how_to_play", "settings"):
+            app.push(chosen)  # Esc there comes back here
         elif chosen == "quit":
-            app.quit()
+            if self.asking_quit:
+                app.quit()
+            else:
+                self.ask_quit(True)
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
@@ -111,11 +129,10 @@ class TitleScene(Scene):
             anchor="midtop",
         )
         self.buttons.draw(surface, look)
-        if self.message:
-            fitted = look.text.fit(
-                self.message, (width - look.px(80), look.px(60)), look.theme.small, 12
-            )
+        note, colour = self.message, pal.warning
+        if self.asking_quit:
+            note, colour = self.t("quit_confirm_hint"), pal.muted
+        if note:
+            fitted = look.text.fit(note, (width - look.px(80), look.px(60)), look.theme.small, 12)
             box = pygame.Rect(look.px(40), height - look.px(70), width - look.px(80), look.px(60))
-            look.text.draw_fitted(
-                surface, fitted, pal.warning, box, align="center", valign="bottom"
-            )
+            look.text.draw_fitted(surface, fitted, colour, box, align="center", valign="bottom")

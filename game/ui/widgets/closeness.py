@@ -164,3 +164,60 @@ def draw_history(
 
 def _y_for(plot: pygame.Rect, level: int) -> int:
     return round(plot.bottom - (level - 1) * plot.height / (LEVELS - 1))
+
+
+def draw_before_after(
+    target: pygame.Surface,
+    box: pygame.Rect,
+    look: Look,
+    t,
+    names: Sequence[str],
+    answers: tuple[dict[int, int | None], dict[int, int | None]],
+    note: tuple[str, tuple[int, int, int]] | None = None,
+) -> None:
+    """The summary's panel: each player's picture before the first card and after the last,
+    with `note` (text, colour) under them: what was kept, or why it could not be."""
+    pal = look.pal
+    text = look.text
+    look.panel(target, box)
+    inner = box.inflate(-look.px(20), -look.px(14))
+    body, small = look.theme.body, look.theme.small
+    heading = text.ellipsize(t("summary_closeness"), body, inner.width, True)
+    head = text.draw(target, heading, body, pal.accent, inner.topleft, bold=True)
+    bottom = inner.bottom
+    if note:
+        fitted = text.fit(note[0], (inner.width, inner.height // 4), small, small)
+        note_box = pygame.Rect(inner.left, 0, inner.width, fitted.height)
+        note_box.bottom = inner.bottom
+        text.draw_fitted(target, fitted, note[1], note_box)
+        bottom = note_box.top - look.px(4)
+    name_w = int(inner.width * 0.34)
+    cell_w = (inner.width - name_w) // 2
+    labels_top = head.bottom + look.px(6)
+    for i, key in enumerate(("summary_before", "summary_after")):
+        x = inner.left + name_w + cell_w * i + cell_w // 2
+        text.draw(target, t(key), small, pal.muted, (x, labels_top), anchor="midtop")
+    top = labels_top + text.line_height(small) + look.px(4)
+    row_h = min(look.px(130), max(1, (bottom - top) // max(1, len(names))))
+    # One size for every name, as large as the rows allow and never below the small size
+    # while the rows have room for it.
+    size = min(body, max(small, int(row_h * 0.45)))
+    while size > 11 and text.line_height(size, True) > row_h:
+        size -= 1
+    widest = max((text.width(name, size, True) for name in names), default=0)
+    while size > small and widest > name_w - look.px(8):  # whole names where it can
+        size -= 1
+        widest = max(text.width(name, size, True) for name in names)
+    skip_size = max(min(size, small), size - 4)
+    for player, name in enumerate(names):
+        y = top + player * row_h
+        label = text.ellipsize(name, size, name_w - look.px(8), True)
+        text.draw(target, label, size, pal.text, (inner.left, y + row_h // 2), True, "midleft")
+        for i, given in enumerate(answers):
+            cell = pygame.Rect(inner.left + name_w + cell_w * i, y, cell_w, row_h)
+            picture = given.get(player)
+            if picture is None:
+                skip = text.ellipsize(t("closeness_skip"), skip_size, cell.width - look.px(6))
+                text.draw(target, skip, skip_size, pal.muted, cell.center, anchor="center")
+            else:
+                draw_picture(target, cell.inflate(-look.px(8), -look.px(8)), look, picture)

@@ -27,7 +27,8 @@ def draw_score_chart(
     points: Sequence[dict[AwardKind, int]],
     kind_labels: dict[AwardKind, str],
 ) -> None:
-    """One horizontal bar per player, split by award kind, with a legend underneath."""
+    """One horizontal bar per player, split by award kind, with a legend underneath; the
+    names and totals share one size."""
     pal = look.pal
     text = look.text
     small = look.theme.small
@@ -40,7 +41,11 @@ def draw_score_chart(
     slot = min(bars.height / count, look.px(120))
     bars.top += int((bars.height - slot * count) / 2)
     bar_h = max(6, min(int(slot * 0.62), look.px(54)))
-    name_size = min(look.theme.heading, max(12, int(bar_h * 0.75)))
+    # Names and totals as large as the rows allow, never under the small text size while a
+    # row has room for it (twelve players still read them at 1280x720).
+    name_size = min(look.theme.heading, max(small, int(bar_h * 0.75)))
+    while name_size > 11 and text.line_height(name_size, True) > slot:
+        name_size -= 1
     name_w = (
         min(
             int(area.width * 0.26), max(text.width(n, name_size, True) for n in names) + look.px(24)
