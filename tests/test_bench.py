@@ -43,6 +43,7 @@ def tiny_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.slow  # runs the benchmark in a subprocess (tiny_run)
 def test_the_benchmark_exits_cleanly_and_prints_its_tables(tiny_run) -> None:
     assert tiny_run.returncode == 0, tiny_run.stderr
     out = tiny_run.stdout
@@ -51,6 +52,7 @@ def test_the_benchmark_exits_cleanly_and_prints_its_tables(tiny_run) -> None:
     assert "title" in out and "table: award" in out and "summary" in out
 
 
+@pytest.mark.slow  # runs the benchmark in a subprocess (tiny_run)
 def test_the_last_line_is_one_json_object_with_every_figure(tiny_run) -> None:
     last = tiny_run.stdout.strip().splitlines()[-1]
     figures = json.loads(last)
@@ -63,6 +65,7 @@ def test_the_last_line_is_one_json_object_with_every_figure(tiny_run) -> None:
         assert figure["min"] <= figure["median"] <= figure["max"], key
 
 
+@pytest.mark.slow  # runs the benchmark in a subprocess (tiny_run)
 def test_every_screen_is_timed_at_both_sizes(tiny_run) -> None:
     frames = json.loads(tiny_run.stdout.strip().splitlines()[-1])["frames"]
     sizes = {row["size"] for row in frames}

@@ -289,7 +289,7 @@ _COMMON_POSTINGS = 200
 
 def surface_words(text: str, stems: tuple[str, ...]) -> tuple[str, ...]:
     """The words of `text` behind each stem, as written (so a message says "worried", not "worr")."""
-    written = {}
+    written: dict[str, str] = {}
     for word in re.findall(r"[a-z']+", text.lower()):
         written.setdefault(_stem(word), word)
     return tuple(written.get(stem, stem) for stem in stems)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import os
 import re
 import stat
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
+    Event,
     MappingEndEvent,
     MappingStartEvent,
+    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -55,10 +58,20 @@ _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _INDENTATION_CLUES = ("expected key", "expected '-' indicator", "expected <block end>")
 
 
+class _Where(Protocol):
+    """A place in a file (0-based), as PyYAML's Mark and libyaml's both say it."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
 class _Refused(Exception):
     """Raised inside the composer to stop at the first thing we will not read."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
+    def __init__(self, mark: _Where | None, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
@@ -85,6 +98,15 @@ class _SafeComposer:
 
     max_nesting = MAX_NESTING
 
+    if TYPE_CHECKING:
+        # Supplied by the parser and the Resolver this class is mixed into.
+        def get_event(self) -> Event: ...
+
+        # As wide as Parser's (event classes, tuples or unions of them), so the mixes type-check.
+        def check_event(self, *choices: object) -> bool: ...
+
+        def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str: ...
+
     def get_single_node(self) -> Node | None:
         self.get_event()  # StreamStartEvent
         document = None
@@ -104,11 +126,12 @@ class _SafeComposer:
 
     def _compose(self, depth: int) -> Node:
         event = self.get_event()
-        kind = type(event)
-        if kind is AliasEvent:
+        if not isinstance(event, NodeEvent):  # pragma: no cover - the parser never does this
+            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
+        if isinstance(event, AliasEvent):
             raise _Refused(
                 event.start_mark,
-                f"aliases ({quote('*' + event.anchor)}) are not allowed",
+                f"aliases ({quote(f'*{event.anchor}')}) are not allowed",
                 "write the value out in full",
             )
         if event.anchor is not None:
@@ -117,8 +140,11 @@ class _SafeComposer:
                 f"anchors ({quote('&' + event.anchor)}) are not allowed",
                 "write each value out in full",
             )
-        tag = event.tag
-        if kind is ScalarEvent:
+        # PyYAML's stubs type a node's marks as yaml.Mark only, but libyaml's events carry its
+        # C Mark, which has the same line and column (all that `position` reads).
+        start: yaml.Mark | None = event.start_mark  # type: ignore[assignment]
+        if isinstance(event, ScalarEvent):
+            tag = event.tag
             if tag in _NON_SPECIFIC:
                 tag = (
                     self.resolve(ScalarNode, event.value, event.implicit)
@@ -127,38 +153,42 @@ class _SafeComposer:
                 )
             elif tag not in _SCALAR_TAGS:
                 raise self._refuse_tag(event)
-            return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            end: yaml.Mark | None = event.end_mark  # type: ignore[assignment]  # as `start`
+            return ScalarNode(tag, event.value, start, end, event.style)
         if depth >= self.max_nesting:
             raise _Refused(
                 event.start_mark,
                 f"lists and mappings are nested more than {self.max_nesting} deep here",
                 "the format never needs this much nesting",
             )
-        if kind is SequenceStartEvent:
+        if not isinstance(event, CollectionStartEvent):  # pragma: no cover - as above
+            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
+        tag = event.tag
+        if isinstance(event, SequenceStartEvent):
             if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
                 raise self._refuse_tag(event)
-            node: Node = SequenceNode(SEQ_TAG, [], event.start_mark, None, event.flow_style)
+            node: Node = SequenceNode(SEQ_TAG, [], start, None, event.flow_style)
             items = node.value
             while not self.check_event(SequenceEndEvent):
                 items.append(self._compose(depth + 1))
-        elif kind is MappingStartEvent:
+        elif isinstance(event, MappingStartEvent):
             if tag not in _NON_SPECIFIC and tag != MAP_TAG:
                 raise self._refuse_tag(event)
-            node = MappingNode(MAP_TAG, [], event.start_mark, None, event.flow_style)
+            node = MappingNode(MAP_TAG, [], start, None, event.flow_style)
             pairs = node.value
             while not self.check_event(MappingEndEvent):
                 key = self._compose(depth + 1)
                 pairs.append((key, self._compose(depth + 1)))
         else:  # pragma: no cover - the parser only yields the events above here
-            raise _Refused(event.start_mark, f"unexpected YAML event {kind.__name__}")
+            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
         node.end_mark = self.get_event().end_mark
         return node
 
     @staticmethod
-    def _refuse_tag(event: yaml.Event) -> _Refused:
+    def _refuse_tag(event: ScalarEvent | CollectionStartEvent) -> _Refused:
         return _Refused(
             event.start_mark,
-            f"the tag {quote(short_tag(event.tag))} is not allowed",
+            f"the tag {quote(short_tag(event.tag or '!'))} is not allowed",
             "content files hold only text, numbers, true/false, lists and mappings",
         )
 
@@ -258,7 +288,7 @@ def decode(data: bytes) -> str:
         line, col = _line_col(data[: problem.start].decode("utf-8", errors="replace"))
         bad = data[problem.start : problem.start + 1].hex().upper()
         raise _Refused(
-            yaml.Mark("", problem.start, line - 1, col - 1, None, None),
+            yaml.Mark("", problem.start, line - 1, col - 1, None, 0),
             f"the file is not valid UTF-8 (byte 0x{bad})",
             "save it as UTF-8",
         ) from None
@@ -268,7 +298,7 @@ def decode(data: bytes) -> str:
     if found:
         line, col = _line_col(text[: found.start()])
         raise _Refused(
-            yaml.Mark("", found.start(), line - 1, col - 1, None, None),
+            yaml.Mark("", found.start(), line - 1, col - 1, None, 0),
             f"the character U+{ord(found.group()):04X} is not allowed in YAML",
             "remove it",
         )

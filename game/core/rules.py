@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 import attrs
 
@@ -69,6 +70,11 @@ def _default_points() -> dict[AwardKind, int]:
     }
 
 
+def _points_dict(points: Mapping[AwardKind, int]) -> dict[AwardKind, int]:
+    """A plain dict of the points (a typed converter: mypy sees what Rules accepts)."""
+    return dict(points)
+
+
 @attrs.frozen
 class Rules:
     """A rules preset. Every number the engine uses to run a game comes from here.
@@ -83,7 +89,9 @@ class Rules:
     id: str = "classic"
     name: str = "Classic"
     description: str = ""
-    points: dict[AwardKind, int] = attrs.field(factory=_default_points, converter=dict, eq=True)
+    points: dict[AwardKind, int] = attrs.field(
+        factory=_default_points, converter=_points_dict, eq=True
+    )
     passes_per_player: int = 2
     rounds: int | None = 6
     level_pace: LevelPace = LevelPace.ROUNDS

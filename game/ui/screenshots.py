@@ -164,8 +164,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     shot("summary", SummaryScene(app, pair.finished))
     shot("how-to-play", HowToPlayScene(app))
     help_scene = app.scene
-    help_scene.page = min(len(help_scene.pages) - 1, len(help_scene.pages) - 2)
-    help_scene._enable()
+    help_scene.turn(max(0, len(help_scene.pages) - 2))  # the guide, on the next-to-last page
     shot("how-to-play-guide")
     shot("settings", SettingsScene(app))
     shot("error", ErrorScene(app, home / "inkind.log"))
@@ -317,7 +316,7 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
     after = ClosenessScene(app, closeness, AFTER, lambda: None)
     app.switch(after)
     after.press("ready")
-    after._go("consent")
+    after.answer(5)  # Ana answered before too: she is asked whether it may be kept
     shot("closeness-consent")
     closeness.keep.update({0: True, 1: False})
     history = History()

@@ -41,9 +41,8 @@ STYLES = st.fixed_dictionaries(
         "allow_unicode": st.booleans(),
     }
 )
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+# How many examples comes from the Hypothesis profile (tests/conftest.py): all 150 in CI.
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")

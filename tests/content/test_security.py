@@ -133,6 +133,7 @@ OPENINGS = (
 )
 
 
+@pytest.mark.slow  # writes and loads 8 MiB; the refusals below stay quick
 def test_a_deck_of_more_than_8_mib_loads(tmp_path: Path) -> None:
     follow_ups = "    follow_ups:\n" + "".join(
         f'      - "What did you feel in moment {n} of the story, and what did you think then?"\n'

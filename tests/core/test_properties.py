@@ -9,10 +9,18 @@ from collections import defaultdict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.core.actions import Award, EndGame, EndTurn
+from game.core.actions import (
+    AnswerDeeper,
+    Award,
+    Draw,
+    EndGame,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+)
 from game.core.cards import WildEffect
-from game.core.engine import apply, legal_actions, new_game, replay
-from game.core.rules import AwardKind, LevelPace, Rules, Scoring
+from game.core.engine import apply, is_legal, legal_actions, new_game, replay
+from game.core.rules import ONE_PER_TURN_AWARDS, AwardKind, LevelPace, Rules, Scoring
 from game.core.serial import state_from_plain, state_to_plain, to_plain
 from game.core.state import Phase
 
@@ -143,7 +151,67 @@ def test_a_game_saved_at_any_step_resumes_identically(seed, players, cut, bot):
         assert apply(restored, action) == apply(state, action)
 
 
-def test_award_candidates_include_only_legal_ones():
-    state = new_game(make_setup(4))
-    for action in legal_actions(state):
-        assert not isinstance(action, Award)
+# Actions that move a turn on towards its marks. They are offered first, so that Hypothesis's
+# simplest choice (the first) plays cards through to the marks instead of skipping them all.
+FORWARD = (Draw, AnswerDeeper, FinishSharing, FinishResponding)
+MAX_DETOURS = 3
+
+
+def every_award(state) -> list[Award]:
+    """Every award anyone could try to give: each giver, each receiver, each kind."""
+    players = range(len(state.players))
+    return [Award(g, r, kind) for g in players for r in players for kind in AwardKind]
+
+
+def check_the_marks_offered(state) -> None:
+    """At the marks: the awards offered are exactly those apply accepts, and each keeps the rules."""
+    offered = [a for a in legal_actions(state) if isinstance(a, Award)]
+    assert len(set(offered)) == len(offered), "an award is offered twice"
+    assert set(offered) == {a for a in every_award(state) if is_legal(state, a)}
+    if not state.pending:
+        assert offered, "the marks began with nothing to give"
+    speaker = state.speaker
+    for award in offered:
+        kind = award.kind
+        if kind.for_listener:  # the sharer marks a listener
+            assert award.giver == speaker and award.receiver in state.listeners, award
+        else:  # a listener marks the sharer
+            assert award.giver in state.listeners and award.receiver == speaker, award
+        assert all((a.receiver, a.kind) != (award.receiver, kind) for a in state.pending), award
+        if kind in ONE_PER_TURN_AWARDS:
+            assert all(a.kind is not kind for a in state.pending), award
+        if kind is AwardKind.FELT_HEARD:
+            assert WildEffect.MIRROR in state.effects, award
+        assert apply(state, award).pending == (*state.pending, award)
+
+
+@settings(deadline=None)  # as many examples as the profile says (tests/conftest.py)
+@given(
+    players=st.integers(2, 8),
+    seed=st.integers(0, 2**32),
+    wilds=wild_lists,
+    rules=rules_strategy,
+    data=st.data(),
+)
+def test_the_marks_offered_are_exactly_the_legal_ones(players, seed, wilds, rules, data):
+    """Hypothesis plays any legal action but ending the game; on the way to the marks at most
+    MAX_DETOURS of them may be passes, skips or lighter cards, so that marks are reached."""
+    deck = make_deck(prompts_per_level=4, levels=2, wilds=tuple((e, min(lv, 2)) for e, lv in wilds))
+    state = new_game(make_setup(players, deck=deck, rules=rules, seed=seed))
+    marks_checked = detours = 0
+    while not state.finished and marks_checked < 40:
+        legal = legal_actions(state)
+        actions = [a for a in legal if not isinstance(a, EndGame)] or legal
+        if state.phase is Phase.AWARD:
+            check_the_marks_offered(state)
+            marks_checked += 1
+        else:
+            forward = [a for a in actions if isinstance(a, FORWARD)]
+            if forward and detours == MAX_DETOURS:
+                actions = forward
+            else:
+                actions = forward + [a for a in actions if not isinstance(a, FORWARD)]
+        action = data.draw(st.sampled_from(actions))
+        detours += state.phase is not Phase.AWARD and not isinstance(action, FORWARD)
+        state = apply(state, action)
+    assert marks_checked, "the game never reached the marks"

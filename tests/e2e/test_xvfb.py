@@ -16,7 +16,7 @@ import pytest
 from game.core.actions import Award, EndTurn
 from game.store.saves import SaveStore
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # a real X server and a subprocess game
 
 NEEDED = ("Xvfb", "xdotool")
 MISSING = [tool for tool in NEEDED if shutil.which(tool) is None]
@@ -133,7 +133,7 @@ def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool)
             step = (state.card, state.speaker)
             if WildEffect.MIRROR in state.effects and step not in mirrored:
                 mirrored.add(step)
-                player.key("Return", "2")  # done retelling; "not quite"
+                player.key("Return")  # done retelling
             player.key("Return")  # done responding
         elif state.phase is Phase.AWARD:
             player.key("1", "2")  # a deepening question and a felt response
@@ -208,7 +208,9 @@ def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
         player.shot("menu")
         player.key("Down", "Down", "Down", "Down", "Return")  # save and go to the title
         player.shot("title-again")
-        player.key("Escape")  # quit
+        player.key("Escape")  # "Quit In Kind?": asked once, never one key away
+        player.shot("title-quit-asked")
+        player.key("Return")  # yes, quit
         game.wait(timeout=15)
     finally:
         if game.poll() is None:

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import attrs
+import pytest
 
 from game.core.state import GameState
 from game.store.paths import all_paths
@@ -112,6 +113,7 @@ def is_next_save(before: GameState, after: GameState) -> bool:
     return before.finished and after.log == ()
 
 
+@pytest.mark.slow  # 30 real games in subprocesses, about 40 s
 def test_thirty_kills_of_the_real_game_lose_nothing(tmp_path):
     chooser = random.Random(SEED)
     store = SaveStore()

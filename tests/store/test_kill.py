@@ -17,6 +17,8 @@ import time
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from game.core.engine import new_game
 from game.core.state import GameState
 from game.store.saves import SaveStore
@@ -88,6 +90,7 @@ def run_and_kill(chooser: random.Random) -> tuple[int, int] | None:
     return int(seed), int(actions)
 
 
+@pytest.mark.slow  # 30 subprocesses killed mid-save; test_atomic.py stays quick
 def test_thirty_kills_lose_nothing():
     chooser = random.Random(2024)
     reported_total = 0

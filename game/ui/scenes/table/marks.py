@@ -42,6 +42,9 @@ class MarksPanel:
     name_size: int = 0
     name_above: bool = False  # a narrow window: the name on a line of its own
     name_h: int = 0
+    grid: bool = False  # a narrow window with four marks a row: two lines of two
+    cell_h: int = 0  # the height of one line of marks
+    gap: int = 0
 
     def scroll(self, step: int, listeners: int, selected: int) -> int:
         """Move the window of rows by `step`; returns the selected row, kept in view."""
@@ -53,7 +56,7 @@ class MarksPanel:
         look, view = scene.look, scene.view
         content = scene.content
         listeners = view.marks[:-1]
-        gap = max(4, look.px(6))
+        gap = self.gap = max(4, look.px(6))
         small_line = look.text.line_height(look.theme.small, True)
         # A narrow window, or four marks a row (a mirror card), puts each row's name on a
         # line above its marks: the marks get the whole width.
@@ -63,20 +66,29 @@ class MarksPanel:
         names_fit = all(look.text.fits(r.title, beside, look.theme.small, True) for r in view.marks)
         self.name_above = tall(scene.app.size) or widest_row > 3 or not names_fit
         self.name_h = small_line + look.px(4) if self.name_above else 0
-        least = max(look.px(54), 2 * small_line + look.px(4)) + self.name_h
+        # A narrow window with four marks a row: two lines of two, wide enough to read.
+        self.grid = tall(scene.app.size) and widest_row > 3
+        cell_least = max(look.px(54), 2 * small_line + look.px(4))  # two lines of small text
+        cell_most = max(look.px(110), 3 * small_line + look.px(16))
         rows_n = len(view.marks)
-        most = max(look.px(110), 3 * small_line + look.px(16)) + self.name_h
-        row_h = min(most, (content.height - gap * rows_n) // max(1, rows_n))
+        lines = [self._lines(r) for r in view.marks]
+        fixed = gap * rows_n + self.name_h * rows_n + gap * (sum(lines) - rows_n)
+        cell_h = min(cell_most, (content.height - fixed) // max(1, sum(lines)))
         self.rows, self.more = [], None
         self.above = self.below = 0
-        if row_h >= least:
+        if cell_h >= cell_least:
             self.first = 0
-            place = [(i, content.top + i * (row_h + gap)) for i in range(rows_n)]
+            self.cell_h = cell_h
+            place, y = [], content.top
+            for i in range(rows_n):
+                place.append((i, y))
+                y += self._height(lines[i]) + gap
         else:
             # The sharer's row at the bottom; the listeners' rows in a window above it.
-            row_h = least
+            self.cell_h = cell_least
+            row_h = self._height(lines[0])
             note_h = look.text.line_height(look.theme.small) + look.px(4)
-            room = content.height - (row_h + gap) - note_h
+            room = content.height - (self._height(lines[-1]) + gap) - note_h
             shown = max(1, room // (row_h + gap))
             selected = view.row
             if selected < self.first:
@@ -99,15 +111,19 @@ class MarksPanel:
         buttons: list[Button] = []
         for index, y in place:
             mark_row = view.marks[index]
-            rect = pygame.Rect(content.left, y, content.width, row_h)
+            rect = pygame.Rect(content.left, y, content.width, self._height(lines[index]))
             self.rows.append(PlacedRow(mark_row, index, rect))
-            strip = pygame.Rect(
-                rect.left + self.name_w,
-                y + self.name_h,
-                rect.width - self.name_w,
-                row_h - self.name_h,
-            )
-            cells = row([(o.id, o.label, "") for o in mark_row.marks], strip, gap)
+            entries = [(o.id, o.label, "") for o in mark_row.marks]
+            per_line = -(-len(entries) // lines[index])  # rounded up
+            cells = []
+            for line in range(lines[index]):
+                strip = pygame.Rect(
+                    rect.left + self.name_w,
+                    y + self.name_h + line * (self.cell_h + gap),
+                    rect.width - self.name_w,
+                    self.cell_h,
+                )
+                cells += row(entries[line * per_line : (line + 1) * per_line], strip, gap)
             show_keys = index == view.row or mark_row.sharer
             for offer, button in zip(mark_row.marks, cells, strict=True):
                 button.hint = offer.key if show_keys else ""
@@ -121,9 +137,16 @@ class MarksPanel:
             self.name_size = look.theme.small
         else:
             self.name_size = _name_size(
-                look, [r.row.title for r in self.rows], self.name_w - look.px(12), row_h
+                look, [r.row.title for r in self.rows], self.name_w - look.px(12), self.cell_h
             )
         return buttons
+
+    def _lines(self, mark_row: MarkRow) -> int:
+        """How many lines of marks a row takes: two of two in a narrow window's grid."""
+        return 2 if self.grid and len(mark_row.marks) > 3 else 1
+
+    def _height(self, lines: int) -> int:
+        return self.name_h + lines * self.cell_h + (lines - 1) * self.gap
 
     def draw(self, scene: TableScene, surface: pygame.Surface) -> None:
         look, view, t = scene.look, scene.view, scene.t
