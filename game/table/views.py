@@ -163,8 +163,13 @@ class _View:
             )
         elif phase is Phase.RESPOND:
             mirror = WildEffect.MIRROR in state.effects
-            headline = t("table_respond_heading")
+            # The listeners talk now: name them (one listener is not "listeners").
+            if len(state.listeners) == 1:
+                headline = t("table_respond_heading_one", name=self.name(state.listeners[0]))
+            else:
+                headline = t("table_respond_heading")
             line = t("table_mirror_then" if mirror else "table_respond", name=speaker)
+            listening = ""
             bar = (
                 self.offer(
                     Do.DONE_RESPONDING,

@@ -124,3 +124,14 @@ def test_a_deck_that_runs_out_says_so_at_the_closing_card():
     session.choose(Choice(Do.DONE_CLOSING))
     if session.state.phase is Phase.CLOSING:  # the next player's closing answer
         assert not table_view(session, T).instruction.startswith(T("table_cards_ran_out"))
+
+
+def test_while_listeners_respond_nobody_is_called_a_listener():
+    """The reviewer read "Listening: Ben" while Ben was the one talking."""
+    pair = engine.apply(engine.apply(engine.new_game(make_setup(2)), Draw()), FinishSharing())
+    view = view_of(pair)
+    names = [p.name for p in pair.players]
+    assert view.headline == f"{names[1]} responds"
+    assert view.listening == ""
+    circle = engine.apply(engine.apply(engine.new_game(make_setup(4)), Draw()), FinishSharing())
+    assert view_of(circle).headline == "Listeners respond"

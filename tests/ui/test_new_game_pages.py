@@ -178,6 +178,8 @@ def test_fifty_decks_scroll_by_keys_wheel_and_mouse_and_stay_readable(fifty):
         assert part is not None and part.size == button(scene, expected).rect.size
         assert part.bottom <= bar_top
     assert scene.deck.id == "closer", "nothing chosen by moving"
+    assert not on_screen(scene, "deck:1"), "the chosen deck has scrolled out of sight"
+    assert button(scene, "next").label == f"Start with {scene.deck.name}", "the start names it"
     last = scene.decks[int(pickable[-1].split(":")[1])].deck
     assert any("more" in text for text in sizes_drawn(driver))
 

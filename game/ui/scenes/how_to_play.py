@@ -119,7 +119,11 @@ class HowToPlayScene(Scene):
     def _indent(self, kind: str) -> int:
         if kind == "bullet":
             return self.look.text.width("•  ", self.look.theme.body)
-        return self.look.px(30) if kind in ("good", "bad", "story") else 0
+        if kind in ("good", "bad"):  # the tick or cross, then a gap: never over the words
+            size, _ = self._style(kind)
+            icon = self.look.text.line_height(size) - self.look.px(6)
+            return max(self.look.px(30), icon + max(6, self.look.px(12)))
+        return self.look.px(30) if kind == "story" else 0
 
     def _paginate(self, groups: list[list[Block]]) -> list[list[Block]]:
         pages: list[list[Block]] = [[]]

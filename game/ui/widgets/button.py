@@ -313,6 +313,12 @@ def row_label_size(look: Look, buttons: Sequence[Button]) -> tuple[int, int]:
     return chosen
 
 
+def labels_fit(look: Look, buttons: Sequence[Button]) -> bool:
+    """Whether every label fits its button whole at the row's shared size (nothing cut)."""
+    size, max_lines = row_label_size(look, buttons)
+    return all(_label_lines(look, b, size, max_lines) is not None for b in buttons if b.label)
+
+
 def _room(look: Look, button: Button, size: int) -> tuple[int, int]:
     """(width, height) a label has at `size`: the button less padding, chip and reserve."""
     width = button.rect.width - 2 * look.px(14) - button.reserve

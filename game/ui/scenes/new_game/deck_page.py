@@ -104,7 +104,10 @@ class DeckScene(Scene):
             self.deck_list.reveal(game.chosen)
         focus = self._first_focus or self.buttons.focused_id
         self._first_focus = None
-        bar = frame.bar_buttons(self.t("new_back"), self.t("new_start"))
+        # The chosen deck may be scrolled out of sight: the start button names it.
+        chosen = game.deck
+        start = self.t("new_start_with", deck=chosen.name) if chosen else self.t("new_start")
+        bar = frame.bar_buttons(self.t("new_back"), start)
         self.buttons.set([*tiles, *options, *bar], focus)
 
     def _option_buttons(self, area: pygame.Rect, stacked: bool) -> list[Button]:

@@ -17,7 +17,7 @@ from game.core.rules import Scoring
 from game.table.views import MarkRow
 from game.ui.moments import acknowledgement
 from game.ui.scenes.table.layout import tall
-from game.ui.widgets.button import Button, row
+from game.ui.widgets.button import Button, labels_fit, row, row_label_size
 
 if TYPE_CHECKING:
     from game.ui.look import Look
@@ -53,21 +53,44 @@ class MarksPanel:
         return min(max(selected, self.first), self.first + shown - 1)
 
     def place(self, scene: TableScene) -> list[Button]:
+        """Lay the rows out in the first arrangement whose labels are readable from the sofa:
+        names beside the marks (most rows in view), names above them (the marks get the
+        whole width), then two lines of two marks; else the one with the largest labels."""
+        look, view = scene.look, scene.view
+        small_line = look.text.line_height(look.theme.small, True)
+        beside = (int(scene.content.width * 0.2) - look.px(12), 2 * small_line + look.px(2))
+        names_fit = all(look.text.fits(r.title, beside, look.theme.small, True) for r in view.marks)
+        widest_row = max((len(r.marks) for r in view.marks), default=0)
+        ways = [(False, False)] if names_fit and not tall(scene.app.size) else []
+        ways.append((True, False))
+        if widest_row > 3:
+            ways.append((True, True))
+        # Good enough: the size a row of buttons may shrink to before it cuts (button.py).
+        readable = round(look.theme.small * 0.85)
+        first = self.first  # each try scrolls from where the rows were
+        best: tuple[int, bool, bool] | None = None
+        for name_above, grid in ways:
+            self.first = first
+            buttons = self._place(scene, name_above, grid)
+            size, _ = row_label_size(look, buttons)
+            whole = labels_fit(look, buttons)
+            if size >= readable and whole:
+                return buttons
+            score = size if whole else 0  # a cut label is worse than a small one
+            if best is None or score > best[0]:
+                best = (score, name_above, grid)
+        assert best is not None
+        self.first = first
+        return self._place(scene, best[1], best[2])
+
+    def _place(self, scene: TableScene, name_above: bool, grid: bool) -> list[Button]:
         look, view = scene.look, scene.view
         content = scene.content
         listeners = view.marks[:-1]
         gap = self.gap = max(4, look.px(6))
         small_line = look.text.line_height(look.theme.small, True)
-        # A narrow window, or four marks a row (a mirror card), puts each row's name on a
-        # line above its marks: the marks get the whole width.
-        # So does a name too long for the column beside the marks (on two lines).
-        widest_row = max((len(r.marks) for r in view.marks), default=0)
-        beside = (int(content.width * 0.2) - look.px(12), 2 * small_line + look.px(2))
-        names_fit = all(look.text.fits(r.title, beside, look.theme.small, True) for r in view.marks)
-        self.name_above = tall(scene.app.size) or widest_row > 3 or not names_fit
+        self.name_above, self.grid = name_above, grid
         self.name_h = small_line + look.px(4) if self.name_above else 0
-        # A narrow window with four marks a row: two lines of two, wide enough to read.
-        self.grid = tall(scene.app.size) and widest_row > 3
         cell_least = max(look.px(54), 2 * small_line + look.px(4))  # two lines of small text
         cell_most = max(look.px(110), 3 * small_line + look.px(16))
         rows_n = len(view.marks)
@@ -155,8 +178,12 @@ class MarksPanel:
         for placed in self.rows:
             rect = placed.rect
             if placed.index == view.row and not placed.row.sharer and len(view.marks) > 2:
+                # The row the number keys mark: a band and an outline, clear from the sofa.
                 band = rect.inflate(look.px(12), look.px(6))
                 pygame.draw.rect(surface, pal.panel, band, border_radius=look.px(12))
+                pygame.draw.rect(
+                    surface, pal.focus, band, width=max(2, look.px(3)), border_radius=look.px(12)
+                )
             if self.name_above:
                 box = pygame.Rect(rect.left, rect.top, rect.width, self.name_h)
             else:
