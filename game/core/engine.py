@@ -247,7 +247,7 @@ def apply(state: GameState, action: Action) -> GameState:
         new = _end_turn(state, action.elapsed_seconds)
     else:
         new = _end_game(_keep_answered_card(_commit(state)), EndReason.PLAYERS)
-    return attrs.evolve(new, log=(*state.log, action))
+    return attrs.evolve(new, log=state.log.appended(action))
 
 
 def _keep_answered_card(state: GameState) -> GameState:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
+from game.core.action_log import ActionLog
 from game.core.actions import ACTION_TYPES, Action
 from game.core.state import GameState
 
@@ -37,7 +38,7 @@ def to_plain(value: Any) -> Any:
         return data
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, tuple | list | frozenset):
+    if isinstance(value, tuple | list | frozenset | ActionLog):
         return [to_plain(item) for item in value]
     if isinstance(value, dict):
         return [[to_plain(k), to_plain(v)] for k, v in value.items()]
@@ -75,6 +76,9 @@ def from_plain(cls: Any, data: Any, where: str = "$") -> Any:
         raise PlainDataError(f"{where}: cannot tell which of {options} this is")
     if cls is Action:
         return _action_from_plain(data, where)
+    if cls is ActionLog:
+        _expect(data, list, where)
+        return ActionLog(_action_from_plain(item, f"{where}[{i}]") for i, item in enumerate(data))
     if origin is tuple:
         args = typing.get_args(cls)
         _expect(data, list, where)

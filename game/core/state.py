@@ -6,7 +6,8 @@ import enum
 
 import attrs
 
-from game.core.actions import Action, Award
+from game.core.action_log import ActionLog, as_log
+from game.core.actions import Award
 from game.core.cards import Card, Deck, Mode, WildEffect
 from game.core.rules import AwardKind, Rules, Scoring
 
@@ -112,7 +113,8 @@ class GameState:
         0  # "ready" answers so far to "Ready to go deeper?"; who gave them is not kept
     )
     end_reason: EndReason | None = None
-    log: tuple[Action, ...] = ()
+    # Every action applied so far; appending is O(1) (see action_log.py).
+    log: ActionLog = attrs.field(factory=ActionLog, converter=as_log)
 
     # Derived views: the UI reads these instead of recomputing rules.
 

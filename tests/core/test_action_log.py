@@ -1,0 +1,58 @@
+"""The action log behaves as an immutable tuple, while appending costs O(1)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.core import engine
+from game.core.action_log import ActionLog
+from game.core.actions import Draw, EndTurn, FinishResponding, FinishSharing, Skip
+from game.core.serial import state_from_plain, state_to_plain
+from tests.core.factory import make_setup
+
+ACTIONS = [Draw(), Skip(), FinishSharing(), FinishResponding(), EndTurn()]
+
+
+def test_a_chain_of_appends_shares_one_list_and_copies_nothing():
+    """Why play and replay are linear: the newest log extends the list the others share."""
+    log = ActionLog()
+    logs = [log]
+    for i in range(10_000):
+        log = log.appended(ACTIONS[i % len(ACTIONS)])
+        logs.append(log)
+    assert all(older._items is log._items for older in logs)  # one list, 10,000 views
+    assert [len(older) for older in logs[:4]] == [0, 1, 2, 3]
+    assert list(logs[3]) == ACTIONS[:3], "an older view never sees what came after it"
+
+
+def test_appending_to_an_older_log_branches_without_touching_the_newer_one():
+    base = ActionLog([Draw()])
+    newer = base.appended(FinishSharing())
+    branch = base.appended(Skip())  # trying another action on the past state
+    assert newer == (Draw(), FinishSharing())
+    assert branch == (Draw(), Skip())
+    assert newer.appended(EndTurn()) == (Draw(), FinishSharing(), EndTurn())
+    assert branch[-1] == Skip() and branch[:1] == (Draw(),)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=60))
+def test_any_mix_of_appends_and_branches_matches_tuples(steps):
+    logs, model = [ActionLog()], [()]
+    for pick, action in steps:
+        i = pick % len(logs)
+        logs.append(logs[i].appended(action))
+        model.append((*model[i], action))
+    for log, expected in zip(logs, model, strict=True):
+        assert log == expected and tuple(log) == expected and len(log) == len(expected)
+        assert hash(log) == hash(ActionLog(expected))
+
+
+def test_a_game_with_its_log_survives_the_save_round_trip_and_replays():
+    state = engine.new_game(make_setup(2))
+    for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
+        state = engine.apply(state, action)
+    again = state_from_plain(state_to_plain(state))
+    assert isinstance(again.log, ActionLog)
+    assert again == state and again.log == state.log
+    assert engine.replay(state.setup, state.log) == state
