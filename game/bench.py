@@ -33,7 +33,7 @@ from pathlib import Path
 
 import attrs
 
-PARTS = ("startup", "idle", "memory", "deck", "frames")
+PARTS = ("startup", "idle", "memory", "deck", "frames", "evening")
 SIZES = ((1280, 720), (1920, 1080))
 FIRST_FRAME_LINE = "first frame drawn"
 READY_LINE = "bench: ready"
@@ -850,6 +850,7 @@ def run_benchmark(
         "memory": ("memory of a whole game", measure_memory),
         "deck": ("deck load", measure_deck),
         "frames": ("frame times", measure_frames),
+        "evening": ("a long evening", _measure_evening),
     }
     with tempfile.TemporaryDirectory(prefix="inkind-bench-") as folder:
         for part in PARTS:
@@ -865,6 +866,12 @@ def run_benchmark(
     results.seconds = time.perf_counter() - started
     results.machine["load_after"] = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else 0
     return results
+
+
+def _measure_evening(config: Config, work: Path, results: Results) -> None:
+    from game.bench_evening import measure_evening  # saves, resume, openings, 4K frames
+
+    measure_evening(config, work, results)
 
 
 def _headless() -> None:

@@ -25,6 +25,11 @@ REQUIRED = (
     "deck_parse_floor_s",
     "deck_load_ratio",
     "peak_rss_mb",
+    # the long evening (issue 15): reported against their targets, never judged here
+    "save_ms_p99_2k_actions",
+    "resume_ms_100k_actions",
+    "screen_open_ms_p99_1080",
+    "frame_p99_ms_4k",
 )
 
 
