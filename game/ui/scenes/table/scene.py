@@ -85,6 +85,9 @@ class TableScene(Scene):
         self.card_box = pygame.Rect(0, 0, 0, 0)
         self.panel_texts: list = []
         self._stop_listening: Callable[[], None] | None = None
+        self._still: pygame.Surface | None = None  # the table without its card, while it turns
+        self._still_key: tuple | None = None
+        self._still_on: pygame.Surface | None = None  # the surface it was last put on whole
 
     @property
     def state(self) -> GameState:
@@ -161,6 +164,7 @@ class TableScene(Scene):
 
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
+        self._still_key = None  # what is drawn around the card may change
         self.view = table_view(self.session, self.t, self.award_row)
         self.award_row = self.view.row
         if self.area is None:
@@ -389,6 +393,31 @@ class TableScene(Scene):
     # ------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.flip < 1.0 and self.overlay.which is None:
+            # While the card turns only the card and the timer change: the rest is drawn
+            # once, and each frame puts back only the parts that move (at 4K a whole frame
+            # costs more than the 8 ms a turning card may take).
+            key = (surface.get_size(), self.buttons.hover, self.notice, self.note)
+            moving = [self.card_box.inflate(self.look.px(40), self.look.px(40))]
+            if self.timer.enabled:
+                moving.append(talk.timer_place(self)[2])
+            if self._still_key != key or self._still_on is not surface:
+                if self._still is None or self._still.get_size() != surface.get_size():
+                    self._still = pygame.Surface(surface.get_size()).convert()  # 18 ms at 4K
+                self._draw_all(self._still, card=False, still=True)
+                self._still_key = key
+                self._still_on = surface
+                surface.blit(self._still, (0, 0))
+            else:
+                for part in moving:
+                    surface.blit(self._still, part, part)
+            draw_card(surface, self.look, self.t, self.state, self.card_box, self.flip)
+            talk.draw_timer(self, surface)
+            return
+        self._still_key = self._still_on = None  # the surface is kept for the next card
+        self._draw_all(surface, card=True)
+
+    def _draw_all(self, surface: pygame.Surface, card: bool, still: bool = False) -> None:
         look, area = self.look, self.area
         assert area is not None
         pal = look.pal
@@ -397,16 +426,17 @@ class TableScene(Scene):
         menu = self.buttons.get(SHOW_MENU)
         right = (menu.rect.left if menu else area.top.right) - look.px(20)
         draw_top_bar(surface, look, self.t, self.state, area.top, right)
-        draw_card(surface, look, self.t, self.state, self.card_box, self.flip)
+        if card:
+            draw_card(surface, look, self.t, self.state, self.card_box, self.flip)
         words = banner_words(self.t, self.state.wild_cards)
         for (title, text), rect in zip(words, self.banners.rects, strict=False):
             draw_wild_card(surface, rect, look, title, text, text_size=self.banners.text_size)
         for fitted, box, colour in self.panel_texts:
             look.text.draw_fitted(surface, fitted, colour, box, align="left")
         if phase is Phase.SHARE:
-            talk.draw_share(self, surface)
+            talk.draw_share(self, surface, still)
         elif phase is Phase.RESPOND:
-            talk.draw_respond(self, surface)
+            talk.draw_respond(self, surface, still)
         elif phase is Phase.AWARD:
             self.marks.draw(self, surface)
         if self.notice or self.note:

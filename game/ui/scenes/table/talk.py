@@ -22,12 +22,23 @@ def timer_room(scene: TableScene) -> pygame.Rect:
     return box
 
 
-def draw_timer(scene: TableScene, surface: pygame.Surface) -> None:
-    if not scene.timer.enabled:
-        return
+def timer_place(scene: TableScene) -> tuple[tuple[int, int], int, pygame.Rect]:
+    """(centre, radius, the box its ring and caption may cover) of the gentle timer."""
     look, content = scene.look, scene.content
     radius = max(look.px(44), 24)
     centre = (content.right - radius - look.px(10), content.bottom - radius - look.px(40))
+    caption = look.text.line_height(look.theme.small) + look.px(12)
+    box = pygame.Rect(0, 0, 2 * radius + look.px(200), 2 * radius + 2 * caption)
+    box.midtop = (centre[0], centre[1] - radius - look.px(6))
+    return centre, radius, box
+
+
+def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
+    """`still`: drawing the table without the parts that move (see TableScene.draw)."""
+    if not scene.timer.enabled or still:
+        return
+    look = scene.look
+    centre, radius, _ = timer_place(scene)
     if scene.timer.paused:
         caption = scene.t("timer_paused")
     else:
@@ -35,7 +46,7 @@ def draw_timer(scene: TableScene, surface: pygame.Surface) -> None:
     scene.timer.draw(surface, look, centre, radius, caption)
 
 
-def draw_share(scene: TableScene, surface: pygame.Surface) -> None:
+def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
     """How to share, and the line that tells a pass from "not this card"."""
     look = scene.look
     lines = [scene.t("table_share_help")]
@@ -51,19 +62,19 @@ def draw_share(scene: TableScene, surface: pygame.Surface) -> None:
     if lines:
         fitted = look.text.fit(text, box.size, look.theme.body, look.theme.small)
         look.text.draw_fitted(surface, fitted, look.pal.muted, box)
-    draw_timer(scene, surface)
+    draw_timer(scene, surface, still)
 
 
-def draw_respond(scene: TableScene, surface: pygame.Surface) -> None:
+def draw_respond(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
     if scene.session.mirror.retelling(scene.state):
-        draw_timer(scene, surface)  # one step at a time: the response tiles come after
+        draw_timer(scene, surface, still)  # one step at a time: the response tiles come after
         return
     content = timer_room(scene)
     if scene.hints_open:  # the ideas take the tiles' place; Hide ideas brings them back
         draw_hints(scene, surface, content)
     else:
         draw_tiles(scene, surface, content)
-    draw_timer(scene, surface)
+    draw_timer(scene, surface, still)
 
 
 def draw_tiles(scene: TableScene, surface: pygame.Surface, content: pygame.Rect) -> None:
