@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from game import __version__
 
@@ -62,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminal(stream: TextIO) -> TextIO:
+    """`stream` with control and bidi characters escaped: a folder's name (INKIND_HOME, a
+    file found in it) can hold ones a terminal would act on (game/content/terminal.py)."""
+    from game.content.terminal import EscapingWriter
+
+    return cast("TextIO", EscapingWriter(stream))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -79,18 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        from game.content.check import run_check
+        from game.content.check import run_check  # escapes what it prints from the files
 
         return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
     if args.command == "paths":
         from game.store.paths import print_paths
 
-        print_paths(sys.stdout)
+        print_paths(_terminal(sys.stdout))
         return 0
     if args.reset:
         from game.store.reset import run_reset
 
-        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=sys.stdout)
+        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=_terminal(sys.stdout))
     if args.screenshot:
         from game.ui.screenshots import render_all
 

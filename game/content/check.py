@@ -1,7 +1,10 @@
 """`inkind check [PATH ...]`: the deck author's lint.
 
 Prints every error and warning (one line each, `path:line:col: severity: message (hint)`),
-then one summary line per deck with its cards per level. Exit status: 0 when nothing failed,
+then one summary line per deck with its cards per level. A problem repeated in one file is
+shown ten times, then counted ("… and 990 more like this"), so one bad file cannot flood the
+terminal; and text from the files (names, paths) is printed with control and bidi characters
+escaped (game/content/terminal.py). Exit status: 0 when nothing failed,
 1 when a deck (or a preset) has errors, or warnings under --strict, 2 for a path that does
 not exist or a folder without decks. `--format json` prints the same results as one object.
 """
@@ -19,8 +22,9 @@ from game.content.card_counts import count_cards
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.presets import load_presets
-from game.content.problems import Problem, plural
+from game.content.problems import Problem, capped, more_like_this, plural
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
+from game.content.terminal import escape
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -50,7 +54,9 @@ def run_check(
         _deck_fails(result, strict) for result in results
     )
     if output == "json":
-        json.dump(_as_json(results, other_problems, strict, failed), out, indent=2)
+        # ensure_ascii: every character beyond ASCII, bidi and control ones too, as \uXXXX.
+        report = _as_json(results, other_problems, strict, failed)
+        json.dump(report, out, indent=2, ensure_ascii=True)
         out.write("\n")
     else:
         _print_text(results, other_problems, strict, out)
@@ -64,15 +70,20 @@ def _expand(paths: Sequence[str], err: TextIO) -> list[str] | None:
         if os.path.isdir(path):
             found = deck_files(path)
             if not found:
-                print(f"inkind check: no deck files (*.yaml, *.yml) in {path}", file=err)
+                _say(f"inkind check: no deck files (*.yaml, *.yml) in {path}", err)
                 return None
             files += found
-        elif os.path.exists(path):
+        elif os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
             files.append(path)
         else:
-            print(f"inkind check: no such file or folder: {path}", file=err)
+            _say(f"inkind check: no such file or folder: {path}", err)
             return None
     return files
+
+
+def _say(line: str, out: TextIO) -> None:
+    """One line on the terminal, with anything a terminal would act on escaped."""
+    print(escape(line), file=out)
 
 
 def _fails(problem: Problem, strict: bool) -> bool:
@@ -120,17 +131,33 @@ def _counts(result: DeckResult) -> str:
 def _print_text(
     results: list[DeckResult], other: tuple[Problem, ...], strict: bool, out: TextIO
 ) -> None:
-    for problem in other:
-        print(problem.format(), file=out)
+    _print_problems(other, out)
     for result in results:
-        for problem in result.problems:
-            print(problem.format(), file=out)
-        print(summary(result, strict), file=out)
+        _print_problems(result.problems, out)
+        _say(summary(result, strict), out)
     failed = sum(_deck_fails(result, strict) for result in results)
     line = f"checked {plural(len(results), 'deck')}: {len(results) - failed} ok, {failed} failed"
     if other:
         line += f"; {plural(len(other), 'problem')} with the rules presets"
-    print(line, file=out)
+    _say(line, out)
+
+
+def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
+    for problem, more in capped(problems):
+        _say(problem.format(), out)
+        if more:
+            _say(more_like_this(problem.path, more), out)
+
+
+def _problems_json(problems: Sequence[Problem]) -> list[dict[str, object]]:
+    """As in the text: ten of a kind, the tenth with `more_like_this`, the count left out."""
+    shown = []
+    for problem, more in capped(problems):
+        plain = problem.to_plain()
+        if more:
+            plain["more_like_this"] = more
+        shown.append(plain)
+    return shown
 
 
 def _as_json(
@@ -142,7 +169,7 @@ def _as_json(
         "strict": strict,
         "errors": sum(problem.is_error for problem in every),
         "warnings": sum(not problem.is_error for problem in every),
-        "problems": [problem.to_plain() for problem in other],
+        "problems": _problems_json(other),
         "decks": [_deck_json(result, strict) for result in results],
     }
 
@@ -163,5 +190,5 @@ def _deck_json(result: DeckResult, strict: bool) -> dict[str, Any]:
         ],
         "errors": len(result.errors),
         "warnings": len(result.warnings),
-        "problems": [problem.to_plain() for problem in result.problems],
+        "problems": _problems_json(result.problems),
     }

@@ -311,7 +311,8 @@ class _DeckReader:
             if not card.is_wild:
                 self.marks[card.id] = _card_marks(item)
         if self.english:
-            opening = lint.common_opening([card.prompt for card in cards if not card.is_wild])
+            # A prompt that was wrong (empty here) has no opening word to count.
+            opening = lint.common_opening([c.prompt for c in cards if not c.is_wild and c.prompt])
             if opening:
                 self.r.warn(node, *opening)
         if all(card.is_wild for card in cards):

@@ -16,11 +16,17 @@ from collections.abc import Collection, Sequence
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from game.content.problems import Problem, error, quote, warning
+from game.content.problems import SHOWN_PER_KIND, Problem, error, quote, warning
 from game.content.yamlsafe import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, STR_TAG
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NUMBERS = SafeConstructor()  # only its int parsing is used: 1_000, 0x1F, +5 ...
+# No whole number in our formats needs more digits. A longer one is refused before it is
+# converted: Python refuses to convert (or print) an int of more than 4,300 decimal digits,
+# and a hex or sexagesimal one converts but could not be printed in a message.
+MAX_DIGITS = 18
+# What is not a digit in YAML 1.1's ways of writing an int: sign, 0x/0b/0o, '_' and ':'.
+_NOT_DIGITS = re.compile(r"\A[-+]?(?:0[xXbBoO])?|[_:]")
 _TRUE = frozenset({"yes", "true", "on"})
 _KIND_NAMES = {
     INT_TAG: "a number",
@@ -50,6 +56,7 @@ class NodeReader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.guesses = 0  # "did you mean ...?" hints worked out so far
 
     # ------------------------------------------------------------ reporting
 
@@ -117,7 +124,14 @@ class NodeReader:
         return None
 
     def unknown_key(self, node: Node, key: str, what: str, keys: Collection[str]) -> None:
-        close = difflib.get_close_matches(key.lower(), list(keys), n=1, cutoff=0.6)
+        # Guessing costs most of the time a file of 100,000 unknown keys takes; past the ten
+        # `inkind check` shows of a kind (problems.capped), the hint lists the keys instead.
+        self.guesses += 1
+        close = (
+            difflib.get_close_matches(key.lower(), list(keys), n=1, cutoff=0.6)
+            if self.guesses <= SHOWN_PER_KIND
+            else []
+        )
         hint = f"did you mean '{close[0]}'?" if close else f"the keys are {quoted_list(list(keys))}"
         self.error(node, f"unknown key {quote(key)} in {what}", hint)
 
@@ -200,9 +214,20 @@ class NodeReader:
         return value
 
     def whole_number(
-        self, node: Node, what: str, lowest: int, highest: int | None = None
+        self,
+        node: Node,
+        what: str,
+        lowest: int,
+        highest: int | None = None,
+        too_long_hint: str = "",
     ) -> int | None:
-        """A whole number from `lowest` to `highest` (None: no upper limit)."""
+        """A whole number from `lowest` to `highest` (None: no upper limit). `too_long_hint`
+        says how to fix one too long to read, where the range does not say it better."""
+        in_range = (
+            f"write a whole number of at least {lowest}"
+            if highest is None
+            else f"write a whole number from {lowest} to {highest}"
+        )
         if not (isinstance(node, ScalarNode) and node.tag == INT_TAG):
             hint = ""
             if (
@@ -210,8 +235,17 @@ class NodeReader:
                 and node.tag == STR_TAG
                 and node.value.strip().lstrip("+-").isdigit()
             ):
-                hint = f"remove the quotes: {node.value.strip()}"
+                written = node.value.strip()
+                hint = f"remove the quotes: {written}" if len(written) <= MAX_DIGITS else in_range
             self.expected(node, what, "a whole number", hint)
+            return None
+        digits = len(_NOT_DIGITS.sub("", str(node.value)))
+        if digits > MAX_DIGITS:
+            self.error(
+                node,
+                f"{what} is a number {digits:,} digits long, out of range",
+                too_long_hint or in_range,
+            )
             return None
         value = int(_NUMBERS.construct_yaml_int(node))
         if highest is None and value < lowest:
@@ -248,7 +282,9 @@ class NodeReader:
         value = next((value for key, value in node.value if key.value == "format"), None)
         if value is None:
             return True
-        found = self.whole_number(value, "'format'", -(2**63))
+        found = self.whole_number(
+            value, "'format'", -(2**63), too_long_hint=f"write 'format: {version}'"
+        )
         if found is None or found == version:
             return True
         if found > version:

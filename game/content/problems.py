@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
+from collections.abc import Iterable
 
 import attrs
 
 ERROR = "error"
 WARNING = "warning"
+SHOWN_PER_KIND = 10  # then "… and 990 more like this"
+# What changes between problems of one kind: quoted text and numbers ('x', "42", line 5).
+_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\d[\d,.]*")
 
 
 @attrs.frozen
@@ -85,3 +91,30 @@ def quote(text: str, limit: int = 60) -> str:
         for char in text
     )
     return f"'{shown}'"
+
+
+def kind(problem: Problem) -> tuple[str, str, str]:
+    """Problems of one kind in one file read alike but for the values they name."""
+    return problem.path, problem.severity, _VALUES.sub("…", problem.message)
+
+
+def capped(
+    problems: Iterable[Problem], per_kind: int = SHOWN_PER_KIND
+) -> list[tuple[Problem, int]]:
+    """The problems to show, in their order: at most `per_kind` of each kind, the last of
+    them with how many more of its kind are left out (0 for every other)."""
+    problems = list(problems)
+    total = Counter(kind(problem) for problem in problems)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    shown = []
+    for problem in problems:
+        key = kind(problem)
+        seen[key] += 1
+        if seen[key] <= per_kind:
+            shown.append((problem, total[key] - per_kind if seen[key] == per_kind else 0))
+    return shown
+
+
+def more_like_this(path: str, more: int) -> str:
+    """The line after the last problem shown of a kind."""
+    return f"{path}: … and {more:,} more like this"

@@ -30,7 +30,10 @@ def user_decks_dir() -> Path:
 
 
 def deck_files(folder: str | os.PathLike[str]) -> list[str]:
-    """The deck files directly inside a folder, by name, each shown under the folder as given."""
+    """Everything with a deck's name directly inside a folder, by name, each shown under the
+    folder as given. Whatever it is: a FIFO, a device, a folder or a symlink loop named
+    `x.yaml` is listed too, so that loading reports it as unreadable (without opening it)
+    rather than leaving it out without a word."""
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -39,9 +42,7 @@ def deck_files(folder: str | os.PathLike[str]) -> list[str]:
     return [
         os.path.join(shown, name)
         for name in names
-        if name.endswith(DECK_SUFFIXES)
-        and not name.startswith(".")
-        and os.path.isfile(os.path.join(shown, name))
+        if name.endswith(DECK_SUFFIXES) and not name.startswith(".")
     ]
 
 
@@ -102,7 +103,7 @@ def load_catalog(extra: Sequence[str] = ()) -> Catalog:
     for path in extra:
         if os.path.isdir(path):
             decks += loader.load_all(deck_files(path))
-        elif os.path.exists(path):
+        elif os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
             decks.append(loader.load(path))
         else:
             problems.append(error(path, None, None, "no such file or folder"))

@@ -1,9 +1,10 @@
 """Reading untrusted YAML: a deck from a stranger must never run code, exhaust memory or crash the game.
 
-A file is read with a size limit, decoded as strict UTF-8 and composed into nodes (which keep
-their line and column) by a composer that refuses tags that build objects, anchors and aliases
-(an alias bomb is refused at its first anchor, before anything is expanded) and nesting deeper
-than our formats need. Events come from libyaml's C parser where present, else from PyYAML's
+A file is read only if it is a regular file (a FIFO, a device, a folder or a symlink loop is
+refused unopened, by game/store/safe_read.py) and with a size limit, decoded as strict UTF-8
+and composed into nodes (which keep their line and column) by a composer that refuses tags
+that build objects, anchors and aliases (an alias bomb is refused at its first anchor, before
+anything is expanded) and nesting deeper than our formats need. Events come from libyaml's C parser where present, else from PyYAML's
 pure-Python parser. Nothing is ever constructed: the loaders read the nodes themselves.
 Every way a file can fail becomes exactly one Problem line, never a traceback.
 """
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import os
 import re
-import stat
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import yaml
 from yaml.events import (
@@ -32,9 +34,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from game.content.problems import Problem, error, quote
+from game.store.safe_read import Unreadable, check_regular, read_regular
 
 MAX_BYTES = 16 * 1024 * 1024  # a 20,000-card deck is about 5 MiB; 8 MiB must load
-_CHUNK = 1024 * 1024
 MAX_NESTING = 10  # lists and mappings inside each other; a deck needs 4, the response guide 5
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 
@@ -234,43 +236,29 @@ def compose_file(
 
 
 def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes; a file over the limit is refused from its size, without reading it."""
+    """The file's bytes. Anything but a regular file (a FIFO, a device such as /dev/zero, a
+    folder, a symlink loop) is refused from what `stat` says, without opening it (a FIFO
+    opened for reading would wait for a writer forever); so is a file over the limit."""
+    where = Path(path)
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise _Refused(None, "this is a folder, not a file")
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        info = check_regular(where, sys.maxsize)  # what it is, whatever its size
+        if info.st_size > max_bytes:
             raise _too_big(info.st_size, max_bytes)
-        with open(path, "rb") as file:
-            data = _read_up_to(file, max_bytes + 1)
+        return read_regular(where, max_bytes)  # never blocks, and stops past the limit
     except FileNotFoundError:
         raise _Refused(None, "no such file") from None
-    except PermissionError:
-        raise _Refused(None, "cannot read the file: permission denied") from None
-    except OSError as problem:
-        raise _Refused(None, f"cannot read the file: {problem.strerror or problem}") from None
-    if len(data) > max_bytes:
-        raise _too_big(None, max_bytes)
-    return data
+    except Unreadable as refused:
+        raise _Refused(None, f"cannot be read: {_reason(refused.reason)}") from None
 
 
-def _read_up_to(file: BinaryIO, limit: int) -> bytes:
-    """At most `limit` bytes, read in pieces so that memory follows the file, not the limit."""
-    chunks = []
-    total = 0
-    while total < limit:
-        chunk = file.read(min(_CHUNK, limit - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    return b"".join(chunks)
+def _reason(reason: str) -> str:
+    """safe_read's reason, said after "cannot be read: " ("permission denied")."""
+    inner = re.fullmatch(r"it cannot be read \((.*)\)", reason)
+    return inner.group(1).lower() if inner else reason
 
 
-def _too_big(size: int | None, max_bytes: int) -> _Refused:
+def _too_big(size: int, max_bytes: int) -> _Refused:
     limit = f"{max_bytes / (1024 * 1024):g} MiB"
-    if size is None:
-        return _Refused(None, f"the file is larger than the limit of {limit}")
     return _Refused(None, f"the file is {size / 1_000_000:.1f} MB; the limit is {limit}")
 
 

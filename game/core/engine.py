@@ -8,6 +8,7 @@ Nothing here reads a clock or a random source: the seed and the action log decid
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable
 
 import attrs
@@ -36,7 +37,7 @@ from game.core.rules import (
     LevelPace,
     Scoring,
 )
-from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Scores, Setup
+from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Scores, Setup, name_key
 
 PAIR_PLAYERS = 2
 CIRCLE_PLAYERS = range(3, 13)
@@ -53,11 +54,16 @@ def new_game(setup: Setup) -> GameState:
         raise SetupError(f"A pair game needs exactly 2 players, not {count}.")
     if setup.mode is Mode.CIRCLE and count not in CIRCLE_PLAYERS:
         raise SetupError(f"A circle game needs 3 to 12 players, not {count}.")
-    names = [p.name.strip().casefold() for p in setup.players]
+    names = [name_key(p.name) for p in setup.players]
     if any(not name for name in names):
         raise SetupError("Every player needs a name.")
-    if len(set(names)) != len(names):
-        raise SetupError("Two players have the same name: give each a different one.")
+    first_with: dict[str, str] = {}  # names that look the same (NFC, casefold): the first
+    for player, key in zip(setup.players, names, strict=True):
+        if key in first_with:
+            raise SetupError(
+                f"Two players have the same name, {first_with[key]}: give each a different one."
+            )
+        first_with[key] = unicodedata.normalize("NFC", player.name.strip())
     excluded_tags = set(setup.excluded_tags)
     not_for_us = set(setup.not_for_us)
     excluded = tuple(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 
 import attrs
 
@@ -34,6 +35,13 @@ class EndReason(enum.Enum):
 @attrs.frozen
 class Player:
     name: str
+
+
+def name_key(name: str) -> str:
+    """What two names that look the same have in common: the name without the spaces around
+    it, NFC-normalised (é typed as one character or as e + a combining accent), casefolded
+    (Ana and ANA), and normalised again (casefolding can undo NFC)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
 
 
 @attrs.frozen

@@ -113,12 +113,12 @@ def test_a_50_megabyte_file_is_refused_from_its_size_without_reading_it(
     assert line == f"{path}: error: the file is 50.0 MB; the limit is 16 MiB"
 
 
-def test_an_endless_stream_is_cut_off_at_the_limit(tmp_path: Path) -> None:
+def test_an_endless_stream_is_refused_without_reading_it(tmp_path: Path) -> None:
     if not os.path.exists("/dev/zero"):
         pytest.skip("needs /dev/zero")
     with pytest.raises(yamlsafe._Refused) as refused:
         yamlsafe.read_limited("/dev/zero", max_bytes=4096)
-    assert refused.value.message == "the file is larger than the limit of 0.00390625 MiB"
+    assert refused.value.message == "cannot be read: it is a device, not a file"
 
 
 OPENINGS = (
@@ -232,7 +232,7 @@ def test_files_that_are_not_a_yaml_text_are_one_clear_line(
 
 
 def test_a_folder_or_a_missing_file_is_one_line(tmp_path: Path) -> None:
-    assert only_line(tmp_path) == f"{tmp_path}: error: this is a folder, not a file"
+    assert only_line(tmp_path) == f"{tmp_path}: error: cannot be read: it is a folder, not a file"
     assert only_line(tmp_path / "nope.yaml") == f"{tmp_path / 'nope.yaml'}: error: no such file"
 
 
@@ -240,4 +240,17 @@ def test_a_folder_or_a_missing_file_is_one_line(tmp_path: Path) -> None:
 def test_an_unreadable_file_is_one_line(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD + CARD)
     path.chmod(0)
-    assert only_line(path) == f"{path}: error: cannot read the file: permission denied"
+    assert only_line(path) == f"{path}: error: cannot be read: permission denied"
+
+
+def test_a_file_that_cannot_be_opened_says_why_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the test above, where it is skipped (root opens anything): the open refused."""
+    path = write(tmp_path, HEAD + CARD)
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("game.store.safe_read.os.open", refuse)
+    assert only_line(path) == f"{path}: error: cannot be read: permission denied"

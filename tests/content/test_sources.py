@@ -28,8 +28,12 @@ def test_the_user_deck_folder_is_in_the_user_data_folder(home: Path) -> None:
 def test_deck_files_are_yaml_files_in_name_order(tmp_path: Path) -> None:
     for name in ("b.yml", "a.yaml", "c.txt", ".d.yaml"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    (tmp_path / "e.yaml").mkdir()
-    assert deck_files(tmp_path) == [str(tmp_path / "a.yaml"), str(tmp_path / "b.yml")]
+    (tmp_path / "e.yaml").mkdir()  # listed, so that loading says it is a folder (issue 15)
+    assert deck_files(tmp_path) == [
+        str(tmp_path / "a.yaml"),
+        str(tmp_path / "b.yml"),
+        str(tmp_path / "e.yaml"),
+    ]
     assert deck_files(tmp_path / "missing") == []
 
 

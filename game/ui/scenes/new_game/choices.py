@@ -43,7 +43,8 @@ class NewGame:
         self.app = app
         self.memory_file = memory_file  # None: the player's own (store.paths.memory_path)
         self.mode = Mode.PAIR
-        self.names: list[str] = []  # as the game will show them (empty ones filled in)
+        # As the game will show them: empty ones filled in, NFC-normalised (players.py).
+        self.names: list[str] = []
         self.catalog = None
         self.chosen: int | None = None  # index into `decks`
         self.options: Options | None = None

@@ -1,13 +1,14 @@
 """New game, page 1 of 2: who plays (pair or circle, and the names).
 
 Every choice has a default, so Enter here and Enter on the deck page start a pair game.
-Names left empty become "Player 1", "Player 2", ... Up to 12 names keep their size and
-scroll when the window cannot show them all. The mode changes only by Enter, Space or a
-click on it, never by moving past it.
+Names left empty become "Player 1", "Player 2", ...; names are NFC-normalised. Up to 12
+names keep their size and scroll when the window cannot show them all. The mode changes
+only by Enter, Space or a click on it, never by moving past it.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import pygame
@@ -52,8 +53,11 @@ class NewGameScene(Scene):
         return (self.buttons.focused_id or "").startswith("name:")
 
     def names(self) -> list[str]:
+        """The names as the game keeps them: NFC-normalised, so "José" is one string however
+        the keyboard composed the é (two that still look the same are refused at the start)."""
         return [
-            f.value.strip() or self.t("new_name_placeholder", number=i + 1)
+            unicodedata.normalize("NFC", f.value).strip()
+            or self.t("new_name_placeholder", number=i + 1)
             for i, f in enumerate(self.fields)
         ]
 
