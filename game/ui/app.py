@@ -343,7 +343,10 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
 
         ui_text = load_ui_text(cache_dir=cache_dir())
     except UiTextError as error:
-        print(f"inkind: the game's own words could not be read:\n{error}", file=sys.stderr)
+        from game.content.terminal import escape
+
+        lines = "\n".join(escape(line) for line in str(error).splitlines())
+        print(f"inkind: the game's own words could not be read:\n{lines}", file=sys.stderr)
         return 1
     init_pygame()
     try:

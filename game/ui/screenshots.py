@@ -44,7 +44,9 @@ def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = (
     finally:
         pygame.quit()
     seconds = time.perf_counter() - started
-    print(f"{written} screenshots in {out} ({seconds:.1f} s)")
+    from game.content.terminal import escape
+
+    print(f"{written} screenshots in {escape(str(out))} ({seconds:.1f} s)")
     return 0 if written else 1
 
 
