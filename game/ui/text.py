@@ -5,7 +5,19 @@ bundled font that has all its characters (Atkinson Hyperlegible, then Noto Sans 
 Greek and Cyrillic). A character no font has becomes "?" rather than an empty box.
 A fallback font is scaled so its capitals stand as tall as the main font's, and every
 line sits in the main font's line box on its baseline, so "Γιώργος" lines up with "Eli".
-pygame returns a new Surface on every render, so rendered lines are cached.
+
+pygame returns a new Surface on every render, so rendered lines are cached, and so are
+widths, runs, wraps and fits (a frame asks for the same ones again). Every cache is
+bounded, so an evening of new cards and names costs the same memory at turn 1,000 as at
+turn 100 (docs/performance.md, "Memory over an evening"):
+
+- rendered lines by their bytes, least recently drawn first out: two screens' worth of
+  pixels, never under 16 MB nor over 64 MB (`surface_budget`);
+- the measuring caches by entries (`WIDTHS_KEPT` and the others), in two generations: a
+  full generation becomes the old one, and whatever is asked for again moves back, so what
+  the screen uses stays and what nobody asked for since is dropped.
+
+Something that fades draws one cached surface with `alpha`, never a new colour a frame.
 """
 
 from __future__ import annotations
@@ -13,7 +25,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import pygame
 
@@ -21,8 +33,70 @@ from game.resources import assets_dir
 from game.ui.glyphs import cap_height, codepoints
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
-_CACHE_LIMIT = 4000
+K = TypeVar("K")
+V = TypeVar("V")
 ELLIPSIS = "…"
+
+MB = 1024 * 1024
+# Rendered text kept, in bytes: two screens' worth of pixels (32-bit), within 16-64 MB.
+# Measured (docs/performance.md): every screen of the game drawn once (title, new game,
+# each table phase with twelve players, summary, how to play, settings, level change)
+# holds 1.6 screens' worth of text at 1280x720, 1920x1080 and 3840x2160 alike (5.7, 12.4
+# and 48.7 MB); the busiest alone (the table while sharing) about a third of a screen.
+# So two screens' worth keeps every screen and this turn's new lines at once: going back
+# to a screen never draws its text again. The floor keeps small windows generous; the
+# ceiling is a 4K window's two screens.
+SCREENS_KEPT = 2
+SURFACE_BUDGET_MIN = 16 * MB
+SURFACE_BUDGET_MAX = 64 * MB
+# Entries kept by the measuring caches, half of them in each generation. Every screen of
+# the game at once asks for about 2,000 widths, 1,700 runs, 170 wraps and 40 fits (How to
+# play alone 1,200 widths); a turn at the table adds about 15 widths and 2 fits. So a
+# generation holds every screen's with room to spare, and hits stay hits all evening.
+WIDTHS_KEPT = 8_192
+RUNS_KEPT = 8_192
+WRAPS_KEPT = 1_024
+FITS_KEPT = 1_024
+
+
+def surface_budget(size: tuple[int, int] | None) -> int:
+    """Bytes of rendered text kept for a window of `size` (None: not open yet)."""
+    if size is None:
+        return SURFACE_BUDGET_MIN
+    width, height = size
+    return min(SURFACE_BUDGET_MAX, max(SURFACE_BUDGET_MIN, SCREENS_KEPT * width * height * 4))
+
+
+def surface_bytes(surface: pygame.Surface) -> int:
+    """The pixel memory a surface holds (its rows may be padded past width x 4)."""
+    return surface.get_pitch() * surface.get_height()
+
+
+class _Memo(dict[K, V]):
+    """A dict of at most `limit` entries: two generations, the older dropped as a whole.
+
+    Read it with `memo[key]` (a miss in the new generation looks in the old one and brings
+    the entry back); write with `add`. A hit costs what a dict's does.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.half = max(1, limit // 2)
+        self.old: dict[K, V] = {}
+
+    def __missing__(self, key: K) -> V:
+        value = self.old.pop(key)  # KeyError when it is in neither generation
+        self.add(key, value)
+        return value
+
+    def add(self, key: K, value: V) -> None:
+        self[key] = value
+        if dict.__len__(self) >= self.half:
+            self.old = dict(self)
+            self.clear()
+
+    def entries(self) -> int:
+        return dict.__len__(self) + len(self.old)
 
 
 class Face(NamedTuple):
@@ -52,17 +126,31 @@ def default_faces() -> tuple[tuple[Face, ...], tuple[Face, ...]]:
 
 
 class Text:
-    """Measures, wraps and renders text; every result it can keep, it keeps."""
+    """Measures, wraps and renders text; it keeps what it can, within bounds.
 
-    def __init__(self, faces: tuple[Sequence[Face], Sequence[Face]] | None = None) -> None:
+    `budget` fixes the bytes of rendered text kept; by default it follows the window
+    (`surface_budget`).
+    """
+
+    def __init__(
+        self,
+        faces: tuple[Sequence[Face], Sequence[Face]] | None = None,
+        budget: int | None = None,
+    ) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         regular, bold = faces or default_faces()
         self._chains = {False: tuple(regular), True: tuple(bold)}
         self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
-        self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._widths: dict[tuple[str, int, bool], int] = {}
-        self._runs: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+        self._surfaces: OrderedDict[tuple[str, int, tuple[int, ...], bool], pygame.Surface] = (
+            OrderedDict()
+        )
+        self._surface_bytes = 0
+        self._budget = budget  # None: `surface_budget` of the window open now
+        self._widths: _Memo[tuple[str, int, bool], int] = _Memo(WIDTHS_KEPT)
+        self._runs: _Memo[tuple[str, bool], tuple[tuple[int, str], ...]] = _Memo(RUNS_KEPT)
+        self._wraps: _Memo[tuple[str, int, int, bool], tuple[str, ...]] = _Memo(WRAPS_KEPT)
+        self._fits: _Memo[tuple[str, int, int, int, int, bool], Fitted] = _Memo(FITS_KEPT)
         self._scales: dict[tuple[bool, int], float] = {}
 
     # ------------------------------------------------------------ fonts
@@ -98,9 +186,10 @@ class Text:
     def runs(self, text: str, bold: bool = False) -> tuple[tuple[int, str], ...]:
         """Split text into (face index, substring) runs so every character has a glyph."""
         key = (text, bold)
-        found = self._runs.get(key)
-        if found is not None:
-            return found
+        try:
+            return self._runs[key]
+        except KeyError:
+            pass
         chain = self._chains[bold]
         first = codepoints(chain[0].path)
         runs: list[tuple[int, str]] = []
@@ -123,7 +212,7 @@ class Text:
             else:
                 runs.append((face, char))
         result = tuple(runs)
-        self._runs[key] = result
+        self._runs.add(key, result)
         return result
 
     def line_height(self, size: int, bold: bool = False) -> int:
@@ -133,16 +222,26 @@ class Text:
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         key = (text, size, bold)
-        found = self._widths.get(key)
-        if found is None:
-            found = sum(
-                self.font(size, bold, face).size(run)[0] for face, run in self.runs(text, bold)
-            )
-            self._widths[key] = found
+        try:
+            return self._widths[key]
+        except KeyError:
+            pass
+        found = sum(self.font(size, bold, face).size(run)[0] for face, run in self.runs(text, bold))
+        self._widths.add(key, found)
         return found
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         """Break text into lines no wider than `width`; explicit newlines are kept."""
+        key = (text, size, width, bold)
+        try:
+            return list(self._wraps[key])
+        except KeyError:
+            pass
+        lines = self._wrap(text, size, width, bold)
+        self._wraps.add(key, tuple(lines))
+        return lines
+
+    def _wrap(self, text: str, size: int, width: int, bold: bool) -> list[str]:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             words = paragraph.split(" ")
@@ -181,6 +280,16 @@ class Text:
         If even `min_size` is too big, the lines that fit are kept and the last ends in "…",
         so text never spills out of its box.
         """
+        key = (text, box[0], box[1], size, min_size, bold)
+        try:
+            return self._fits[key]
+        except KeyError:
+            pass
+        fitted = self._fit(text, box, size, min_size, bold)
+        self._fits.add(key, fitted)
+        return fitted
+
+    def _fit(self, text: str, box: tuple[int, int], size: int, min_size: int, bold: bool) -> Fitted:
         width, height = max(1, box[0]), max(1, box[1])
         size = max(size, 1)
         min_size = min(min_size, size)
@@ -234,9 +343,34 @@ class Text:
             return surface
         surface = self._render_runs(text, size, colour, bold)
         self._surfaces[key] = surface
-        if len(self._surfaces) > _CACHE_LIMIT:
-            self._surfaces.popitem(last=False)
+        self._surface_bytes += surface_bytes(surface)
+        budget = self.surface_budget()
+        # The least recently drawn go first; the line just drawn stays even if alone it
+        # is over the budget (it is on screen).
+        while self._surface_bytes > budget and len(self._surfaces) > 1:
+            _, dropped = self._surfaces.popitem(last=False)
+            self._surface_bytes -= surface_bytes(dropped)
         return surface
+
+    def surface_budget(self) -> int:
+        """Bytes of rendered text kept: fixed, or two screens' worth of the open window."""
+        if self._budget is not None:
+            return self._budget
+        screen = pygame.display.get_surface() if pygame.display.get_init() else None
+        return surface_budget(screen.get_size() if screen is not None else None)
+
+    def stats(self) -> dict[str, int]:
+        """What the caches hold now: rendered lines and their bytes, and each memo's entries."""
+        return {
+            "surfaces": len(self._surfaces),
+            "surface_bytes": self._surface_bytes,
+            "surface_budget": self.surface_budget(),
+            "widths": self._widths.entries(),
+            "runs": self._runs.entries(),
+            "wraps": self._wraps.entries(),
+            "fits": self._fits.entries(),
+            "fonts": len(self._fonts),
+        }
 
     def _render_runs(self, text: str, size: int, colour: Colour, bold: bool) -> pygame.Surface:
         runs = self.runs(text, bold) or ((0, ""),)
@@ -264,10 +398,12 @@ class Text:
         at: tuple[int, int],
         bold: bool = False,
         anchor: str = "topleft",
+        alpha: int = 255,
     ) -> pygame.Rect:
+        """Draw one line; `alpha` below 255 draws it see-through (a fade)."""
         surface = self.render(text, size, colour, bold)
         rect = surface.get_rect(**{anchor: at})
-        target.blit(surface, rect)
+        _blit(target, surface, rect, alpha)
         return rect
 
     def draw_fitted(
@@ -278,8 +414,13 @@ class Text:
         box: pygame.Rect,
         align: str = "left",
         valign: str = "top",
+        alpha: int = 255,
     ) -> pygame.Rect:
-        """Draw fitted lines inside `box`; returns the rect the text covers."""
+        """Draw fitted lines inside `box`; returns the rect the text covers.
+
+        `alpha` below 255 draws them see-through: a fade draws the same cached lines each
+        frame at a rising alpha, rather than new ones in a new colour.
+        """
         top = box.top
         if valign == "middle":
             top = box.top + (box.height - fitted.height) // 2
@@ -295,6 +436,25 @@ class Text:
                 rect = surface.get_rect(topright=(box.right, y))
             else:
                 rect = surface.get_rect(topleft=(box.left, y))
-            target.blit(surface, rect)
+            _blit(target, surface, rect, alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
+
+
+def _blit(target: pygame.Surface, surface: pygame.Surface, rect: pygame.Rect, alpha: int) -> None:
+    """Blit a cached surface, see-through if `alpha` < 255, and leave it as it was.
+
+    The surface's own alpha multiplies its pixels' for this one blit: over a plain
+    background that is the colour a lerp towards it would give (within one step in 255).
+    """
+    if alpha >= 255:
+        target.blit(surface, rect)
+        return
+    if alpha <= 0:
+        return
+    before = surface.get_alpha()
+    surface.set_alpha(alpha)
+    try:
+        target.blit(surface, rect)
+    finally:
+        surface.set_alpha(before)

@@ -1,6 +1,8 @@
 """Between levels: a quiet full screen so the change of depth is felt ("Level 2 — Tender").
 
 Pushed over the table and popped back to it; the table's clock runs on meanwhile.
+The title fades in: its lines are drawn once in the accent colour, and each frame blits
+them at a rising alpha (a new colour a frame would render, and cache, new lines each time).
 """
 
 from __future__ import annotations
@@ -51,10 +53,9 @@ class LevelChangeScene(Scene):
         width, height = surface.get_size()
         deck = self.session.state.deck
         level = deck.levels[self.level - 1]
-        fade = min(1.0, self.age / FADE_SECONDS)
-        colour = tuple(
-            round(b + (a - b) * fade) for a, b in zip(pal.accent, pal.background, strict=True)
-        )
+        # Over the plain background, the accent at this alpha is the colour a lerp from the
+        # background to the accent would give.
+        alpha = round(255 * min(1.0, max(0.0, self.age / FADE_SECONDS)))
         heading = self.t("level_heading", number=self.level, name=level.name)
         size = look.theme.font_px(80, 32)
         fitted = look.text.fit(
@@ -62,7 +63,7 @@ class LevelChangeScene(Scene):
         )
         box = pygame.Rect(look.px(60), int(height * 0.18), width - look.px(120), int(height * 0.3))
         covered = look.text.draw_fitted(
-            surface, fitted, colour, box, align="center", valign="bottom"
+            surface, fitted, pal.accent, box, align="center", valign="bottom", alpha=alpha
         )
         text = level.description or self.t("level_default_description")
         top = covered.bottom + look.px(30)
