@@ -970,7 +970,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"comma-separated parts to run (default all: {','.join(PARTS)})",
     )
     parser.add_argument("--tiny", action="store_true", help=argparse.SUPPRESS)  # for the tests
-    parser.add_argument("--child", choices=("idle", "game"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("idle", "game", "evening"), help=argparse.SUPPRESS)
+    parser.add_argument("--turns", type=int, default=1000, help=argparse.SUPPRESS)
     parser.add_argument(
         "--phase", choices=("deal", "share"), default="deal", help=argparse.SUPPRESS
     )
@@ -980,6 +981,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return child_idle(args.phase)
     if args.child == "game":
         return child_game()
+    if args.child == "evening":
+        from game.bench_evening import child_long_evening
+
+        return child_long_evening(args.turns)
     parts = PARTS if not args.only else tuple(p.strip() for p in args.only.split(","))
     unknown = set(parts) - set(PARTS)
     if unknown:

@@ -10,6 +10,9 @@ has the target issue 15 set; a figure over its target is reported, never an erro
 - `screen_open_ms_p99_1080`: opening each screen (its layout and first frame) at 1920x1080,
   twelve players at the table, p99 over every opening.
 - `frame_p99_ms_4k`: the card flip and the twelve players' marks at 3840x2160, the worse p99.
+- `rss_long_evening_mb`: the RSS of a child process that plays 1,000 turns (100 quick)
+  through the table by keys, twelve players at 1920x1080, with a generated 3,000-card deck
+  so every card is new and a level change every 8 rounds.
 """
 
 from __future__ import annotations
@@ -201,6 +204,129 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
         pygame.quit()
 
 
+def measure_long_evening(config: Config, work: Path, results: Results) -> None:
+    import json
+    import subprocess
+
+    from game.bench import CHILD_TIMEOUT, BenchError, _spawn, headless_env
+
+    turns = {"full": 1000, "quick": 100}.get(config.label, 5)
+    home = work / "evening-home"
+    home.mkdir()
+    env = headless_env(home, PYTHONPYCACHEPREFIX=str(work / "pycache"))
+    proc = _spawn(["-m", "game.bench", "--child", "evening", "--turns", str(turns)], env, work)
+    try:
+        out, error = proc.communicate(timeout=CHILD_TIMEOUT * 10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise BenchError("the long evening did not finish") from None
+    if proc.returncode != 0:
+        raise BenchError(f"the long evening failed ({proc.returncode}):\n{error.decode()}")
+    report = json.loads(out.decode().strip().splitlines()[-1])
+    results.add(
+        "rss_long_evening_mb",
+        f"RSS after {report['turns']} turns, 12 players, 1920x1080",
+        "MB",
+        [report["rss_mb"]],
+        100.0,
+        "< 100 MB",
+    )
+    results.notes.append(
+        f"the long evening: RSS {report['rss_first_mb']:.0f} MB at turn {report['first_turn']}, "
+        f"{report['rss_mb']:.0f} MB at turn {report['turns']} ({report['seconds']:.0f} s)"
+    )
+
+
+def child_long_evening(turns: int) -> int:
+    """Play `turns` turns by keys at the table and print the RSS (the parent's figure)."""
+    import json
+    import os
+
+    import attrs
+    import pygame
+
+    from game.content.bench_deck import make_big_deck_text
+    from game.content.decks import load_deck
+    from game.content.sources import load_catalog
+    from game.core import engine
+    from game.core.cards import Mode
+    from game.core.rules import Rules
+    from game.core.state import Phase, Player, Setup
+    from game.store.settings import Settings
+    from game.table.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.registry import scene_class
+
+    def rss_mb() -> float:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    path = os.path.join(os.environ["INKIND_HOME"], "evening.yaml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(make_big_deck_text(3000))
+    deck = load_deck(path).deck
+    assert deck is not None
+    preset = load_catalog().presets.get("classic") or Rules()
+    rules = attrs.evolve(preset, rounds=None, rounds_per_level=8)
+    state = engine.new_game(
+        Setup(deck, rules, tuple(Player(n) for n in TWELVE), Mode.CIRCLE, seed=3)
+    )
+    started = time.perf_counter()
+    pygame.init()
+    try:
+        app = App(size=(1920, 1080), store=None, settings=Settings(), save_settings_file=False)
+        app.input_hold = 0.0  # a script, not a person
+        app.reset("table", session=Session(state, None))
+        app.pump()
+        table_class = scene_class("table")
+
+        def press(key: int) -> None:
+            event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+            pygame.event.post(event)
+            app.pump()
+            for _ in range(240):
+                if not app.scene.animating():
+                    break
+                app.pump()
+
+        first: tuple[int, float] | None = None
+        for _ in range(turns * 200):
+            scene = app.scene
+            if not isinstance(scene, table_class):
+                press(pygame.K_RETURN)  # a level change, then back to the table
+                continue
+            game = scene.state
+            if first is None and game.turn >= min(10, turns):
+                first = (game.turn, rss_mb())
+            if game.turn >= turns or game.phase is Phase.FINISHED:
+                break
+            if game.phase is Phase.AWARD:
+                for key in (pygame.K_1, pygame.K_2, pygame.K_5, pygame.K_RETURN):
+                    press(key)
+            elif game.phase is Phase.DEEPER:
+                press(pygame.K_1)
+            else:
+                press(pygame.K_RETURN)
+        played = app.scene.state.turn if isinstance(app.scene, table_class) else turns
+    finally:
+        pygame.quit()
+    first = first or (played, rss_mb())
+    report = {
+        "turns": played,
+        "rss_mb": rss_mb(),
+        "first_turn": first[0],
+        "rss_first_mb": first[1],
+        "seconds": time.perf_counter() - started,
+    }
+    print(json.dumps(report), flush=True)
+    return 0
+
+
 def measure_evening(config: Config, work: Path, results: Results) -> None:
     measure_saves(config, work, results)
     measure_openings(config, work, results)
+    measure_long_evening(config, work, results)

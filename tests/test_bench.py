@@ -30,6 +30,7 @@ REQUIRED = (
     "resume_ms_100k_actions",
     "screen_open_ms_p99_1080",
     "frame_p99_ms_4k",
+    "rss_long_evening_mb",
 )
 
 
