@@ -71,6 +71,8 @@ _KEY_LIST: dict[str, tuple[str, ...]] = {
     "new_next": (),
     "new_start": (),
     "new_start_with": ("deck",),
+    "new_loading": ("done", "total"),
+    "new_loading_list": (),
     "new_no_deck": (),
     "new_deck_detail": ("cards", "levels"),
     "new_deck_cards": ("count",),
@@ -424,11 +426,20 @@ def _stamp(path: Path) -> str | None:
 
 
 def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
+    """The cached texts, or None (then ui.yaml is checked again and the cache rewritten).
+
+    Only a regular file of a sane size is opened: a FIFO or a device in its place never
+    blocks the start, and any JSON that is not the cache's object is simply rebuilt.
+    """
+    from game.store.safe_read import read_regular
+
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(cache, 4 << 20).decode("utf-8"))  # it holds ~16 KB
+    except (OSError, ValueError, RecursionError):
         return None
-    texts = data.get("texts") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    texts = data.get("texts")
     if data.get("stamp") != stamp or not isinstance(texts, dict) or set(texts) != set(KEYS):
         return None
     if not all(_is_entry(v) for v in texts.values()):

@@ -2,6 +2,7 @@
 
 The bytes go to a temporary file in the same folder, are flushed and fsynced, and
 `os.replace` swaps it in; the folder is fsynced too so the rename itself survives.
+The file is 0600 and any folder made for it 0700, whatever the umask.
 """
 
 from __future__ import annotations
@@ -11,17 +12,21 @@ import os
 import tempfile
 from pathlib import Path
 
+from game.store.paths import PRIVATE_FILE, make_private_folder
+
 TEMP_SUFFIX = ".tmp"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
     )
     try:
         with os.fdopen(handle, "wb") as temp:
+            if hasattr(os, "fchmod"):  # mkstemp asks for 0600, which a strict umask can narrow
+                os.fchmod(temp.fileno(), PRIVATE_FILE)
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
@@ -30,7 +35,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def remove_stale_temps(folder: Path, name: str) -> None:
@@ -41,7 +46,8 @@ def remove_stale_temps(folder: Path, name: str) -> None:
                 leftover.unlink()
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (best effort)."""
     # Windows cannot open a folder for fsync; there the rename is durable enough.
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     try:

@@ -21,9 +21,10 @@ from typing import Any
 
 import attrs
 
-from game.store.atomic import write_atomic
+from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_note
 from game.store.paths import closeness_path
+from game.store.safe_read import Unreadable, read_regular
 
 FORMAT = 1
 SCALE = range(1, 8)  # the seven pictures
@@ -94,13 +95,13 @@ def load_history(path: Path | None = None) -> tuple[History, str | None]:
     """The history and None, or what could be read and one sentence saying what went wrong."""
     path = closeness_path() if path is None else Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)  # never a FIFO, a device or a huge file
     except FileNotFoundError:
         return History(), None
+    except Unreadable as refused:
+        return _unreadable(path, refused.reason)
     except OSError as error:
         return _unreadable(path, f"cannot open: {error}")
-    if len(data) > MAX_BYTES:
-        return _unreadable(path, f"{len(data)} bytes is too large")
     try:
         raw = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
@@ -127,6 +128,7 @@ def save_history(history: History, path: Path | None = None) -> None:
         },
     }
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    remove_stale_temps(path.parent, path.name)  # left by a process killed while writing
     write_atomic(path, text.encode("utf-8"))
 
 

@@ -28,9 +28,10 @@ from typing import Any
 
 import attrs
 
-from game.store.atomic import write_atomic
+from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_note
 from game.store.paths import memory_path
+from game.store.safe_read import Unreadable, read_regular
 
 FORMAT = 1
 MAX_BYTES = 4 * 1024 * 1024
@@ -144,16 +145,15 @@ def load_memory(path: Path | None = None) -> tuple[Memory, str | None]:
     """The memory and None, or what could be read and one sentence saying what went wrong."""
     path = memory_path() if path is None else Path(path)
     try:
-        if not path.is_file():
-            if path.exists() or path.is_symlink():
-                return _unreadable(path, "not a regular file")
-            return Memory(), None
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)  # never a FIFO, a device or a huge file
+    except FileNotFoundError:
+        if path.is_symlink():
+            return _unreadable(path, "it is a link to nothing")
+        return Memory(), None
+    except Unreadable as refused:
+        return _unreadable(path, refused.reason)
     except OSError as error:
         return _unreadable(path, f"cannot open: {error}")
-    if len(data) > MAX_BYTES:
-        return _unreadable(path, "too large")
     try:
         raw = json.loads(data.decode("utf-8"), parse_constant=_refuse)
     except (ValueError, RecursionError) as error:
@@ -188,6 +188,7 @@ def save_memory(memory: Memory, path: Path | None = None) -> None:
         ],
     }
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    remove_stale_temps(path.parent, path.name)  # left by a process killed while writing
     write_atomic(path, text.encode("utf-8"))
 
 

@@ -2,10 +2,14 @@
 
 `INKIND_HOME` moves everything (tests and CI always set it); otherwise the platform's
 user data folder is used, so nothing is written beside the game itself.
+
+What the game writes is the players' own: folders it creates are 0700 and files 0600,
+whatever the umask (`make_private_folder`, and `write_atomic` and the log for files).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TextIO
@@ -49,5 +53,40 @@ def print_paths(out: TextIO) -> None:
 
 
 def cache_dir() -> Path:
-    """Things the game can always rebuild (the checked UI text): safe to delete at any time."""
-    return data_dir() / "cache"
+    """Things the game can always rebuild (the checked UI text): safe to delete at any time.
+
+    The folder is made here (0700, as `make_private_folder`), so the cache written into it is
+    the player's alone; if it cannot be made, the cache is simply not kept.
+    """
+    folder = data_dir() / "cache"
+    with contextlib.suppress(OSError):
+        make_private_folder(folder)
+    return folder
+
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make `folder` and any missing parents, each 0700 whatever the umask.
+
+    Folders that already exist are left as they are (one may be the player's own, chosen
+    with INKIND_HOME). Raises OSError as `mkdir` does, for example when a file is in the way.
+    """
+    folder = Path(folder)
+    missing: list[Path] = []
+    probe = folder
+    while not probe.is_dir():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, PRIVATE_FOLDER)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue  # made by someone else meanwhile: theirs, left as it is
+        os.chmod(path, PRIVATE_FOLDER)  # the umask may have taken bits away

@@ -1,23 +1,32 @@
 """Autosave and resume: the game after every action, and the one before it as a backup.
 
-`save` writes `current.json` atomically, first copying the previous good save to
-`backup.json`; a file it cannot trust is moved aside as `*.unreadable.json` rather than
-overwritten, so a save from a newer version is never lost. `load` tries the current save,
-then the backup, and never raises: what went wrong comes back as one calm sentence.
+`save` writes `current.json` atomically, first keeping the previous good save as
+`backup.json`: a hard link to it, so the backup costs no room on a full disk and no copy
+(a plain copy where links are not possible). A file it cannot trust is moved aside as
+`current.unreadable.json` rather than overwritten, so a save from a newer version is never
+lost; later ones go beside it (`.2`, `.3`), the first always kept, never more than
+MAX_KEPT_ASIDE. A folder in the backup's place is moved aside the same way.
+
+`load` tries the current save, then the backup, and never raises: what went wrong comes
+back as one calm sentence. A save is read only if it is a regular file of a size a save can
+have: a FIFO, /dev/zero or a folder in its place is refused without being opened.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.store.atomic import remove_stale_temps, write_atomic
+from game.store.atomic import TEMP_SUFFIX, fsync_folder, remove_stale_temps, write_atomic
 from game.store.log import log_exception, log_note
 from game.store.paths import all_paths
+from game.store.safe_read import Unreadable, read_regular
 
 if TYPE_CHECKING:
     from game.core.state import GameState
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
 
 CURRENT = "current.json"
 BACKUP = "backup.json"
+MAX_KEPT_ASIDE = 3  # unreadable files kept per name: the first ones, and the latest in the last
 
 WENT_BACK_DAMAGED = "The last save was damaged, so we went back to the one before it."
 WENT_BACK_MISSING = "The last save was missing, so we went back to the one before it."
@@ -107,7 +117,7 @@ class SaveStore:
             listener(state, self.current_path)
 
     def load(self) -> LoadedSave:
-        if not (self.current_path.exists() or self.backup_path.exists()):
+        if not (os.path.lexists(self.current_path) or os.path.lexists(self.backup_path)):
             return LoadedSave()  # nothing saved: no need to load the reader and the engine
         try:
             return self._load()
@@ -148,14 +158,21 @@ class SaveStore:
         return LoadedSave(message=NEWER_VERSION if newer else COULD_NOT_READ)
 
     def _read(self, path: Path) -> _Slot:
-        from game.store.savefile import UnreadableSave, decode_save
+        from game.store.savefile import MAX_SAVE_BYTES, UnreadableSave
 
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_SAVE_BYTES)
         except FileNotFoundError:
             return _Slot(path)
+        except Unreadable as refused:
+            return self._unreadable(_Slot(path, problem=UnreadableSave(refused.reason)))
         except OSError as error:
             return self._unreadable(_Slot(path, problem=UnreadableSave(f"cannot open: {error}")))
+        return self._decode(path, data)
+
+    def _decode(self, path: Path, data: bytes) -> _Slot:
+        from game.store.savefile import UnreadableSave, decode_save
+
         try:
             state, table = decode_save(data)
         except UnreadableSave as problem:
@@ -163,28 +180,83 @@ class SaveStore:
         return _Slot(path, data, state, table)
 
     def _unreadable(self, slot: _Slot) -> _Slot:
-        reason = str(slot.problem)
-        if (slot.path.name, reason) not in self._reported:
-            self._reported.add((slot.path.name, reason))
-            log_note("loading the saved game", f"{slot.path.name} was not used: {reason}")
+        self._note_once("loading the saved game", f"{slot.path.name} was not used: {slot.problem}")
         return slot
 
+    def _note_once(self, where: str, text: str) -> None:
+        if (where, text) not in self._reported:
+            self._reported.add((where, text))
+            log_note(where, text)
+
     def _keep_previous(self) -> None:
-        """Copy the save about to be replaced to the backup, or move it aside if it is bad."""
+        """Keep the save about to be replaced as the backup, or move it aside if it is bad."""
+        from game.store.savefile import MAX_SAVE_BYTES
+
         current = self.current_path
-        if not (current.exists() or current.is_symlink()):
+        if not os.path.lexists(current):
             return
         try:
-            on_disk = current.read_bytes()
-        except OSError:
+            on_disk: bytes | None = read_regular(current, MAX_SAVE_BYTES)
+        except OSError:  # a FIFO, a device, a folder, a link to nothing: moved aside unread
             on_disk = None
-        if on_disk is not None and (on_disk == self._trusted or self._read(current).good):
-            write_atomic(self.backup_path, on_disk)
+        if on_disk is not None and (
+            on_disk == self._trusted or self._decode(current, on_disk).good
+        ):
+            self._back_up(on_disk)
             return
-        aside = current.with_name(current.stem + ".unreadable" + current.suffix)
-        _remove(aside)
-        current.replace(aside)
+        aside = self._set_aside(current)
         log_note("saving the game", f"{current.name} could not be read; kept as {aside.name}")
+
+    def _back_up(self, data: bytes) -> None:
+        """Make the backup the save on disk now, which is good. Never stops the save itself:
+        a backup that cannot be written is said once in the log, and the save goes on."""
+        backup = self.backup_path
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISDIR(backup.lstat().st_mode):  # a folder would make every save fail
+                try:
+                    aside = self._set_aside(backup)
+                except OSError as error:
+                    self._note_once("saving the game", f"{BACKUP} is a folder ({error})")
+                else:
+                    log_note("saving the game", f"{BACKUP} was a folder; moved as {aside.name}")
+        try:
+            _link_over(self.current_path, backup)
+            return
+        except OSError:
+            pass  # no hard links here (FAT, some network folders): a copy instead
+        try:
+            write_atomic(backup, data)
+        except OSError as error:
+            self._note_once(
+                "saving the game",
+                f"{BACKUP} could not be written ({error.strerror or error}): saved without it",
+            )
+
+    def _set_aside(self, path: Path) -> Path:
+        """Move `path` out of the way, keeping the first ones set aside before; where it went."""
+        places = [
+            path.with_name(f"{path.stem}.unreadable{'' if n == 1 else f'.{n}'}{path.suffix}")
+            for n in range(1, MAX_KEPT_ASIDE + 1)
+        ]
+        place = next((p for p in places if not os.path.lexists(p)), places[-1])
+        _remove(place)  # all taken: the latest set aside gives way, the first ones stay
+        path.replace(place)
+        return place
+
+
+def _link_over(source: Path, target: Path) -> None:
+    """Make `target` another name of the regular file `source`, atomically (OSError if not)."""
+    if not stat.S_ISREG(source.lstat().st_mode):
+        raise OSError(f"{source.name} is not a regular file")  # a link: copy what it points to
+    temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    os.link(source, temp)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_folder(target.parent)
 
 
 def _remove(path: Path) -> None:

@@ -1,7 +1,9 @@
 """The player's settings, kept between evenings in a small JSON file.
 
 Read field by field: a value that is missing or wrong falls back to its default and the
-others are kept; unknown keys are ignored, so an older game reads a newer file.
+others are kept; unknown keys are ignored, so an older game reads a newer file. The file is
+read only if it is a regular file of at most MAX_SETTINGS_BYTES (a FIFO or /dev/zero in its
+place is refused without being opened), and a number of any size is only ever compared.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from game.store.atomic import write_atomic
+from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_note
 from game.store.paths import all_paths
+from game.store.safe_read import Unreadable, read_regular
 
 SETTINGS_FORMAT = 1
 TEXT_SIZES = ("normal", "large", "larger")
@@ -48,8 +51,8 @@ class Settings:
                 raise TypeError(f"{name} must be true or false, not {getattr(self, name)!r}")
         if isinstance(self.volume, bool) or not isinstance(self.volume, (int, float)):
             raise TypeError(f"volume must be a number, not {self.volume!r}")
+        _number_in("volume", self.volume, 0.0, 1.0)  # before float(): 10**400 has no float
         object.__setattr__(self, "volume", float(self.volume))  # frozen: set once, here
-        _number_in("volume", self.volume, 0.0, 1.0)
         for name in ("share_seconds", "respond_seconds"):
             value = getattr(self, name)
             if type(value) is not int:
@@ -70,8 +73,11 @@ def _one_of(name: str, value: Any, choices: tuple[str, ...]) -> None:
 
 
 def _number_in(name: str, value: float, low: float, high: float) -> None:
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, not {value!r}")
+    if not low <= value <= high:  # exact for an int of any size: never converted
+        shown = repr(value)
+        if len(shown) > 20:
+            shown = f"a number of {len(shown)} characters"
+        raise ValueError(f"{name} must be between {low} and {high}, not {shown}")
 
 
 def settings_path() -> Path:
@@ -82,13 +88,13 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """Never raises: a bad file gives the defaults and a sentence saying so."""
     path = settings_path() if path is None else Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), None
+    except Unreadable as refused:
+        return _unreadable(path, refused.reason)
     except OSError as error:
         return _unreadable(path, f"cannot open: {error}")
-    if len(data) > MAX_SETTINGS_BYTES:
-        return _unreadable(path, f"{len(data)} bytes is too large for settings")
     try:
         raw = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
@@ -102,6 +108,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = settings_path() if path is None else Path(path)
     document = {"format": SETTINGS_FORMAT, **settings.to_plain()}
     text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
+    remove_stale_temps(path.parent, path.name)  # left by a process killed while writing
     write_atomic(path, text.encode("ascii"))
 
 
@@ -115,7 +122,7 @@ def _read_fields(path: Path, raw: dict[str, Any]) -> tuple[Settings, str | None]
         if _right_type(field.default, value):
             try:
                 Settings(**{field.name: value})
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, ArithmeticError):
                 pass
             else:
                 values[field.name] = value
@@ -133,8 +140,8 @@ def _right_type(default: Any, value: Any) -> bool:
         return isinstance(value, bool)
     if isinstance(default, int):
         return type(value) is int
-    if isinstance(default, float):
-        return type(value) in (int, float) and math.isfinite(value)
+    if isinstance(default, float):  # an int of any size is fine here: it is only compared
+        return type(value) is int or (type(value) is float and math.isfinite(value))
     return isinstance(value, type(default))
 
 

@@ -231,13 +231,20 @@ def open_session(
     return session
 
 
+MAX_ELAPSED_SECONDS = 7 * 24 * 3600.0  # a week of table time: far past any evening
+
+
 def resume_session(loaded: LoadedSave, store: Saver | None, remember_cards: bool) -> Session:
     """The saved game as it was: clock, mirror walk and closeness answers included."""
     state = loaded.state
     assert state is not None
     table = loaded.table
-    elapsed = table.get("elapsed_seconds", 0.0)
-    elapsed = float(elapsed) if type(elapsed) in (int, float) else 0.0
+    # The clock from the file, kept to a sane range (a crafted 10**400 has no float, and 1e300
+    # is no evening); never before the level began, or "deeper after some minutes" would wait.
+    saved = table.get("elapsed_seconds", 0.0)
+    floor = min(max(state.level_started_at, 0.0), MAX_ELAPSED_SECONDS)
+    in_range = type(saved) in (int, float) and 0 <= saved <= MAX_ELAPSED_SECONDS
+    elapsed = max(float(saved) if in_range else floor, floor)
     names = tuple(player.name for player in state.players)
     return Session(
         state,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
 
 import platformdirs
+import pytest
 
 from game.cli import main
-from game.store.paths import all_paths, data_dir, print_paths
+from game.store.paths import all_paths, cache_dir, data_dir, make_private_folder, print_paths
 
 
 def test_inkind_home_moves_everything(tmp_path, monkeypatch):
@@ -62,3 +65,29 @@ def test_inkind_paths_command(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(": ", 1)[0] for line in lines] == ["decks", "saves", "settings", "log"]
     assert lines[3] == f"log: {tmp_path / 'inkind.log'}"
+
+
+def test_private_folders_are_made_0700_with_their_parents(tmp_path):
+    old = os.umask(0)
+    try:
+        make_private_folder(tmp_path / "a" / "b")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "a" / "b").stat().st_mode) == 0o700
+    make_private_folder(tmp_path / "a" / "b")  # already there: fine
+
+
+def test_a_file_in_the_way_of_a_folder_raises(tmp_path):
+    (tmp_path / "a").write_text("a file")
+    with pytest.raises(OSError):
+        make_private_folder(tmp_path / "a" / "b")
+
+
+def test_the_cache_folder_is_made_when_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / "cache"
+    assert cache_dir().is_dir()
+    (tmp_path / "blocked").write_text("a file")
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path / "blocked"))
+    assert cache_dir() == tmp_path / "blocked" / "cache"  # no folder, and no error either

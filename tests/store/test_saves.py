@@ -9,7 +9,7 @@ import pytest
 from game.core.actions import Draw, EndGame
 from game.core.engine import apply, new_game
 from game.core.state import Phase
-from game.store import atomic
+from game.store import atomic, saves
 from game.store.paths import all_paths
 from game.store.saves import WENT_BACK_DAMAGED, WENT_BACK_MISSING, LoadedSave, SaveStore
 
@@ -212,3 +212,47 @@ def test_load_never_raises_even_on_a_bug(store, monkeypatch):
     assert loaded.state is None
     assert loaded.message == "The saved game could not be read; you can start a new one."
     assert "a bug in the reader" in all_paths()["log"].read_text()
+
+
+def test_the_backup_is_the_save_before_under_a_second_name_not_a_copy(store):
+    first = game_at(Phase.SHARE)
+    store.save(first)
+    before = store.current_path.stat()
+    store.save(play(first, 2))
+    backup = store.backup_path.stat()
+    assert (backup.st_ino, backup.st_dev) == (before.st_ino, before.st_dev)  # no room needed
+    assert store.current_path.stat().st_ino != backup.st_ino
+    assert SaveStore(store.folder).load().message is None
+
+
+def test_without_hard_links_the_backup_is_a_copy(store, monkeypatch):
+    def no_links(source, target):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr("game.store.saves.os.link", no_links)
+    first = game_at(Phase.SHARE)
+    store.save(first, {"n": 1})
+    store.save(play(first, 2), {"n": 2})
+    assert json.loads(store.backup_path.read_text())["table"] == {"n": 1}
+    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json"]
+
+
+def test_a_backup_that_cannot_be_written_never_stops_the_save(store, monkeypatch):
+    def no_links(source, target):
+        raise OSError(1, "Operation not permitted")
+
+    real_write = saves.write_atomic
+
+    def backup_refused(path, data):
+        if path.name == "backup.json":
+            raise OSError(28, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr("game.store.saves.os.link", no_links)
+    monkeypatch.setattr(saves, "write_atomic", backup_refused)
+    first = game_at(Phase.SHARE)
+    store.save(first)
+    for steps in (1, 2, 3):
+        store.save(play(first, steps))
+        assert SaveStore(store.folder).load().state == play(first, steps)
+    assert all_paths()["log"].read_text().count("backup.json could not be written") == 1
