@@ -10,6 +10,8 @@ has the target issue 15 set; a figure over its target is reported, never an erro
 - `screen_open_ms_p99_1080`: opening each screen (its layout and first frame) at 1920x1080,
   twelve players at the table, p99 over every opening.
 - `frame_p99_ms_4k`: the card flip and the twelve players' marks at 3840x2160, the worse p99.
+- `new_game_open_ms_200_decks`: the deck page opened with 200 decks of the player's own,
+  the first time (they are read in a thread) and again (none changed), the worst.
 - `rss_long_evening_mb`: the RSS of a child process that plays 1,000 turns (100 quick)
   through the table by keys, twelve players at 1920x1080, with a generated 3,000-card deck
   so every card is new and a level change every 8 rounds.
@@ -326,7 +328,55 @@ def child_long_evening(turns: int) -> int:
     return 0
 
 
+def measure_new_game(config: Config, work: Path, results: Results) -> None:
+    """New game's deck page with 200 decks of the player's own, opened cold then again."""
+    import pygame
+
+    from game.content.ui_text import load_ui_text
+    from game.store.settings import Settings
+    from game.ui.app import App
+    from game.ui.samples import write_many_decks
+
+    folder = work / "two-hundred-decks"
+    write_many_decks(folder, 200)
+    pygame.init()
+    try:
+        app = App(
+            extra_decks=[str(folder)],
+            size=(1920, 1080),
+            store=None,
+            settings=Settings(),
+            save_settings_file=False,
+            ui_text=load_ui_text(),
+        )
+        app.reset("title")
+        app.step((), 1 / 60)
+        times = []
+        for _ in range(5 if config.label == "full" else 2):
+            app.reset("title")
+            app.push("new_game")
+            app.step((), 1 / 60)
+            started = time.perf_counter()
+            app.scene.go_next()  # the deck page: reads (or starts reading) the decks
+            app.step((), 1 / 60)
+            times.append((time.perf_counter() - started) * 1000)
+            while getattr(app.scene, "loading", None) is not None:
+                time.sleep(0.01)
+                app.step((), 1 / 60)
+    finally:
+        pygame.quit()
+    results.add(
+        "new_game_open_ms_200_decks",
+        "open the deck page with 200 decks of your own (worst)",
+        "ms",
+        [max(times)],
+        50.0,
+        "< 50 ms",
+    )
+
+
 def measure_evening(config: Config, work: Path, results: Results) -> None:
     measure_saves(config, work, results)
+    measure_new_game(config, work, results)
     measure_openings(config, work, results)
     measure_long_evening(config, work, results)

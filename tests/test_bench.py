@@ -31,6 +31,7 @@ REQUIRED = (
     "screen_open_ms_p99_1080",
     "frame_p99_ms_4k",
     "rss_long_evening_mb",
+    "new_game_open_ms_200_decks",
 )
 
 

@@ -7,7 +7,8 @@ while every other deck stays playable.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -66,6 +67,36 @@ class Catalog:
         )
 
 
+# Decks already read, by what their file was when read: a file that has not changed (same
+# place, size, modification time and inode) is not read again, so opening New game again
+# costs a `stat` per deck. Bounded: a folder of thousands of decks cannot grow it forever.
+FileKey = tuple[str, str, int, int, int]  # real path, path as shown, size, mtime, inode
+_READ: dict[tuple[object, ...], DeckResult] = {}
+_READ_FILES: set[FileKey] = set()
+_READ_MOST = 1024
+
+
+def _file_key(path: str) -> FileKey | None:
+    """What identifies this version of the file, or None (not a regular file: never cached)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (os.path.realpath(path), path, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def unread_bytes(paths: Iterable[str]) -> int:
+    """How many bytes of these deck files have not been read yet (or changed since)."""
+    total = 0
+    for path in paths:
+        key = _file_key(path)
+        if key is not None and key not in _READ_FILES:
+            total += key[2]
+    return total
+
+
 class DeckLoader:
     """Loads deck files one after another, so that a deck id can be used only once."""
 
@@ -76,13 +107,32 @@ class DeckLoader:
     def load(self, path: str) -> DeckResult:
         real = os.path.realpath(path)
         others = {deck_id: shown for deck_id, (at, shown) in self.taken.items() if at != real}
-        result = load_deck(path, preset_ids=self.preset_ids, taken_ids=others)
+        file_key = _file_key(path)
+        key = None
+        if file_key is not None:
+            key = (*file_key, self.preset_ids, frozenset(others.items()))
+        result = _READ.get(key) if key is not None else None
+        if result is None:
+            result = load_deck(path, preset_ids=self.preset_ids, taken_ids=others)
+            if key is not None and file_key is not None:
+                if len(_READ) >= _READ_MOST:
+                    _READ.clear()
+                    _READ_FILES.clear()
+                _READ[key] = result
+                _READ_FILES.add(file_key)
         if result.deck is not None:
             self.taken.setdefault(result.deck.id, (real, path))
         return result
 
-    def load_all(self, paths: Iterable[str]) -> list[DeckResult]:
-        return [self.load(path) for path in paths]
+    def load_all(
+        self, paths: Iterable[str], progress: Callable[[], None] | None = None
+    ) -> list[DeckResult]:
+        results = []
+        for path in paths:
+            results.append(self.load(path))
+            if progress is not None:
+                progress()
+        return results
 
 
 def by_name(results: Iterable[DeckResult]) -> list[DeckResult]:
@@ -93,18 +143,71 @@ def by_name(results: Iterable[DeckResult]) -> list[DeckResult]:
     )
 
 
-def load_catalog(extra: Sequence[str] = ()) -> Catalog:
-    """Every deck the game can offer, and every problem with them."""
+def catalog_files(extra: Sequence[str] = ()) -> tuple[list[str], list[str], list[str]]:
+    """(built-in deck files, the player's deck files, the --deck files) to read."""
+    extras: list[str] = []
+    for path in extra:
+        extras += deck_files(path) if os.path.isdir(path) else [path]
+    return builtin_deck_files(), deck_files(user_decks_dir()), extras
+
+
+def load_catalog(
+    extra: Sequence[str] = (), progress: Callable[[int, int], None] | None = None
+) -> Catalog:
+    """Every deck the game can offer, and every problem with them.
+
+    `progress(done, total)` is called after each deck file (for a screen showing it).
+    """
     presets, preset_problems = load_presets()
     loader = DeckLoader(presets)
     problems = list(preset_problems)
-    decks = by_name(loader.load_all(builtin_deck_files()))
-    decks += by_name(loader.load_all(deck_files(user_decks_dir())))
-    for path in extra:
-        if os.path.isdir(path):
-            decks += loader.load_all(deck_files(path))
-        elif os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
+    builtin, user, extras = catalog_files(extra)
+    total = len(builtin) + len(user) + len(extras)
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    decks = by_name(loader.load_all(builtin, one_more))
+    decks += by_name(loader.load_all(user, one_more))
+    for path in extras:
+        if os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
             decks.append(loader.load(path))
         else:
             problems.append(error(path, None, None, "no such file or folder"))
+        one_more()
     return Catalog(tuple(decks), presets, tuple(problems))
+
+
+class CatalogLoad:
+    """The catalog read in a thread of its own, so a big deck folder never stops the frames.
+
+    `done` and `total` say how far it is; `catalog` is set when it has finished (a failure
+    that should never happen is kept in `failed` and shown like a broken deck would be).
+    """
+
+    def __init__(self, extra: Sequence[str] = ()) -> None:
+        import threading
+
+        self.done = 0
+        self.total = 0
+        self.catalog: Catalog | None = None
+        self.failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(tuple(extra),), daemon=True)
+        self._thread.start()
+
+    def _run(self, extra: tuple[str, ...]) -> None:
+        def progress(done: int, total: int) -> None:
+            self.done, self.total = done, total
+
+        try:
+            self.catalog = load_catalog(extra, progress)
+        except BaseException as failure:  # reported by the screen waiting for it
+            self.failed = failure
+
+    @property
+    def finished(self) -> bool:
+        return self.catalog is not None or self.failed is not None

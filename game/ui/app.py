@@ -133,6 +133,10 @@ class App:
             self._catalog = load_catalog(self.extra_decks)
         return self._catalog
 
+    def catalog_read(self, catalog) -> None:
+        """The catalog was read elsewhere (a thread, for a big deck folder): keep it."""
+        self._catalog = catalog
+
     def words(self):
         """(Words | None, problems) for how to play, the palette, starters and the guide."""
         if self._words is None:

@@ -61,8 +61,13 @@ class NewGame:
 
     def load_decks(self) -> None:
         """Read the deck files again (a deck fixed meanwhile shows fixed); the choice is kept."""
+        self.use_catalog(self.app.catalog(reload=True))
+
+    def use_catalog(self, catalog) -> None:
+        """Show the decks of `catalog` (read here, or in a thread for a big deck folder)."""
         chosen = self.deck.id if self.deck is not None else None
-        self.catalog = self.app.catalog(reload=True)
+        self.app.catalog_read(catalog)
+        self.catalog = catalog
         self.read_memory()
         ids = [r.deck.id if r.deck else None for r in self.decks]
         self.chosen = ids.index(chosen) if chosen in ids else self.chosen

@@ -14,6 +14,7 @@ import dataclasses
 
 import pygame
 
+from game.content.sources import CatalogLoad, catalog_files, unread_bytes
 from game.core import engine
 from game.core.errors import SetupError
 from game.core.rules import Scoring
@@ -28,6 +29,10 @@ from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 
+# Deck files not read yet, up to this many bytes, are read at once (the built-in decks are
+# about 0.3 MB, a few milliseconds); more than that is read in a thread.
+READ_HERE_BYTES = 1_000_000
+
 
 class DeckScene(Scene):
     page = "deck"
@@ -40,7 +45,15 @@ class DeckScene(Scene):
         self.frame: Frame | None = None
         self.notice: str | None = None
         self.option_label_w = 0
-        game.load_decks()
+        # Unchanged deck files are not read again; a big pile of new ones is read in a
+        # thread while the page shows how far it is, so the page opens at once.
+        self.loading: CatalogLoad | None = None
+        files = [path for part in catalog_files(app.extra_decks) for path in part]
+        if unread_bytes(files) <= READ_HERE_BYTES:
+            game.load_decks()
+        else:
+            self.loading = CatalogLoad(app.extra_decks)
+            self.notice = self.t("new_loading", done=0, total=len(files))
         chosen = game.chosen
         self._first_focus: str | None = f"deck:{chosen}" if chosen is not None else "next"
         self._reveal_chosen = True
@@ -53,6 +66,30 @@ class DeckScene(Scene):
     options = property(lambda self: self.game.options)
     catalog = property(lambda self: self.game.catalog)
     excluded = property(lambda self: self.game.excluded)
+
+    def update(self, dt: float) -> None:
+        loading = self.loading
+        if loading is None:
+            return
+        if loading.finished:
+            self.loading = None
+            if loading.catalog is not None:
+                self.game.use_catalog(loading.catalog)
+                self.buttons.focus = None
+                self._first_focus = (
+                    f"deck:{self.game.chosen}" if self.game.chosen is not None else "next"
+                )
+                self._reveal_chosen = True
+                self.say(None)
+            else:
+                self.app.show_error("reading the decks", loading.failed or RuntimeError("?"))
+            return
+        said = self.t("new_loading", done=loading.done, total=max(loading.total, 1))
+        if said != self.notice:
+            self.say(said)
+
+    def wake_every(self) -> float | None:
+        return 0.1 if self.loading is not None else None
 
     def enter(self) -> None:
         if self._in_lines:  # back from the lines page: Enter now starts, as the page says
@@ -108,6 +145,12 @@ class DeckScene(Scene):
         chosen = game.deck
         start = self.t("new_start_with", deck=chosen.name) if chosen else self.t("new_start")
         bar = frame.bar_buttons(self.t("new_back"), start)
+        if self.loading is not None:  # nothing to choose or start until the decks are read
+            options = []
+            for button in bar:
+                if button.id == "next":
+                    button.enabled, button.style = False, "normal"
+            focus = None  # Enter must not mean Back while the player waits
         self.buttons.set([*tiles, *options, *bar], focus)
 
     def _option_buttons(self, area: pygame.Rect, stacked: bool) -> list[Button]:
@@ -213,13 +256,15 @@ class DeckScene(Scene):
             self._in_lines = True
             self.app.push("lines", deck=deck, excluded=self.game.excluded)
 
-    def say(self, notice: str) -> None:
+    def say(self, notice: str | None) -> None:
         """A calm line above the bar (the page makes room for it)."""
         self.notice = notice
         self.layout(self.app.size)
 
     def start(self) -> None:
         game = self.game
+        if self.loading is not None:
+            return  # the decks are still being read: the line above the bar says so
         if game.deck is None:
             self.say(self.t("new_no_deck"))
             return
@@ -340,8 +385,12 @@ class DeckScene(Scene):
         )
         if not decks:
             box = self.deck_list.box
-            fitted = text.fit(self.t("new_no_deck"), box.size, look.theme.body, SMALLEST)
-            text.draw_fitted(surface, fitted, pal.warning, box)
+            if self.loading is not None:  # the line above the bar says how far
+                said, ink = self.t("new_loading_list"), pal.muted
+            else:
+                said, ink = self.t("new_no_deck"), pal.warning
+            fitted = text.fit(said, box.size, look.theme.body, SMALLEST)
+            text.draw_fitted(surface, fitted, ink, box)
         for button in self.buttons.buttons[len(decks) :]:
             if button.id.startswith("option:"):
                 self._draw_option(surface, button, focused == button.id, hover == button.id)
