@@ -41,6 +41,14 @@ class ActionLog(Sequence[Action]):
         items.append(action)
         return ActionLog._view(items, self._length + 1)
 
+    def starts_with(self, other: ActionLog) -> bool:
+        """Whether `other` is the beginning of this log (O(1) when this log grew from it)."""
+        if other._length > self._length:
+            return False
+        if other._items is self._items:
+            return True
+        return all(a == b for a, b in zip(self, other, strict=False))
+
     def __len__(self) -> int:
         return self._length
 

@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 from game.store.atomic import TEMP_SUFFIX, fsync_folder, remove_stale_temps, write_atomic
 from game.store.log import log_exception, log_note
-from game.store.paths import all_paths
+from game.store.paths import all_paths, make_private_folder
 from game.store.safe_read import Unreadable, read_regular
 
 if TYPE_CHECKING:
+    from game.core.action_log import ActionLog
     from game.core.state import GameState
     from game.store.savefile import UnreadableSave
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 CURRENT = "current.json"
 BACKUP = "backup.json"
+GAMES = "games"  # format 2: each game's setup and journal of actions (savefile2.py)
+MAX_JOURNAL_BYTES = 512 * 1024 * 1024  # about 5 million actions
 MAX_KEPT_ASIDE = 3  # unreadable files kept per name: the first ones, and the latest in the last
 
 WENT_BACK_DAMAGED = "The last save was damaged, so we went back to the one before it."
@@ -86,6 +89,10 @@ class SaveStore:
         self._trusted: bytes | None = None  # what current.json holds, when known good
         self._swept = False
         self._reported: set[tuple[str, str]] = set()
+        # Format 2: the setup written (by identity of the Setup, so it is encoded once per
+        # game) and the journal on disk (its game, actions, bytes, and the log it holds).
+        self._setup: tuple[object, str] | None = None
+        self._journal: tuple[str, int, int, ActionLog] | None = None
         # Told of every save written (the crash test's report); normal play has none.
         self.saved_listeners: list[Callable[[GameState, Path], None]] = []
 
@@ -102,14 +109,21 @@ class SaveStore:
         return self.folder / BACKUP
 
     def save(self, state: GameState, table: dict[str, Any] | None = None) -> None:
-        """Raise OSError if the disk refuses; the old save is then still there."""
-        from game.store.savefile import encode_save
+        """Raise OSError if the disk refuses; the old save is then still there.
 
-        data = encode_save(state, {} if table is None else table)
+        Format 2: the game's setup once, the new actions appended to its journal, then the
+        small header (see savefile2.py). O(1) per action, whatever the evening's length.
+        """
+        from game.store import savefile2
+
         if not self._swept:
             remove_stale_temps(self.folder, CURRENT)
             remove_stale_temps(self.folder, BACKUP)
             self._swept = True
+        name = self._write_setup(state)
+        self._write_journal(name, state)
+        header = savefile2.header_for(state, name, {} if table is None else table)
+        data = savefile2.encode_header(header)
         self._keep_previous()
         write_atomic(self.current_path, data)
         self._trusted = data
@@ -128,10 +142,27 @@ class SaveStore:
     def has_unfinished(self) -> bool:
         return self.load().unfinished
 
+    def state_in(self, path: Path) -> GameState | None:
+        """The game one save file holds (the current save or the backup), or None."""
+        return self._read(Path(path)).state
+
+    def peek(self) -> bool | None:
+        """Whether the saved game is unfinished, from the header alone (no engine, no
+        replay): what the title needs to offer Continue. None: ask `load` (an older save,
+        or one the header cannot vouch for)."""
+        from game.store.save_header import UnreadableHeader, decode_header
+
+        try:
+            header = decode_header(read_regular(self.current_path, 1024 * 1024))
+        except (OSError, UnreadableHeader):
+            return None
+        return not header["finished"]
+
     def clear(self) -> None:
         """Forget the saved game (the backup first, so a crash never leaves only the older one)."""
-        for path in (self.backup_path, self.current_path):
+        for path in (self.backup_path, self.current_path, self.folder / GAMES):
             _remove(path)
+        self._setup = self._journal = None
         remove_stale_temps(self.folder, CURRENT)
         remove_stale_temps(self.folder, BACKUP)
         self._trusted = None
@@ -171,13 +202,103 @@ class SaveStore:
         return self._decode(path, data)
 
     def _decode(self, path: Path, data: bytes) -> _Slot:
+        from game.store.save_header import SAVE_FORMAT_2, UnreadableHeader, save_format
         from game.store.savefile import UnreadableSave, decode_save
 
         try:
-            state, table = decode_save(data)
+            if save_format(data) == SAVE_FORMAT_2:
+                return self._decode_format_2(path, data)
+            state, table = decode_save(data)  # format 1: the whole game in one file
+        except UnreadableHeader as problem:
+            unreadable = UnreadableSave(str(problem), problem.newer)
+            return self._unreadable(_Slot(path, data, problem=unreadable))
         except UnreadableSave as problem:
             return self._unreadable(_Slot(path, data, problem=problem))
         return _Slot(path, data, state, table)
+
+    def _decode_format_2(self, path: Path, data: bytes) -> _Slot:
+        """Header, then the setup it names, then its journal replayed (UnreadableSave if not)."""
+        from game.store import savefile2
+        from game.store.savefile import UnreadableSave
+
+        header = savefile2.decode_header(data)
+        name, wanted = header["setup"], header["actions"]
+        games = self.folder / GAMES
+        try:
+            setup_data = read_regular(games / f"{name}.json", savefile2.MAX_SETUP_BYTES)
+            journal = read_regular(games / f"{name}.actions", MAX_JOURNAL_BYTES)
+        except FileNotFoundError:
+            raise UnreadableSave("the game's setup or journal is missing") from None
+        except Unreadable as refused:
+            raise UnreadableSave(f"the game's files cannot be read: {refused.reason}") from None
+        setup = savefile2.decode_setup(setup_data, name)
+        actions, problem, used = savefile2.read_journal(journal, wanted)
+        if problem is not None:
+            # A damaged line: the game as it was at the last good action before it.
+            raise UnreadableSave(problem)
+        state = savefile2.rebuild(setup, actions)
+        if path == self.current_path:
+            self._setup = (state.setup, name)
+            self._journal = (name, len(actions), used, state.log)
+        return _Slot(path, data, state, header["table"])
+
+    def _write_setup(self, state: GameState) -> str:
+        """The name of this game's setup file, written once (it never changes in a game)."""
+        from game.store import savefile2
+
+        if self._setup is not None and self._setup[0] is state.setup:
+            return self._setup[1]
+        name, data = savefile2.encode_setup(state.setup)
+        games = self.folder / GAMES
+        path = games / f"{name}.json"
+        if not path.is_file():
+            make_private_folder(games)
+            write_atomic(path, data)
+        self._forget_other_games(keep=name)
+        self._setup = (state.setup, name)
+        return name
+
+    def _write_journal(self, name: str, state: GameState) -> None:
+        """Append the actions not yet on disk; rewrite the journal when it is not a prefix."""
+        from game.store import savefile2
+
+        path = self.folder / GAMES / f"{name}.actions"
+        known = self._journal
+        log = state.log
+        appended = False
+        if known is not None and known[0] == name and log.starts_with(known[3]):
+            try:
+                on_disk = os.stat(path).st_size if stat.S_ISREG(os.lstat(path).st_mode) else -1
+            except OSError:
+                on_disk = -1
+            if on_disk == known[2]:
+                more = savefile2.encode_actions(log[known[1] :])
+                if more:
+                    append_synced(path, more)
+                self._journal = (name, len(log), known[2] + len(more), log)
+                appended = True
+        if not appended:
+            data = savefile2.encode_actions(log)
+            make_private_folder(path.parent)
+            write_atomic(path, data)
+            self._journal = (name, len(log), len(data), log)
+
+    def _forget_other_games(self, keep: str) -> None:
+        """Remove the setup and journal of games no save refers to any more (the one the
+        current save names stays: it becomes the backup)."""
+        from game.store.save_header import UnreadableHeader, decode_header
+
+        wanted = {keep}
+        for header_path in (self.current_path, self.backup_path):
+            with contextlib.suppress(OSError, UnreadableHeader):
+                wanted.add(decode_header(read_regular(header_path, 1024 * 1024))["setup"])
+        games = self.folder / GAMES
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(games):
+                stem = entry.name.split(".")[0]
+                if stem not in wanted and entry.name.endswith((".json", ".actions")):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
     def _unreadable(self, slot: _Slot) -> _Slot:
         self._note_once("loading the saved game", f"{slot.path.name} was not used: {slot.problem}")
@@ -242,6 +363,20 @@ class SaveStore:
         _remove(place)  # all taken: the latest set aside gives way, the first ones stay
         path.replace(place)
         return place
+
+
+def append_synced(path: Path, data: bytes) -> None:
+    """Append `data` to the regular file `path` and fsync it (never through a symlink)."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(handle, view)
+            view = view[written:]
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _link_over(source: Path, target: Path) -> None:

@@ -334,7 +334,7 @@ def test_a_folder_at_the_backup_does_not_stop_saving():
         store.save(state, {"n": step})
         assert SaveStore().load() == LoadedSave(state, {"n": step}, None)
     assert store.backup_path.is_file()
-    kept = [p for p in store.folder.iterdir() if p.is_dir()]
+    kept = [p for p in store.folder.iterdir() if p.is_dir() and p.name != "games"]
     assert [p.name for p in kept] == ["backup.unreadable.json"]
     assert (kept[0] / "a file inside.txt").read_text() == "kept"  # moved aside, never deleted
     assert logged().count("backup.json") == 1  # said once
@@ -490,6 +490,9 @@ def test_folders_are_0700_and_files_0600_whatever_the_umask(umask, mask, tmp_pat
         all_paths()["log"]: 0o600,
         closeness_path(): 0o600,
         memory_path(): 0o600,
+        # save format 2: the game's setup and journal, beside the header
+        store.folder / "games": 0o700,
+        **{path: 0o600 for path in (store.folder / "games").iterdir()},
     }
 
 

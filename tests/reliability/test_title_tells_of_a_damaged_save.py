@@ -41,7 +41,7 @@ def press(app: App, key: int) -> None:
 
 def newer(data: bytes) -> bytes:
     document = json.loads(data)
-    document["inkind_save"] = 2
+    document["inkind_save"] = 3  # the save format after this version's 2
     return json.dumps(document).encode()
 
 

@@ -142,7 +142,7 @@ CORPUS: tuple[Broken, ...] = (
     Broken("table part missing", edit(lambda d: d.pop("table"))),
     Broken("table is a list", edit(setitem(("table",), [1, 2]))),
     # From a later version of the game.
-    Broken("newer save format", edit(setitem(("inkind_save",), 2)), newer=True),
+    Broken("newer save format", edit(setitem(("inkind_save",), 3)), newer=True),
     Broken("newer game format", edit(setitem(("game", "format"), 2)), newer=True),
     # The right shape with the wrong insides.
     Broken("unknown action in the log", edit(unknown_action)),
@@ -236,7 +236,7 @@ def test_both_broken(earlier, later, tmp_path):
 def test_newer_backup_behind_a_damaged_save_says_newer(earlier, tmp_path):
     store = SaveStore(tmp_path / "saves")
     store.folder.mkdir()
-    newer = edit(setitem(("inkind_save",), 2))(encode_save(earlier, TABLE))
+    newer = edit(setitem(("inkind_save",), 3))(encode_save(earlier, TABLE))
     store.backup_path.write_bytes(newer)
     store.current_path.write_bytes(b"")
     assert store.load() == LoadedSave(None, {}, NEWER_VERSION)

@@ -140,14 +140,14 @@ def test_crash_while_replacing_the_save_keeps_the_last_one(store, monkeypatch):
     monkeypatch.undo()
     loaded = SaveStore(store.folder).load()
     assert loaded == LoadedSave(first, {"n": 1}, None)
-    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json", "games"]
 
 
 def test_temp_files_left_by_a_kill_are_swept_on_the_next_save(store):
     store.folder.mkdir(parents=True)
     (store.folder / ".current.json.k1ll3d.tmp").write_bytes(b"{half")
     store.save(game_at(Phase.SHARE))
-    assert sorted(p.name for p in store.folder.iterdir()) == ["current.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["current.json", "games"]
 
 
 def test_finished_game_is_not_offered_to_continue(store):
@@ -197,8 +197,9 @@ def test_save_is_self_contained_when_the_deck_file_changes_or_vanishes(store):
         assert loaded.state == state
         assert loaded.state.current_card.prompt == state.current_card.prompt
         assert all(loaded.state.deck.has_card(c) for pile in loaded.state.piles for c in pile)
-    saved = json.loads(store.current_path.read_text())
-    assert len(saved["game"]["state"]["setup"]["deck"]["cards"]) == len(state.deck.cards)
+    header = json.loads(store.current_path.read_text())  # format 2: the setup beside it
+    setup = json.loads((store.folder / "games" / f"{header['setup']}.json").read_text())
+    assert len(setup["game"]["setup"]["deck"]["cards"]) == len(state.deck.cards)
 
 
 def test_load_never_raises_even_on_a_bug(store, monkeypatch):
@@ -208,6 +209,7 @@ def test_load_never_raises_even_on_a_bug(store, monkeypatch):
         raise RuntimeError("a bug in the reader")
 
     monkeypatch.setattr("game.store.savefile.decode_save", broken)
+    monkeypatch.setattr("game.store.savefile2.rebuild", lambda setup, actions: broken(None))
     loaded = store.load()
     assert loaded.state is None
     assert loaded.message == "The saved game could not be read; you can start a new one."
@@ -234,7 +236,7 @@ def test_without_hard_links_the_backup_is_a_copy(store, monkeypatch):
     store.save(first, {"n": 1})
     store.save(play(first, 2), {"n": 2})
     assert json.loads(store.backup_path.read_text())["table"] == {"n": 1}
-    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json", "games"]
 
 
 def test_a_backup_that_cannot_be_written_never_stops_the_save(store, monkeypatch):

@@ -23,10 +23,16 @@ class TitleScene(Scene):
         self.asking_quit = False  # Quit was pressed once; the next press quits
 
     def enter(self) -> None:
-        loaded = self.app.store.load() if self.app.store else None
-        self.can_continue = bool(loaded and loaded.unfinished)
-        if self.message is None and loaded is not None:
-            self.message = loaded.message  # a damaged save is named in one sentence
+        store = self.app.store
+        # A format-2 save says in its header whether the game is unfinished: no engine, no
+        # replay before the title shows. Any other save is read whole, as Continue would.
+        unfinished = store.peek() if store else None
+        if unfinished is None and store is not None:
+            loaded = store.load()
+            unfinished = loaded.unfinished
+            if self.message is None:
+                self.message = loaded.message  # a damaged save is named in one sentence
+        self.can_continue = bool(unfinished)
         self.asking_quit = False
         self.layout(self.app.size)
         if self.buttons.focused_id is None:  # back from a page, the focus stays where it was
