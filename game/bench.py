@@ -345,23 +345,30 @@ def time_to_first_frame(args: Sequence[str], env: dict[str, str], cwd: Path) -> 
 def measure_startup(config: Config, work: Path, results: Results) -> None:
     home = work / "startup-home"
     saved_home = work / "startup-saved-home"
-    for folder in (home, saved_home):
+    long_home = work / "startup-long-home"
+    for folder in (home, saved_home, long_home):
         folder.mkdir()
     _save_a_game_in_progress(saved_home)
+    _save_a_long_game(long_home)
     cache = {"PYTHONPYCACHEPREFIX": str(work / "pycache")}
     game_env = _as_a_player_starts(headless_env(home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache))
     saved_env = headless_env(saved_home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache)
+    long_env = headless_env(long_home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache)
+    plain_env = headless_env(home, INKIND_EXIT_AFTER_FIRST_FRAME="1", **cache)
     floor_env = headless_env(home, **cache)
     game, floor, saved = ["-m", "game"], ["-c", FLOOR_CODE], ["-m", "game"]
-    for args, env in ((game, game_env), (floor, floor_env), (saved, saved_env)):
+    for args, env in ((game, game_env), (floor, floor_env), (saved, saved_env), (game, long_env)):
         time_to_first_frame(args, env, work)  # warm-up: bytecode, file cache
-    game_s, floor_s, saved_s, ratios = [], [], [], []
+    game_s, floor_s, saved_s, ratios, long_ratios = [], [], [], [], []
     for run in range(config.startup_runs):
         pair = [(floor, floor_env, floor_s), (game, game_env, game_s)]
         for args, env, into in pair if run % 2 else reversed(pair):
             into.append(time_to_first_frame(args, env, work))
         ratios.append(game_s[-1] / floor_s[-1])
         saved_s.append(time_to_first_frame(saved, saved_env, work))
+        # The same start with a 2,000-action game saved, against no save (both INKIND_HOME).
+        plain = time_to_first_frame(game, plain_env, work)
+        long_ratios.append(time_to_first_frame(game, long_env, work) / plain)
     results.add(
         "startup_s",
         "start-up: python -m game to first title frame",
@@ -379,6 +386,14 @@ def measure_startup(config: Config, work: Path, results: Results) -> None:
         saved_s,
         1.0,
         "< 1 s",
+    )
+    results.add(
+        "startup_ratio_with_2k_save",
+        "  start-up with a 2,000-action game saved / with none",
+        "x",
+        long_ratios,
+        1.1,
+        "<= 1.1x",
     )
 
 
@@ -404,6 +419,14 @@ def _save_a_game_in_progress(home: Path) -> None:
 
     sample = _sample(load_catalog(()), Mode.PAIR)
     SaveStore(home / "saves").save(sample.level_up or sample.award, {"elapsed_seconds": 900.0})
+
+
+def _save_a_long_game(home: Path) -> None:
+    """A save 2,000 actions long (marks given and taken back): the title must not replay it."""
+    from game.bench_evening import long_game
+    from game.store.saves import SaveStore
+
+    SaveStore(home / "saves").save(long_game(2_000), {"elapsed_seconds": 900.0})
 
 
 def _sample(catalog, mode, names: Sequence[str] = ("Ana", "Ben")):

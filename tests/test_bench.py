@@ -32,6 +32,7 @@ REQUIRED = (
     "frame_p99_ms_4k",
     "rss_long_evening_mb",
     "new_game_open_ms_200_decks",
+    "startup_ratio_with_2k_save",
 )
 
 
