@@ -140,7 +140,11 @@ def test_crash_while_replacing_the_save_keeps_the_last_one(store, monkeypatch):
     monkeypatch.undo()
     loaded = SaveStore(store.folder).load()
     assert loaded == LoadedSave(first, {"n": 1}, None)
-    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json", "games"]
+    assert sorted(p.name for p in store.folder.iterdir()) == [
+        "backup.json",
+        "current.json",
+        "games",
+    ]
 
 
 def test_temp_files_left_by_a_kill_are_swept_on_the_next_save(store):
@@ -236,7 +240,11 @@ def test_without_hard_links_the_backup_is_a_copy(store, monkeypatch):
     store.save(first, {"n": 1})
     store.save(play(first, 2), {"n": 2})
     assert json.loads(store.backup_path.read_text())["table"] == {"n": 1}
-    assert sorted(p.name for p in store.folder.iterdir()) == ["backup.json", "current.json", "games"]
+    assert sorted(p.name for p in store.folder.iterdir()) == [
+        "backup.json",
+        "current.json",
+        "games",
+    ]
 
 
 def test_a_backup_that_cannot_be_written_never_stops_the_save(store, monkeypatch):
