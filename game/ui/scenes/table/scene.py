@@ -414,7 +414,8 @@ class TableScene(Scene):
             draw_card(surface, self.look, self.t, self.state, self.card_box, self.flip)
             talk.draw_timer(self, surface)
             return
-        self._still_key = self._still_on = None  # the surface is kept for the next card
+        # The still stays valid until the table changes (refresh clears its key): the next
+        # turn of the same card (a window resized back, the benchmark) needs no rebuild.
         self._draw_all(surface, card=True)
 
     def _draw_all(self, surface: pygame.Surface, card: bool, still: bool = False) -> None:
