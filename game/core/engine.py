@@ -253,7 +253,14 @@ def apply(state: GameState, action: Action) -> GameState:
         new = _end_turn(state, action.elapsed_seconds)
     else:
         new = _end_game(_keep_answered_card(_commit(state)), EndReason.PLAYERS)
-    return attrs.evolve(new, log=state.log.appended(action))
+    log = state.log.appended(action)
+    if new is state:
+        return attrs.evolve(new, log=log)
+    # `new` was made by this call and nobody else holds it yet: giving it its log here
+    # spares a second copy of every field (half the cost of a replay), and no state anyone
+    # can see ever changes.
+    object.__setattr__(new, "log", log)
+    return new
 
 
 def _keep_answered_card(state: GameState) -> GameState:

@@ -56,3 +56,16 @@ def test_a_game_with_its_log_survives_the_save_round_trip_and_replays():
     assert isinstance(again.log, ActionLog)
     assert again == state and again.log == state.log
     assert engine.replay(state.setup, state.log) == state
+
+
+def test_applying_twice_to_one_state_leaves_it_and_both_results_as_they_were():
+    """apply gives its fresh state its log in place: no state anyone holds ever changes."""
+    state = engine.apply(engine.new_game(make_setup(2)), Draw())
+    before = state.log
+    shared = engine.apply(state, FinishSharing())
+    skipped = engine.apply(state, Skip())  # a branch from the same state
+    assert state.log == before and len(state.log) == 1
+    assert shared.log == (Draw(), FinishSharing())
+    assert skipped.log == (Draw(), Skip())
+    assert engine.replay(state.setup, shared.log) == shared
+    assert engine.replay(state.setup, skipped.log) == skipped
