@@ -302,7 +302,7 @@ class App:
         if scene is None:
             return
         try:
-            scene.draw(self.screen)
+            scene.present(self.screen)
         except Exception as error:
             self.show_error("drawing the screen", error)
             self.scene.draw(self.screen)

@@ -1,64 +1,92 @@
-"""While a card turns, only the card and the timer are drawn again, and the frame is the
-same as a whole redraw would give (issue 15: the flip at 4K cost more than a frame may)."""
+"""The table is drawn by parts (game/ui/scenes/table/frames.py): between two changes only the
+card, the timer and the button under the pointer or the focus are drawn again, and every
+frame is exactly what a whole redraw gives (issue 15: a whole 4K frame costs more than a
+frame may)."""
 
 from __future__ import annotations
 
+import random
+
 import pygame
+import pytest
 
 from game.core import engine
-from game.core.actions import Draw
+from game.core.actions import Draw, FinishResponding, FinishSharing
 from game.table.session import Session
 from game.ui.scenes.table import TableScene
 from tests.core.factory import make_setup
 
 
-def turning_table(driver) -> TableScene:
-    state = engine.apply(engine.new_game(make_setup(3)), Draw())
+def table_at(driver, *actions) -> TableScene:
+    state = engine.new_game(make_setup(3))
+    for action in actions:
+        state = engine.apply(state, action)
     table = TableScene(driver.app, Session(state, None))
     driver.app.switch(table)
     driver.step()
-    table.flip = 0.0
     return table
 
 
-def whole_redraw(table: TableScene) -> pygame.Surface:
-    whole = pygame.Surface(table.app.screen.get_size())
-    table._draw_all(whole, card=True)  # what a frame without the shortcut draws
-    return whole
+def whole(table: TableScene) -> bytes:
+    surface = pygame.Surface(table.app.screen.get_size())
+    table.draw_whole(surface)
+    return pygame.image.tobytes(surface, "RGB")
 
 
-def test_each_frame_of_the_turn_matches_a_whole_redraw(driver, monkeypatch):
-    table = turning_table(driver)
-    screen = driver.app.screen
-    drawn_whole = []
-    real = TableScene._draw_all
+def shown(table: TableScene) -> bytes:
+    return pygame.image.tobytes(table.app.screen, "RGB")
 
-    def counting(self, surface, card, still=False):
-        drawn_whole.append(still)
+
+@pytest.fixture
+def wholes(monkeypatch):
+    """How many times the table was drawn whole."""
+    count = []
+    real = TableScene.draw_whole
+
+    def counting(self, surface, card=True, still=False):
+        count.append(1)
         return real(self, surface, card, still)
 
-    monkeypatch.setattr(TableScene, "_draw_all", counting)
-    for flip in (0.1, 0.3, 0.5, 0.8):
-        table.flip = flip
-        table.draw(screen)
-        mine = screen.copy()
-        drawn_whole.clear()
-        expected = whole_redraw(table)
-        assert pygame.image.tobytes(mine, "RGB") == pygame.image.tobytes(expected, "RGB"), flip
-    drawn_whole.clear()
-    table.flip = 0.6
-    table.draw(screen)
-    assert drawn_whole == [], "the rest of the table was not drawn again"
+    monkeypatch.setattr(TableScene, "draw_whole", counting)
+    return count
 
 
-def test_pointing_at_a_button_mid_turn_shows_at_once(driver):
-    table = turning_table(driver)
+def test_each_frame_of_a_turning_card_matches_a_whole_redraw(driver, wholes):
+    table = table_at(driver, Draw())
     screen = driver.app.screen
-    table.flip = 0.2
-    table.draw(screen)
-    button = table.buttons.get("done_sharing")
-    table.buttons.hover = button.id
-    table.flip = 0.3
-    table.draw(screen)
-    mine = screen.copy()
-    assert pygame.image.tobytes(mine, "RGB") == pygame.image.tobytes(whole_redraw(table), "RGB")
+    for flip in (0.0, 0.1, 0.3, 0.5, 0.8, 1.0):
+        table.flip = flip
+        table.present(screen)
+        assert shown(table) == whole(table), flip
+    wholes.clear()
+    table.flip = 0.6
+    table.present(screen)
+    assert wholes == [], "the rest of the table was not drawn again"
+
+
+@pytest.mark.parametrize("phase", ["share", "marks"])
+def test_pointer_and_focus_moves_match_a_whole_redraw(driver, wholes, phase):
+    actions = [Draw()] if phase == "share" else [Draw(), FinishSharing(), FinishResponding()]
+    table = table_at(driver, *actions)
+    screen = driver.app.screen
+    chooser = random.Random(7)
+    ids = [None, *(b.id for b in table.buttons.buttons)]
+    table.present(screen)
+    wholes.clear()
+    for _ in range(25):
+        table.buttons.hover = chooser.choice(ids)
+        focus = chooser.choice([None, *range(len(table.buttons.buttons))])
+        table.buttons.focus = focus
+        table.present(screen)
+        assert shown(table) == whole(table), (table.buttons.hover, focus)
+    assert len(wholes) == 25, "only the comparisons drew the table whole"
+
+
+def test_a_choice_draws_the_table_whole_again(driver):
+    table = table_at(driver, Draw())
+    screen = driver.app.screen
+    table.present(screen)
+    driver.wait_for_input()
+    driver.key(pygame.K_RETURN)  # done sharing: the table changes
+    table.present(screen)
+    assert shown(table) == whole(table)

@@ -46,7 +46,7 @@ def test_an_error_in_a_scene_shows_the_error_page_and_the_save_survives(driver, 
 
 def test_an_error_while_drawing_is_caught_too(driver, monkeypatch):
     table = start(driver)
-    monkeypatch.setattr(table, "draw", lambda surface: 1 / 0)
+    monkeypatch.setattr(table, "present", lambda surface: 1 / 0)  # what the loop draws
     driver.step()
     assert isinstance(driver.scene, ErrorScene)
 

@@ -51,3 +51,7 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole screen. Drawing never changes game state."""
+
+    def present(self, surface: pygame.Surface) -> None:
+        """Draw the frame the loop shows; a scene may draw only what changed (the table)."""
+        self.draw(surface)

@@ -246,22 +246,26 @@ def badge_room(look: Look) -> int:
 
 
 def draw_badges(scene: TableScene, surface: pygame.Surface) -> None:
-    """The points a mark is worth, in the top-right corner of its button (none with scoring off)."""
-    look, view = scene.look, scene.view
-    if scene.state.rules.scoring is Scoring.OFF:
-        return
-    offers = {o.id: o for r in view.marks for o in r.marks}
+    """The points each mark is worth, at the right of its button (none with scoring off)."""
     for button in scene.buttons.buttons:
-        offer = offers.get(button.id)
-        if offer is None:
-            continue
-        ink = look.pal.given_text if offer.on else look.pal.muted
-        if not button.enabled:
-            ink = look.pal.disabled
-        at = (button.rect.right - look.px(12), button.rect.centery)
-        look.text.draw(
-            surface, f"+{offer.points}", badge_size(look), ink, at, bold=True, anchor="midright"
-        )
+        draw_badge(scene, surface, button)
+
+
+def draw_badge(scene: TableScene, surface: pygame.Surface, button: Button) -> None:
+    """The points of one mark's button (nothing for other buttons, or with scoring off)."""
+    look = scene.look
+    if scene.state.rules.scoring is Scoring.OFF or not button.id.startswith("mark:"):
+        return
+    offer = scene.view.offer(button.id)
+    if offer is None:
+        return
+    ink = look.pal.given_text if offer.on else look.pal.muted
+    if not button.enabled:
+        ink = look.pal.disabled
+    at = (button.rect.right - look.px(12), button.rect.centery)
+    look.text.draw(
+        surface, f"+{offer.points}", badge_size(look), ink, at, bold=True, anchor="midright"
+    )
 
 
 def _name_size(look: Look, names: list[str], width: int, height: int) -> int:

@@ -28,6 +28,7 @@ from game.ui.moments import acknowledgement
 from game.ui.scenes.base import Scene
 from game.ui.scenes.table import talk
 from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons
+from game.ui.scenes.table.frames import Painter
 from game.ui.scenes.table.layout import (
     FEW_BUTTONS,
     Area,
@@ -85,9 +86,7 @@ class TableScene(Scene):
         self.card_box = pygame.Rect(0, 0, 0, 0)
         self.panel_texts: list = []
         self._stop_listening: Callable[[], None] | None = None
-        self._still: pygame.Surface | None = None  # the table without its card, while it turns
-        self._still_key: tuple | None = None
-        self._still_on: pygame.Surface | None = None  # the surface it was last put on whole
+        self.painter = Painter()  # draws by parts (frames.py)
 
     @property
     def state(self) -> GameState:
@@ -100,6 +99,7 @@ class TableScene(Scene):
     # ------------------------------------------------------------ life
 
     def enter(self) -> None:
+        self.painter.forget()  # another screen was on the window
         if self._stop_listening is None:
             self._stop_listening = self.session.subscribe(self.changed)
         self._sync_timer()
@@ -164,7 +164,7 @@ class TableScene(Scene):
 
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
-        self._still_key = None  # what is drawn around the card may change
+        self.painter.forget()  # what is drawn may change
         self.view = table_view(self.session, self.t, self.award_row)
         self.award_row = self.view.row
         if self.area is None:
@@ -393,32 +393,13 @@ class TableScene(Scene):
     # ------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.flip < 1.0 and self.overlay.which is None:
-            # While the card turns only the card and the timer change: the rest is drawn
-            # once, and each frame puts back only the parts that move (at 4K a whole frame
-            # costs more than the 8 ms a turning card may take).
-            key = (surface.get_size(), self.buttons.hover, self.notice, self.note)
-            moving = [self.card_box.inflate(self.look.px(40), self.look.px(40))]
-            if self.timer.enabled:
-                moving.append(talk.timer_place(self)[2])
-            if self._still_key != key or self._still_on is not surface:
-                if self._still is None or self._still.get_size() != surface.get_size():
-                    self._still = pygame.Surface(surface.get_size()).convert()  # 18 ms at 4K
-                self._draw_all(self._still, card=False, still=True)
-                self._still_key = key
-                self._still_on = surface
-                surface.blit(self._still, (0, 0))
-            else:
-                for part in moving:
-                    surface.blit(self._still, part, part)
-            draw_card(surface, self.look, self.t, self.state, self.card_box, self.flip)
-            talk.draw_timer(self, surface)
-            return
-        # The still stays valid until the table changes (refresh clears its key): the next
-        # turn of the same card (a window resized back, the benchmark) needs no rebuild.
-        self._draw_all(surface, card=True)
+        self.draw_whole(surface)
 
-    def _draw_all(self, surface: pygame.Surface, card: bool, still: bool = False) -> None:
+    def present(self, surface: pygame.Surface) -> None:
+        self.painter.draw(self, surface)  # by parts: what did not change is put back
+
+    def draw_whole(self, surface: pygame.Surface, card: bool = True, still: bool = False) -> None:
+        """Draw every part of the table (`still`: not the timer, which the painter draws)."""
         look, area = self.look, self.area
         assert area is not None
         pal = look.pal

@@ -1,0 +1,85 @@
+"""Drawing the table by parts: what did not change is put back from a kept surface.
+
+A whole frame at 3840x2160 is a full-screen fill, dozens of rounded buttons and their
+labels: about 10 ms on a small machine, more than a frame may take. Between two changes of
+the table most of it stays the same; only the turning card, the gentle timer and the
+button under the pointer or the keyboard focus move. So the table is drawn once without
+those into a kept surface, and each frame puts back only where they were and draws them
+again where they are. Anything else that changes the table (a choice, a new card, a
+resize, a notice) calls `forget`, and the next frame is drawn whole.
+
+The frames are exactly those a whole redraw would give (tests/ui/test_flip_redraws_only_the_card.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.scenes.table import talk
+from game.ui.scenes.table.card_column import draw_card
+from game.ui.scenes.table.marks import draw_badge
+from game.ui.widgets.button import draw_button
+
+if TYPE_CHECKING:
+    from game.ui.scenes.table.scene import TableScene
+
+
+class Painter:
+    def __init__(self) -> None:
+        self.kept: pygame.Surface | None = None  # the table without its moving parts
+        self.key: tuple | None = None  # what the kept surface was drawn for
+        self.on: pygame.Surface | None = None  # the surface the last frame went to
+        self.moved: list[pygame.Rect] = []  # where the moving parts were drawn last frame
+
+    def forget(self) -> None:
+        """The table changed: draw it whole next time."""
+        self.key = None
+
+    def draw(self, scene: TableScene, surface: pygame.Surface) -> None:
+        if scene.overlay.which is not None:  # the menu or the feelings page: drawn whole
+            self.on = None
+            scene.draw_whole(surface)
+            return
+        key = (surface.get_size(), scene.notice, scene.note, scene.hints_open)
+        if self.key != key or self.on is not surface or self.kept is None:
+            if self.kept is None or self.kept.get_size() != surface.get_size():
+                self.kept = pygame.Surface(surface.get_size()).convert()  # 18 ms at 4K
+            self._draw_kept(scene, self.kept)
+            self.key, self.on = key, surface
+            surface.blit(self.kept, (0, 0))
+        else:
+            for part in self.moved:
+                surface.blit(self.kept, part, part)
+        self.moved = self._draw_moving(scene, surface)
+
+    def _draw_kept(self, scene: TableScene, target: pygame.Surface) -> None:
+        buttons = scene.buttons
+        hover, focus = buttons.hover, buttons.focus
+        buttons.hover = buttons.focus = None  # drawn plain: the pointer and focus move
+        try:
+            scene.draw_whole(target, card=False, still=True)
+        finally:
+            buttons.hover, buttons.focus = hover, focus
+
+    def _draw_moving(self, scene: TableScene, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Draw what moves; returns where it was drawn, to put back next frame. The card is
+        always one of them (a small part of the window), so it can turn at any time."""
+        look = scene.look
+        moved: list[pygame.Rect] = []
+        if scene.card_box.width > 0 and scene.card_box.height > 0:
+            moved.append(scene.card_box.inflate(look.px(40), look.px(40)))
+            draw_card(surface, look, scene.t, scene.state, scene.card_box, scene.flip)
+        if scene.timer.enabled:
+            moved.append(talk.timer_place(scene)[2])
+            talk.draw_timer(scene, surface)
+        buttons = scene.buttons
+        ring = look.px(16)
+        for index, button in enumerate(buttons.buttons):
+            hovered, focused = buttons.hover == button.id, buttons.focus == index
+            if hovered or focused:
+                moved.append(button.rect.inflate(ring, ring))
+                draw_button(surface, look, button, hovered, focused)
+                draw_badge(scene, surface, button)
+        return moved
