@@ -90,3 +90,12 @@ def test_a_choice_draws_the_table_whole_again(driver):
     driver.key(pygame.K_RETURN)  # done sharing: the table changes
     table.present(screen)
     assert shown(table) == whole(table)
+
+
+def test_two_tables_share_the_kept_surface_without_showing_each_other(driver):
+    first = table_at(driver, Draw())
+    second = table_at(driver, Draw(), FinishSharing(), FinishResponding())
+    screen = driver.app.screen
+    for table in (first, second, first, second):
+        table.present(screen)  # not even told that the other was on the window
+        assert shown(table) == whole(table)
