@@ -53,7 +53,7 @@ def decode_header(data: bytes) -> dict[str, Any]:
         raise UnreadableHeader(f"the save's header is {len(data)} bytes, more than it can be")
     try:
         document = json.loads(
-            data.decode("ascii"), parse_float=_finite, parse_constant=_no_constant
+            data.decode("ascii"), parse_float=finite_float, parse_constant=refuse_constant
         )
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise UnreadableHeader(f"the save is not JSON: {type(error).__name__}") from None
@@ -83,12 +83,13 @@ def decode_header(data: bytes) -> dict[str, Any]:
     return header
 
 
-def _finite(text: str) -> float:
+def finite_float(text: str) -> float:
+    """For json.loads: a save holds no infinities (both save formats read through it)."""
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"number out of range: {text}")
     return value
 
 
-def _no_constant(name: str) -> Any:
+def refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a save can hold")

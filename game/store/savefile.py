@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 from game.core.serial import FORMAT_VERSION, PlainDataError, state_from_plain, state_to_plain
 from game.core.state import GameState
 from game.store.integrity import problem_with
+from game.store.save_header import finite_float, refuse_constant
 
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 64 * 1024 * 1024
@@ -67,7 +67,7 @@ def _parse_json(data: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise UnreadableSave(f"the file is not UTF-8 text: {error}") from None
     try:
-        return json.loads(text, parse_float=_finite_float, parse_constant=_refuse_constant)
+        return json.loads(text, parse_float=finite_float, parse_constant=refuse_constant)
     except (ValueError, RecursionError) as error:
         raise UnreadableSave(f"the file is not JSON: {type(error).__name__}: {error}") from None
 
@@ -79,14 +79,3 @@ def _check_version(what: str, version: Any, supported: int) -> None:
         raise UnreadableSave(f"{what} has format {version}; this version reads {supported}", True)
     if version < supported:
         raise UnreadableSave(f"{what} has the old format {version}, no longer read")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"number out of range: {text}")
-    return value
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a save can hold")

@@ -259,9 +259,7 @@ class SummaryScene(Scene):
 
     def move(self, step: int) -> None:
         """Arrows stop at the ends of the row (Play again and Quit are never neighbours)."""
-        ids = [b.id for b in self.buttons.buttons]
-        at = self.buttons.focus
-        self.buttons.focus_on(ids[0 if at is None else max(0, min(len(ids) - 1, at + step))])
+        self.buttons.move_stopping(step)
 
     def ask_quit(self, asking: bool) -> None:
         if asking == self.asking_quit:

@@ -80,9 +80,7 @@ class TitleScene(Scene):
 
     def move(self, step: int) -> None:
         """Up and down stop at the ends: Quit is never one key from the first entry."""
-        ids = [b.id for b in self.buttons.buttons]
-        at = self.buttons.focus
-        self.buttons.focus_on(ids[0 if at is None else max(0, min(len(ids) - 1, at + step))])
+        self.buttons.move_stopping(step)
         self.ask_quit(False)
 
     def ask_quit(self, asking: bool) -> None:

@@ -93,6 +93,13 @@ class ButtonGroup:
         at = usable.index(self.focus)
         self.focus = usable[(at + step) % len(usable)]
 
+    def move_stopping(self, step: int) -> None:
+        """Move the focus by `step`, stopping at the ends instead of wrapping round (so the
+        first and last entries, say New game and Quit, are never one key apart)."""
+        if self.buttons:
+            at = self.focus
+            self.focus = 0 if at is None else max(0, min(len(self.buttons) - 1, at + step))
+
     def hit(self, pos: tuple[int, int]) -> Button | None:
         return next((b for b in self.buttons if b.shown.collidepoint(pos)), None)
 
