@@ -33,7 +33,7 @@ from pathlib import Path
 
 import attrs
 
-PARTS = ("startup", "idle", "memory", "deck", "frames", "evening")
+PARTS = ("startup", "idle", "memory", "deck", "frames", "evening", "phones")
 SIZES = ((1280, 720), (1920, 1080))
 FIRST_FRAME_LINE = "first frame drawn"
 READY_LINE = "bench: ready"
@@ -874,6 +874,7 @@ def run_benchmark(
         "deck": ("deck load", measure_deck),
         "frames": ("frame times", measure_frames),
         "evening": ("a long evening", _measure_evening),
+        "phones": ("phones", _measure_phones),
     }
     with tempfile.TemporaryDirectory(prefix="inkind-bench-") as folder:
         for part in PARTS:
@@ -895,6 +896,12 @@ def _measure_evening(config: Config, work: Path, results: Results) -> None:
     from game.bench_evening import measure_evening  # saves, resume, openings, 4K frames
 
     measure_evening(config, work, results)
+
+
+def _measure_phones(config: Config, work: Path, results: Results) -> None:
+    from game.bench_phones import measure_phones  # tap to frame, twelve phones' load
+
+    measure_phones(config, work, results)
 
 
 def _headless() -> None:
@@ -993,7 +1000,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"comma-separated parts to run (default all: {','.join(PARTS)})",
     )
     parser.add_argument("--tiny", action="store_true", help=argparse.SUPPRESS)  # for the tests
-    parser.add_argument("--child", choices=("idle", "game", "evening"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", choices=("idle", "game", "evening", "phones"), help=argparse.SUPPRESS
+    )
+    parser.add_argument("child_args", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--turns", type=int, default=1000, help=argparse.SUPPRESS)
     parser.add_argument(
         "--phase", choices=("deal", "share"), default="deal", help=argparse.SUPPRESS
@@ -1008,6 +1018,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.bench_evening import child_long_evening
 
         return child_long_evening(args.turns)
+    if args.child == "phones":
+        from game.bench_phones import child_phones
+
+        return child_phones(args.child_args)
     parts = PARTS if not args.only else tuple(p.strip() for p in args.only.split(","))
     unknown = set(parts) - set(PARTS)
     if unknown:

@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also load this deck file or folder",
     )
     parser.add_argument(
+        "--phones",
+        action="store_true",
+        help="let phones on this network join as private controllers (prints their address)",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="DIR",
         help="render every screen of a sample game as PNG files into DIR, then exit",
@@ -105,4 +110,4 @@ def _run(args: argparse.Namespace) -> int:
         return render_all(args.screenshot, extra_decks=args.deck)
     from game.ui.app import run
 
-    return run(extra_decks=args.deck, windowed=args.windowed)
+    return run(extra_decks=args.deck, windowed=args.windowed, phones=args.phones)

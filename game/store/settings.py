@@ -42,11 +42,12 @@ class Settings:
     share_seconds: int = 180  # 0 turns a timer off
     respond_seconds: int = 120
     remember_cards: bool = True  # keep which cards each group has had, starred or said no to
+    phones: bool = False  # phones as private controllers: a web server on the local network
 
     def __post_init__(self) -> None:
         _one_of("text_size", self.text_size, TEXT_SIZES)
         _one_of("theme", self.theme, THEMES)
-        for name in ("sound", "fullscreen", "timers", "remember_cards"):
+        for name in ("sound", "fullscreen", "timers", "remember_cards", "phones"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be true or false, not {getattr(self, name)!r}")
         if isinstance(self.volume, bool) or not isinstance(self.volume, (int, float)):

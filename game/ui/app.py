@@ -2,8 +2,9 @@
 
 When nothing moves the loop sleeps, looking for events 60 times a second and drawing
 only when one came or a visible timer needs it, so an idle table costs almost no CPU;
-while a card flips it draws at 60 fps. An unexpected error inside a scene is logged and
-the calm error scene shown; the saved game is untouched.
+while a card flips it draws at 60 fps. The first idle moments after the first frame get
+the other screens ready instead (game/ui/warmup.py). An unexpected error inside a scene
+is logged and the calm error scene shown; the saved game is untouched.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -28,6 +30,10 @@ from game.ui.scenes.registry import scene_class
 from game.ui.sound import Sound
 from game.ui.text import Text
 from game.ui.theme import Theme
+from game.ui.warmup import Warmup
+
+if TYPE_CHECKING:
+    from game.ui.phones_link import PhonesLink
 
 DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (800, 600)
@@ -35,6 +41,7 @@ FPS = 60
 IDLE_WAKE_SECONDS = 5.0
 IDLE_POLL_SECONDS = 1 / FPS
 EXIT_AFTER_FIRST_FRAME = "INKIND_EXIT_AFTER_FIRST_FRAME"  # =1: for timing start-up
+PHONES_PORT = "INKIND_PHONES_PORT"  # the phones' port (tests: 0 for any free one)
 MAX_DT = 1.0
 # After a screen or a phase changes, presses are ignored this long: a double-click or a
 # quick Enter-Enter meant for the old screen must not act on the new one.
@@ -53,6 +60,7 @@ class App:
         settings: Settings | None = None,
         save_settings_file: bool = True,
         ui_text: UiText | None = None,
+        phones: bool = False,
     ) -> None:
         init_pygame()
         self.extra_decks = tuple(extra_decks)
@@ -79,6 +87,13 @@ class App:
         self.frame_times: list[float] = []
         self._catalog = None
         self._words: tuple | None = None
+        # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
+        self.warmup = Warmup(self)
+        # Phones as controllers (game/ui/phones_link.py): started after the first frame
+        # when Settings or `--phones` ask for them; None while off.
+        self.phones: PhonesLink | None = None
+        self.phones_wanted = phones or self.settings.phones
+        self.phones_message: str | None = None  # why phones could not start, if they could not
 
     # ------------------------------------------------------------ window and look
 
@@ -99,6 +114,7 @@ class App:
     def resized(self) -> None:
         self.screen = pygame.display.get_surface()
         self.look = self._make_look()
+        self.warmup.window_changed()
         if self.scene is not None:
             self._guard("layout", lambda: self.scene.layout(self.size))
 
@@ -114,6 +130,12 @@ class App:
         old = self.settings
         self.settings = settings
         self.sound.configure(settings.sound, settings.volume)
+        if settings.phones != old.phones:
+            self.phones_wanted = settings.phones
+            if settings.phones:
+                self.start_phones()
+            else:
+                self.stop_phones()
         if settings.fullscreen != self.fullscreen:
             self.toggle_fullscreen()
         elif (old.theme, old.text_size) != (settings.theme, settings.text_size):
@@ -123,6 +145,35 @@ class App:
                 save_settings(settings)
             except OSError as error:
                 log_exception("saving settings", error)
+
+    # ------------------------------------------------------------ phones
+
+    def start_phones(self, port: int | None = None) -> None:
+        """Listen for phones on the local network (a calm message if that cannot be done)."""
+        if self.phones is not None:
+            return
+        from game.ui.phones_link import DEFAULT_PORT, PhonesLink
+
+        wanted = os.environ.get(PHONES_PORT, "")
+        port = port if port is not None else int(wanted) if wanted.isdigit() else DEFAULT_PORT
+        try:
+            self.phones = PhonesLink(self, port=port)
+        except OSError as error:
+            log_exception("starting phones", error)
+            self.phones_message = self.t("phones_failed", reason=error.strerror or str(error))
+            if self.scene is not None:
+                self.scene.tell(self.phones_message)
+            return
+        self.phones_message = None
+        print(f"phones: {self.phones.url}", flush=True)
+        session = getattr(self.scene, "session", None)
+        if session is not None:  # turned on mid-game: the phones follow this game at once
+            self.phones.attach(session)
+
+    def stop_phones(self) -> None:
+        if self.phones is not None:
+            self.phones.stop()
+            self.phones = None
 
     # ------------------------------------------------------------ content, loaded when first needed
 
@@ -237,8 +288,10 @@ class App:
             print("inkind: first frame drawn", flush=True)
             return
         # Opening the sound device can take a while on some machines (tens of ms with
-        # PulseAudio): the players already see the title while it happens.
+        # PulseAudio): the players already see the title while it happens. So can phones.
         self.sound.open()
+        if self.phones_wanted:
+            self.start_phones()
         while self.running:
             scene = self.scene
             if scene is not None and scene.animating():
@@ -246,7 +299,10 @@ class App:
                 events = pygame.event.get()
             else:
                 wake = (scene.wake_every() if scene else None) or IDLE_WAKE_SECONDS
-                events = wait_for_events(wake)
+                phones = self.phones
+                events = wait_for_events(
+                    wake, phones.pending if phones is not None else None, self.warmup.run_one
+                )
                 dt = self.clock.tick() / 1000
             self.step(events, dt)
 
@@ -257,6 +313,8 @@ class App:
     def step(self, events: Sequence[pygame.event.Event], dt: float) -> None:
         started = time.perf_counter()
         self.now += dt
+        if self.phones is not None:
+            self._guard("taking a phone's choice", self.phones.pump)
         for event in events:
             self._event(event)
             if not self.running:
@@ -322,24 +380,34 @@ def init_pygame() -> None:
         pygame.font.init()
 
 
-def wait_for_events(seconds: float) -> list[pygame.event.Event]:
-    """The events that come within `seconds`, returned as soon as there are any.
+def wait_for_events(
+    seconds: float,
+    ready: Callable[[], bool] | None = None,
+    idle: Callable[[], bool] | None = None,
+) -> list[pygame.event.Event]:
+    """The events that come within `seconds`, returned as soon as there are any, or as soon
+    as `ready()` says something else needs the loop (a phone's tap).
 
     Not `pygame.event.wait(timeout)`: pygame-ce implements it as a loop that pumps SDL and
     sleeps 1 ms, a thousand wake-ups a second whatever the timeout (2-3 % of a core on an
     idle table). Looking 60 times a second costs a fifth of that, and a key press is still
     answered within a frame.
+
+    While none waits, `idle()` may do one small job instead of the sleep (getting screens
+    ready, game/ui/warmup.py) and say whether it did; an event waiting always comes first.
     """
     deadline = time.monotonic() + seconds
     while True:
         events = pygame.event.get()
         left = deadline - time.monotonic()
-        if events or left <= 0:
+        if events or left <= 0 or (ready is not None and ready()):
             return events
+        if idle is not None and idle():
+            continue  # one small job done instead of the sleep: look for events again
         time.sleep(min(IDLE_POLL_SECONDS, left))
 
 
-def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
+def run(extra_decks: Sequence[str] = (), windowed: bool = False, phones: bool = False) -> int:
     """Open the window at the title screen and play until the players quit."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
@@ -354,14 +422,23 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False) -> int:
         return 1
     init_pygame()
     try:
-        app = App(extra_decks=extra_decks, windowed=windowed, store=SaveStore(), ui_text=ui_text)
+        app = App(
+            extra_decks=extra_decks,
+            windowed=windowed,
+            store=SaveStore(),
+            ui_text=ui_text,
+            phones=phones,
+        )
         if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
             from game.ui import autoplay  # the crash test's scripted play: off unless asked for
 
             autoplay.install(app)
 
         app.reset("title")
-        app.loop()
+        try:
+            app.loop()
+        finally:
+            app.stop_phones()
     finally:
         pygame.quit()
     return 0

@@ -24,7 +24,12 @@ def start_game(app: App, state: GameState, closeness: ClosenessRound | None = No
     from game.table.session import open_session  # the engine loads with the first game
 
     session = open_session(state, app.store, app.settings.remember_cards, closeness)
-    return app.reset("table", session=session)
+    table = app.reset("table", session=session)
+    if app.phones is not None:
+        app.phones.attach(session)
+        if not app.phones.joined():  # how to join, before the first card
+            app.push("phones")
+    return table
 
 
 def continue_game(app: App) -> None:
@@ -38,6 +43,8 @@ def continue_game(app: App) -> None:
 
     session = resume_session(loaded, app.store, app.settings.remember_cards)
     app.reset("table", session=session, resumed=True, notice=loaded.message)
+    if app.phones is not None:
+        app.phones.attach(session)  # a phone that held a seat takes it back by itself
 
 
 def start_with_check(app: App, state: GameState, closeness: ClosenessRound) -> None:

@@ -30,6 +30,10 @@ KEPT_OFF_THE_TITLE = {
     "game.ui.autoplay": "the crash test's hook loads only when asked for",
     "hashlib": "the UI text cache's key uses zlib.crc32",
     "importlib.resources.readers": "our own window icon spares pygame loading its default",
+    "asyncio": "phones only: their server starts after the first frame, and only when on",
+    "websockets": "phones only (docs/phones.md)",
+    "segno": "phones only: the QR code is made when the join screen first shows it",
+    "game.phones": "phones only",
 }
 
 # Runs the real `inkind` start in a fresh process, noting at the first flip whether the

@@ -10,6 +10,8 @@ import colorsys
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.content.ui_text import load_ui_text
 from game.ui.look import Look
@@ -279,3 +281,157 @@ def test_buttons_added_after_a_row_do_not_join_its_label_size(text):
     buttons += [crowded]
     assert buttons[0].row is not None and crowded not in buttons[0].row
     assert row_label_size(look, buttons[0].row) == alone
+
+
+# ------------------------------------------------------------ wrapping word by word
+
+
+def _help_paragraphs() -> list[str]:
+    from game.content.words import load_words
+
+    words, problems = load_words("en")
+    assert words is not None, problems
+    texts = [s.body for s in words.how_to_play.sections_for(True)]
+    texts += [words.guide.intro, words.guide.share_example.story]
+    texts += [f"{r.text} {r.why}" for e in words.guide.examples for r in (*e.earns, *e.misses)]
+    return [p for t in texts for p in t.split("\n") if p.strip()]
+
+
+@pytest.mark.parametrize("size, width", [(18, 300), (28, 640), (40, 1100), (69, 500)])
+def test_wrapping_by_words_breaks_the_help_text_where_measuring_whole_lines_does(text, size, width):
+    """The wrap adds up word widths (one measure a word); it breaks every line of the real
+    help text exactly where measuring each growing line whole does, and nothing is wider."""
+    paragraphs = _help_paragraphs()
+    assert len(paragraphs) > 20
+    for paragraph in paragraphs:
+        for bold in (False, True):
+            lines = text.wrap(paragraph, size, width, bold)
+            assert lines == text._wrap_exactly(paragraph, size, width, bold)
+            assert all(text.width(line, size, bold) <= width for line in lines)
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="aéiouxyzAWVTHk.,'’Ω", min_size=0, max_size=14), min_size=1, max_size=30
+    ),
+    width=st.integers(min_value=8, max_value=400),
+    size=st.sampled_from([12, 17, 26]),
+)
+@settings(max_examples=150, deadline=None)
+def test_wrapping_keeps_every_word_and_stays_inside_its_width(text, words, width, size):
+    paragraph = " ".join(words)
+    lines = text.wrap(paragraph, size, width)
+    for line in lines:
+        # One character wider than the width is all a line may ever be (a lone glyph).
+        assert text.width(line, size) <= width or len(line) == 1
+    # Joined back, the lines give every character of the paragraph in order: a line ends
+    # at a space (dropped) or inside a word too long for any line (kept whole).
+    assert "".join(lines).replace(" ", "") == paragraph.replace(" ", "")
+
+
+# ------------------------------------------------------------ a row's size, from a guess
+
+ROW_LABELS = [
+    "Done sharing",
+    "Pass to Dmitri (1 left)",
+    "Deepening question",
+    "Felt response",
+    "Lighter card",
+    "Continue",
+    "Colours",
+    "Next: choose a deck",
+    "Γιώργος",
+    "A very long label that must shrink a lot",
+]
+
+
+def _stepping_down(look: Look, buttons: list[Button]) -> tuple[int, int]:
+    """How `row_label_size` searched before: every size from the top, one at a time."""
+    from game.ui.widgets.button import _label_lines
+
+    labelled = [b for b in buttons if b.label]
+    start = min((b.size or look.theme.body for b in labelled), default=look.theme.body)
+    small = min(look.theme.small, start)
+    floor = min(start, max(12, round(small * 0.85)))
+    for max_lines, lowest in ((1, small), (2, floor)):
+        for size in range(start, lowest - 1, -1):
+            if all(_label_lines(look, b, size, max_lines) is not None for b in labelled):
+                return size, max_lines
+    return floor, 2
+
+
+@given(
+    entries=st.lists(
+        st.tuples(st.sampled_from(ROW_LABELS), st.sampled_from(["", "Esc", "Enter", "1", "←"])),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(min_value=150, max_value=2400),
+    height=st.integers(min_value=20, max_value=140),
+    window=st.sampled_from([(800, 600), (1280, 720), (1920, 1080), (3840, 2160)]),
+    text_size=st.sampled_from(["normal", "larger"]),
+    badge=st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_a_rows_size_found_from_a_guess_is_the_one_stepping_down_finds(
+    text, entries, width, height, window, text_size, badge
+):
+    """The search starts where the labels' widths point and tries two sizes, not up to
+    nine; it lands where stepping down from the top did (3,000 random rows agreed too)."""
+    from game.ui.widgets import button
+
+    look = Look(Theme.make("warm", text_size, window), text)
+    ids = [(f"b{i}", label, hint) for i, (label, hint) in enumerate(entries)]
+    buttons = row(ids, pygame.Rect(0, 0, width, height), look.px(10))
+    for b in buttons:
+        b.reserve = look.px(60) if badge else 0
+    button._LAYOUTS.clear()
+    assert row_label_size(look, buttons) == _stepping_down(look, buttons)
+
+
+def test_a_rows_first_frame_tries_a_few_sizes_not_every_one(text, monkeypatch):
+    """A bar like the share phase's at 1920x1080, whose labels step down from 40: every
+    size tried is a font loaded (about 1 ms the first time). From the guess: the guess and
+    its neighbours, where stepping down from the top tried each size on the way."""
+    from game.ui.widgets import button
+
+    look = Look(Theme.make("warm", "normal", (1920, 1080)), text)
+    entries = [
+        ("done", "Done sharing", "Enter"),
+        ("pass", "Pass to Ben (1 left)", "P"),
+        ("lighter", "Lighter card", "L"),
+        ("other", "Not this card", "N"),
+        ("ideas", "Feelings", "F"),
+    ]
+    buttons = row(entries, pygame.Rect(0, 0, 1840, 96), look.px(16))
+    tried: set[tuple[int, int]] = set()
+    real = button._label_lines
+
+    def counting(look, b, size, max_lines):
+        tried.add((size, max_lines))
+        return real(look, b, size, max_lines)
+
+    monkeypatch.setattr(button, "_label_lines", counting)
+    button._LAYOUTS.clear()
+    found = row_label_size(look, buttons)
+    by_guess = set(tried)
+    tried.clear()
+    assert found == _stepping_down(look, buttons)
+    assert len(by_guess) <= 3 < len(tried), (sorted(by_guess), sorted(tried))
+
+
+def test_a_fallback_face_is_loaded_once_whatever_the_sizes(text):
+    """Noto's first measure on a new font object took 20 ms and 1.3 MB, at every size: a
+    Greek name on the marks screen (its names step down one size at a time) cost 140 ms.
+    A fallback face is now one object set to each size, drawing the same pixels."""
+    new = Text()
+    for size in range(20, 41):
+        new.width(f"Γιώργος {size}", size, True)
+    assert new.stats()["fonts"] == 21 + 1  # the main face at each size, Noto's once
+    for size in (17, 33, 40, 61):
+        alone = Text()  # this size the first on its Noto object
+        for name in ("Γιώργος", "Фатима"):
+            shared = text.render(name, size, (20, 30, 40), True)
+            fresh = alone.render(name, size, (20, 30, 40), True)
+            assert shared.get_size() == fresh.get_size()
+            assert pygame.image.tobytes(shared, "RGBA") == pygame.image.tobytes(fresh, "RGBA")

@@ -29,6 +29,10 @@ class Scene:
     def enter(self) -> None:
         """Called each time the scene is shown (again)."""
 
+    def tell(self, sentence: str) -> None:
+        """Show one calm sentence from the app (phones could not start); pages with a
+        message line override this."""
+
     def exit(self) -> None:
         """Called when another scene takes over."""
 

@@ -1,6 +1,7 @@
 """Between levels: a quiet full screen so the change of depth is felt ("Level 2 — Tender").
 
-Pushed over the table and popped back to it; the table's clock runs on meanwhile.
+Pushed over the table and popped back to it; the table's clock runs on meanwhile. If the
+game moves on while it shows (a phone draws the next card), it steps aside by itself.
 The title fades in: its lines are drawn once in the accent colour, and each frame blits
 them at a rising alpha (a new colour a frame would render, and cache, new lines each time).
 """
@@ -23,10 +24,22 @@ class LevelChangeScene(Scene):
         self.level = level
         self.buttons = ButtonGroup()
         self.age = 0.0
+        self._stop_listening = None
 
     def enter(self) -> None:
         self.app.sound.play("level_up")
         self.age = 0.0
+        if self._stop_listening is None:
+            self._stop_listening = self.session.subscribe(self._moved_on)
+
+    def exit(self) -> None:
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+
+    def _moved_on(self, before, after) -> None:
+        if self.app.scene is self:
+            self.app.pop()
 
     def layout(self, size: tuple[int, int]) -> None:
         look = self.look

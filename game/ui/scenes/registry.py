@@ -24,6 +24,7 @@ SCENES: dict[str, str] = {
     "evenings": "game.ui.scenes.evenings:EveningsScene",
     "how_to_play": "game.ui.scenes.how_to_play:HowToPlayScene",
     "settings": "game.ui.scenes.settings:SettingsScene",
+    "phones": "game.ui.scenes.phones:PhonesScene",
     "error": "game.ui.scenes.error:ErrorScene",
 }
 

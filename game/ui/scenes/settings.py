@@ -26,6 +26,7 @@ FIELDS = (
     "share_seconds",
     "respond_seconds",
     "remember_cards",
+    "phones",
 )
 # Rows that forget something kept on this computer: a button each, no arrows.
 PLAYED = "played"  # the cards each group has had, starred and said "not for us" to
@@ -45,6 +46,7 @@ def _choices(field: str) -> tuple:
         "share_seconds": TIMER_STEPS,
         "respond_seconds": TIMER_STEPS,
         "remember_cards": (True, False),
+        "phones": (False, True),
     }[field]
 
 
@@ -99,6 +101,9 @@ class SettingsScene(Scene):
         if field == "volume":
             return f"{round(value * 100)}%"
         return f"{value // 60}:{value % 60:02d}"
+
+    def tell(self, sentence: str) -> None:
+        self.notice = sentence
 
     def layout(self, size: tuple[int, int]) -> None:
         look = self.look

@@ -40,6 +40,9 @@ class TitleScene(Scene):
         if self.message is None and self.app.settings_message:
             self.message, self.app.settings_message = self.app.settings_message, None
 
+    def tell(self, sentence: str) -> None:
+        self.message = sentence
+
     def layout(self, size: tuple[int, int]) -> None:
         look = self.look
         width, height = size

@@ -305,19 +305,74 @@ def row_label_size(look: Look, buttons: Sequence[Button]) -> tuple[int, int]:
         return found
     small = min(theme.small, start)
     floor = min(start, max(12, round(small * 0.85)))
-    chosen = (floor, 2)
-    for size, max_lines, lowest in ((start, 1, small), (start, 2, floor)):
-        while size >= lowest:
-            if all(_label_lines(look, b, size, max_lines) is not None for b in labelled):
-                break
-            size -= 1
-        if size >= lowest:
+    phases = ((1, small), (2, floor))
+
+    def fits(size: int, max_lines: int) -> bool:
+        return all(_label_lines(look, b, size, max_lines) is not None for b in labelled)
+
+    chosen = None
+    for max_lines, lowest in phases:
+        guess = _guess(look, labelled, start, max_lines)
+        size = _from_guess(lambda s, m=max_lines: fits(s, m), start, lowest, guess)
+        if size is not None:
             chosen = (size, max_lines)
             break
+    if chosen is None:  # nothing fits from the guesses: every size, from the top (as before)
+        chosen = next(
+            (
+                (size, max_lines)
+                for max_lines, lowest in phases
+                for size in range(start, lowest - 1, -1)
+                if fits(size, max_lines)
+            ),
+            (floor, 2),
+        )
     if len(_LAYOUTS) >= _LAYOUT_LIMIT:
         _LAYOUTS.clear()
     _LAYOUTS[key] = chosen
     return chosen
+
+
+def _from_guess(fits, high: int, low: int, guess: int) -> int | None:
+    """The largest size from `high` down to `low` that `fits`, looked for from `guess`; None
+    when neither the guess nor a size under it fits.
+
+    Each size tried loads a font (about 1 ms the first time): stepping down one at a time
+    loaded up to nine on a table's first frame; from a good guess it is two. Text grows with
+    its size but for a pixel now and then (hinting: "Colours" in bold is 1 px narrower at 60
+    than at 59), so where such a pixel would let a larger size fit too, this finds the
+    smaller one; either way the size returned fits (tests/ui/test_text_and_buttons.py).
+    """
+    if high < low:
+        return None
+    size = min(high, max(low, guess))
+    if fits(size):
+        while size < high and fits(size + 1):
+            size += 1
+        return size
+    return next((smaller for smaller in range(size - 1, low - 1, -1) if fits(smaller)), None)
+
+
+def _guess(look: Look, labelled: Sequence[Button], start: int, max_lines: int) -> int:
+    """The size the labels' room points to, from their widths and heights at `start`: text
+    and the key chip's inside grow in proportion with the size, give or take a pixel, the
+    padding does not. Only where the search starts; every size is checked.
+    """
+    text = look.text
+    ratio = 1.0
+    for button in labelled:
+        width, height = _room(look, button, start)
+        chip = 0
+        if button.hint:  # the chip's inside scales with the size; its padding does not
+            chip = _hint_chip(None, look, button.hint, (0, 0), None, None, start).width
+            chip -= look.px(12)
+        lines = button.label.split("\n")
+        if len(lines) == 1 and max_lines > 1:
+            lines = _two_lines(text, button.label, start, width)
+        widest = max(text.width(line, start, True) for line in lines) + chip
+        tall = len(lines) * text.line_height(start, True)
+        ratio = min(ratio, (width + chip) / max(1, widest), height / max(1, tall))
+    return int(start * ratio)
 
 
 def labels_fit(look: Look, buttons: Sequence[Button]) -> bool:

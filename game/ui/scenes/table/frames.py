@@ -42,6 +42,14 @@ def _kept_surface(painter: Painter, like: pygame.Surface) -> tuple[pygame.Surfac
     return surface, mine
 
 
+def prepare_kept_surface(like: pygame.Surface) -> None:
+    """Make the shared kept surface for a window like `like` ahead of the first table (the
+    app's idle preparation, game/ui/warmup.py); no table holds it, so the next draws whole."""
+    surface = _SHARED["surface"]
+    if not isinstance(surface, pygame.Surface) or surface.get_size() != like.get_size():
+        _SHARED["surface"], _SHARED["owner"] = pygame.Surface(like.get_size(), 0, like), None
+
+
 class Painter:
     def __init__(self) -> None:
         self.kept: pygame.Surface | None = None  # the table without its moving parts

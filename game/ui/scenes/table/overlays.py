@@ -50,6 +50,7 @@ class Overlay:
                 ("resume", t("menu_resume"), "Esc"),
                 ("help", t("menu_help"), ""),
                 ("settings", t("menu_settings"), ""),
+                *([("phones", t("phones_button"), "")] if scene.app.phones else []),
                 ("end", t("table_end_evening"), "E"),
                 ("title", t("menu_title"), ""),
             ]
@@ -104,6 +105,9 @@ class Overlay:
         elif chosen == "settings":
             self.close()
             scene.app.push("settings")
+        elif chosen == "phones":
+            self.close()
+            scene.app.push("phones")
         elif chosen == "title":
             scene.session.save()
             scene.app.reset("title")

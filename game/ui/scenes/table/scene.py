@@ -11,7 +11,9 @@ summary.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import attrs
 import pygame
 
 from game.core import engine
@@ -46,6 +48,9 @@ from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.card import draw_wild_card
 from game.ui.widgets.timer import GentleTimer
 
+if TYPE_CHECKING:
+    from game.ui.phones_link import PhonesLink
+
 FLIP_SECONDS = 0.7
 # The keys the view model answers to, by the name it gives them.
 KEY_NAMES = {
@@ -60,6 +65,15 @@ KEY_NAMES = {
 }
 # The table's own buttons, beside the view's choices: they change only what is shown.
 SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
+
+
+def with_phones(view: TableView, phones: PhonesLink | None) -> TableView:
+    """The view with "Phones: 3 of 5 have marked" beside who listens: that, never what."""
+    line = phones.hub.acted_line() if phones is not None else ""
+    if not line:
+        return view
+    listening = f"{view.listening}  ·  {line}" if view.listening else line
+    return attrs.evolve(view, listening=listening)
 
 
 class TableScene(Scene):
@@ -105,6 +119,10 @@ class TableScene(Scene):
         self._sync_timer()
         if self.resumed:
             self.timer.paused = True
+
+    def tell(self, sentence: str) -> None:
+        self.notice = sentence
+        self.refresh()
 
     def exit(self) -> None:
         if self._stop_listening is not None:
@@ -165,7 +183,7 @@ class TableScene(Scene):
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
         self.painter.forget()  # what is drawn may change
-        self.view = table_view(self.session, self.t, self.award_row)
+        self.view = with_phones(table_view(self.session, self.t, self.award_row), self.app.phones)
         self.award_row = self.view.row
         if self.area is None:
             return

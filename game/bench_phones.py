@@ -1,0 +1,252 @@
+"""The benchmark's "phones" part: a tap on a phone to the TV's next frame, and the TV's
+frames under twelve busy phones. Run by `python -m game.bench` (or `--only phones`); see
+docs/performance.md and docs/phones.md.
+
+- `phone_tap_to_frame_ms_p99`: a phone (another process, on loopback) taps a mark; from the
+  moment it sends to the end of the first frame the game's real loop (`App.loop`) draws
+  after applying it, p99 over the taps (target under 50 ms).
+- `phones_load_frame_ms_p99`: twelve phones send 50 marks a second each (5 s quick, 30 s
+  full); the p99 of the game's frames meanwhile, at 1280x720 with twelve players on the
+  marks screen. Lost taps are said in a note (the load test holds that none are).
+
+The phones run in a child process (`--child phones`): phones are other devices, and on
+this machine's two cores a client in the game's own process would take the game's time.
+Times across the two processes are CLOCK_MONOTONIC, the same clock for both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.bench import Config, Results
+
+TWELVE = 12
+
+
+def now() -> float:
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+# ---------------------------------------------------------------- the phones (child)
+
+
+async def _phone(port, code, seat, ids, rate, count, ready, out) -> None:
+    from websockets.asyncio.client import connect
+
+    url = f"ws://127.0.0.1:{port}/{code}/ws"
+    async with connect(url, origin=f"http://127.0.0.1:{port}") as ws:
+        await ws.send(json.dumps({"type": "join", "seat": seat}))
+
+        async def listen() -> None:
+            async for raw in ws:
+                if json.loads(raw)["type"] == "error":
+                    out["errors"] += 1
+
+        reader = asyncio.create_task(listen())
+        await ready.wait()
+        start = time.perf_counter()
+        for sent in range(count):
+            out["sent_at"].append(now())
+            await ws.send(json.dumps({"type": "choose", "id": ids[sent % len(ids)]}))
+            out["sent"] += 1
+            wait = start + (sent + 1) / rate - time.perf_counter()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        await asyncio.sleep(1.0)  # the last answers come back
+        reader.cancel()
+
+
+def child_phones(argv: list[str]) -> int:
+    """PORT CODE PHONES RATE COUNT SPEAKER L1,L2,…: each phone joins its seat and toggles
+    marks at RATE a second, COUNT times; prints {"sent", "errors", "sent_at"} as JSON."""
+    port, code, phones, rate, count, speaker = argv[:6]
+    listeners = [int(x) for x in argv[6].split(",")]
+    out: dict = {"sent": 0, "errors": 0, "sent_at": []}
+
+    def ids(seat: int) -> list[str]:
+        if seat == int(speaker):  # the sharer toggles a mark for each listener in turn
+            return [f"mark:{r}:felt_response" for r in listeners]
+        return [f"mark:{speaker}:shared_{'feeling' if seat % 2 else 'thought'}"]
+
+    async def main() -> None:
+        ready = asyncio.Barrier(int(phones))
+        await asyncio.gather(
+            *(
+                _phone(port, code, seat, ids(seat), float(rate), int(count), ready, out)
+                for seat in range(int(phones))
+            )
+        )
+
+    asyncio.run(main())
+    if len(out["sent_at"]) > 1000:  # only the latency run needs each time; a pipe holds 64 KB
+        out["sent_at"] = []
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+def spawn_phones(
+    port: int, code: str, phones: int, rate: float, count: int, state
+) -> subprocess.Popen:
+    listeners = ",".join(str(p) for p in state.listeners)
+    args = [str(port), code, str(phones), str(rate), str(count), str(state.speaker), listeners]
+    root = str(Path(__file__).resolve().parent.parent)
+    return subprocess.Popen(
+        [sys.executable, "-m", "game.bench", "--child", "phones", "--", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+    )
+
+
+# ---------------------------------------------------------------- the game (this process)
+
+
+def table_with_phones(size: tuple[int, int], players: int):
+    """A headless game window on the marks screen of a game of `players`, phones on."""
+    import pygame
+
+    from game.core import engine
+    from game.core.actions import Draw, FinishResponding, FinishSharing
+    from game.core.cards import Card, Deck, Level, Mode
+    from game.core.rules import Rules
+    from game.core.state import Player, Setup
+    from game.store.saves import SaveStore
+    from game.store.settings import Settings
+    from game.ui.app import App
+    from game.ui.play import start_game
+
+    pygame.init()
+    app = App(size=size, store=SaveStore(), settings=Settings(timers=False))
+    app.reset("title")
+    app.start_phones(port=0)
+    cards = tuple(
+        Card(id=f"c{i}", prompt=f"When did you last feel at home somewhere new? ({i})")
+        for i in range(12)
+    )
+    deck = Deck(id="bench-phones", name="Bench", cards=cards, levels=(Level("One"),))
+    names = tuple(f"Player {n + 1}" for n in range(players))
+    mode = Mode.PAIR if players == 2 else Mode.CIRCLE
+    players_ = tuple(Player(n) for n in names)
+    setup = Setup(deck=deck, rules=Rules(), players=players_, mode=mode, seed=1)
+    state = engine.new_game(setup)
+    for action in (Draw(), FinishSharing(), FinishResponding()):
+        state = engine.apply(state, action)
+    start_game(app, state)
+    app.pop()  # the join screen: back to the table
+    return app
+
+
+def measure_tap_to_frame(config: Config, results: Results) -> None:
+    import pygame
+
+    app = table_with_phones((1280, 720), 4)
+    session = app.stack[0].session
+    taps = 200 if config.label == "full" else 40
+    applied: list[float] = []
+    frames: list[float] = []
+    real_flip = pygame.display.flip
+
+    def flip() -> None:
+        real_flip()
+        frames.append(now())
+
+    def changed(before, after) -> None:
+        applied.append(now())
+        if len(applied) >= taps:
+            app.quit()
+
+    pygame.display.flip = flip
+    session.subscribe(changed)
+    link = app.phones
+    assert link is not None
+    # One phone, a tap every 60 ms: each tap is its own frame, as a person's are.
+    child = spawn_phones(link.server.port, link.server.room.code, 1, 1 / 0.06, taps, session.state)
+    try:
+        app.running = True
+        app.loop()  # the real loop: it sleeps between events and wakes when a phone sends
+    finally:
+        pygame.display.flip = real_flip
+        link.stop()
+        app.phones = None
+    report = json.loads(child.communicate(timeout=60)[0].strip().splitlines()[-1])
+    latencies = []
+    for sent in report["sent_at"][: len(applied)]:
+        shown = next(
+            (f for f in frames if f >= sent and any(sent <= a <= f for a in applied)), None
+        )
+        if shown is not None:
+            latencies.append((shown - sent) * 1000)
+    results.add(
+        "phone_tap_to_frame_ms_p99",
+        "a phone's tap to the TV's next frame, p99",
+        "ms",
+        [_p99(latencies)],
+        50.0,
+        "< 50 ms",
+    )
+    results.notes.append(
+        f"phone taps: {len(latencies)} measured, median {statistics.median(latencies):.1f} ms"
+    )
+
+
+def measure_load(config: Config, results: Results) -> None:
+    import pygame
+
+    app = table_with_phones((1280, 720), TWELVE)
+    session = app.stack[0].session
+    link = app.phones
+    assert link is not None
+    seconds = 30 if config.label == "full" else 5
+    rate = 50
+    start_log = len(session.state.log)
+    child = spawn_phones(
+        link.server.port, link.server.room.code, TWELVE, rate, rate * seconds, session.state
+    )
+    frames: list[float] = []
+    next_frame = time.perf_counter()
+    try:
+        while child.poll() is None:  # the game's loop at 60 frames a second, as App.loop
+            started = time.perf_counter()
+            app.pump()
+            frames.append((time.perf_counter() - started) * 1000)
+            next_frame += 1 / 60
+            time.sleep(max(0.0, next_frame - time.perf_counter()))
+        for _ in range(30):
+            app.pump()
+            time.sleep(0.01)
+    finally:
+        link.stop()
+        app.phones = None
+    report = json.loads(child.communicate(timeout=30)[0].strip().splitlines()[-1])
+    lost = report["sent"] - (len(session.state.log) - start_log)
+    results.add(
+        "phones_load_frame_ms_p99",
+        "frame p99, 12 phones x 50 taps/s, 1280x720",
+        "ms",
+        [_p99(frames)],
+        1000 / 60,
+        "< 16.7 ms",
+    )
+    results.notes.append(
+        f"phones under load: {report['sent']} taps in {seconds} s, {lost} lost, "
+        f"{report['errors']} refused; frame median {statistics.median(frames):.1f} ms"
+    )
+    pygame.quit()
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * 0.99) - 1)] if ordered else float("nan")
+
+
+def measure_phones(config: Config, work: Path, results: Results) -> None:
+    measure_tap_to_frame(config, results)
+    measure_load(config, results)

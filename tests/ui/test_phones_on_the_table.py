@@ -1,0 +1,161 @@
+"""Phones at the real game window (headless): the join screen with a QR code that scans back
+to the address, a phone's tap reaching the table, Settings turning phones on and off, and
+nothing of the phones' server loaded while they are off."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.core.cards import Mode
+from game.core.state import Phase
+from game.store.settings import Settings
+from game.ui.play import start_game
+from game.ui.samples import sample_game
+from game.ui.widgets.qr import QUIET, draw_qr
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def phones_app(make_app, monkeypatch):
+    monkeypatch.setenv("INKIND_PHONES_PORT", "0")  # any free port: tests run side by side
+    driver = make_app(size=(1280, 720))
+    yield driver
+    driver.app.stop_phones()
+
+
+def test_a_game_with_phones_opens_on_how_to_join_and_a_tap_moves_the_table(phones_app, capsys):
+    app = phones_app.app
+    app.start_phones()
+    assert capsys.readouterr().out == f"phones: {app.phones.url}\n"
+    game = sample_game(app.catalog(), Mode.CIRCLE, names=("Ana", "Ben", "Chloé"), seeds=5)
+    start_game(app, game.start)
+    phones_app.step()
+    assert type(app.scene).__name__ == "PhonesScene"
+    assert app.phones.address in app.phones.url
+    session = app.stack[0].session
+    sharer = session.state.sharer
+
+    async def tap() -> None:
+        from websockets.asyncio.client import connect
+
+        port = app.phones.server.port
+        url = f"ws://127.0.0.1:{port}/{app.phones.server.room.code}/ws"
+        async with connect(url, origin=f"http://127.0.0.1:{port}") as phone:
+            await phone.send(json.dumps({"type": "join", "seat": sharer}))
+            for _ in range(200):  # the game's loop, stepped by hand between messages
+                phones_app.step()
+                if app.phones.joined():
+                    break
+                await asyncio.sleep(0.005)
+            await phone.send(json.dumps({"type": "choose", "id": "draw"}))
+            for _ in range(200):
+                phones_app.step()
+                if session.state.phase is Phase.SHARE:
+                    return
+                await asyncio.sleep(0.005)
+
+    asyncio.run(tap())
+    assert session.state.phase is Phase.SHARE
+    assert app.phones.joined() == [session.state.players[sharer].name]
+    phones_app.key(pygame.K_ESCAPE)  # back to the table, which shows the drawn card
+    assert type(app.scene).__name__ == "TableScene"
+    assert app.scene.view.phase is Phase.SHARE
+
+
+def test_the_qr_code_is_drawn_module_for_module(phones_app):
+    app = phones_app.app
+    app.start_phones()
+    rows = app.phones.qr()
+    surface = pygame.Surface((400, 300))
+    area = draw_qr(surface, rows, pygame.Rect(10, 10, 380, 280))
+    module = area.width // (len(rows) + 2 * QUIET)
+    assert module >= 5
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            centre = (
+                area.left + (x + QUIET) * module + module // 2,
+                area.top + (y + QUIET) * module + module // 2,
+            )
+            assert surface.get_at(centre)[:3] == ((0, 0, 0) if dark else (255, 255, 255))
+    assert surface.get_at((area.left + 1, area.top + 1))[:3] == (255, 255, 255)  # quiet zone
+
+
+def test_settings_turn_phones_on_and_off(phones_app):
+    app = phones_app.app
+    assert app.phones is None
+    app.apply_settings(app.settings.replace(phones=True))
+    assert app.phones is not None
+    port = app.phones.server.port
+    app.apply_settings(app.settings.replace(phones=False))
+    assert app.phones is None
+    with pytest.raises(OSError):  # nobody listens once phones are off
+        import socket
+
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_phones_off_loads_nothing_of_theirs_through_a_whole_game(tmp_path):
+    """A child process plays a game's first turn with phones off: no asyncio, no server."""
+    script = """
+import json, sys
+import pygame
+from game.core.cards import Mode
+from game.store.settings import Settings
+from game.ui.app import App
+from game.ui.play import start_game
+from game.ui.samples import sample_game
+app = App(size=(800, 600), store=None, settings=Settings(), save_settings_file=False)
+app.reset("title")
+game = sample_game(app.catalog(), Mode.CIRCLE, names=("Ana", "Ben", "Chloé"), seeds=5)
+start_game(app, game.share)
+for _ in range(5):
+    app.pump()
+print(json.dumps(sorted(m for m in ("asyncio", "websockets", "segno", "game.phones",
+                                    "game.ui.phones_link") if m in sys.modules)))
+"""
+    env = dict(os.environ, INKIND_HOME=str(tmp_path), SDL_VIDEODRIVER="dummy")
+    env["SDL_AUDIODRIVER"] = "dummy"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_port_that_cannot_be_opened_is_one_calm_sentence(phones_app, monkeypatch):
+    import socket
+
+    blocker = socket.socket()
+    blocker.bind(("0.0.0.0", 0))
+    blocker.listen()
+    taken = blocker.getsockname()[1]
+    app = phones_app.app
+    from game.phones import server as server_module
+
+    monkeypatch.setattr(server_module, "DEFAULT_PORT", taken)
+    monkeypatch.setenv("INKIND_PHONES_PORT", str(taken))
+
+    async def refuse(*args, **kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(server_module, "serve", refuse)
+    app.start_phones()
+    blocker.close()
+    assert app.phones is None
+    assert app.phones_message == "Phones could not start: Address already in use"
+    assert app.scene.message == app.phones_message  # the title says it, calmly
+    assert Settings().phones is False
