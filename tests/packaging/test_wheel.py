@@ -68,3 +68,23 @@ def test_installed_wheel_finds_its_decks_and_assets(installed: Path, tmp_path: P
     )
     assert "AtkinsonHyperlegible-Regular.ttf" in fonts
     assert words == "True"
+
+
+def test_installed_wheel_serves_the_phone_page(installed: Path, tmp_path: Path) -> None:
+    """The page's three files ship in the wheel, and the installed server answers with them."""
+    code = (
+        "import urllib.request\n"
+        "from game.phones.hub import Hub\n"
+        "from game.phones.server import PhoneServer\n"
+        "server = PhoneServer(Hub(lambda key, **k: key), {}, host='127.0.0.1', port=0)\n"
+        "server.start()\n"
+        "for name in ('', 'phone.js', 'phone.css'):\n"
+        "    url = f'http://127.0.0.1:{server.port}/{server.room.code}/{name}'\n"
+        "    print(len(urllib.request.urlopen(url).read()) > 200)\n"
+        "server.stop()\n"
+    )
+    result = run_outside(
+        installed, str(installed / "bin" / "python"), "-c", code, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "True"]
