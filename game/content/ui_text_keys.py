@@ -32,6 +32,8 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "new_remove_player": (),
     "new_back": (),
     "new_next": (),
+    "new_phones_on": (),
+    "new_phones_off": (),
     "new_start": (),
     "new_start_with": ("deck",),
     "new_loading": ("done", "total"),

@@ -159,3 +159,16 @@ def test_a_port_that_cannot_be_opened_is_one_calm_sentence(phones_app, monkeypat
     assert app.phones_message == "Phones could not start: Address already in use"
     assert app.scene.message == app.phones_message  # the title says it, calmly
     assert Settings().phones is False
+
+
+def test_the_new_game_page_turns_phones_on_and_off(phones_app):
+    app = phones_app.app
+    app.push("new_game")
+    phones_app.step()
+    assert app.scene.buttons.get("phones").label == "Phones: off"
+    phones_app.click_button("phones")
+    assert app.phones is not None and app.settings.phones
+    assert app.scene.buttons.get("phones").label == "Phones: on"
+    phones_app.click_button("phones")
+    assert app.phones is None and not app.settings.phones
+    assert app.scene.buttons.get("phones").label == "Phones: off"

@@ -115,7 +115,10 @@ class NewGameScene(Scene):
         list_w = content.width
         if columns == 1 and not narrow(size):
             list_w = min(content.width, look.px(640))
-        area = pygame.Rect(content.left, top, list_w, content.bottom - top)
+        bottom = content.bottom
+        if narrow(size):  # the phones' toggle takes a row of its own above the bar
+            bottom -= frame.bar.height + gap
+        area = pygame.Rect(content.left, top, list_w, bottom - top)
         rows = [Button(field.id, "", field.rect) for field in self.fields]
         self.names_list.place(rows, [field_h] * count, area, look.px(12), look, columns)
         for field, row in zip(self.fields, rows, strict=True):
@@ -128,10 +131,29 @@ class NewGameScene(Scene):
                 *at_mode,
                 *at_names,
                 *buttons[2:],
-                *frame.bar_buttons(self.t("new_back"), self.t("new_next")),
+                *self._bar_with_phones(frame),
             ],
             focus,
         )
+
+    def _bar_with_phones(self, frame: Frame) -> list[Button]:
+        """The bar, with phones on or off between Back and Next (the same as in Settings)."""
+        on, back = frame.bar_buttons(self.t("new_back"), self.t("new_next"))
+        gap = self.look.px(16)
+        phones_on = self.app.phones is not None
+        label = self.t("new_phones_on" if phones_on else "new_phones_off")
+        bar = frame.bar
+        if narrow(self.app.size):  # a row above the bar: Next keeps its whole label
+            place = pygame.Rect(
+                bar.left, bar.top - bar.height - self.look.px(14), bar.width, bar.height
+            )
+        else:
+            place = pygame.Rect(on.rect.left, on.rect.top, (on.rect.width - gap) // 2, bar.height)
+            on.rect = pygame.Rect(
+                place.right + gap, bar.top, on.rect.right - place.right - gap, bar.height
+            )
+        toggle = Button("phones", label, place, style="on" if phones_on else "normal")
+        return [on, toggle, back]
 
     def _mode_button(self, mode: Mode, rect: pygame.Rect) -> Button:
         style = "on" if self.mode is mode else "normal"
@@ -187,6 +209,11 @@ class NewGameScene(Scene):
             self.go_next()
         elif button_id == "back":
             self.app.pop()
+        elif button_id == "phones":
+            settings = self.app.settings
+            self.app.apply_settings(settings.replace(phones=self.app.phones is None))
+            self.layout(self.app.size)
+            self.buttons.focus_on("phones")
         elif button_id.startswith("mode:"):
             self.set_mode(Mode(button_id.split(":")[1]))
         elif button_id == "add" and len(self.fields) < MAX_PLAYERS:
@@ -230,7 +257,7 @@ class NewGameScene(Scene):
     def confirm(self, focused: str) -> None:
         """Enter chooses the mode it is on (if not chosen yet); otherwise it moves on."""
         other_mode = focused.startswith("mode:") and focused != f"mode:{self.mode.value}"
-        if other_mode or focused in ("add", "remove", "back"):
+        if other_mode or focused in ("add", "remove", "back", "phones"):
             self.press(focused)
         else:
             self.go_next()
