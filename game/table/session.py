@@ -66,6 +66,8 @@ class Session:
         self.closeness = closeness
         self.mirror = mirror or MirrorWalk()
         self.listeners: list[Listener] = []
+        self.changes = 0  # counts every change (a star too): what was read before is stale
+        self.view_memo: tuple[Any, ...] | None = None  # views.table_view's last answer
         self._batch: GameState | None = None  # the state before a batch, while one runs
         self._batch_changed = False
         if memory is not None:
@@ -79,6 +81,7 @@ class Session:
         return lambda: self.listeners.remove(listener) if listener in self.listeners else None
 
     def _changed(self, before: GameState) -> None:
+        self.changes += 1
         if self.memory is not None and self.state.card != before.card:
             self.memory.dealt(self.state.card)
         if self._batch is not None:

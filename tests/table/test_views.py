@@ -135,3 +135,19 @@ def test_while_listeners_respond_nobody_is_called_a_listener():
     assert view.listening == ""
     circle = engine.apply(engine.apply(engine.new_game(make_setup(4)), Draw()), FinishSharing())
     assert view_of(circle).headline == "Listeners respond"
+
+
+def test_a_view_is_read_once_per_state_and_again_after_any_change():
+    """The table's layout, its first frame and every phone ask for the same view: it is
+    built once; any change (a mark, a star) makes it new."""
+    session = Session(award_state(5), None)
+    first = table_view(session, T)
+    assert table_view(session, T) is first
+    assert table_view(session, T, row=1) is not first  # another row: other keys
+    listener = session.state.listeners[0]
+    session.choose(Choice(Do.MARK, listener, AwardKind.FELT_RESPONSE))
+    again = table_view(session, T)
+    assert again is not first
+    assert next(o for o in again.offers() if o.id == f"mark:{listener}:felt_response").on
+    session.changes += 1  # what a star does: the state is the same, the view is not
+    assert table_view(session, T) is not again

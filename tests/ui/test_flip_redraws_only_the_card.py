@@ -99,3 +99,29 @@ def test_two_tables_share_the_kept_surface_without_showing_each_other(driver):
     for table in (first, second, first, second):
         table.present(screen)  # not even told that the other was on the window
         assert shown(table) == whole(table)
+
+
+def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkeypatch):
+    """The squeezed card is scaled from its side drawn once (at 4K a side is an 11 MB
+    surface with its text): a flip of many frames draws the back once and the face once."""
+    from game.ui.widgets import card
+
+    table = table_at(driver, Draw())
+    drawn: list[str] = []
+    real_face, real_back = card._draw_face, card._draw_back
+    monkeypatch.setattr(card, "_SIDES", {})
+    monkeypatch.setattr(
+        card, "_draw_face", lambda *a, **k: (drawn.append("face"), real_face(*a, **k))[1]
+    )
+    monkeypatch.setattr(
+        card, "_draw_back", lambda *a, **k: (drawn.append("back"), real_back(*a, **k))[1]
+    )
+    table.flip = 0.0
+    frames = 0
+    while table.flip < 1.0:
+        driver.step()
+        frames += 1
+    assert frames >= 10
+    # 40-odd frames: the back drawn once and the face once for all the squeezed frames,
+    # then the face once more, whole, when the card lies still.
+    assert drawn == ["back", "face", "face"]

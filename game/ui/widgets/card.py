@@ -61,20 +61,40 @@ def draw_prompt_card(
             if face_up
             else _draw_back(target, rect, look, back_label)
         )
-    canvas = pygame.Surface(rect.size, pygame.SRCALPHA)
-    local = canvas.get_rect()
-    # The card alone is squeezed; its shadow is drawn for the squeezed card (drawn on the
-    # canvas, it was clipped to a stray square at one corner).
-    if face_up:
-        _draw_face(canvas, local, look, prompt, caption, shadow=False)
-    else:
-        _draw_back(canvas, local, look, back_label, shadow=False)
+    canvas = _side(rect.size, look, face_up, prompt, caption, back_label)
     width = max(1, int(rect.width * squeeze))
     squeezed = pygame.transform.smoothscale(canvas, (width, rect.height))
     place = squeezed.get_rect(center=rect.center)
     _shadow(target, place, look)
     target.blit(squeezed, place)
     return pygame.Rect(rect.centerx, rect.centery, 0, 0)
+
+
+# The card's two sides as the flip squeezes them: drawn once a flip, not once a frame (at
+# 3840x2160 a side is an 11 MB surface with its text; drawing it each frame kept the flip's
+# frames over 8 ms). The last few are kept: a flip shows one back and one face.
+_SIDES: dict[tuple, pygame.Surface] = {}
+_SIDES_KEPT = 4
+
+
+def _side(
+    size: tuple[int, int], look: Look, face_up: bool, prompt: str, caption: str, back: str
+) -> pygame.Surface:
+    key = (size, id(look.text), look.theme, look.pal, face_up, prompt, caption, back)
+    canvas = _SIDES.get(key)
+    if canvas is None:
+        canvas = pygame.Surface(size, pygame.SRCALPHA)
+        local = canvas.get_rect()
+        # The card alone is squeezed; its shadow is drawn for the squeezed card (drawn on
+        # the canvas, it was clipped to a stray square at one corner).
+        if face_up:
+            _draw_face(canvas, local, look, prompt, caption, shadow=False)
+        else:
+            _draw_back(canvas, local, look, back, shadow=False)
+        if len(_SIDES) >= _SIDES_KEPT:
+            del _SIDES[next(iter(_SIDES))]
+        _SIDES[key] = canvas
+    return canvas
 
 
 def _shadow(target: pygame.Surface, rect: pygame.Rect, look: Look) -> None:
