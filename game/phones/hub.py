@@ -18,6 +18,7 @@ import attrs
 
 from game.core.errors import RuleError
 from game.core.state import GameState, Phase
+from game.phones.closeness_ask import ClosenessAsk
 from game.phones.phone_view import phone_view, seat_offers, waiting_view
 from game.table.choices import Choice
 from game.table.session import Session
@@ -61,6 +62,7 @@ class Hub:
         self.inbox: queue.SimpleQueue[Inbound] = queue.SimpleQueue()
         self.outlets: list[Outlet] = []
         self.session: Session | None = None
+        self.closeness: ClosenessAsk | None = None  # while the laptop asks the closeness check
         self._stop_listening: Callable[[], None] | None = None
         self.acted: set[int] = set()  # seats that acted by phone in this step of the turn
         self.phones: frozenset[int] = frozenset()  # seats a phone holds now (from the server)
@@ -126,7 +128,23 @@ class Hub:
             self.publish()
         return done
 
+    def ask_closeness(self, ask: ClosenessAsk) -> None:
+        """The closeness check is asked now: phones show its pictures until `end_closeness`."""
+        self.closeness = ask
+        self.publish()
+
+    def end_closeness(self) -> None:
+        self.closeness = None
+        self.publish()
+
     def _take(self, inbound: Inbound) -> None:
+        if self.closeness is not None:
+            if self.closeness.take(inbound.seat, inbound.choice_id):
+                self.applied += 1
+                self._dirty = True
+            else:
+                inbound.reply(self._not_now())
+            return
         session = self.session
         if session is None:
             inbound.reply({"type": "error", "code": "no_game", "message": self.t("phone_no_game")})
@@ -198,6 +216,11 @@ class Hub:
         return self.t(key, count=len(self.acted & self.phones), total=len(self.phones))
 
     def snapshot(self) -> Snapshot:
+        ask = self.closeness
+        if ask is not None:  # before the first card there is no game yet, only its names
+            names = ask.round.names
+            views = {seat: ask.view(seat, self.t) for seat in range(len(names))}
+            return Snapshot(names, views, waiting_view(self.t, names))
         session = self.session
         if session is None:
             return Snapshot((), {}, waiting_view(self.t))

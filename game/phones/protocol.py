@@ -20,7 +20,8 @@ import attrs
 MAX_MESSAGE_BYTES = 512  # the longest real message is under 100 bytes
 MAX_SEATS = 12
 SEAT_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
-CHOICE_ID = re.compile(r"[a-z_]{1,24}(:[0-9]{1,2}:[a-z_]{1,24})?")
+# "draw", "mark:2:felt_response", "closeness:4", "keep:yes": a word, then up to two parts.
+CHOICE_ID = re.compile(r"[a-z_]{1,24}(:[0-9a-z_]{1,24}){0,2}")
 
 
 class ProtocolError(ValueError):

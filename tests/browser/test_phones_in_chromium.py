@@ -51,8 +51,9 @@ class LiveGame:
             raise self.error
 
     def _run(self) -> None:
+        from game.table.closeness import ClosenessRound
         from game.ui.app import App
-        from game.ui.play import start_game
+        from game.ui.play import start_with_check
 
         try:
             pygame.init()
@@ -69,9 +70,10 @@ class LiveGame:
                 closing=prompt("closing"),
             )
             rules = Rules(rounds=2, level_pace=LevelPace.AGREEMENT)
-            start_game(app, engine.new_game(make_setup(4, deck=deck, rules=rules, seed=3)))
-            app.pop()  # the join screen: the laptop goes back to the table at once
-            self.session = app.stack[0].session
+            state = engine.new_game(make_setup(4, deck=deck, rules=rules, seed=3))
+            self.closeness = ClosenessRound(tuple(p.name for p in state.players))
+            self.names = self.closeness.names
+            start_with_check(app, state, self.closeness)  # the check first, then the game
         except BaseException as error:  # noqa: BLE001 (reported to the test)
             self.error = error
             self.ready.set()
@@ -84,7 +86,23 @@ class LiveGame:
 
     @property
     def state(self):
-        return self.session.state
+        return self.app.phones.hub.session.state
+
+    @property
+    def scene_name(self) -> str:
+        return type(self.app.scene).__name__
+
+    def press_on(self, scene: str, key: int, stage: str | None = None) -> None:
+        """The laptop: a key on a screen other than the table, once it is up and steady."""
+        self.until(
+            lambda: (
+                self.scene_name == scene
+                and not self.app.input_held()
+                and (stage is None or getattr(self.app.scene, "stage", None) == stage)
+            )
+        )
+        time.sleep(0.05)
+        self._post(key)
 
     def press(self, key: int) -> None:
         """The laptop: one key press, once the table is up and takes presses again (the
@@ -110,12 +128,11 @@ class LiveGame:
     def until(self, condition, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while not condition():
-            state = self.state
-            assert time.monotonic() < deadline, (
-                f"timed out in {state.phase}, turn {state.turn}, sharer {state.sharer}, "
-                f"level {state.level}, scene {type(self.app.scene).__name__}, "
-                f"speaker {state.speaker} {state.speaker_index} {state.speakers}"
-            )
+            if time.monotonic() > deadline:
+                session = self.app.phones.hub.session
+                state = session.state if session is not None else None
+                where = "" if state is None else f"{state.phase}, turn {state.turn}, "
+                raise AssertionError(f"timed out: {where}scene {self.scene_name}")
             time.sleep(0.01)
 
     def stop(self) -> None:
@@ -139,10 +156,22 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                 if seat == 1:
                     page.screenshot(path=str(SHOTS / "phone-pick-seat-360x640.png"))
                 page.click(f'[data-seat="{seat}"]')
-                name = live.state.players[seat].name
-                sync_api.expect(page.locator("#who")).to_have_text(name)
+                sync_api.expect(page.locator("#who")).to_have_text(live.names[seat])
                 pages[seat] = page
             live.until(lambda: live.app.phones.hub.phones == frozenset({1, 2, 3}))
+
+            # The closeness check before the first card: each phone picks its own picture;
+            # the laptop is passed only to Ana, who has no phone.
+            for seat in (1, 2, 3):
+                pages[seat].wait_for_selector('[data-choice="closeness:4"]')
+                if seat == 1:
+                    pages[1].screenshot(path=str(SHOTS / "phone-closeness-pick-360x640.png"))
+                pages[seat].click(f'[data-choice="closeness:{seat + 2}"]')
+            live.press_on("ClosenessScene", pygame.K_RETURN, "pass")  # "I'm Ana: show me"
+            live.press_on("ClosenessScene", pygame.K_4, "pick")
+            live.press_on("ClosenessScene", pygame.K_RETURN, "pick")
+            live.until(lambda: live.app.phones.hub.session is not None)
+            assert live.closeness.before == {0: 4, 1: 3, 2: 4, 3: 5}
 
             def shot(seat: int, what: str) -> None:
                 if what not in shot_phases:
@@ -229,6 +258,22 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                         or live.state.finished
                     )
                 )
+            # After the closing card the check again, then whether each may keep theirs.
+            for seat in (1, 2, 3):
+                pages[seat].click(f'[data-choice="closeness:{seat + 3}"]')
+                pages[seat].wait_for_selector('[data-choice="keep:no"]')
+                if seat == 1:
+                    shot(1, "closeness-consent")
+                pages[seat].click(
+                    '[data-choice="keep:yes"]' if seat == 1 else '[data-choice="keep:no"]'
+                )
+            live.press_on("ClosenessScene", pygame.K_RETURN, "pass")
+            live.press_on("ClosenessScene", pygame.K_6, "pick")
+            live.press_on("ClosenessScene", pygame.K_RETURN, "pick")
+            live.press_on("ClosenessScene", pygame.K_RETURN, "consent")  # "No, not this time"
+            live.until(lambda: live.scene_name == "SummaryScene")
+            assert live.closeness.after == {0: 6, 1: 4, 2: 5, 3: 6}
+            assert live.closeness.keep == {0: False, 1: True, 2: False, 3: False}
             # (The page's Content-Security-Policy forbids eval: locators, not wait_for_function.)
             sync_api.expect(pages[1].locator("main")).to_contain_text("Thank you for playing")
             shot(1, "finished")
@@ -255,4 +300,6 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
         "deeper",
         "closing",
         "finished",
+        "closeness-pick",
+        "closeness-consent",
     } <= {p.stem.removeprefix("phone-").removesuffix("-360x640") for p in SHOTS.iterdir()}

@@ -17,6 +17,7 @@ import pytest
 from game.core.cards import Mode
 from game.core.state import Phase
 from game.store.settings import Settings
+from game.table.closeness import BEFORE, ClosenessRound
 from game.ui.play import start_game
 from game.ui.samples import sample_game
 from game.ui.widgets.qr import QUIET, draw_qr
@@ -172,3 +173,33 @@ def test_the_new_game_page_turns_phones_on_and_off(phones_app):
     phones_app.click_button("phones")
     assert app.phones is None and not app.settings.phones
     assert app.scene.buttons.get("phones").label == "Phones: off"
+
+
+def test_the_laptop_walks_only_players_without_a_phone_then_waits_for_the_phones(
+    phones_app, monkeypatch
+):
+    app = phones_app.app
+    app.start_phones()
+    monkeypatch.setattr(app.phones.server, "holders", lambda: frozenset({1, 2}))
+    phones_app.step()  # the hub learns which seats hold a phone
+    round_ = ClosenessRound(("Ana", "Ben", "Chloé"))
+    finished: list[bool] = []
+    app.reset("closeness", closeness=round_, when=BEFORE, then=lambda: finished.append(True))
+    phones_app.step()
+    scene = app.scene
+    assert scene.stage == "pass" and scene.name == "Ana"
+    phones_app.key(pygame.K_RETURN)  # "I'm Ana: show me"
+    phones_app.key(pygame.K_4)
+    phones_app.key(pygame.K_RETURN)
+    assert round_.before == {0: 4}
+    assert scene.stage == "waiting" and scene.waiting_for() == ["Ben", "Chloé"]
+    ask = app.phones.hub.closeness
+    assert ask is not None and ask.take(1, "closeness:3")
+    assert scene.stage == "waiting" and scene.waiting_for() == ["Chloé"]
+    # Chloé's phone has gone quiet: she answers on the laptop instead.
+    phones_app.key(pygame.K_RETURN)
+    assert scene.stage == "pass" and scene.name == "Chloé"
+    phones_app.key(pygame.K_RETURN)
+    phones_app.key(pygame.K_7)
+    phones_app.key(pygame.K_RETURN)
+    assert round_.before == {0: 4, 1: 3, 2: 7} and finished == [True]

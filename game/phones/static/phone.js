@@ -95,6 +95,7 @@
       });
     }
     main.appendChild(el("p", "line", view.line));
+    if (view.pictures && view.pictures.length) pictures(view);
     // The marks first, then what ends the step: mark, then "Continue".
     view.marks.forEach(function (row) {
       const box = el("div", "marks");
@@ -124,6 +125,47 @@
       });
     }
     if (view.acted) main.appendChild(el("p", "acted", view.acted));
+  }
+
+  // The closeness check's seven pictures: two circles, "you" and the other, from apart
+  // (1) to nearly one (7). Drawn as SVG elements, never parsed from text.
+  function pictures(view) {
+    const legend = view.legend || [];
+    if (legend.length === 2) {
+      const key = el("p", "legend");
+      key.appendChild(el("span", "you", "◯ " + legend[0]));
+      key.appendChild(el("span", "other", "   ◯ " + legend[1]));
+      main.appendChild(key);
+    }
+    const grid = el("div", "pictures");
+    view.pictures.forEach(function (picture) {
+      const b = el("button", "picture");
+      b.dataset.choice = picture.id;
+      b.setAttribute("aria-label", picture.label);
+      b.appendChild(circles(picture.level));
+      b.appendChild(el("span", "number", picture.label));
+      b.addEventListener("click", function () { send({ type: "choose", id: picture.id }); });
+      grid.appendChild(b);
+    });
+    main.appendChild(grid);
+  }
+
+  function circles(level) {
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 200 90");
+    const r = 32;
+    const far = 2 * r + 10, near = 0.35 * r;
+    const apart = far - (level - 1) * (far - near) / 6;
+    [["you", 100 - apart / 2], ["other", 100 + apart / 2]].forEach(function (pair) {
+      const c = document.createElementNS(ns, "circle");
+      c.setAttribute("cx", String(pair[1]));
+      c.setAttribute("cy", "45");
+      c.setAttribute("r", String(r));
+      c.setAttribute("class", pair[0]);
+      svg.appendChild(c);
+    });
+    return svg;
   }
 
   function ideas(title, items) {

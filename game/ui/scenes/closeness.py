@@ -7,6 +7,11 @@ and after may be kept on this computer. The answers are the table's, never the g
 rules: they live in a ClosenessRound (game/table/closeness.py) beside the game, and the
 "before" answers are saved with it, so a continued game still asks "after" at the end.
 The scene asks and calls `then` when everyone has answered; it knows no other screen.
+
+With phones on, each player whose phone holds their seat answers on it instead
+(game/phones/closeness_ask.py): the laptop is passed only to the others, and then waits,
+saying who has yet to answer on a phone (never what anyone answered), with a way to
+answer on the laptop instead if a phone has gone quiet.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ class ClosenessScene(Scene):
         self.then = then
         self.player = 0
         self.stage = "pass"  # pass -> pick -> (after: consent) -> the next player's pass
+        # ("waiting": only players answering on their phones are left)
         self.choice: int | None = None
         self.buttons = ButtonGroup()
         self.pictures: list[pygame.Rect] = []
@@ -79,6 +85,10 @@ class ClosenessScene(Scene):
             buttons[1].style = "primary"
             buttons[1].enabled = self.choice is not None
             self._place_pictures(size, bar)
+        elif self.stage == "waiting":
+            box = pygame.Rect(0, 0, min(width - 2 * margin, look.px(620)), bar_h)
+            box.midbottom = bar.midbottom
+            buttons = [Button("answer_here", t("closeness_answer_here"), box, "Enter")]
         else:
             buttons = row(
                 [
@@ -123,7 +133,41 @@ class ClosenessScene(Scene):
             self.pictures.append(pygame.Rect(left, y, tile_w, tile_h))
 
     def enter(self) -> None:
+        phones = self.app.phones
+        if phones is not None:
+            from game.phones.closeness_ask import ClosenessAsk
+
+            phones.hub.ask_closeness(ClosenessAsk(self.closeness, self.when, self._phone_answered))
+        if self._on_a_phone(self.player) or self._done(self.player):
+            self._next_player(start=self.player)
+            return
         self.layout(self.app.size)
+
+    def exit(self) -> None:
+        if self.app.phones is not None:
+            self.app.phones.hub.end_closeness()
+
+    # ------------------------------------------------------------ phones
+
+    def _on_a_phone(self, player: int) -> bool:
+        phones = self.app.phones
+        return phones is not None and player in phones.hub.phones and not self._done(player)
+
+    def _done(self, player: int) -> bool:
+        """Whether the player has answered all this round asks of them."""
+        if player not in self.answers:
+            return False
+        asks_consent = self.when == AFTER and self.closeness.answered_both(player)
+        return not asks_consent or player in self.closeness.keep
+
+    def _phone_answered(self) -> None:
+        """A phone answered (on the game's thread): the laptop moves on if it was waiting
+        for that player, or if it stood at the pass screen of a player who used a phone."""
+        if self.stage == "waiting" or (self.stage == "pass" and self._done(self.player)):
+            self._next_player(start=self.player)
+
+    def waiting_for(self) -> list[str]:
+        return [name for p, name in enumerate(self.closeness.names) if not self._done(p)]
 
     # ------------------------------------------------------------ acting
 
@@ -147,11 +191,28 @@ class ClosenessScene(Scene):
         self.closeness.keep[self.player] = keep
         self._next_player()
 
-    def _next_player(self) -> None:
-        if self.player + 1 < len(self.closeness.names):
-            self.player += 1
-            self._go("pass")
+    def _next_player(self, start: int | None = None) -> None:
+        """The next player who needs the laptop; else wait for the phones; else done."""
+        names = self.closeness.names
+        first = self.player + 1 if start is None else start
+        for player in range(first, len(names)):
+            if not self._done(player) and not self._on_a_phone(player):
+                self.player = player
+                self._go("pass")
+                return
+        if any(not self._done(p) for p in range(len(names))):
+            self._go("waiting")
             return
+        self._finish()
+
+    def _answer_here(self) -> None:
+        """A phone has gone quiet: its player answers on the laptop after all."""
+        player = next((p for p in range(len(self.closeness.names)) if not self._done(p)), None)
+        if player is not None:
+            self.player = player
+            self._go("consent" if player in self.answers else "pass")
+
+    def _finish(self) -> None:
         if self.when == AFTER:
             evenings = self.closeness.evenings()
             history, message = keep_evenings(evenings) if evenings else (None, None)
@@ -193,7 +254,12 @@ class ClosenessScene(Scene):
             return
         chosen = self.buttons.handle(intent)
         if chosen is None and kind is Kind.CONFIRM:
-            chosen = {"pass": "ready", "pick": "choose", "consent": "keep_no"}[self.stage]
+            chosen = {
+                "pass": "ready",
+                "pick": "choose",
+                "consent": "keep_no",
+                "waiting": "answer_here",
+            }[self.stage]
             button = self.buttons.get(chosen)
             if button is not None and not button.enabled:
                 return
@@ -209,6 +275,8 @@ class ClosenessScene(Scene):
             self.answer(None)
         elif chosen in ("keep_no", "keep_yes"):
             self.consent(chosen == "keep_yes")
+        elif chosen == "answer_here":
+            self._answer_here()
 
     # ------------------------------------------------------------ drawing
 
@@ -232,9 +300,31 @@ class ClosenessScene(Scene):
             self._draw_pass(surface, pygame.Rect(margin, top, width - 2 * margin, bar_top - top))
         elif self.stage == "pick":
             self._draw_pick(surface, pygame.Rect(margin, top, width - 2 * margin, bar_top - top))
+        elif self.stage == "waiting":
+            area = pygame.Rect(margin, top, width - 2 * margin, bar_top - top)
+            self._draw_waiting(surface, area)
         else:
             self._draw_consent(surface, pygame.Rect(margin, top, width - 2 * margin, bar_top - top))
         self.buttons.draw(surface, look)
+
+    def _draw_waiting(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        look = self.look
+        pal = look.pal
+        names = self.closeness.names
+        waiting = self.waiting_for()
+        head = pygame.Rect(area.left, area.top + area.height // 6, area.width, area.height // 3)
+        text = self.t("closeness_phones_waiting", names=", ".join(waiting))
+        fitted = look.text.fit(text, head.size, look.theme.title, 20, bold=True)
+        covered = look.text.draw_fitted(
+            surface, fitted, pal.accent, head, align="center", valign="bottom"
+        )
+        count = self.t("closeness_phones_count", count=len(names) - len(waiting), total=len(names))
+        body = pygame.Rect(area.left, covered.bottom + look.px(24), area.width, look.px(80))
+        fitted = look.text.fit(count, body.size, look.theme.heading, 14)
+        look.text.draw_fitted(surface, fitted, pal.text, body, align="center")
+
+    def wake_every(self) -> float | None:
+        return 0.5 if self.stage == "waiting" else None
 
     def _draw_pass(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         look = self.look
