@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pygame
@@ -21,6 +18,7 @@ from game.table.closeness import BEFORE, ClosenessRound
 from game.ui.play import start_game
 from game.ui.samples import sample_game
 from game.ui.widgets.qr import QUIET, draw_qr
+from tests.child import headless_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,18 +121,8 @@ for _ in range(5):
 print(json.dumps(sorted(m for m in ("asyncio", "websockets", "segno", "game.phones",
                                     "game.ui.phones_link") if m in sys.modules)))
 """
-    env = dict(os.environ, INKIND_HOME=str(tmp_path), SDL_VIDEODRIVER="dummy")
-    env["SDL_AUDIODRIVER"] = "dummy"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    _, loaded = headless_child(script, tmp_path, timeout=60)
+    assert loaded == []
 
 
 def test_a_port_that_cannot_be_opened_is_one_calm_sentence(phones_app, monkeypatch):

@@ -7,10 +7,6 @@ name rather than as a slower start nobody notices.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pygame
@@ -18,6 +14,7 @@ import pygame
 from game.ui.icon import SIZE, window_icon
 from game.ui.sound import Sound
 from game.ui.theme import WARM
+from tests.child import headless_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,27 +55,14 @@ print(json.dumps({
 
 
 def start_to_first_frame(home: Path) -> dict:
-    env = dict(
-        os.environ,
-        INKIND_HOME=str(home),
-        INKIND_EXIT_AFTER_FIRST_FRAME="1",
-        SDL_VIDEODRIVER="dummy",
-        SDL_AUDIODRIVER="dummy",
-        PYGAME_HIDE_SUPPORT_PROMPT="1",
-    )
-    for name in ("INKIND_AUTOPLAY", "INKIND_REPORT_SAVES"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME % (tuple(KEPT_OFF_THE_TITLE),)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    done, report = headless_child(
+        FIRST_FRAME % (tuple(KEPT_OFF_THE_TITLE),),
+        home,
         timeout=60,
-        check=True,
+        INKIND_EXIT_AFTER_FIRST_FRAME="1",
     )
     assert "first frame drawn" in done.stdout
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return report
 
 
 def test_the_first_title_frame_loads_only_what_it_draws(tmp_path):

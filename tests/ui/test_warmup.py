@@ -7,10 +7,6 @@ measure, the modules a screen has to import. Timings are the benchmark's job
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pygame
@@ -24,6 +20,7 @@ from game.ui.app import App, wait_for_events
 from game.ui.samples import sample_game
 from game.ui.scenes.registry import SCENES, scene_class
 from game.ui.scenes.title import TitleScene
+from tests.child import headless_child
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL_HD = (1920, 1080)
@@ -226,23 +223,7 @@ print(json.dumps({
 
 
 def test_in_a_new_process_the_code_and_the_tables_surface_are_made_ready(tmp_path):
-    env = dict(
-        os.environ,
-        INKIND_HOME=str(tmp_path),
-        SDL_VIDEODRIVER="dummy",
-        SDL_AUDIODRIVER="dummy",
-        PYGAME_HIDE_SUPPORT_PROMPT="1",
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", PREPARED],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    _, report = headless_child(PREPARED, tmp_path)
     assert report["before"] == []  # the title needs none of them
     assert report["after"] == [
         "game.core.engine",
