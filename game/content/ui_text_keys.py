@@ -333,6 +333,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "phones_joined": ("names",),
     "phones_none_yet": (),
     "phones_count": ("count",),
+    "phones_row": ("title",),
     "phones_join_back": (),
     "phones_button": (),
     "phones_failed": ("reason",),

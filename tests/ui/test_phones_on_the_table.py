@@ -191,3 +191,49 @@ def test_the_laptop_walks_only_players_without_a_phone_then_waits_for_the_phones
     phones_app.key(pygame.K_7)
     phones_app.key(pygame.K_RETURN)
     assert round_.before == {0: 4, 1: 3, 2: 7} and finished == [True]
+
+
+def test_marks_given_on_phones_show_on_the_tv_that_they_were_given_never_what(
+    phones_app, monkeypatch
+):
+    from game.core import engine
+    from game.core.actions import Draw, FinishResponding, FinishSharing
+    from game.phones.hub import Inbound
+    from tests.core.factory import make_setup
+
+    app = phones_app.app
+    app.start_phones()
+    state = engine.new_game(make_setup(4, seed=3))
+    for action in (Draw(), FinishSharing(), FinishResponding()):
+        state = engine.apply(state, action)
+    sharer, listeners = state.speaker, list(state.listeners)
+    # The sharer and every listener but the first hold a phone.
+    monkeypatch.setattr(app.phones.server, "holders", lambda: frozenset({sharer, *listeners[1:]}))
+    start_game(app, state)
+    phones_app.step()
+    if type(app.scene).__name__ == "PhonesScene":
+        phones_app.key(pygame.K_ESCAPE)
+    table = app.scene
+    session = table.session
+    rows = {row.receiver: row for row in table.view.marks}
+    # The sharer marks on a phone: each listener's row shows no tick, and the laptop's keys
+    # cannot mark for them.
+    reply: list[dict] = []
+    app.phones.hub.inbox.put(
+        Inbound(sharer, f"mark:{listeners[0]}:deepening_question", reply.append)
+    )
+    phones_app.step()
+    assert len(session.state.pending) == 1 and reply == []
+    rows = {row.receiver: row for row in table.view.marks}
+    listener_row = rows[listeners[0]]
+    assert listener_row.title.endswith("marked on a phone")
+    assert not any(o.on or o.enabled for o in listener_row.marks)
+    phones_app.key(pygame.K_2)  # the laptop's "felt response" for that row: nothing
+    phones_app.key(pygame.K_u)  # nor may the laptop take the phone's mark back
+    assert len(session.state.pending) == 1
+    # The sharer's row is given by the listeners, one of whom has no phone: it stays the
+    # laptop's, ticks and all.
+    phones_app.key(pygame.K_5)
+    assert len(session.state.pending) == 2
+    assert any(o.on for o in table.view.marks[-1].marks)
+    assert "Phones: 1 of 3 have marked" in table.view.listening

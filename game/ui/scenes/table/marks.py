@@ -229,7 +229,13 @@ def draw_thanks(scene: TableScene, surface: pygame.Surface, box: pygame.Rect | N
         return
     look = scene.look
     names = tuple(p.name for p in state.players)
-    lines = [acknowledgement(a, names, scene.t) for a in state.pending]
+    hidden = {
+        r.receiver for r in scene.view.marks if r.marks and not any(o.enabled for o in r.marks)
+    }
+    # Marks given on phones are thanked at the end of the turn, not now on the TV.
+    lines = [acknowledgement(a, names, scene.t) for a in state.pending if a.receiver not in hidden]
+    if not lines:
+        return
     while len(lines) > 1 and not look.text.fits("\n".join(lines), box.size, look.theme.small):
         lines.pop(0)  # the newest thanks matter most
     fitted = look.text.fit("\n".join(lines), box.size, look.theme.body, look.theme.small)

@@ -67,13 +67,34 @@ KEY_NAMES = {
 SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
 
 
-def with_phones(view: TableView, phones: PhonesLink | None) -> TableView:
-    """The view with "Phones: 3 of 5 have marked" beside who listens: that, never what."""
-    line = phones.hub.acted_line() if phones is not None else ""
-    if not line:
+def with_phones(
+    view: TableView, phones: PhonesLink | None, t, pending: tuple[Award, ...] = ()
+) -> TableView:
+    """The view as the TV shows it while phones play: a row of marks given on phones shows
+    that, never what (no ticks, and its buttons are the phone's); and beside who listens,
+    "Phones: 3 of 5 have marked". A phone that leaves gives its row back to the laptop."""
+    if phones is None:
         return view
-    listening = f"{view.listening}  ·  {line}" if view.listening else line
-    return attrs.evolve(view, listening=listening)
+    held = phones.hub.phones
+    rows = []
+    for mark_row in view.marks:
+        givers = set(mark_row.marks[0].by) if mark_row.marks else set()
+        if givers and givers <= held:
+            marks = tuple(attrs.evolve(o, on=False, enabled=False) for o in mark_row.marks)
+            title = t("phones_row", title=mark_row.title)
+            mark_row = attrs.evolve(mark_row, title=title, marks=marks)
+        rows.append(mark_row)
+    hidden = {r.receiver for r in rows if r.marks and not any(o.enabled for o in r.marks)}
+    bar = view.bar
+    if hidden and pending and pending[-1].receiver in hidden:  # Undo: the laptop's own only
+        bar = tuple(
+            attrs.evolve(o, enabled=False) if o.choice.do is Do.UNDO else o for o in view.bar
+        )
+    line = phones.hub.acted_line()
+    listening = view.listening
+    if line:
+        listening = f"{listening}  ·  {line}" if listening else line
+    return attrs.evolve(view, marks=tuple(rows), bar=bar, listening=listening)
 
 
 class TableScene(Scene):
@@ -183,7 +204,12 @@ class TableScene(Scene):
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
         self.painter.forget()  # what is drawn may change
-        self.view = with_phones(table_view(self.session, self.t, self.award_row), self.app.phones)
+        self.view = with_phones(
+            table_view(self.session, self.t, self.award_row),
+            self.app.phones,
+            self.t,
+            self.state.pending,
+        )
         self.award_row = self.view.row
         if self.area is None:
             return
