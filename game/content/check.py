@@ -22,7 +22,7 @@ from game.content.card_counts import count_cards
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.presets import load_presets
-from game.content.problems import Problem, capped, more_like_this, plural
+from game.content.problems import ERROR, Problem, capped, more_like_this, plural
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
 from game.content.terminal import escape
 
@@ -41,11 +41,12 @@ def run_check(
     presets, preset_problems = load_presets()
     loader = DeckLoader(presets)
     if paths:
-        files = _expand(paths, err)
-        if files is None:
+        expanded = _expand(paths, err)
+        if expanded is None:
             return USAGE
+        files, loops = expanded
         loader.load_all(builtin_deck_files())  # a deck may not reuse a built-in deck's id
-        other_problems: tuple[Problem, ...] = ()
+        other_problems: tuple[Problem, ...] = tuple(loops)
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
         other_problems = preset_problems
@@ -63,13 +64,15 @@ def run_check(
     return FAILED if failed else OK
 
 
-def _expand(paths: Sequence[str], err: TextIO) -> list[str] | None:
-    """The deck files named by the arguments; None after a usage error."""
+def _expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], list[Problem]] | None:
+    """The deck files named by the arguments, folders walked to the bottom, and a problem
+    for each folder link that leads back into itself; None after a usage error."""
     files: list[str] = []
+    loops: list[Problem] = []
     for path in paths:
         if os.path.isdir(path):
-            found = deck_files(path)
-            if not found:
+            found = _deck_files_below(path, set(), loops)
+            if not found and not loops:
                 _say(f"inkind check: no deck files (*.yaml, *.yml) in {path}", err)
                 return None
             files += found
@@ -78,7 +81,41 @@ def _expand(paths: Sequence[str], err: TextIO) -> list[str] | None:
         else:
             _say(f"inkind check: no such file or folder: {path}", err)
             return None
+    return files, loops
+
+
+def _deck_files_below(folder: str, seen: set[tuple[int, int]], loops: list[Problem]) -> list[str]:
+    """Every deck file in `folder` and the folders inside it, by name. A folder reached
+    twice (a link back up, a link to itself) is not walked again: it is reported once."""
+    try:
+        status = os.stat(folder)
+    except OSError as error:  # a link that leads to itself: ELOOP
+        loops.append(_loop(folder, f"this folder link cannot be followed ({error.strerror})"))
+        return []
+    if (status.st_dev, status.st_ino) in seen:
+        loops.append(_loop(folder, "this folder link leads back to a folder already checked"))
+        return []
+    seen.add((status.st_dev, status.st_ino))
+    files = deck_files(folder)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return files
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name.endswith((".yaml", ".yml")):
+            continue  # hidden, or listed above as a deck (a folder so named is unreadable)
+        if entry.is_symlink() or entry.is_dir(follow_symlinks=False):
+            try:
+                inside = entry.is_dir()
+            except OSError:
+                inside = True  # a link to itself: reported by the walk below
+            if inside:
+                files += _deck_files_below(entry.path, seen, loops)
     return files
+
+
+def _loop(path: str, message: str) -> Problem:
+    return Problem(path, None, None, ERROR, message, "remove the link, or point it elsewhere")
 
 
 def _say(line: str, out: TextIO) -> None:

@@ -66,9 +66,19 @@ def first_word(text: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+# A yes/no question that opens up at once ("Have you ever...? Why?", "Did it...? If so,
+# what...") asks for the story after all: these endings let it pass.
+OPENS_UP = re.compile(
+    r"(?:\?\s*(?:and\s+|so\s+|if\s+(?:so|not|yes|no)\b,?\s*|tell\s+(?:us|me)\s+)?"
+    r"|[,;.\u2013\u2014]\s*(?:and\s+)?if\s+(?:so|not|yes|no)\b,?\s*)"
+    r"(?:why|what|how|which|tell|describe|in\s+what\s+way)\b",
+    re.IGNORECASE,
+)
+
+
 def closed_question(text: str, what: str) -> Warning | None:
     word = first_word(text)
-    if word not in CLOSED_QUESTION_WORDS:
+    if word not in CLOSED_QUESTION_WORDS or OPENS_UP.search(text):
         return None
     return (
         f"{what} starts with '{text.split()[0]}', so it reads as a yes/no question",

@@ -258,3 +258,29 @@ def test_near_duplicates_and_copied_follow_ups_are_found_across_decks(
         "c-foreign.yaml: ok: Estrangeiro (foreign), 1 card (level 1 Open: 1)",
         "checked 3 decks: 2 ok, 1 failed",
     ]
+
+
+def test_a_folder_is_walked_to_the_bottom_and_a_link_back_up_is_reported(here: Path) -> None:
+    """`inkind check FOLDER` looks into every folder inside it; a folder link that leads
+    back to a folder already checked (or to itself) is an error, walked no further."""
+    (here / "all" / "pairs" / "old").mkdir(parents=True)
+    (here / "all" / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (here / "all" / "pairs" / "warns.yaml").write_text(WARNS, encoding="utf-8")
+    (here / "all" / "pairs" / "old" / "levels.yaml").write_text(LEVELS, encoding="utf-8")
+    (here / "all" / "pairs" / "up").symlink_to("..")
+    (here / "all" / "self").symlink_to("self")
+    status, out, _ = check("all")
+    assert status == 1
+    lines = out.splitlines()
+    hint = "(remove the link, or point it elsewhere)"
+    assert lines[:2] == [
+        "all/pairs/up: error: this folder link leads back to a folder already checked " + hint,
+        "all/self: error: this folder link cannot be followed "
+        "(Too many levels of symbolic links) " + hint,
+    ]
+    # A folder's decks by name, then the folders inside it, by name.
+    assert [line.split(":")[0] for line in lines if ": ok:" in line] == [
+        "all/good.yaml",
+        "all/pairs/warns.yaml",
+        "all/pairs/old/levels.yaml",
+    ]

@@ -172,3 +172,28 @@ def test_near_duplicates_pair_prompts_that_share_an_idea() -> None:
         (3, 4, ("laugh", "stop")),
     ]
     assert lint.surface_words(texts[1], ("grow", "smell")) == ("growing", "smell")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you ever lied to a friend? Why?",
+        "Did it change you? If so, what changed?",
+        "Is there a song that still moves you? What is it, and how does it feel?",
+        "Have you ever been lost, and if so, what did you feel?",
+        "Do you keep a secret from your family? If not, how did you let it go?",
+        "Are you proud of it? Tell us why.",
+    ],
+)
+def test_a_yes_no_question_that_opens_up_at_once_does_not_warn(text: str) -> None:
+    """The 36 questions and other real decks ask "…? Why?" and "If so, what…": the story
+    is asked for after all, so the closed-question rule lets them pass."""
+    assert lint.closed_question(text, "the prompt") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do you like tea?", "Is it true. What now?", "Have you? No.", "Did it rain? Yes."],
+)
+def test_a_yes_no_question_that_stays_closed_still_warns(text: str) -> None:
+    assert lint.closed_question(text, "the prompt") is not None
