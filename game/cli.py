@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     sub.add_parser("paths", help="print where decks, saves, settings and the log live")
+    sub.add_parser("schema", help="print the deck format's JSON Schema (for editors)")
     return parser
 
 
@@ -95,6 +96,10 @@ def _run(args: argparse.Namespace) -> int:
         from game.content.check import run_check  # escapes what it prints from the files
 
         return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
+    if args.command == "schema":
+        from game.content.schema import run_schema
+
+        return run_schema(sys.stdout)
     if args.command == "paths":
         from game.store.paths import print_paths
 
