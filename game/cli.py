@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     sub.add_parser("paths", help="print where decks, saves, settings and the log live")
     sub.add_parser("schema", help="print the deck format's JSON Schema (for editors)")
+    printing = sub.add_parser("print", help="write a deck's cards as a PDF to print and cut")
+    printing.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck")
+    printing.add_argument("--out", required=True, metavar="PDF", help="the PDF to write")
+    printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
     return parser
 
 
@@ -96,6 +100,10 @@ def _run(args: argparse.Namespace) -> int:
         from game.content.check import run_check  # escapes what it prints from the files
 
         return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
+    if args.command == "print":
+        from game.printing import run_print
+
+        return run_print(args.deck, args.out, args.paper, sys.stdout, sys.stderr)
     if args.command == "schema":
         from game.content.schema import run_schema
 
