@@ -63,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    importer = sub.add_parser("import", help="turn a text file or CSV of prompts into a deck")
+    importer.add_argument(
+        "file", metavar="FILE", help="a .csv file, or a text file with one prompt a line"
+    )
+    importer.add_argument(
+        "--out", metavar="PATH", help="write the deck to PATH instead of printing it"
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="with --out: replace an existing file"
+    )
+    importer.add_argument(
+        "--language", default="en", metavar="XX", help="the deck's language tag (default: en)"
+    )
     sub.add_parser("paths", help="print where decks, saves, settings and the log live")
     sub.add_parser("schema", help="print the deck format's JSON Schema (for editors)")
     printing = sub.add_parser("print", help="write a deck's cards as a PDF to print and cut")
@@ -100,6 +113,12 @@ def _run(args: argparse.Namespace) -> int:
         from game.content.check import run_check  # escapes what it prints from the files
 
         return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
+    if args.command == "import":
+        from game.content.importer import run_import  # escapes what it prints from the file
+
+        return run_import(
+            args.file, args.out, args.force, args.language, out=sys.stdout, err=sys.stderr
+        )
     if args.command == "print":
         from game.printing import run_print
 

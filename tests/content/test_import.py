@@ -302,3 +302,18 @@ def test_the_deck_id_and_name_come_from_the_file_name(tmp_path: Path) -> None:
         'id: "my-evening-cards-v2"\n' in yaml_text and 'name: "My Évening Cards v2"\n' in yaml_text
     )
     assert loaded(yaml_text, tmp_path).id == "my-evening-cards-v2"
+
+
+def test_the_command_line_imports_to_a_file_and_never_overwrites_unasked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.cli import main
+
+    source = Path(__file__).parent / "fixtures" / "import" / "evening.txt"
+    out = tmp_path / "evening.yaml"
+    assert main(["import", str(source), "--out", str(out)]) == 0
+    deck = load_deck(out).deck
+    assert deck is not None and len(deck.levels) == 3
+    assert main(["import", str(source), "--out", str(out)]) == 2  # it exists: --force
+    assert main(["import", str(source), "--out", str(out), "--force"]) == 0
+    assert main(["import", str(tmp_path / "missing.txt")]) == 2
