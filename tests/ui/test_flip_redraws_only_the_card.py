@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from game.core import engine
-from game.core.actions import Draw, FinishResponding, FinishSharing
+from game.core.actions import Draw, FinishResponding, FinishSharing, Skip
 from game.table.session import Session
 from game.ui.scenes.table import TableScene
 from tests.core.factory import make_setup
@@ -103,7 +103,9 @@ def test_two_tables_share_the_kept_surface_without_showing_each_other(driver):
 
 def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkeypatch):
     """The squeezed card is scaled from its side drawn once (at 4K a side is an 11 MB
-    surface with its text): a flip of many frames draws the back once and the face once."""
+    surface with its text): a flip of many frames draws the back once and the face once
+    (each onto its three parts: the opaque middle and the two bands with the corners),
+    and the next card's flip draws only its new face: the deck's back is kept."""
     from game.ui.widgets import card
 
     table = table_at(driver, Draw())
@@ -122,6 +124,58 @@ def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkey
         driver.step()
         frames += 1
     assert frames >= 10
-    # 40-odd frames: the back drawn once and the face once for all the squeezed frames,
-    # then the face once more, whole, when the card lies still.
-    assert drawn == ["back", "face", "face"]
+    # 40-odd frames: the back's three parts drawn once and the face's once for all the
+    # squeezed frames, then the face once more, whole, when the card lies still.
+    assert drawn == ["back"] * 3 + ["face"] * 3 + ["face"]
+
+    drawn.clear()
+    table.session.dispatch(Skip())  # the next card turns over
+    table.flip = 0.0
+    while table.flip < 1.0:
+        driver.step()
+    assert drawn.count("back") <= 1  # the back lying still, maybe; never redrawn for the flip
+    assert drawn.count("face") == 4
+    assert len(card._SIDES) == 2  # the back and the new face: the old face gave way
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_the_squeezed_card_is_what_blending_its_whole_side_would_draw(driver, size):
+    """A turning card is drawn in parts (opaque middle copied, corner bands blended, the
+    shadow only where it shows): pixel for pixel what the plain way draws, a whole shadow
+    and the whole side squeezed and blended."""
+    import math
+
+    from game.ui.widgets import card
+
+    look = driver.app.look
+    rect = card.card_rect(pygame.Rect(0, 0, size[0] // 3, size[1] - 100)).move(40, 30)
+    prompt = "What did you feel when the house went quiet that first evening?"
+    for flip in (0.05, 0.2, 0.45, 0.55, 0.7, 0.95):
+        background = pygame.Surface(size)
+        background.fill(look.pal.background)
+        parts = background.copy()
+        card.draw_prompt_card(parts, rect, look, prompt, "Level 1", flip=flip, back_label="Deck")
+
+        plain = background.copy()
+        side = pygame.Surface(rect.size, pygame.SRCALPHA)
+        if flip >= 0.5:
+            card._draw_face(side, side.get_rect(), look, prompt, "Level 1", shadow=False)
+        else:
+            card._draw_back(side, side.get_rect(), look, "Deck", shadow=False)
+        squeeze = abs(math.cos(math.pi * flip))
+        squeezed = pygame.transform.smoothscale(
+            side, (max(1, int(rect.width * squeeze)), rect.height)
+        )
+        place = squeezed.get_rect(center=rect.center)
+        card._shadow(plain, place, look)
+        plain.blit(squeezed, place)
+        # Scaling a surface with alpha and one without round differently, and blending a
+        # pixel of alpha 255 can be one off from copying it: "the same" is within two
+        # steps of each colour (a missing shadow or a wrong corner is tens of steps off).
+        difference = pygame.Surface(size)
+        difference.blit(parts, (0, 0))
+        difference.blit(plain, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+        other_way = plain.copy()
+        other_way.blit(parts, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+        difference.blit(other_way, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+        assert max(pygame.image.tobytes(difference, "RGB")) <= 2, flip

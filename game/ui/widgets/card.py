@@ -49,54 +49,143 @@ def draw_prompt_card(
     caption: str = "",
     flip: float = 1.0,
     back_label: str = "",
+    covered: list[pygame.Rect] | None = None,
 ) -> pygame.Rect:
-    """Draw a card; `flip` runs 0 (back up) to 1 (face up). Returns the prompt text's rect."""
+    """Draw a card; `flip` runs 0 (back up) to 1 (face up). Returns the prompt text's rect,
+    and adds to `covered` the rect it drew on (its shadow too): what to put back after."""
     if rect.width <= 0 or rect.height <= 0:  # a window too small for a card (SDL's scaler crashes)
         return pygame.Rect(rect.center, (0, 0))
     face_up = flip >= 0.5
     squeeze = abs(math.cos(math.pi * min(max(flip, 0.0), 1.0)))
+    if covered is not None:
+        width = rect.width if squeeze > 0.999 else max(1, int(rect.width * squeeze))
+        place = pygame.Rect(0, 0, width, rect.height)
+        place.center = rect.center
+        covered.append(place.union(place.move(look.px(6), look.px(6))))
     if squeeze > 0.999:
-        _SIDES.clear()  # a card lying still: the kept sides were only for its flip
         return (
             _draw_face(target, rect, look, prompt, caption)
             if face_up
             else _draw_back(target, rect, look, back_label)
         )
-    canvas = _side(rect.size, look, face_up, prompt, caption, back_label)
+    side = _side(target, rect.size, look, face_up, prompt, caption, back_label)
     width = max(1, int(rect.width * squeeze))
-    squeezed = pygame.transform.smoothscale(canvas, (width, rect.height))
-    place = squeezed.get_rect(center=rect.center)
-    _shadow(target, place, look)
-    target.blit(squeezed, place)
+    place = pygame.Rect(0, 0, width, rect.height)
+    place.center = rect.center
+    _shadow_around(target, place, side.corner, look)
+    side.draw_squeezed(target, place)
     return pygame.Rect(rect.centerx, rect.centery, 0, 0)
 
 
-# The card's two sides as the flip squeezes them: drawn once a flip, not once a frame (at
-# 3840x2160 a side is an 11 MB surface with its text; drawing it each frame kept the flip's
-# frames over 8 ms). Kept only while a card turns (a flip shows one back and one face), then
-# let go: two sides are 4 MB at 1920x1080 and 22 MB at 3840x2160.
-_SIDES: dict[tuple, pygame.Surface] = {}
+class _Side:
+    """One side of a card, drawn once a flip and squeezed each frame (at 3840x2160 a side
+    is an 11 MB surface with its text: drawing it each frame kept the flip over 8 ms).
+
+    Its rows between the rounded corners are opaque, so they are kept without alpha and
+    copied, not blended (a fifth of the cost); only the two bands holding the corners
+    (`corner` rows each) keep their alpha. What is drawn is what blending the whole side
+    would draw, pixel for pixel.
+    """
+
+    def __init__(self, like: pygame.Surface, size: tuple[int, int], corner: int) -> None:
+        width, height = size
+        self.corner = corner = min(corner, height // 2)
+        self.body = pygame.Surface(size, 0, like)  # the window's pixel format: a plain copy
+        self.top = pygame.Surface((width, corner), pygame.SRCALPHA)
+        self.bottom = pygame.Surface((width, corner), pygame.SRCALPHA)
+
+    def paint(self, draw) -> None:
+        """`draw(surface, rect)` the side at full size, once onto each part."""
+        width, height = self.body.get_size()
+        self.body.fill((0, 0, 0))  # its corners are never shown: the bands cover them
+        draw(self.body, self.body.get_rect())
+        for band, top in ((self.top, 0), (self.bottom, height - self.corner)):
+            band.fill((0, 0, 0, 0))
+            draw(band, pygame.Rect(0, -top, width, height))  # clipped to the band
+
+    def draw_squeezed(self, target: pygame.Surface, place: pygame.Rect) -> None:
+        corner = self.corner
+        middle = place.height - 2 * corner
+        if middle > 0:
+            source = self.body.subsurface((0, corner, self.body.get_width(), middle))
+            into = pygame.Rect(place.left, place.top + corner, place.width, middle)
+            if target.get_rect().contains(into) and _same_format(target, self.body):
+                # Scaled straight onto the table: no squeezed copy to make and then copy.
+                pygame.transform.smoothscale(source, into.size, target.subsurface(into))
+            else:
+                target.blit(pygame.transform.smoothscale(source, into.size), into)
+        for band, top in ((self.top, place.top), (self.bottom, place.bottom - corner)):
+            target.blit(
+                pygame.transform.smoothscale(band, (place.width, corner)), (place.left, top)
+            )
+
+
+def _same_format(one: pygame.Surface, other: pygame.Surface) -> bool:
+    return one.get_bitsize() == other.get_bitsize() and one.get_masks() == other.get_masks()
+
+
+# The sides as the flips squeeze them: the deck's back (the same for every card) and the
+# face of the card turning now. Kept while the table is open (two sides are 3 MB at
+# 1920x1080, 12 MB at 3840x2160); a new card's face takes the place of the last one.
+_SIDES: dict[tuple, _Side] = {}
 _SIDES_KEPT = 2
 
 
 def _side(
-    size: tuple[int, int], look: Look, face_up: bool, prompt: str, caption: str, back: str
-) -> pygame.Surface:
-    key = (size, id(look.text), look.theme, look.pal, face_up, prompt, caption, back)
-    canvas = _SIDES.get(key)
-    if canvas is None:
-        canvas = pygame.Surface(size, pygame.SRCALPHA)
-        local = canvas.get_rect()
-        # The card alone is squeezed; its shadow is drawn for the squeezed card (drawn on
-        # the canvas, it was clipped to a stray square at one corner).
-        if face_up:
-            _draw_face(canvas, local, look, prompt, caption, shadow=False)
-        else:
-            _draw_back(canvas, local, look, back, shadow=False)
+    like: pygame.Surface,
+    size: tuple[int, int],
+    look: Look,
+    face_up: bool,
+    prompt: str,
+    caption: str,
+    back: str,
+) -> _Side:
+    # The back is the deck's, the same whatever card it hides: its key leaves the card out.
+    words = (prompt, caption) if face_up else (back,)
+    key = (size, id(look.text), look.theme, look.pal, face_up, words)
+    side = _SIDES.get(key)
+    if side is None:
+        corner = look.px(22)
+        old = [k for k in _SIDES if k[4] == face_up]  # a side replaces the last of its kind
+        reused = _SIDES.pop(old[0]) if old else None
         if len(_SIDES) >= _SIDES_KEPT:
             del _SIDES[next(iter(_SIDES))]
-        _SIDES[key] = canvas
-    return canvas
+        if reused is not None and reused.body.get_size() == size and reused.corner == corner:
+            side = reused  # its surfaces drawn over: no new 6 MB surface at 4K
+        else:
+            side = _Side(like, size, corner)
+        # The card alone is squeezed; its shadow is drawn for the squeezed card.
+        if face_up:
+            side.paint(lambda on, r: _draw_face(on, r, look, prompt, caption, shadow=False))
+        else:
+            side.paint(lambda on, r: _draw_back(on, r, look, back, shadow=False))
+        _SIDES[key] = side
+    return side
+
+
+def _shadow_around(target: pygame.Surface, place: pygame.Rect, corner: int, look: Look) -> None:
+    """The shadow of the squeezed card where it shows: beside and below the card, and in
+    its rounded corners. Its whole rect is a 6 MB fill at 4K that the card then covers."""
+    offset = look.px(6)
+    shadow = place.move(offset, offset)
+    right, straight_top = shadow.right, shadow.top + corner
+    # Beside the card, below the shadow's rounded top corner and above its bottom one, the
+    # shadow is a plain strip; the bands with rounded corners (the card's and the shadow's)
+    # are drawn as the rounded shadow, clipped to them.
+    strip = pygame.Rect(place.right, straight_top, offset, place.bottom - corner - straight_top)
+    if strip.height > 0:
+        target.fill(look.pal.shadow, strip)
+    bands = (
+        pygame.Rect(place.left, place.top, right - place.left, straight_top - place.top),
+        pygame.Rect(place.left, place.bottom - corner, right - place.left, corner + offset),
+    )
+    clip = target.get_clip()
+    try:
+        for band in bands:
+            target.set_clip(band.clip(clip))
+            _shadow(target, place, look)
+    finally:
+        target.set_clip(clip)
 
 
 def _shadow(target: pygame.Surface, rect: pygame.Rect, look: Look) -> None:

@@ -48,14 +48,23 @@ def card_caption(t, state: GameState) -> str:
 
 
 def draw_card(
-    surface: pygame.Surface, look: Look, t, state: GameState, box: pygame.Rect, flip: float
+    surface: pygame.Surface,
+    look: Look,
+    t,
+    state: GameState,
+    box: pygame.Rect,
+    flip: float,
+    covered: list[pygame.Rect] | None = None,
 ) -> pygame.Rect:
-    """Draw the card on the table; returns the rect its words cover (empty if none)."""
+    """Draw the card on the table; returns the rect its words cover (empty if none), and
+    adds to `covered` where it drew (see `draw_prompt_card`)."""
     if box.width <= 0 or box.height <= 0:
         return pygame.Rect(box.topleft, (0, 0))  # a tall window while marks are given
     card = state.current_card
     if card is None or state.phase in (Phase.DEAL, Phase.DEEPER):
-        draw_prompt_card(surface, box, look, "", flip=0.0, back_label=state.deck.name)
+        draw_prompt_card(
+            surface, box, look, "", flip=0.0, back_label=state.deck.name, covered=covered
+        )
         return pygame.Rect(box.topleft, (0, 0))
     return draw_prompt_card(
         surface,
@@ -65,4 +74,5 @@ def draw_card(
         card_caption(t, state),
         flip=flip,
         back_label=state.deck.name,
+        covered=covered,
     )

@@ -92,8 +92,11 @@ class Painter:
         look = scene.look
         moved: list[pygame.Rect] = []
         if scene.card_box.width > 0 and scene.card_box.height > 0:
-            moved.append(scene.card_box.inflate(look.px(40), look.px(40)))
-            draw_card(surface, look, scene.t, scene.state, scene.card_box, scene.flip)
+            # Put back next frame only where the card was drawn: a squeezed card is a
+            # sliver of its box, and at 4K the whole box is a 7 MB copy a frame.
+            covered: list[pygame.Rect] = []
+            draw_card(surface, look, scene.t, scene.state, scene.card_box, scene.flip, covered)
+            moved.extend(covered or [scene.card_box.inflate(look.px(40), look.px(40))])
         if scene.timer.enabled:
             moved.append(talk.timer_place(scene)[2])
             talk.draw_timer(scene, surface)
