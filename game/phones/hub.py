@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -23,6 +24,10 @@ from game.phones.phone_view import phone_view, seat_offers, waiting_view
 from game.table.choices import Choice
 from game.table.session import Session
 from game.table.views import table_view
+
+# The least time between two sets of views sent to the phones, in seconds: a tap's own
+# answer goes at once when none went in the last 50 ms, and a burst is sent at 20 a second.
+PUBLISH_GAP = 0.05
 
 Words = Callable[..., str]
 Reply = Callable[[dict[str, Any]], None]
@@ -68,6 +73,7 @@ class Hub:
         self.phones: frozenset[int] = frozenset()  # seats a phone holds now (from the server)
         self._moment: Moment | None = None
         self._quiet = self._dirty = False
+        self._published_at = -PUBLISH_GAP  # time.monotonic() of the last publish
         self._choices_key: tuple[object, ...] | None = None
         self._choices_by_seat: dict[int, dict[str, Choice]] = {}
         self.applied = 0  # choices from phones the session took (tests and the benchmark)
@@ -96,8 +102,16 @@ class Hub:
     # ------------------------------------------------------------ phones
 
     def pending(self) -> bool:
-        """Whether a phone sent something, or joined or left, since the last `pump`."""
-        return not self.inbox.empty() or self._held() != self.phones
+        """Whether a phone sent something, or joined or left, since the last `pump`, or
+        views held back (see `pump`) are due now."""
+        return (
+            not self.inbox.empty()
+            or self._held() != self.phones
+            or (self._dirty and self._publish_due())
+        )
+
+    def _publish_due(self) -> bool:
+        return time.monotonic() - self._published_at >= PUBLISH_GAP
 
     def _held(self) -> frozenset[int]:
         return frozenset().union(*(outlet.holders() for outlet in self.outlets))
@@ -105,10 +119,12 @@ class Hub:
     def pump(self, limit: int = 1024) -> int:
         """Apply what phones sent since the last frame (on the game's thread); how many.
 
-        However many arrived, the phones are sent their views once, after the last.
+        However many arrived, the phones are sent their views once, after the last, and
+        at most once every PUBLISH_GAP: twelve busy phones would otherwise have twelve
+        views built and sent every frame. A view held back goes at the next due `pump`.
         """
         done = 0
-        self._quiet, self._dirty = True, False
+        self._quiet = True
         batch = self.session.batch() if self.session is not None else contextlib.nullcontext()
         try:
             with batch:  # one save and one redraw for all of this frame's choices
@@ -124,7 +140,7 @@ class Hub:
         held = self._held()
         if held != self.phones:
             self.phones, self._dirty = held, True
-        if self._dirty:
+        if self._dirty and self._publish_due():
             self.publish()
         return done
 
@@ -236,6 +252,7 @@ class Hub:
         return Snapshot(names, views, waiting_view(self.t, names))
 
     def publish(self) -> None:
+        self._dirty, self._published_at = False, time.monotonic()
         if not self.outlets:
             return
         snapshot = self.snapshot()

@@ -14,11 +14,13 @@ have: a FIFO, /dev/zero or a folder in its place is refused without being opened
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +97,18 @@ class SaveStore:
         self._journal: tuple[str, int, int, ActionLog] | None = None
         # Told of every save written (the crash test's report); normal play has none.
         self.saved_listeners: list[Callable[[GameState, Path], None]] = []
+        # `save_soon`: the newest game waiting for the writer thread, and the thread. `_slot`
+        # guards the waiting game (held for a moment only, so a frame never waits for the
+        # disk); `_disk` serialises the writes. Every save is numbered in the order it was
+        # asked, and a write older than the one on disk is dropped, whichever thread has it.
+        self._slot = threading.Condition()
+        self._disk = threading.RLock()
+        self._asked = 0  # the number of the last save asked for
+        self._on_disk = 0  # the number of the last save written (or forgotten by `clear`)
+        self._soon: tuple[int, GameState, dict[str, Any] | None] | None = None
+        self._writing = False
+        self._writer: threading.Thread | None = None
+        self.soon_error: OSError | None = None  # what the last background save met, if any
 
     def on_saved(self, listener: Callable[[GameState, Path], None]) -> None:
         """Call `listener(state, path)` after each save is safely on disk."""
@@ -114,6 +128,65 @@ class SaveStore:
         Format 2: the game's setup once, the new actions appended to its journal, then the
         small header (see savefile2.py). O(1) per action, whatever the evening's length.
         """
+        with self._slot:
+            self._asked += 1
+            number = self._asked
+            self._soon = None  # this game is newer than any still waiting
+        self._write_numbered(number, state, table)
+
+    def save_soon(self, state: GameState, table: dict[str, Any] | None = None) -> None:
+        """Save on the writer thread, a moment from now, and return at once.
+
+        For the phones' busy frames: the fsyncs (milliseconds each, and far more when the
+        disk is busy) would otherwise be waited for in the frame. Only the newest game
+        waiting is written, so a burst costs one save. A failure lands in `soon_error`;
+        `flush` waits until what was asked is on disk.
+        """
+        with self._slot:
+            self._asked += 1
+            self._soon = (self._asked, state, table)
+            if self._writer is None:
+                self._writer = threading.Thread(
+                    target=self._write_soon, name="inkind-save", daemon=True
+                )
+                self._writer.start()
+                atexit.register(self.flush)  # a game that quits has its last save written
+            self._slot.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> None:
+        """Wait until every `save_soon` so far is on disk (or has failed)."""
+        with self._slot:
+            self._slot.wait_for(lambda: self._soon is None and not self._writing, timeout)
+
+    def _write_soon(self) -> None:
+        while True:
+            with self._slot:
+                self._slot.wait_for(lambda: self._soon is not None)
+                assert self._soon is not None
+                (number, state, table), self._soon = self._soon, None
+                self._writing = True
+            try:
+                self._write_numbered(number, state, table)
+                self.soon_error = None
+            except OSError as error:
+                log_exception("saving the game", error)
+                self.soon_error = error
+            except Exception as error:  # never a dead writer: the next save tries again
+                log_exception("saving the game", error)
+                self.soon_error = OSError(str(error))
+            finally:
+                with self._slot:
+                    self._writing = False
+                    self._slot.notify_all()
+
+    def _write_numbered(self, number: int, state: GameState, table: dict[str, Any] | None) -> None:
+        with self._disk:
+            if number <= self._on_disk:
+                return  # a newer save is on disk already (or the game was forgotten)
+            self._write(state, table)
+            self._on_disk = number
+
+    def _write(self, state: GameState, table: dict[str, Any] | None) -> None:
         from game.store import savefile2
 
         if not self._swept:
@@ -131,6 +204,10 @@ class SaveStore:
             listener(state, self.current_path)
 
     def load(self) -> LoadedSave:
+        with self._disk:
+            return self._load_locked()
+
+    def _load_locked(self) -> LoadedSave:
         if not (os.path.lexists(self.current_path) or os.path.lexists(self.backup_path)):
             return LoadedSave()  # nothing saved: no need to load the reader and the engine
         try:
@@ -160,6 +237,15 @@ class SaveStore:
 
     def clear(self) -> None:
         """Forget the saved game (the backup first, so a crash never leaves only the older one)."""
+        with self._slot:
+            self._asked += 1
+            forgotten = self._asked
+            self._soon = None  # a save still waiting belongs to the game forgotten
+        with self._disk:
+            self._on_disk = max(self._on_disk, forgotten)  # one being written is dropped
+            self._clear()
+
+    def _clear(self) -> None:
         for path in (self.backup_path, self.current_path, self.folder / GAMES):
             _remove(path)
         self._setup = self._journal = None

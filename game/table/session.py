@@ -89,8 +89,8 @@ class Session:
             return
         self._save_and_tell(before)
 
-    def _save_and_tell(self, before: GameState) -> None:
-        self.save()
+    def _save_and_tell(self, before: GameState, soon: bool = False) -> None:
+        self.save(soon=soon)
         for listener in list(self.listeners):
             listener(before, self.state)
 
@@ -99,7 +99,10 @@ class Session:
         """Several choices in a row, as the phones' choices of one frame come: each is
         checked and applied as usual, then the game is saved and the listeners told once,
         (state before the first, state after the last), before that frame is drawn. Twelve
-        phones sending fifty marks a second each would otherwise cost a save each."""
+        phones sending fifty marks a second each would otherwise cost a save each.
+
+        The save is handed to the store's writer thread where it has one (`save_soon`): a
+        moment later on disk, and the frame does not wait for the disk."""
         if self._batch is not None:
             yield
             return
@@ -109,7 +112,7 @@ class Session:
         finally:
             before, self._batch = self._batch, None
             if self._batch_changed:
-                self._save_and_tell(before)
+                self._save_and_tell(before, soon=True)
 
     # ------------------------------------------------------------ acting
 
@@ -191,8 +194,15 @@ class Session:
             part["closeness"] = self.closeness.saved()
         return part
 
-    def save(self) -> None:
+    def save(self, soon: bool = False) -> None:
+        """Save now, or (`soon`) on the store's writer thread when it has one."""
         if self.store is None:
+            return
+        save_soon = getattr(self.store, "save_soon", None) if soon else None
+        if save_soon is not None:
+            # The writer says how its last save went; this one's news comes next frame.
+            save_soon(self.state, self.table_part())
+            self.save_failed = getattr(self.store, "soon_error", None) is not None
             return
         try:
             self.store.save(self.state, self.table_part())
@@ -200,6 +210,12 @@ class Session:
         except OSError as error:
             log_exception("saving the game", error)
             self.save_failed = True
+
+    def flush(self) -> None:
+        """Wait until every save asked so far is on disk (see `save`)."""
+        flush = getattr(self.store, "flush", None)
+        if flush is not None:
+            flush()
 
     def tick(self, dt: float) -> None:
         self.elapsed += dt

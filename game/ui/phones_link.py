@@ -100,3 +100,5 @@ class PhonesLink:
 
     def stop(self) -> None:
         self.server.stop()
+        if self.hub.session is not None:  # the phones' last choices are written before we go
+            self.hub.session.flush()
