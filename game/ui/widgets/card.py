@@ -62,6 +62,11 @@ def draw_prompt_card(
         place = pygame.Rect(0, 0, width, rect.height)
         place.center = rect.center
         covered.append(place.union(place.move(look.px(6), look.px(6))))
+    if not face_up and prompt and flip > 0.0:
+        # The face is made while the back shows, in the first frame of the turn (a new
+        # card's frame, drawn whole anyway): made when it first shows, its words drawn for
+        # the first time at 4K, that frame of the turn took 10 ms.
+        _side(target, rect.size, look, True, prompt, caption, back_label)
     if squeeze > 0.999:
         return (
             _draw_face(target, rect, look, prompt, caption)
