@@ -139,7 +139,12 @@ class Hub:
             self._quiet = False
         held = self._held()
         if held != self.phones:
+            taken = held - self.phones
             self.phones, self._dirty = held, True
+            if self.session is not None and taken:
+                # A phone took a seat: its key is saved with the game (`Session.extras`),
+                # so after a crash it takes the seat back by itself.
+                self.session.save(soon=True)
         if self._dirty and self._publish_due():
             self.publish()
         return done

@@ -9,9 +9,11 @@ server's thread.
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -23,6 +25,10 @@ FAILURE_WINDOW = 60.0
 # A phone's own pace: far above any person's taps, and the load test's 50 a second.
 RATE_PER_SECOND = 80.0
 RATE_BURST = 160.0
+
+
+SAVED_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")  # as `secrets.token_urlsafe(24)` makes them
+SAVED_SEATS = 12  # the most players a game has
 
 
 def new_code() -> str:
@@ -113,6 +119,41 @@ class Room:
         """The connection went away: its seat is free to be taken again (its key still works)."""
         for seat in [s for s, c in self.holders.items() if c is connection]:
             del self.holders[seat]
+
+    # ------------------------------------------------------------ kept with the game
+
+    def saved(self) -> dict[str, Any]:
+        """The code and the seats' keys, kept in the save: after a crash the game's room
+        opens again at the same address and each phone takes its seat back by itself."""
+        return {"code": self.code, "keys": {str(s): k for s, k in dict(self.keys).items()}}
+
+    @classmethod
+    def from_saved(cls, saved: object) -> Room | None:
+        """The room a save kept, or None when there is none or any part of it is wrong."""
+        if not isinstance(saved, dict):
+            return None
+        code, keys = saved.get("code"), saved.get("keys")
+        if not (
+            isinstance(code, str)
+            and len(code) == CODE_LENGTH
+            and all(c in CODE_ALPHABET for c in code)
+            and isinstance(keys, dict)
+            and len(keys) <= SAVED_SEATS
+        ):
+            return None
+        room = cls(code)
+        for seat, key in keys.items():
+            if not (
+                isinstance(seat, str)
+                and seat.isascii()
+                and seat.isdigit()
+                and int(seat) < SAVED_SEATS
+                and isinstance(key, str)
+                and SAVED_KEY.fullmatch(key)
+            ):
+                return None
+            room.keys[int(seat)] = key
+        return room
 
     def forget_seats(self) -> None:
         """A new game: other people may sit where; every key stops working."""

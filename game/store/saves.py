@@ -235,6 +235,21 @@ class SaveStore:
             return None
         return not header["finished"]
 
+    def peek_extra(self, name: str) -> object | None:
+        """What the unfinished saved game keeps beside it under `name` (see
+        `Session.extras`), from the header alone; None if there is none. Unchecked: the
+        caller checks what it reads, as from any file."""
+        from game.store.save_header import UnreadableHeader, decode_header
+
+        try:
+            header = decode_header(read_regular(self.current_path, 1024 * 1024))
+        except (OSError, UnreadableHeader):
+            return None
+        table = header.get("table")
+        if header.get("finished") or not isinstance(table, dict):
+            return None
+        return table.get(name)
+
     def clear(self) -> None:
         """Forget the saved game (the backup first, so a crash never leaves only the older one)."""
         with self._slot:

@@ -68,6 +68,9 @@ class Session:
         self.listeners: list[Listener] = []
         self.changes = 0  # counts every change (a star too): what was read before is stale
         self.view_memo: tuple[Any, ...] | None = None  # views.table_view's last answer
+        # More the save keeps beside the game, by name: asked at each save (the phones'
+        # room, so phones take their seats back after a crash).
+        self.extras: dict[str, Callable[[], Any]] = {}
         self._batch: GameState | None = None  # the state before a batch, while one runs
         self._batch_changed = False
         if memory is not None:
@@ -192,6 +195,8 @@ class Session:
             part["mirror"] = mirror
         if self.closeness is not None and self.closeness.asked_before():
             part["closeness"] = self.closeness.saved()
+        for name, saved in self.extras.items():
+            part[name] = saved()
         return part
 
     def save(self, soon: bool = False) -> None:
@@ -255,6 +260,7 @@ def memory_card(session: Session) -> str | None:
         or state.phase not in (Phase.SHARE, Phase.RESPOND, Phase.AWARD)
         or state.card is None
         or state.card_is_replay
+        or state.deck.card(state.card).is_wild  # an action card is no prompt to keep
         or not engine.is_legal(state, Skip())
     ):
         return None

@@ -156,8 +156,11 @@ class App:
 
         wanted = os.environ.get(PHONES_PORT, "")
         port = port if port is not None else int(wanted) if wanted.isdigit() else DEFAULT_PORT
+        # The unfinished game's room, if it kept one: after a crash its phones find the
+        # same address again and take their seats back by themselves.
+        saved = self.store.peek_extra("phones") if self.store is not None else None
         try:
-            self.phones = PhonesLink(self, port=port)
+            self.phones = PhonesLink(self, port=port, saved_room=saved)
         except OSError as error:
             log_exception("starting phones", error)
             self.phones_message = self.t("phones_failed", reason=error.strerror or str(error))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from game.content.ui_text_keys import KEY_LIST
 from game.phones.address import lan_address
 from game.phones.hub import Hub
-from game.phones.room import shown_code
+from game.phones.room import Room, shown_code
 from game.phones.server import DEFAULT_PORT, PhoneServer
 
 if TYPE_CHECKING:
@@ -49,12 +49,24 @@ def css_palette(pal: Palette) -> dict[str, str]:
 class PhonesLink:
     """Starts listening at once; raises OSError when no port can be opened."""
 
-    def __init__(self, app: App, port: int = DEFAULT_PORT, host: str = "0.0.0.0") -> None:
+    def __init__(
+        self,
+        app: App,
+        port: int = DEFAULT_PORT,
+        host: str = "0.0.0.0",
+        saved_room: object | None = None,
+    ) -> None:
         self.hub = Hub(app.t, words=lambda: app.words()[0])
         words = {key: app.t(key) for key in KEY_LIST if key.startswith("phone_")}
         public = "127.0.0.1" if host == "127.0.0.1" else lan_address()
         self.server = PhoneServer(
-            self.hub, words, css_palette(app.look.pal), host=host, port=port, public_host=public
+            self.hub,
+            words,
+            css_palette(app.look.pal),
+            host=host,
+            port=port,
+            public_host=public,
+            room=Room.from_saved(saved_room),  # None: a new room
         )
         self.server.start()
         self._qr: list[list[bool]] | None = None
@@ -90,6 +102,7 @@ class PhonesLink:
         return [players[s].name for s in sorted(self.hub.phones) if s < len(players)]
 
     def attach(self, session: Session) -> None:
+        session.extras["phones"] = self.server.room.saved  # kept with each save
         self.hub.attach(session)
 
     def pump(self) -> int:

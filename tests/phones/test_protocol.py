@@ -97,3 +97,27 @@ def test_a_phone_keeps_to_a_pace():
     assert [bucket.take(0.0) for _ in range(6)] == [True] * 5 + [False]
     assert bucket.take(0.1)  # a tenth of a second later, one more
     assert not bucket.take(0.1)
+
+
+def test_a_room_kept_in_a_save_comes_back_whole_or_not_at_all():
+    from game.phones.room import Room
+
+    room = Room()
+    room.keys = {0: "a" * 32, 11: "B-_9" * 5}
+    assert Room.from_saved(room.saved()).saved() == room.saved()
+    good = room.saved()
+    for wrong in (
+        None,
+        [],
+        {"code": good["code"]},
+        {**good, "code": "short"},
+        {**good, "code": "0OIL0OIL"},  # letters a room code never has
+        {**good, "keys": {"12": "a" * 32}},  # no thirteenth seat
+        {**good, "keys": {"-1": "a" * 32}},
+        {**good, "keys": {"٣": "a" * 32}},  # a digit, but not an ASCII one
+        {**good, "keys": {"1": "short"}},
+        {**good, "keys": {"1": "a" * 65}},
+        {**good, "keys": {"1": 7}},
+        {**good, "keys": {str(n): "a" * 32 for n in range(13)}},
+    ):
+        assert Room.from_saved(wrong) is None, wrong

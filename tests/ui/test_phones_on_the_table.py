@@ -237,3 +237,68 @@ def test_marks_given_on_phones_show_on_the_tv_that_they_were_given_never_what(
     assert len(session.state.pending) == 2
     assert any(o.on for o in table.view.marks[-1].marks)
     assert "Phones: 1 of 3 have marked" in table.view.listening
+
+
+def test_after_a_crash_the_game_opens_the_same_room_and_a_phone_takes_its_seat_back(
+    phones_app, make_app
+):
+    """The room's code and seat keys are kept in the save: a laptop that crashed and was
+    started again listens at the same address, and a phone (its page retries by itself)
+    rejoins its seat with the key it kept."""
+    from websockets.asyncio.client import connect
+
+    from game.ui.play import continue_game
+
+    app = phones_app.app
+    app.start_phones()
+    game = sample_game(app.catalog(), Mode.CIRCLE, names=("Ana", "Ben", "Chloé"), seeds=5)
+    start_game(app, game.start)
+    code = app.phones.server.room.code
+
+    async def join(driver, seat: int) -> str:
+        port = driver.app.phones.server.port
+        url = f"ws://127.0.0.1:{port}/{code}/ws"
+        async with connect(url, origin=f"http://127.0.0.1:{port}") as phone:
+            await phone.send(json.dumps({"type": "join", "seat": seat}))
+            while True:
+                message = json.loads(await asyncio.wait_for(phone.recv(), 5))
+                if message["type"] == "joined":
+                    key = message["key"]
+                    break
+            for _ in range(200):  # the game's loop takes the seat and saves the key
+                driver.step()
+                if driver.app.phones.joined():
+                    break
+                await asyncio.sleep(0.005)
+            return key
+
+    key = asyncio.run(join(phones_app, 1))
+    app.store.flush()
+    assert app.store.peek_extra("phones") == {"code": code, "keys": {"1": key}}
+
+    # The crash: nothing more of this window runs; a new one starts on the same files.
+    restarted = make_app(size=(1280, 720))
+    restarted.app.start_phones()
+    assert restarted.app.phones.server.room.code == code
+    continue_game(restarted.app)
+    restarted.step()
+
+    async def rejoin() -> dict:
+        port = restarted.app.phones.server.port
+        url = f"ws://127.0.0.1:{port}/{code}/ws"
+        async with connect(url, origin=f"http://127.0.0.1:{port}") as phone:
+            await phone.send(json.dumps({"type": "rejoin", "seat": 1, "key": key}))
+            for _ in range(400):
+                restarted.step()
+                if restarted.app.phones.joined():
+                    break
+                await asyncio.sleep(0.005)
+            while True:
+                message = json.loads(await asyncio.wait_for(phone.recv(), 5))
+                if message["type"] == "view":
+                    return message
+
+    view = asyncio.run(rejoin())
+    assert view["seat"] == 1 and view["name"] == "Ben"
+    assert restarted.app.phones.joined() == ["Ben"]
+    restarted.app.stop_phones()
