@@ -13,6 +13,7 @@ from game.core.rules import Rules, Scoring
 from game.ui.play import start_game
 from game.ui.scenes.how_to_play import HowToPlayScene
 from game.ui.scenes.table import TableScene
+from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_setup
 
 from .conftest import Driver
@@ -30,6 +31,7 @@ def every_page(driver: Driver) -> list[str]:
     for number in range(len(scene.pages)):
         assert scene.page == number
         text._surfaces.clear()
+        forget_kept_buttons()  # buttons kept drawn would not draw their words
         scene.draw(driver.app.screen)
         shown += [key[0] for key in text._surfaces]
         if number < len(scene.pages) - 1:

@@ -11,6 +11,7 @@ from game.table.session import Session
 from game.ui import text as text_module
 from game.ui.samples import TWELVE_NAMES, sample_game
 from game.ui.scenes.table import TableScene
+from game.ui.widgets.kept import forget as forget_kept_buttons
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,7 @@ def sizes_drawn(driver, monkeypatch) -> list[tuple[str, int]]:
 
     monkeypatch.setattr(text_module.Text, "render", render)
     driver.app.look.text._surfaces.clear()
+    forget_kept_buttons()  # buttons kept drawn would not draw their words
     driver.app.scene.draw(driver.app.screen)
     monkeypatch.undo()
     return said

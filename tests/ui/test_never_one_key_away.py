@@ -29,6 +29,7 @@ from game.ui.scenes.registry import SCENES
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.summary import SummaryScene
 from game.ui.scenes.title import TitleScene
+from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_deck, make_setup
 
 from .conftest import Driver
@@ -38,6 +39,7 @@ def rendered(driver: Driver) -> list[tuple[str, int, tuple, bool]]:
     """(text, size, colour, bold) of every piece of text the screen draws, in order."""
     text = driver.app.look.text
     text._surfaces.clear()
+    forget_kept_buttons()  # buttons kept drawn would not draw their words
     driver.app.scene.draw(driver.app.screen)
     return list(text._surfaces)
 

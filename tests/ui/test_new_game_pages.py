@@ -20,6 +20,7 @@ from game.ui.samples import write_many_decks
 from game.ui.scenes.lines import LinesScene
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
+from game.ui.widgets.kept import forget as forget_kept_buttons
 
 from .conftest import Driver
 from .test_play_your_way_screens import rendered
@@ -54,6 +55,7 @@ def sizes_drawn(driver: Driver) -> dict[str, int]:
     """Every text the current screen draws, with its size in pixels."""
     text = driver.app.look.text
     text._surfaces.clear()
+    forget_kept_buttons()  # buttons kept drawn would not draw their words
     driver.app.scene.draw(driver.app.screen)
     return {key[0]: key[1] for key in text._surfaces}
 

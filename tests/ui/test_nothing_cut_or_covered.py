@@ -20,6 +20,7 @@ from game.ui import text as text_module
 from game.ui.samples import sample_game
 from game.ui.scenes.table import TableScene
 from game.ui.screenshots import render_all
+from game.ui.widgets import kept as kept_module
 from game.ui.widgets.button import row_label_size
 from game.ui.widgets.card import draw_prompt_card
 from game.ui.widgets.timer import GentleTimer
@@ -108,6 +109,7 @@ def test_points_badges_never_cover_a_label(make_app, monkeypatch, size, wild):
 
     monkeypatch.setattr(text_module.Text, "draw_fitted", draw_fitted)
     monkeypatch.setattr(text_module.Text, "draw", draw)
+    monkeypatch.setattr(kept_module, "KEEP_DRAWN", [False])  # each word drawn in its place
     table.draw(app.screen)
     monkeypatch.undo()
     marks = [b for b in table.buttons.buttons if b.id.startswith("mark:")]

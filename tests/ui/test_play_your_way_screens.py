@@ -30,6 +30,7 @@ from game.ui.scenes.new_game.deck_page import DeckScene
 from game.ui.scenes.summary import SummaryScene
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
+from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_deck, make_setup, prompt
 
 from .conftest import Driver
@@ -41,6 +42,7 @@ def rendered(driver: Driver) -> list[str]:
     """Every piece of text the current screen draws (read back from the text cache)."""
     text = driver.app.look.text
     text._surfaces.clear()
+    forget_kept_buttons()  # buttons kept drawn would not draw their words
     driver.app.scene.draw(driver.app.screen)
     return [key[0] for key in text._surfaces]
 

@@ -435,3 +435,49 @@ def test_a_fallback_face_is_loaded_once_whatever_the_sizes(text):
             fresh = alone.render(name, size, (20, 30, 40), True)
             assert shared.get_size() == fresh.get_size()
             assert pygame.image.tobytes(shared, "RGBA") == pygame.image.tobytes(fresh, "RGBA")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_a_button_kept_drawn_is_pixel_for_pixel_the_button_drawn(make_app, size):
+    """Buttons drawn plain are kept as surfaces and copied (widgets/button.py): every kind
+    (each style, disabled, a key chip, an arrow, a chip alone, a badge's room, two lines,
+    clipped by a scrolled list) must come out exactly as drawing it does."""
+    from game.ui.widgets import kept as kept_module
+
+    look = make_app(size).app.look
+    scale = size[0] / 1280
+    buttons = []
+    for n, (style, enabled, hint, label) in enumerate(
+        [
+            ("normal", True, "D", "Draw a card"),
+            ("primary", True, "Enter", "Done sharing"),
+            ("on", True, "1", "Deepening question"),
+            ("quiet", True, "", "Back"),
+            ("normal", False, "P", "Pass to Dmitri (1 left)"),
+            ("normal", True, "Right", ""),
+            ("on", True, "2", "Said how it felt to hear it, and what it made me think"),
+        ]
+    ):
+        rect = pygame.Rect(
+            int(20 * scale), int((20 + n * 70) * scale), int(420 * scale), int(60 * scale)
+        )
+        buttons.append(
+            Button(f"b{n}", label, rect, hint, enabled, style, reserve=int(40 * scale) * (n == 2))
+        )
+    buttons[3].clip = buttons[3].rect.inflate(0, -buttons[3].rect.height // 2)
+
+    def drawn(keep: bool) -> bytes:
+        kept_module.KEEP_DRAWN[0] = keep
+        kept_module.forget()
+        try:
+            surface = pygame.Surface(size)
+            surface.fill(look.pal.background)
+            group = ButtonGroup()
+            group.set(buttons)
+            for _ in range(2):  # the second time from the kept surfaces
+                group.draw(surface, look)
+            return pygame.image.tobytes(surface, "RGB")
+        finally:
+            kept_module.KEEP_DRAWN[0] = True
+
+    assert drawn(keep=True) == drawn(keep=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import colorsys
 import dataclasses
 from collections.abc import Sequence
 
@@ -11,7 +10,8 @@ import pygame
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
 from game.ui.text import Fitted, Text
-from game.ui.theme import RGB
+from game.ui.widgets import kept
+from game.ui.widgets.button_colours import button_colours
 from game.ui.widgets.marks import ARROWS, draw_arrow
 
 STYLES = ("normal", "primary", "on", "quiet")
@@ -178,10 +178,39 @@ def _distance(start: pygame.Rect, other: pygame.Rect, kind: Kind) -> float:
 def draw_button(
     target: pygame.Surface, look: Look, button: Button, hovered: bool, focused: bool
 ) -> None:
+    rect = button.rect
+    if hovered or focused or rect.width <= 0 or rect.height <= 0 or not kept.KEEP_DRAWN[0]:
+        _draw_button(target, look, button, hovered, focused)  # these move: drawn each time
+        return
+    # Drawn plain, a button is kept and copied (widgets/kept.py): all that draws it is here.
+    size, max_lines = row_label_size(look, button.row or [button])
+    key = (
+        id(look.text),
+        look.theme,
+        look.pal,
+        button.label,
+        button.hint,
+        button.enabled,
+        button.style,
+        button.reserve,
+        size,
+        max_lines,
+    )
+    plain = dataclasses.replace(button, rect=pygame.Rect((0, 0), rect.size), clip=None)
+    kept.blit(target, rect, key, lambda surface: _draw_button(surface, look, plain))
+
+
+def _draw_button(
+    target: pygame.Surface,
+    look: Look,
+    button: Button,
+    hovered: bool = False,
+    focused: bool = False,
+) -> None:
     pal = look.pal
     rect = button.rect
     radius = look.px(14)
-    fill, ink = _colours(look, button, hovered)
+    fill, ink = button_colours(look, button.style, button.enabled, hovered)
     pygame.draw.rect(target, fill, rect, border_radius=radius)
     if look.theme.border or button.style == "quiet":
         pygame.draw.rect(
@@ -237,43 +266,6 @@ def draw_button(
         box = pygame.Rect(0, box.top, widest, box.height)
         box.centerx = inner.centerx
     text.draw_fitted(target, fitted, ink, box, align="center", valign="middle")
-
-
-def _colours(look: Look, button: Button, hovered: bool) -> tuple[RGB, RGB]:
-    """(fill, ink) of a button. Hover looks more active, never paler and never like disabled:
-    a coloured button keeps its hue and saturation and moves further from its text; a plain
-    one takes the hover colour, further from the page and from the disabled fill."""
-    pal = look.pal
-    if not button.enabled:
-        return pal.panel, pal.disabled
-    fill, ink = pal.button, pal.button_text
-    if button.style == "primary":
-        fill, ink = pal.accent, pal.accent_text
-    elif button.style == "on":
-        fill, ink = pal.given, pal.given_text
-    elif button.style == "quiet":
-        fill = pal.background
-    if not hovered:
-        return fill, ink
-    if button.style in ("primary", "on"):
-        return _stronger(fill, ink), ink
-    return pal.hover, ink
-
-
-def _stronger(fill: RGB, ink: RGB) -> RGB:
-    """The fill in the same hue and saturation, lighter under dark words, darker under light."""
-    hue, saturation, value = colorsys.rgb_to_hsv(*(c / 255 for c in fill))
-    if _luminance(ink) < _luminance(fill):
-        value = min(1.0, value + 0.12)
-    else:
-        value *= 0.8
-    r, g, b = colorsys.hsv_to_rgb(hue, saturation, value)
-    return round(r * 255), round(g * 255), round(b * 255)
-
-
-def _luminance(colour: RGB) -> float:
-    r, g, b = colour
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 # ------------------------------------------------------------ one label size for a row
