@@ -41,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot",
         metavar="DIR",
-        help="render every screen of a sample game as PNG files into DIR, then exit",
+        help="render every screen of a sample game as PNG files into DIR, then exit "
+        "(with --deck: the sample game plays that deck)",
+    )
+    parser.add_argument(
+        "--names",
+        metavar="NAME,NAME",
+        help="with --screenshot: the players' names in the sample games, separated by commas",
     )
     parser.add_argument(
         "--reset",
@@ -139,7 +145,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.screenshot:
         from game.ui.screenshots import render_all
 
-        return render_all(args.screenshot, extra_decks=args.deck)
+        names = [name.strip() for name in (args.names or "").split(",") if name.strip()]
+        return render_all(args.screenshot, extra_decks=args.deck, names=names)
     from game.ui.app import run
 
     return run(extra_decks=args.deck, windowed=args.windowed, phones=args.phones)

@@ -21,6 +21,7 @@ from game.content.card_counts import cards_per_level as counted_per_level
 from game.content.card_counts import count_cards
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
+from game.content.drawable import CanDraw, font_warnings
 from game.content.presets import load_presets
 from game.content.problems import ERROR, Problem, capped, more_like_this, plural
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
@@ -35,8 +36,13 @@ def run_check(
     output: str = "text",
     out: TextIO = sys.stdout,
     err: TextIO | None = None,
+    can_draw: CanDraw | None = None,
 ) -> int:
-    """Check the decks at `paths` (default: the built-in decks, the presets and the user's decks)."""
+    """Check the decks at `paths` (default: the built-in decks, the presets and the user's decks).
+
+    `can_draw` says whether some font can draw a character (default: the bundled fonts, then
+    this computer's; tests give their own so the output is the same on every machine).
+    """
     err = sys.stderr if err is None else err
     presets, preset_problems = load_presets()
     loader = DeckLoader(presets)
@@ -50,7 +56,7 @@ def run_check(
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
         other_problems = preset_problems
-    results = compare_decks(loader.load_all(files))
+    results = font_warnings(compare_decks(loader.load_all(files)), can_draw)
     failed = any(_fails(problem, strict) for problem in other_problems) or any(
         _deck_fails(result, strict) for result in results
     )

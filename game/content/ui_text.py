@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import string
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,22 @@ class _Missing(dict[str, object]):
         return "{" + key + "}"
 
 
+# A value written right to left (a Hebrew or Arabic name, a level's name) goes into the
+# sentence between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, as Unicode asks: its
+# direction is its own and the sentence keeps the language's ("נועה: 4    فاطمة: 1" is
+# still a left-to-right list of scores). Browsers honour them; the table draws them so.
+ISOLATE_OPEN, ISOLATE_CLOSE = "\u2068", "\u2069"
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+
+
+def isolated(value: object) -> object:
+    if isinstance(value, str) and any(
+        "\u0590" <= char and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in value
+    ):
+        return f"{ISOLATE_OPEN}{value}{ISOLATE_CLOSE}"
+    return value
+
+
 class UiText:
     """The checked texts of one language; call it with a key (and placeholder values)."""
 
@@ -92,7 +109,9 @@ class UiText:
         for name in PARTS.get(key, ()):
             if name in values:
                 values[name] = self.get(f"{key}_{name}", count=values[name])
-        return text.format_map(_Missing(values)) if values else text
+        if not values:
+            return text
+        return text.format_map(_Missing({k: isolated(v) for k, v in values.items()}))
 
     def _form(self, forms: dict[str, str], count: object) -> str:
         """The plural form for `count` (the "other" form when there is no whole number)."""

@@ -42,6 +42,7 @@ def sample_game(
     names: Sequence[str] = SAMPLE_NAMES,
     seeds: int = 200,
     together: bool = False,
+    deck_ids: Sequence[str] = (),
     **rule_changes,
 ) -> SampleGame | None:
     """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred.
@@ -52,6 +53,8 @@ def sample_game(
     from game.core.state import Player, Setup
 
     decks = [d for d in catalog.playable(mode)]
+    chosen = [d for d in decks if d.id in deck_ids]
+    decks = chosen or decks  # a deck given with --deck, when it can be played this way
     if not decks:
         return None
     decks.sort(key=lambda d: (d.closing is None, -len(d.levels), -sum(c.is_wild for c in d.cards)))

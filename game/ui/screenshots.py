@@ -13,20 +13,24 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game.ui.samples import (
-    CIRCLE_NAMES,
-    SAMPLE_NAMES,
-    TWELVE_NAMES,
-    sample_game,
-    write_many_decks,
-)
+from game.ui import samples
+from game.ui.samples import write_many_decks
 
 # A laptop, a small laptop window, and a tall narrow window (a phone-sized window).
 SIZES = ((1280, 720), (800, 600), (500, 700))
 
 
-def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = ()) -> int:
-    """Render every screen at each size into `directory`; returns 0, or 1 if nothing could be drawn."""
+def render_all(
+    directory: str | os.PathLike[str],
+    extra_decks: Sequence[str] = (),
+    names: Sequence[str] = (),
+    sizes: Sequence[tuple[int, int]] = SIZES,
+) -> int:
+    """Render every screen at each size into `directory`; returns 0, or 1 if nothing could be drawn.
+
+    With `extra_decks` (--deck) the sample games are played with those decks; with `names`
+    (--names) the players have those names.
+    """
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -39,8 +43,8 @@ def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = (
     written = 0
     try:
         with tempfile.TemporaryDirectory(prefix="inkind-shots-") as home:
-            for size in SIZES:
-                written += _render_size(out, size, Path(home), extra_decks)
+            for size in sizes:
+                written += _render_size(out, size, Path(home), extra_decks, names)
     finally:
         pygame.quit()
     seconds = time.perf_counter() - started
@@ -50,7 +54,15 @@ def render_all(directory: str | os.PathLike[str], extra_decks: Sequence[str] = (
     return 0 if written else 1
 
 
-def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequence[str]) -> int:
+def _render_size(
+    out: Path,
+    size: tuple[int, int],
+    home: Path,
+    extra_decks: Sequence[str],
+    names: Sequence[str] = (),
+) -> int:
+    import functools
+
     import pygame
 
     from game.core import engine
@@ -78,6 +90,10 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         save_settings_file=False,
     )
     catalog = app.catalog()
+    sample_game = functools.partial(samples.sample_game, deck_ids=_deck_ids(extra_decks))
+    circle_names = tuple(names[:5]) if len(names) >= 3 else samples.CIRCLE_NAMES
+    twelve_names = tuple(dict.fromkeys((*names, *samples.TWELVE_NAMES)))[:12]
+    pair_names = tuple(names[:2]) if len(names) >= 2 else samples.SAMPLE_NAMES
     prefix = f"{size[0]}x{size[1]}"
     count = 0
 
@@ -91,7 +107,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         pygame.image.save(app.screen, str(out / f"{prefix}-{count + 1:02d}-{name}.png"))
         count += 1
 
-    pair = sample_game(catalog, Mode.PAIR)
+    pair = sample_game(catalog, Mode.PAIR, names=pair_names)
     if pair is None:
         print("inkind: no playable deck for the sample game", file=sys.stderr)
         return 0
@@ -101,7 +117,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     shot("title-quit-asked", prepare=lambda: app.scene.ask_quit(True))
     players = NewGameScene(app)
     app.switch(players)
-    players.set_names(SAMPLE_NAMES)
+    players.set_names(pair_names)
     players.buttons.focus_on("name:1")
     shot("new-game-players")
     players.go_next()
@@ -171,7 +187,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     shot("settings", SettingsScene(app))
     shot("error", ErrorScene(app, home / "inkind.log"))
 
-    circle = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES)
+    circle = sample_game(catalog, Mode.CIRCLE, names=circle_names)
     if circle is not None:
         table_at(circle.share)
         shot("circle-share")
@@ -179,7 +195,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         shot("circle-award")
         shot("circle-summary", SummaryScene(app, circle.finished))
 
-    twelve = sample_game(catalog, Mode.CIRCLE, names=TWELVE_NAMES, seeds=40)
+    twelve = sample_game(catalog, Mode.CIRCLE, names=twelve_names, seeds=40)
     if twelve is not None:
         table_at(twelve.award)
         shot("12-players-marks")
@@ -193,7 +209,7 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
         table_at(together.award)
         shot("together-award")
 
-    _play_your_way_shots(app, catalog, shot, table_at)
+    _play_your_way_shots(app, catalog, shot, table_at, sample_game, circle_names)
 
     for theme in ("dark", "contrast"):
         app.apply_settings(app.settings.replace(theme=theme))
@@ -208,6 +224,15 @@ def _render_size(out: Path, size: tuple[int, int], home: Path, extra_decks: Sequ
     _memory_shots(app, pair, shot, home / f"memory-{prefix}.json")
     del engine, Phase
     return count
+
+
+def _deck_ids(paths: Sequence[str]) -> tuple[str, ...]:
+    """The ids of the decks given with --deck (files, or folders of them)."""
+    from game.content.decks import load_deck
+    from game.content.sources import deck_files
+
+    files = [f for p in paths for f in (deck_files(p) if os.path.isdir(p) else [p])]
+    return tuple(r.deck.id for r in map(load_deck, files) if r.deck is not None)
 
 
 def _memory_shots(app, pair, shot, path: Path) -> None:
@@ -255,7 +280,7 @@ def _many_decks_shots(app, shot, folder: Path) -> None:
     try:
         players = NewGameScene(app)
         app.switch(players)
-        players.set_names(SAMPLE_NAMES)
+        players.set_names(samples.SAMPLE_NAMES)
         players.go_next()
         deck_page = app.scene
         shot("new-game-50-decks")
@@ -266,7 +291,7 @@ def _many_decks_shots(app, shot, folder: Path) -> None:
         app.catalog(reload=True)
 
 
-def _play_your_way_shots(app, catalog, shot, table_at) -> None:
+def _play_your_way_shots(app, catalog, shot, table_at, sample_game, circle_names) -> None:
     """Pacing by agreement, wild-card steps, scoring off and the closeness check (issue 8)."""
     from game.core.cards import Mode
     from game.core.rules import LevelPace, Scoring
@@ -287,7 +312,7 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
         shot("table-wild-mirror-retell")
         table.press("retold")
         shot("table-wild-mirror-respond")
-    circle = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES)
+    circle = sample_game(catalog, Mode.CIRCLE, names=circle_names)
     for name in ("swap", "everyone"):
         samples = (off, agreement, circle)
         found = [getattr(sample, name) for sample in samples if sample is not None]
@@ -302,7 +327,7 @@ def _play_your_way_shots(app, catalog, shot, table_at) -> None:
     table.press(mark)  # the acknowledgement shows
     shot("scoring-off-award")
     shot("scoring-off-summary", SummaryScene(app, off.finished))
-    circle_off = sample_game(catalog, Mode.CIRCLE, names=CIRCLE_NAMES, scoring=Scoring.OFF)
+    circle_off = sample_game(catalog, Mode.CIRCLE, names=circle_names, scoring=Scoring.OFF)
     if circle_off is not None:
         shot("circle-scoring-off-summary", SummaryScene(app, circle_off.finished))
 

@@ -1,10 +1,18 @@
 """Fonts with fallback, wrap-and-shrink-to-fit, ellipsis, and a cache of rendered text.
 
 pygame does no font fallback: a string is split into runs, each drawn with the first
-bundled font that has all its characters (Atkinson Hyperlegible, then Noto Sans for
-Greek and Cyrillic). A character no font has becomes "?" rather than an empty box.
-A fallback font is scaled so its capitals stand as tall as the main font's, and every
-line sits in the main font's line box on its baseline, so "Γιώργος" lines up with "Eli".
+bundled font that has its characters (Atkinson Hyperlegible, then Noto Sans for Greek and
+Cyrillic), then with a font of this computer that has them (game/fonts/system.py: Noto
+Sans CJK, Noto Sans Arabic, Noto Color Emoji…). Only a character no font here has becomes
+"?", never an empty box. A fallback font is scaled so its capitals stand as tall as the
+main font's, and every line sits in the main font's line box on its baseline, so
+"Γιώργος" lines up with "Eli". Colour emoji come at one bitmap size and are scaled to
+the line.
+
+A line with Hebrew or Arabic in it is also split by direction (game/ui/bidi.py): each
+right-to-left run is shaped by HarfBuzz with its script and direction (Arabic letters
+join), and the runs are drawn in visual order, so "25" inside Hebrew stays "25". Text the
+main font covers entirely (all Latin text) takes none of these steps.
 
 pygame returns a new Surface on every render, so rendered lines are cached, and so are
 widths, runs, wraps and fits (a frame asks for the same ones again). Every cache is
@@ -22,22 +30,28 @@ Something that fades draws one cached surface with `alpha`, never a new colour a
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import pygame
 
+from game.fonts.cmap import cap_height, codepoints
 from game.resources import assets_dir
-from game.ui.glyphs import cap_height, codepoints
+from game.ui import bidi
+from game.ui.text_wrap import ELLIPSIS, Fitted, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
+
+if TYPE_CHECKING:
+    from game.fonts.system import FontIndex
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 K = TypeVar("K")
 V = TypeVar("V")
-ELLIPSIS = "…"
 
 MB = 1024 * 1024
+COLOUR_SIZE = 109  # Noto Color Emoji's one bitmap size (136x128 pixels)
 # Rendered text kept, in bytes: two screens' worth of pixels (32-bit), within 16-64 MB.
 # Measured (docs/performance.md): every screen of the game drawn once (title, new game,
 # each table phase with twelve players, summary, how to play, settings, level change)
@@ -72,50 +86,27 @@ def surface_bytes(surface: pygame.Surface) -> int:
     return surface.get_pitch() * surface.get_height()
 
 
-class _Memo(dict[K, V]):
-    """A dict of at most `limit` entries: two generations, the older dropped as a whole.
-
-    Read it with `find` (a miss in the new generation looks in the old one and brings the
-    entry back; a miss in both is None, not an exception: a new screen misses hundreds).
-    """
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self.half = max(1, limit // 2)
-        self.old: dict[K, V] = {}
-
-    def find(self, key: K) -> V | None:
-        value = self.get(key)
-        if value is None and key in self.old:
-            self.add(key, value := self.old.pop(key))
-        return value
-
-    def add(self, key: K, value: V) -> None:
-        self[key] = value
-        if dict.__len__(self) >= self.half:
-            self.old = dict(self)
-            self.clear()
-
-    def entries(self) -> int:
-        return dict.__len__(self) + len(self.old)
-
-
 class Face(NamedTuple):
     path: Path
     synthetic_bold: bool = False
+    colour: bool = False  # colour bitmaps (emoji): one size only, scaled to the line
 
 
-class Fitted(NamedTuple):
-    """Lines of text at a size chosen so the block fits a box."""
+class Piece(NamedTuple):
+    """One run of a line as it is drawn: its face, its text in logical order, and its
+    script when it runs right to left ("Arab", "Hebr"; "" for left to right)."""
 
-    lines: tuple[str, ...]
-    size: int
-    line_height: int
-    bold: bool
+    face: int
+    text: str
+    rtl_script: str = ""
 
-    @property
-    def height(self) -> int:
-        return self.line_height * len(self.lines)
+
+# Characters that stay in the run before them when its font has them: combining marks,
+# joiners and variation selectors (an emoji sequence, a Hebrew point) and the spaces and
+# punctuation between words of one script.
+_STICKY_CATEGORIES = ("Mn", "Me", "Mc", "Cf", "Zs", "Po", "Pd", "Sk")
+# How tall a colour emoji stands, as a part of the line's height.
+EMOJI_HEIGHT = 0.9
 
 
 def default_faces() -> tuple[tuple[Face, ...], tuple[Face, ...]]:
@@ -126,7 +117,7 @@ def default_faces() -> tuple[tuple[Face, ...], tuple[Face, ...]]:
     return regular, bold
 
 
-class Text:
+class Text(Wrapping):
     """Measures, wraps and renders text; it keeps what it can, within bounds.
 
     `budget` fixes the bytes of rendered text kept; by default it follows the window
@@ -137,38 +128,61 @@ class Text:
         self,
         faces: tuple[Sequence[Face], Sequence[Face]] | None = None,
         budget: int | None = None,
+        system_fonts: Callable[[], FontIndex | None] | None = None,
     ) -> None:
+        """`system_fonts` gives the computer's fonts when a character needs one (by default
+        game.fonts.system's, found or read from its cache only then); returning None leaves
+        only the bundled fonts."""
         if not pygame.font.get_init():
             pygame.font.init()
         regular, bold = faces or default_faces()
-        self._chains = {False: tuple(regular), True: tuple(bold)}
-        self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
-        self._surfaces: OrderedDict[tuple[str, int, tuple[int, ...], bool], pygame.Surface] = (
-            OrderedDict()
-        )
+        # The bundled faces first; the computer's are added as characters need them.
+        self._chains = {False: list(regular), True: list(bold)}
+        self._bundled = {False: len(regular), True: len(bold)}
+        self._system_faces: dict[tuple[bool, str], int] = {}
+        self._find_system = system_fonts or _default_system_fonts
+        self._system: FontIndex | None = None
+        self._system_asked = False
+        self._fonts: dict[tuple[Face, int, str], pygame.font.Font] = {}
+        self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._surface_bytes = 0
         self._budget = budget  # None: `surface_budget` of the window open now
-        self._widths: _Memo[tuple[str, int, bool], int] = _Memo(WIDTHS_KEPT)
-        self._runs: _Memo[tuple[str, bool], tuple[tuple[int, str], ...]] = _Memo(RUNS_KEPT)
-        self._wraps: _Memo[tuple[str, int, int, bool], tuple[str, ...]] = _Memo(WRAPS_KEPT)
-        self._fits: _Memo[tuple[str, int, int, int, int, bool], Fitted] = _Memo(FITS_KEPT)
+        self._widths: Memo[tuple[str, int, bool], int] = Memo(WIDTHS_KEPT)
+        self._runs: Memo[tuple[str, bool] | tuple[str, bool, bool], tuple[Piece, ...]] = Memo(
+            RUNS_KEPT
+        )
+        self._wraps: Memo[tuple[str, int, int, bool], tuple[str, ...]] = Memo(WRAPS_KEPT)
+        self._fits: Memo[tuple[str, int, int, int, int, bool], Fitted] = Memo(FITS_KEPT)
         self._scales: dict[tuple[bool, int], float] = {}
+        self._system_paths: dict[bool, dict[int, int]] = {False: {}, True: {}}
         self._main = {bold: codepoints(chain[0].path) for bold, chain in self._chains.items()}
 
     # ------------------------------------------------------------ fonts
 
-    def font(self, size: int, bold: bool = False, face: int = 0) -> pygame.font.Font:
+    def font(
+        self, size: int, bold: bool = False, face: int = 0, rtl_script: str = ""
+    ) -> pygame.font.Font:
         """`face` of the chain at `size`. A fallback face is one object set to each size: a new
-        one cost 20 ms and 1.3 MB (Noto's first measure), a size change 0.2 ms, same pixels."""
+        one cost 20 ms and 1.3 MB (Noto's first measure), a size change 0.2 ms, same pixels.
+
+        With `rtl_script` the font shapes right to left in that script: a font object of its
+        own, so the one Latin text uses is never left turned around.
+        """
         chosen = self._chains[bold][face]
-        if face:
+        if chosen.colour:
+            size = COLOUR_SIZE  # one bitmap size, scaled when drawn
+        elif face:
             size = max(1, round(size * self._fallback_scale(bold, face)))
-        key = (chosen, 0 if face else size)
+        key = (chosen, 0 if face else size, rtl_script)
         font = self._fonts.get(key)
         if font is None:
             font = pygame.font.Font(str(chosen.path), size)
             if chosen.synthetic_bold:
                 font.bold = True
+            if rtl_script:
+                # Both are needed: either alone leaves Arabic unjoined or backwards.
+                font.set_script(rtl_script)
+                font.set_direction(pygame.DIRECTION_RTL)
             self._fonts[key] = font
         elif face and font.point_size != size:
             font.point_size = size
@@ -185,43 +199,121 @@ class Text:
         if scale is None:
             chain = self._chains[bold]
             main, other = cap_height(chain[0].path), cap_height(chain[face].path)
-            scale = main / other if main and other else 1.0
+            # A font without Latin capitals (Arabic, Hebrew) gives a height of no use here.
+            latin = (
+                ord("H") in codepoints(chain[face].path) if face >= self._bundled[bold] else True
+            )
+            scale = main / other if main and other and latin else 1.0
             self._scales[key] = scale
         return scale
 
     def runs(self, text: str, bold: bool = False) -> tuple[tuple[int, str], ...]:
-        """Split text into (face index, substring) runs so every character has a glyph."""
-        key = (text, bold)
+        """(face index, substring) runs, in the order they are drawn, so every character has a
+        glyph. Left-to-right text keeps its order; see `pieces` for direction."""
+        return tuple((piece.face, piece.text) for piece in self.pieces(text, bold))
+
+    def pieces(self, text: str, bold: bool = False, rtl: bool | None = None) -> tuple[Piece, ...]:
+        """The line's runs by face and direction, in visual order (left to right on screen).
+
+        `rtl` is the direction of the paragraph the line belongs to (None: the line's own)."""
+        key = (text, bold) if rtl is None else (text, bold, rtl)
         found = self._runs.find(key)
         if found is not None:
             return found
-        chain, first = self._chains[bold], self._main[bold]
-        if first.issuperset(map(ord, text)):  # nearly all text: all in the main font, no loop
-            result = ((0, text),) if text else ()
-            self._runs.add(key, result)
-            return result
-        runs: list[tuple[int, str]] = []
-        for char in text:
-            point = ord(char)
-            # A fallback font's table is read only when a character needs it (Noto's
-            # takes about 3 ms, and most text never does).
-            face = (
-                0
-                if point in first
-                else next(
-                    (i for i in range(1, len(chain)) if point in codepoints(chain[i].path)),
-                    None,
-                )
-            )
-            if face is None:
-                face, char = 0, "?"
-            if runs and runs[-1][0] == face:
-                runs[-1] = (face, runs[-1][1] + char)
-            else:
-                runs.append((face, char))
-        result = tuple(runs)
+        if self._main[bold].issuperset(map(ord, text)):  # nearly all text: no loop, no bidi
+            result: tuple[Piece, ...] = (Piece(0, text),) if text else ()
+        else:
+            result = self._split(text, bold, rtl)
         self._runs.add(key, result)
         return result
+
+    def _split(self, text: str, bold: bool, rtl: bool | None) -> tuple[Piece, ...]:
+        if rtl is None and bidi.has_rtl(text):
+            rtl = bidi.is_rtl_line(text)  # said by the isolates, which are not drawn
+        text = bidi.without_controls(text)
+        faces: list[int] = []
+        chars: list[str] = []
+        for char in text:
+            face = self._face_for(char, bold, faces[-1] if faces else None)
+            if face is None:
+                face, char = 0, "?"
+            faces.append(face)
+            chars.append(char)
+        shown = "".join(chars)
+        if not bidi.has_rtl(shown):
+            levels = [0] * len(shown)
+        else:
+            levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl)
+        runs: list[tuple[int, int, str, list[str]]] = []  # face, level, script, characters
+        for char, face, level in zip(shown, faces, levels, strict=True):
+            script = bidi.rtl_script(char) if level % 2 else ""
+            if runs and runs[-1][0] == face and runs[-1][1] == level:
+                last = runs[-1]
+                if not script or not last[2] or script == last[2]:
+                    if script and not last[2]:
+                        runs[-1] = (face, level, script, last[3])
+                    runs[-1][3].append(char)
+                    continue
+            runs.append((face, level, script, [char]))
+        pieces = [
+            Piece(face, "".join(run), (script or "Zyyy") if level % 2 else "")
+            for face, level, script, run in runs
+        ]
+        if any(level % 2 for _, level, _, _ in runs) or len({r[1] for r in runs}) > 1:
+            pieces = bidi.visual_order(pieces, [level for _, level, _, _ in runs])
+        return tuple(pieces)
+
+    def _face_for(self, char: str, bold: bool, before: int | None) -> int | None:
+        """The face to draw `char` with: the run's own if it is a mark, a joiner or a space it
+        has; else the first bundled face that has it; else the computer's best; else None."""
+        point = ord(char)
+        chain, main = self._chains[bold], self._main[bold]
+        if (
+            before
+            and unicodedata.category(char) in _STICKY_CATEGORIES
+            and not (chain[before].colour and char == " ")
+            and self._covers(bold, before, point)
+        ):
+            return before
+        if point in main:
+            return 0
+        # A fallback font's table is read only when a character needs it (Noto's takes
+        # about 3 ms, and most text never does).
+        for face in range(1, self._bundled[bold]):
+            if point in codepoints(chain[face].path):
+                return face
+        return self._system_face(point, bold)
+
+    def _covers(self, bold: bool, face: int, point: int) -> bool:
+        chosen = self._chains[bold][face]
+        if face < self._bundled[bold]:
+            return point in codepoints(chosen.path)
+        index = self._system_index()
+        font = index.fonts[self._system_paths[bold][face]] if index is not None else None
+        return font is not None and font.covers(point)
+
+    def _system_index(self) -> FontIndex | None:
+        if not self._system_asked:
+            self._system_asked = True
+            self._system = self._find_system()
+        return self._system
+
+    def _system_face(self, point: int, bold: bool) -> int | None:
+        index = self._system_index()
+        if index is None:
+            return None
+        font = index.best(point, bold)
+        if font is None:
+            return None
+        key = (bold, font.path)
+        face = self._system_faces.get(key)
+        if face is None:
+            chain = self._chains[bold]
+            bolder = bold and "bold" not in font.style.lower() and not font.colour
+            chain.append(Face(Path(font.path), synthetic_bold=bolder, colour=font.colour))
+            face = self._system_faces[key] = len(chain) - 1
+            self._system_paths[bold][face] = index.fonts.index(font)
+        return face
 
     def line_height(self, size: int, bold: bool = False) -> int:
         return int(self.font(size, bold).get_linesize() * 1.08)
@@ -235,155 +327,24 @@ class Text:
             if self._main[bold].issuperset(map(ord, text)):  # one run, no splitting
                 found = self.font(size, bold).size(text)[0]
             else:
-                runs = self.runs(text, bold)
-                found = sum(self.font(size, bold, face).size(run)[0] for face, run in runs)
+                found = sum(
+                    self._piece_width(piece, size, bold) for piece in self.pieces(text, bold)
+                )
             self._widths.add(key, found)
         return found
 
-    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
-        """Break text into lines no wider than `width`; explicit newlines are kept."""
-        key = (text, size, width, bold)
-        found = self._wraps.find(key)
-        if found is None:
-            found = tuple(self._wrap(text, size, width, bold))
-            self._wraps.add(key, found)
-        return list(found)
-
-    def _wrap(self, text: str, size: int, width: int, bold: bool) -> list[str]:
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            if self.width(paragraph, size, bold) <= width:
-                lines.append(paragraph)  # a name, a label: one line, one measure
-                continue
-            by_words = self._wrap_by_words(paragraph, size, width, bold)
-            # A line's width is its words' and spaces' added up: one measure a word, not one
-            # a word for each word before it (a page of How to play took 80 ms). Kerning could
-            # make the sum differ, so each line is measured; one too wide takes the exact way.
-            if all(self.width(line, size, bold) <= width for line in by_words):
-                lines.extend(by_words)
-            else:
-                lines.extend(self._wrap_exactly(paragraph, size, width, bold))
-        return lines
-
-    def _wrap_by_words(self, paragraph: str, size: int, width: int, bold: bool) -> list[str]:
-        space = self.width(" ", size, bold)
-        lines: list[str] = []
-        line: list[str] = []
-        line_width = 0
-        for word in paragraph.split(" "):
-            word_width = self.width(word, size, bold)
-            if line and line_width + space + word_width <= width:
-                line.append(word)
-                line_width += space + word_width
-                continue
-            if line:
-                lines.append(" ".join(line))
-            while word_width > width and len(word) > 1:
-                cut = self._longest_prefix(word, size, width, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
-                word_width = self.width(word, size, bold)
-            line, line_width = [word], word_width
-        lines.append(" ".join(line))
-        return lines
-
-    def _wrap_exactly(self, paragraph: str, size: int, width: int, bold: bool) -> list[str]:
-        lines: list[str] = []
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if self.width(candidate, size, bold) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            while self.width(word, size, bold) > width and len(word) > 1:
-                cut = self._longest_prefix(word, size, width, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-        return lines
-
-    def _longest_prefix(self, word: str, size: int, width: int, bold: bool) -> int:
-        cut = 1
-        while cut < len(word) and self.width(word[: cut + 1], size, bold) <= width:
-            cut += 1
-        return cut
-
-    def fit(
-        self,
-        text: str,
-        box: tuple[int, int],
-        size: int,
-        min_size: int = 10,
-        bold: bool = False,
-    ) -> Fitted:
-        """Wrap at the largest size (down to `min_size`) whose block fits the box.
-
-        If even `min_size` is too big, the lines that fit are kept and the last ends in "…",
-        so text never spills out of its box.
-        """
-        key = (text, box[0], box[1], size, min_size, bold)
-        fitted = self._fits.find(key)
-        if fitted is None:
-            fitted = self._fit(text, box, size, min_size, bold)
-            self._fits.add(key, fitted)
-        return fitted
-
-    def _fit(self, text: str, box: tuple[int, int], size: int, min_size: int, bold: bool) -> Fitted:
-        width, height = max(1, box[0]), max(1, box[1])
-        size = max(size, 1)
-        min_size = min(min_size, size)
-        while True:
-            lines = self.wrap(text, size, width, bold)
-            line_height = self.line_height(size, bold)
-            if line_height * len(lines) <= height or size <= min_size:
-                break
-            size = max(min_size, int(size * 0.92))
-        keep = max(1, height // line_height)
-        if len(lines) > keep:
-            lines = lines[:keep]
-            lines[-1] = self.ellipsize(lines[-1] + ELLIPSIS, size, width, bold)
-        return Fitted(tuple(lines), size, line_height, bold)
-
-    def fits(self, text: str, box: tuple[int, int], size: int, bold: bool = False) -> bool:
-        """Whether the whole of `text`, wrapped at `size`, fits the box without cutting."""
-        lines = self.wrap(text, size, max(1, box[0]), bold)
-        widest = max((self.width(line, size, bold) for line in lines), default=0)
-        return widest <= box[0] and self.line_height(size, bold) * len(lines) <= box[1]
-
-    def largest_size(
-        self, texts: Sequence[str], width: int, size: int, min_size: int, bold: bool = False
-    ) -> int:
-        """The largest size, down to `min_size`, at which every one of `texts` fits on one line."""
-        while size > min_size and any(self.width(t, size, bold) > width for t in texts):
-            size = max(min_size, int(size * 0.92))
-        return size
-
-    def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
-        """Shorten text with "…" until it fits `width` (long names, headings)."""
-        if self.width(text, size, bold) <= width:
-            return text
-        base = text.rstrip(ELLIPSIS)
-        low, high = 0, len(base)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.width(base[:middle].rstrip() + ELLIPSIS, size, bold) <= width:
-                low = middle
-            else:
-                high = middle - 1
-        return base[:low].rstrip() + ELLIPSIS
-
     # ------------------------------------------------------------ rendering
 
-    def render(self, text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
-        key = (text, size, tuple(colour), bold)
+    def render(
+        self, text: str, size: int, colour: Colour, bold: bool = False, rtl: bool | None = None
+    ) -> pygame.Surface:
+        """One line drawn; `rtl` is its paragraph's direction (None: the line's own)."""
+        key = (text, size, tuple(colour), bold) + (() if rtl is None else (rtl,))
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
-        surface = self._render_runs(text, size, colour, bold)
+        surface = self._render_runs(text, size, colour, bold, rtl)
         self._surfaces[key] = surface
         self._surface_bytes += surface_bytes(surface)
         budget = self.surface_budget()
@@ -414,21 +375,40 @@ class Text:
             "fonts": len(self._fonts),
         }
 
-    def _render_runs(self, text: str, size: int, colour: Colour, bold: bool) -> pygame.Surface:
-        runs = self.runs(text, bold) or ((0, ""),)
+    def _piece_width(self, piece: Piece, size: int, bold: bool) -> int:
+        font = self.font(size, bold, piece.face, piece.rtl_script)
+        width = font.size(piece.text)[0]
+        if self._chains[bold][piece.face].colour:
+            return round(width * self._colour_scale(font, size, bold))
+        return int(width)
+
+    def _colour_scale(self, font: pygame.font.Font, size: int, bold: bool) -> float:
+        return self.font(size, bold).get_height() * EMOJI_HEIGHT / max(1, font.get_height())
+
+    def _render_runs(
+        self, text: str, size: int, colour: Colour, bold: bool, rtl: bool | None = None
+    ) -> pygame.Surface:
+        pieces = self.pieces(text, bold, rtl) or (Piece(0, ""),)
         main = self.font(size, bold)
-        if len(runs) == 1 and runs[0][0] == 0:
-            return main.render(runs[0][1], True, colour)
-        # Every run on the main font's baseline, in its line box: a line with Greek or
-        # Cyrillic in it is as tall, and sits where, a Latin one would.
-        pieces = [(self.font(size, bold, face), run) for face, run in runs]
-        width = sum(font.size(run)[0] for font, run in pieces)
+        if len(pieces) == 1 and pieces[0].face == 0 and not pieces[0].rtl_script:
+            return main.render(pieces[0].text, True, colour)
+        # Every run on the main font's baseline, in its line box: a line with Greek, Arabic
+        # or Japanese in it is as tall, and sits where, a Latin one would.
+        width = sum(self._piece_width(piece, size, bold) for piece in pieces)
         surface = pygame.Surface((max(1, width), main.get_height()), pygame.SRCALPHA)
         x = 0
-        for font, run in pieces:
-            rendered = font.render(run, True, colour)
-            surface.blit(rendered, (x, main.get_ascent() - font.get_ascent()))
-            x += rendered.get_width()
+        for piece in pieces:
+            font = self.font(size, bold, piece.face, piece.rtl_script)
+            rendered = font.render(piece.text, True, colour)
+            if self._chains[bold][piece.face].colour:
+                rendered = pygame.transform.smoothscale_by(
+                    rendered, self._colour_scale(font, size, bold)
+                )
+                y = (main.get_height() - rendered.get_height()) // 2
+            else:
+                y = main.get_ascent() - font.get_ascent()
+            surface.blit(rendered, (x, y))
+            x += self._piece_width(piece, size, bold)
         return surface
 
     def draw(
@@ -469,14 +449,33 @@ class Text:
         elif valign == "bottom":
             top = box.bottom - fitted.height
         covered = pygame.Rect(box.left, top, 0, 0)
+        side, rtl = align, None
+        if not all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
+            # A Hebrew or Arabic paragraph starts at the right, each of its lines with it.
+            rtl = bidi.is_rtl_line(" ".join(fitted.lines))
+            side = "right" if rtl and side == "left" else side
         for i, line in enumerate(fitted.lines):
-            surface = self.render(line, fitted.size, colour, fitted.bold)
-            x = box.centerx if align == "center" else box.right if align == "right" else box.left
-            anchor = {"center": "midtop", "right": "topright"}.get(align, "topleft")
+            if rtl:
+                surface = self.render(line, fitted.size, colour, fitted.bold, rtl=True)
+            else:
+                surface = self.render(line, fitted.size, colour, fitted.bold)
+            x = box.centerx if side == "center" else box.right if side == "right" else box.left
+            anchor = {"center": "midtop", "right": "topright"}.get(side, "topleft")
             rect = surface.get_rect(**{anchor: (x, top + i * fitted.line_height)})
             _blit(target, surface, rect, alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
+
+
+def _default_system_fonts() -> FontIndex | None:
+    """The computer's fonts, found once per process; None if that fails (a bug of ours must
+    not stop text from drawing: the bundled fonts and "?" remain)."""
+    try:
+        from game.fonts.system import system_fonts
+
+        return system_fonts()
+    except Exception:  # noqa: BLE001 - any failure leaves the bundled fonts
+        return None
 
 
 def _blit(target: pygame.Surface, surface: pygame.Surface, rect: pygame.Rect, alpha: int) -> None:

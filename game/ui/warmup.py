@@ -159,6 +159,7 @@ class Warmup:
         modules = [*SHARED_MODULES, *(path.split(":")[0] for path in SCENES.values())]
         self.jobs.extend((f"import {name}", _importer(name)) for name in modules)
         self.jobs.append(("words", self.app.words))
+        self.jobs.append(("the computer's fonts", _find_system_fonts))
         self.jobs.extend(self._window_jobs())
 
     def _window_jobs(self) -> list[Job]:
@@ -196,6 +197,15 @@ class Warmup:
 
         # Its layout pages all of it: the wraps and widths stay in the text's caches.
         scene_class("how_to_play")(self.app).layout(self.app.size)
+
+
+def _find_system_fonts() -> None:
+    """The computer's fonts, read from their cache (about 18 ms; 100 ms the first time on a
+    computer): a Japanese card or an Arabic name then draws at once. Never before the first
+    frame. On this thread: one of its own kept a malloc arena of its own, megabytes of RSS."""
+    from game.fonts.system import system_fonts
+
+    system_fonts()
 
 
 def _importer(name: str) -> Callable[[], object]:

@@ -1,0 +1,194 @@
+"""Which characters a font file can draw (its `cmap` table), and how tall its capitals are.
+
+pygame draws a missing glyph as an empty box and its metrics do not say so, so the text
+module asks this instead when it picks a font for a run of text. Only the tables asked for
+are read (a font collection of 19 MB costs a few kilobytes), and a collection (.ttc) is
+read at the face asked for. Nothing here raises for a broken file: it has no characters.
+"""
+
+from __future__ import annotations
+
+import struct
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO
+
+MAX_CMAP = 16 << 20  # a cmap table past this is not a font we want to read
+MAX_FACES = 64
+
+
+@cache
+def codepoints(path: Path, face: int = 0) -> frozenset[int]:
+    """Every Unicode code point mapped in the font's best Unicode cmap subtable.
+
+    For the bundled fonts (a few thousand characters); the system's are kept as ranges.
+    """
+    points: set[int] = set()
+    for start, end in coverage(path, face):
+        points.update(range(start, end + 1))
+    return frozenset(points)
+
+
+def coverage(path: Path, face: int = 0) -> list[tuple[int, int]]:
+    """The code points the font maps, as sorted, merged (first, last) ranges; [] if unreadable."""
+    try:
+        with open(path, "rb") as file:
+            table = _read_table(file, face, b"cmap", MAX_CMAP)
+    except (OSError, struct.error, ValueError):
+        return []
+    if table is None:
+        return []
+    try:
+        return _merged(_cmap_ranges(table))
+    except (struct.error, ValueError):
+        return []
+
+
+def face_count(path: Path) -> int:
+    """How many faces the file holds (a .ttc several, a .ttf or .otf one; 0 if not a font)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12)
+    except OSError:
+        return 0
+    if len(head) < 12:
+        return 0
+    if head[:4] == b"ttcf":
+        (faces,) = struct.unpack_from(">I", head, 8)
+        return min(MAX_FACES, int(faces))
+    return 1 if head[:4] in (b"\x00\x01\x00\x00", b"OTTO", b"true") else 0
+
+
+@cache
+def cap_height(path: Path, face: int = 0) -> float | None:
+    """Capital height as a fraction of the em (OS/2 sCapHeight / head unitsPerEm), if given."""
+    try:
+        with open(path, "rb") as file:
+            head = _read_table(file, face, b"head", 1024)
+            os2 = _read_table(file, face, b"OS/2", 1024)
+        if head is None or os2 is None or len(head) < 20 or len(os2) < 90:
+            return None
+        (units,) = struct.unpack_from(">H", head, 18)
+        (version,) = struct.unpack_from(">H", os2, 0)
+        if version < 2 or not units:  # sCapHeight came with version 2
+            return None
+        (height,) = struct.unpack_from(">h", os2, 88)
+    except (OSError, struct.error):
+        return None
+    return height / units if height > 0 else None
+
+
+def _read_table(file: BinaryIO, face: int, tag: bytes, limit: int) -> bytes | None:
+    file.seek(0)
+    header = file.read(12)
+    start = 0
+    if header[:4] == b"ttcf":
+        (faces,) = struct.unpack_from(">I", header, 8)
+        if face >= faces:
+            return None
+        file.seek(12 + 4 * face)
+        (start,) = struct.unpack(">I", file.read(4))
+        file.seek(start)
+        header = file.read(12)
+    if len(header) < 12:
+        return None
+    (num_tables,) = struct.unpack_from(">H", header, 4)
+    records = file.read(16 * num_tables)
+    for i in range(min(num_tables, len(records) // 16)):
+        record = 16 * i
+        if records[record : record + 4] == tag:
+            offset, length = struct.unpack_from(">II", records, record + 8)
+            if length > limit:
+                return None
+            file.seek(offset)
+            return file.read(length)
+    return None
+
+
+def _rank(platform: int, encoding: int) -> int:
+    if (platform, encoding) in ((3, 10), (0, 4), (0, 6)):
+        return 2  # full Unicode
+    if (platform, encoding) in ((3, 1), (0, 3), (0, 0), (0, 1), (0, 2)):
+        return 1  # Basic Multilingual Plane
+    return 0
+
+
+def _cmap_ranges(data: bytes) -> list[tuple[int, int]]:
+    _, count = struct.unpack_from(">HH", data, 0)
+    best: tuple[int, int] | None = None  # (rank, offset)
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, 4 + 8 * i)
+        rank = _rank(platform, encoding)
+        if rank and (best is None or rank > best[0]):
+            best = (rank, offset)
+    if best is None:
+        return []
+    return _read_subtable(data, best[1])
+
+
+def _read_subtable(data: bytes, at: int) -> list[tuple[int, int]]:
+    (fmt,) = struct.unpack_from(">H", data, at)
+    ranges: list[tuple[int, int]] = []
+    if fmt == 4:
+        (seg_x2,) = struct.unpack_from(">H", data, at + 6)
+        ends = at + 14
+        starts = ends + seg_x2 + 2
+        deltas = starts + seg_x2
+        offsets = deltas + seg_x2
+        for s in range(seg_x2 // 2):
+            end, start = (
+                struct.unpack_from(">H", data, base + 2 * s)[0] for base in (ends, starts)
+            )
+            delta = struct.unpack_from(">h", data, deltas + 2 * s)[0]
+            range_offset = struct.unpack_from(">H", data, offsets + 2 * s)[0]
+            end = min(end, 0xFFFE)
+            if range_offset == 0:
+                # Every code maps to code + delta: only the one landing on glyph 0 is missing.
+                missing = (-delta) & 0xFFFF
+                if start <= missing <= end:
+                    ranges += [(start, missing - 1), (missing + 1, end)]
+                elif start <= end:
+                    ranges.append((start, end))
+                continue
+            for code in range(start, end + 1):
+                where = offsets + 2 * s + range_offset + 2 * (code - start)
+                glyph = struct.unpack_from(">H", data, where)[0]
+                if glyph and (glyph + delta) & 0xFFFF:
+                    ranges.append((code, code))
+    elif fmt == 12:
+        (groups,) = struct.unpack_from(">I", data, at + 12)
+        for g in range(groups):
+            start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * g)
+            if glyph == 0:
+                start += 1  # the group's first code maps to .notdef
+            if start <= end:
+                ranges.append((start, end))
+    return ranges
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(r for r in ranges if r[0] <= r[1]):
+        if merged and start <= merged[-1][1] + 1:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def table_tags(path: Path, face: int = 0) -> frozenset[bytes]:
+    """The tags of the face's tables (b"cmap", b"CBDT", …); empty if the file is no font."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(12)
+            if header[:4] == b"ttcf":
+                file.seek(12 + 4 * face)
+                (start,) = struct.unpack(">I", file.read(4))
+                file.seek(start)
+                header = file.read(12)
+            (num_tables,) = struct.unpack_from(">H", header, 4)
+            records = file.read(16 * num_tables)
+    except (OSError, struct.error):
+        return frozenset()
+    return frozenset(records[i : i + 4] for i in range(0, len(records) - 15, 16))

@@ -1,0 +1,354 @@
+"""The fonts installed on this computer, and which one to draw a character with.
+
+The bundled fonts cover Latin, Greek and Cyrillic; anything else (Japanese, Arabic, an
+emoji in a name) is drawn with a font the computer already has. On Linux and the BSDs
+fontconfig lists them with the characters each covers (`fc-list`, one call of about 40 ms
+that fontconfig answers from its own cache); on macOS and Windows, and where fontconfig is
+missing, the standard font folders are read (each file's cmap table only).
+
+Either way the answer is kept in <data>/cache/system-fonts.json with a stamp of the font
+folders (every folder's modification time), so a later start reads one file instead of
+asking again; a font installed or removed changes a folder's time and the list is made
+again. A cache that is damaged, too large or of another version is simply rebuilt.
+Nothing here runs until a character needs it: plain Latin text never asks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from game.fonts import cmap
+
+CACHE_VERSION = 1
+CACHE_NAME = "system-fonts.json"
+MAX_CACHE = 16 << 20  # ~0.6 MB for the 321 faces of a Debian machine with every Noto font
+MAX_FONTS = 5_000
+MAX_FOLDERS = 2_000
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+FC_FORMAT = "%{file}\\t%{index}\\t%{family[0]}\\t%{style[0]}\\t%{charset}\\n"
+BEST_KEPT = 8_192  # characters whose best font is remembered (a deck's worth many times over)
+
+
+class SystemFont(NamedTuple):
+    """One face (pygame opens face 0 of a file) and the code points it covers, as ranges."""
+
+    path: str
+    family: str
+    style: str
+    colour: bool  # a bitmap colour font (Noto Color Emoji): drawn at one size and scaled
+    starts: array[int]
+    ends: array[int]
+
+    def covers(self, point: int) -> bool:
+        i = bisect_right(self.starts, point) - 1
+        return i >= 0 and point <= self.ends[i]
+
+
+def font_folders(platform: str = sys.platform) -> list[Path]:
+    """Where fonts are installed on this kind of computer (the user's own folders too)."""
+    home = Path.home()
+    if platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
+    if platform.startswith("win"):
+        windows = Path(os.environ.get("WINDIR", "C:\\Windows"))
+        local = os.environ.get("LOCALAPPDATA")
+        user = [Path(local) / "Microsoft" / "Windows" / "Fonts"] if local else []
+        return [windows / "Fonts", *user]
+    data = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path(data) / "fonts",
+        home / ".fonts",
+    ]
+
+
+def is_emoji(point: int) -> bool:
+    """Characters drawn as emoji when a colour emoji font has them (and the joiners between)."""
+    return (
+        0x1F000 <= point <= 0x1FAFF
+        or 0x2600 <= point <= 0x27BF
+        or 0x2300 <= point <= 0x23FF
+        or 0x2B00 <= point <= 0x2BFF
+        or point in (0x200D, 0xFE0F, 0x20E3)
+        or 0xE0020 <= point <= 0xE007F
+    )
+
+
+class FontIndex:
+    """The installed faces and, per character, the one to draw it with (best first)."""
+
+    def __init__(self, fonts: Iterable[SystemFont], source: str = "") -> None:
+        self.fonts = list(fonts)
+        self.source = source  # "fontconfig", "folders" or "cache" (how it was found)
+        self._best: dict[tuple[int, bool], int | None] = {}
+        self._order = {
+            bold: sorted(range(len(self.fonts)), key=lambda i: _preference(self.fonts[i], bold))
+            for bold in (False, True)
+        }
+
+    def best(self, point: int, bold: bool = False) -> SystemFont | None:
+        """The face to draw `point` with: colour emoji for emoji, else the plainest face that has
+        it (sans before serif, regular or bold as asked, not mono, not italic); None if none has."""
+        key = (point, bold)
+        if key in self._best:
+            found = self._best[key]
+        else:
+            order = self._order[bold]
+            if is_emoji(point):
+                order = sorted(order, key=lambda i: not self.fonts[i].colour)
+            else:
+                order = [i for i in order if not self.fonts[i].colour]
+            found = next((i for i in order if self.fonts[i].covers(point)), None)
+            if len(self._best) >= BEST_KEPT:
+                self._best.clear()
+            self._best[key] = found
+        return None if found is None else self.fonts[found]
+
+    def can_draw(self, point: int) -> bool:
+        return self.best(point) is not None
+
+
+def _preference(font: SystemFont, bold: bool) -> tuple[int, int, int, int, int, str]:
+    family, style = font.family.lower(), font.style.lower()
+    slanted = any(word in style for word in ("italic", "oblique"))
+    weight = ("bold" in style) != bold or any(
+        word in style for word in ("condensed", "light", "thin", "black", "semi", "extra", "medium")
+    )
+    odd = sum(
+        word in family
+        for word in ("mono", "math", "unjoined", "looped", "display", " ui", "kufi", "nastaliq")
+    ) + (2 if "serif" in family else 0)
+    plain = int("sans" not in family)  # Noto Sans Arabic before Noto Naskh Arabic
+    return (int(slanted), int(weight), odd, plain, int("noto" not in family), font.path)
+
+
+# ------------------------------------------------------------ finding, with a cache
+
+
+_lock = threading.Lock()
+_index: FontIndex | None = None
+
+
+def system_fonts(cache_dir: Path | None = None) -> FontIndex:
+    """The fonts of this computer, found once per process (from the cache when it is fresh).
+
+    Safe to call from the warm-up's idle time and from drawing alike; the first call may take
+    tens of milliseconds without a cache, a few with one.
+    """
+    global _index
+    with _lock:
+        if _index is None:
+            _index = load_or_find(cache_dir)
+        return _index
+
+
+def load_or_find(cache_dir: Path | None = None, folders: list[Path] | None = None) -> FontIndex:
+    """The cached list if its stamp still matches the font folders, else a new one, cached."""
+    if cache_dir is None:
+        from game.store.paths import cache_dir as default_cache_dir
+
+        cache_dir = default_cache_dir()
+    folders = font_folders() if folders is None else folders
+    cache = cache_dir / CACHE_NAME
+    cached = read_cache(cache, folders)
+    if cached is not None:
+        return cached
+    index = find_fonts(folders)
+    write_cache(cache, index, folders)
+    return index
+
+
+def find_fonts(folders: list[Path]) -> FontIndex:
+    """Ask fontconfig if it is here (not on macOS or Windows), else read the font folders."""
+    if not sys.platform.startswith(("win", "darwin")) and shutil.which("fc-list"):
+        fonts = list(_from_fontconfig())
+        if fonts:
+            return FontIndex(fonts, "fontconfig")
+    return FontIndex(_from_folders(folders), "folders")
+
+
+def _from_fontconfig() -> Iterator[SystemFont]:
+    try:
+        done = subprocess.run(
+            ["fc-list", "--format", FC_FORMAT],
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    count = 0
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 5 or parts[1] != "0" or not parts[0].lower().endswith(FONT_SUFFIXES):
+            continue  # pygame opens only a collection's first face
+        path, _, family, style, charset = parts
+        ranges = _parse_charset(charset)
+        if not ranges:
+            continue
+        yield _font(path, family, style, _has_colour_bitmaps(Path(path)), ranges)
+        count += 1
+        if count >= MAX_FONTS:
+            return
+
+
+def _from_folders(folders: list[Path]) -> Iterator[SystemFont]:
+    count = 0
+    for path in _font_files(folders):
+        ranges = cmap.coverage(path, 0)
+        if not ranges:
+            continue
+        family, _, style = path.stem.partition("-")
+        yield _font(
+            str(path), _spaced(family), style or "Regular", _has_colour_bitmaps(path), ranges
+        )
+        count += 1
+        if count >= MAX_FONTS:
+            return
+
+
+def _font_files(folders: list[Path]) -> Iterator[Path]:
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                if name.lower().endswith(FONT_SUFFIXES):
+                    yield Path(root) / name
+
+
+def _spaced(name: str) -> str:
+    """ "NotoSansArabic" → "Noto Sans Arabic": file names stand in for family names."""
+    out = ""
+    for i, char in enumerate(name):
+        if i and char.isupper() and not name[i - 1].isupper():
+            out += " "
+        out += char
+    return out
+
+
+def _has_colour_bitmaps(path: Path) -> bool:
+    """Colour bitmap glyphs (CBDT, sbix) come at one size only: the text module scales them."""
+    tags = cmap.table_tags(path)
+    return b"CBDT" in tags or b"sbix" in tags
+
+
+def _parse_charset(charset: str) -> list[tuple[int, int]]:
+    ranges = []
+    for part in charset.split():
+        first, _, last = part.partition("-")
+        try:
+            start = int(first, 16)
+            end = int(last, 16) if last else start
+        except ValueError:
+            continue
+        ranges.append((start, end))
+    return ranges
+
+
+def _font(
+    path: str, family: str, style: str, colour: bool, ranges: list[tuple[int, int]]
+) -> SystemFont:
+    return SystemFont(
+        path,
+        family,
+        style,
+        colour,
+        array("I", (start for start, _ in ranges)),
+        array("I", (end for _, end in ranges)),
+    )
+
+
+def folder_stamp(folders: list[Path], extra: Iterable[str] = ()) -> list[list[object]]:
+    """Every font folder (and the folder of each font found) with its modification time: a
+    font added or removed changes one of them. A few hundred stats, no file opened."""
+    seen: dict[str, int] = {}
+    for folder in folders:
+        for root, _dirs, _files in os.walk(folder):
+            if len(seen) >= MAX_FOLDERS:
+                break
+            seen[root] = _mtime(root)
+    for path in extra:
+        parent = os.path.dirname(path)
+        if parent not in seen and len(seen) < MAX_FOLDERS:
+            seen[parent] = _mtime(parent)
+    return [[name, seen[name]] for name in sorted(seen)]
+
+
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def read_cache(cache: Path, folders: list[Path]) -> FontIndex | None:
+    """The cached index, or None when it is missing, stale, damaged or not ours."""
+    from game.store.safe_read import read_regular
+
+    try:
+        data = json.loads(read_regular(cache, MAX_CACHE).decode("utf-8"))
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return None
+        fonts = [_from_json(item) for item in data["fonts"]]
+        paths = [font.path for font in fonts]
+        if data.get("platform") != sys.platform or data["stamp"] != folder_stamp(folders, paths):
+            return None
+        return FontIndex(fonts, "cache")
+    except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return None
+
+
+def _from_json(item: object) -> SystemFont:
+    if not isinstance(item, dict):
+        raise TypeError("a cached font is not an object")
+    path, family, style, colour, flat = (
+        item["path"],
+        item["family"],
+        item["style"],
+        item["colour"],
+        item["ranges"],
+    )
+    if not all(isinstance(text, str) for text in (path, family, style)) or not isinstance(
+        flat, list
+    ):
+        raise TypeError("a cached font has the wrong types")
+    starts, ends = array("I", flat[0::2]), array("I", flat[1::2])
+    if len(starts) != len(ends):
+        raise ValueError("a cached font's ranges are odd")
+    return SystemFont(path, family, style, colour is True, starts, ends)
+
+
+def write_cache(cache: Path, index: FontIndex, folders: list[Path]) -> None:
+    """Best effort: a cache that cannot be written only costs the next start the search."""
+    from game.store.atomic import write_atomic
+
+    fonts = [
+        {
+            "path": font.path,
+            "family": font.family,
+            "style": font.style,
+            "colour": font.colour,
+            "ranges": [n for pair in zip(font.starts, font.ends, strict=True) for n in pair],
+        }
+        for font in index.fonts
+    ]
+    data = {
+        "version": CACHE_VERSION,
+        "platform": sys.platform,
+        "stamp": folder_stamp(folders, (font.path for font in index.fonts)),
+        "fonts": fonts,
+    }
+    with contextlib.suppress(OSError):
+        write_atomic(cache, json.dumps(data, separators=(",", ":")).encode("utf-8"))

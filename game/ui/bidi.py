@@ -1,0 +1,185 @@
+"""Right-to-left lines: which characters run which way, and the order runs are drawn in.
+
+HarfBuzz (inside pygame's SDL_ttf) shapes and orders the letters of one run, given its
+direction and script; it does not split a mixed line, and the digits of "עוד 25 דקות"
+come out reversed if the whole line is one right-to-left run. So a line is split here
+into levels, by the Unicode bidirectional algorithm's rules for a single paragraph with no
+explicit embeddings (UAX #9 W1-W7, N1-N2, I1-I2, L1), and its runs are put in visual order
+(L2). Isolates say which parts do not count for the line's direction (`is_rtl_line`: the
+UI puts names in them, game/content/ui_text.py); within the line they and embeddings
+count as neutral, and they are taken out before drawing.
+Only text with a right-to-left letter comes here; Latin text never pays for it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_HEBREW = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
+_ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_STRONG_RTL = frozenset({"R", "AL"})
+_NEUTRAL = frozenset({"B", "S", "WS", "ON", "BN", "LRE", "RLE", "PDF", "LRO", "RLO"})
+_NEUTRAL |= frozenset({"LRI", "RLI", "FSI", "PDI"})
+
+
+_OPEN_ISOLATE = frozenset({"LRI", "RLI", "FSI"})
+_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"))
+
+
+def without_controls(text: str) -> str:
+    """The text as drawn: isolates and embeddings say a direction and have no glyph."""
+    return text.translate(_CONTROLS)
+
+
+def has_rtl(text: str) -> bool:
+    """Whether any character is a right-to-left letter (Hebrew, Arabic, …)."""
+    return any(unicodedata.bidirectional(char) in _STRONG_RTL for char in text)
+
+
+def is_rtl_line(text: str) -> bool:
+    """Whether a line reads right to left as a whole: more Hebrew or Arabic letters than
+    Latin ones, in two words or more. The UI's own sentences are English, so a name in one
+    ("فاطمة shares", "נועה: 2") keeps the line left to right; a card's sentence turns it."""
+    rtl = latin = 0
+    words = 0
+    previous_rtl = False
+    depth = 0  # inside isolates (a name put in a sentence): they do not say the line's way
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _OPEN_ISOLATE:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        if depth or kind == "PDI":
+            continue
+        if kind in _STRONG_RTL:
+            rtl += 1
+            if not previous_rtl:
+                words += 1
+            previous_rtl = True
+        else:
+            latin += kind == "L"
+            previous_rtl = previous_rtl and kind == "NSM"
+    return rtl > latin and words >= 2
+
+
+def levels(text: str, rtl: bool) -> list[int]:
+    """The embedding level of each character: even runs left to right, odd right to left."""
+    base = 1 if rtl else 0
+    outer = "R" if rtl else "L"
+    types = [unicodedata.bidirectional(char) or "L" for char in text]
+    count = len(types)
+    # W1: a combining mark takes the type of what it is on.
+    for i, kind in enumerate(types):
+        if kind == "NSM":
+            types[i] = types[i - 1] if i and types[i - 1] not in _NEUTRAL else outer
+    # W2, W3: European digits after Arabic letters are Arabic numbers; AL is R.
+    strong = outer
+    for i, kind in enumerate(types):
+        if kind in ("L", "R", "AL"):
+            strong = kind
+        elif kind == "EN" and strong == "AL":
+            types[i] = "AN"
+        if kind == "AL":
+            types[i] = "R"
+    # W4: one separator between two numbers of a kind joins them (1,000  3.5  2/3).
+    for i in range(1, count - 1):
+        before, after = types[i - 1], types[i + 1]
+        if types[i] == "ES" and before == after == "EN":
+            types[i] = "EN"
+        elif types[i] == "CS" and before == after and before in ("EN", "AN"):
+            types[i] = before
+    # W5: a currency or percent sign beside European digits is part of the number.
+    for i, kind in enumerate(types):
+        if kind != "ET":
+            continue
+        end = i
+        while end < count and types[end] == "ET":
+            end += 1
+        if (i and types[i - 1] == "EN") or (end < count and types[end] == "EN"):
+            types[i:end] = ["EN"] * (end - i)
+    # W6: other separators are neutral. W7: European digits after L are L.
+    strong = outer
+    for i, kind in enumerate(types):
+        if kind in ("ES", "ET", "CS"):
+            types[i] = kind = "ON"
+        if kind in ("L", "R"):
+            strong = kind
+        elif kind == "EN" and strong == "L":
+            types[i] = "L"
+    # N1, N2: neutrals between two of one direction take it; else the line's direction.
+    i = 0
+    while i < count:
+        if types[i] not in _NEUTRAL:
+            i += 1
+            continue
+        end = i
+        while end < count and types[end] in _NEUTRAL:
+            end += 1
+        before = _direction(types[i - 1], rtl) if i else outer
+        after = _direction(types[end], rtl) if end < count else outer
+        types[i:end] = [before if before == after else outer] * (end - i)
+        i = end
+    # I1, I2: the levels.
+    found = []
+    for kind in types:
+        if base == 0:
+            found.append(0 if kind == "L" else 1 if kind == "R" else 2)
+        else:
+            found.append(1 if kind == "R" else 2)
+    # L1: spaces at the end of a line go back to the line's own level.
+    original = [unicodedata.bidirectional(char) for char in text]
+    for i in range(count - 1, -1, -1):
+        if original[i] not in ("WS", "S", "B", "BN"):
+            break
+        found[i] = base
+    return found
+
+
+def _direction(kind: str, rtl: bool) -> str:
+    """Numbers count as right to left beside neutrals (N1) in a right-to-left line. In a
+    left-to-right one they count as left to right, unlike UAX #9: the UI's "Pass to נועה
+    (2 left)" then keeps its bracket with the English rather than with the name."""
+    if kind == "L" or (not rtl and kind in ("EN", "AN")):
+        return "L"
+    return "R"
+
+
+def visual_order(items: Sequence[T], item_levels: Sequence[int]) -> list[T]:
+    """Runs in the order they are drawn, left to right (L2): from the highest level down to
+    the lowest odd one, every stretch at that level or above is reversed."""
+    order = list(range(len(items)))
+    if not item_levels:
+        return []
+    highest = max(item_levels)
+    lowest_odd = min((level for level in item_levels if level % 2), default=highest + 1)
+    levels_now = list(item_levels)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels_now[i] < level:
+                i += 1
+                continue
+            end = i
+            while end < len(order) and levels_now[end] >= level:
+                end += 1
+            order[i:end] = reversed(order[i:end])
+            levels_now[i:end] = reversed(levels_now[i:end])
+            i = end
+    return [items[j] for j in order]
+
+
+def rtl_script(char: str) -> str:
+    """The script HarfBuzz shapes a right-to-left character in ("" for digits, spaces…)."""
+    point = ord(char)
+    if any(start <= point <= end for start, end in _ARABIC):
+        return "Arab"
+    if any(start <= point <= end for start, end in _HEBREW):
+        return "Hebr"
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        return "Zyyy"  # Syriac, Thaana, N'Ko…: right to left, HarfBuzz guesses the rest
+    return ""

@@ -1,0 +1,120 @@
+"""The computer's fonts: found by fontconfig or by reading the font folders, and cached (issue 16)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.fonts import system
+from game.fonts.cmap import codepoints, coverage, face_count
+from game.resources import assets_dir
+
+ATKINSON = assets_dir() / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
+
+
+def test_the_cmap_reader_reads_ranges_that_match_the_glyph_set():
+    ranges = coverage(ATKINSON)
+    assert ranges == sorted(ranges)
+    assert sum(end - start + 1 for start, end in ranges) == len(codepoints(ATKINSON))
+    assert ord("A") in codepoints(ATKINSON) and 0x65E5 not in codepoints(ATKINSON)
+    assert face_count(ATKINSON) == 1
+
+
+def test_a_broken_font_file_has_no_characters(tmp_path: Path):
+    bad = tmp_path / "bad.ttf"
+    bad.write_bytes(b"\x00\x01\x00\x00" + b"\xff" * 40)
+    assert coverage(bad) == []
+    assert coverage(tmp_path / "missing.ttf") == []
+
+
+def test_the_folders_are_read_when_there_is_no_fontconfig(tmp_path: Path):
+    folder = tmp_path / "fonts" / "inner"
+    folder.mkdir(parents=True)
+    (folder / "AtkinsonHyperlegible-Regular.ttf").write_bytes(ATKINSON.read_bytes())
+    index = system.FontIndex(system._from_folders([tmp_path / "fonts"]), "folders")
+    assert [(f.family, f.style) for f in index.fonts] == [("Atkinson Hyperlegible", "Regular")]
+    assert index.can_draw(ord("A")) and not index.can_draw(0x65E5)
+
+
+def test_the_list_is_cached_and_read_back_without_searching_again(tmp_path: Path, monkeypatch):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "Atkinson-Regular.ttf").write_bytes(ATKINSON.read_bytes())
+    searches = []
+    real = system.find_fonts
+
+    def counted(folders):
+        searches.append(folders)
+        return system.FontIndex(system._from_folders(folders), "folders")
+
+    monkeypatch.setattr(system, "find_fonts", counted)
+    cache = tmp_path / "cache"
+    first = system.load_or_find(cache, [fonts])
+    second = system.load_or_find(cache, [fonts])
+    assert len(searches) == 1 and second.source == "cache"
+    assert [f.path for f in second.fonts] == [f.path for f in first.fonts]
+    assert second.can_draw(ord("A"))
+    # A font added changes the folder's time: the list is made again.
+    (fonts / "Copy-Regular.ttf").write_bytes(ATKINSON.read_bytes())
+    import os
+
+    os.utime(fonts, ns=(1, 1))
+    system.load_or_find(cache, [fonts])
+    assert len(searches) == 2
+    del real
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"version": 1}',
+        b'{"version": 1, "fonts": [3], "stamp": []}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_damaged_cache_is_rebuilt_never_a_crash(tmp_path: Path, damage: bytes, monkeypatch):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "Atkinson-Regular.ttf").write_bytes(ATKINSON.read_bytes())
+    monkeypatch.setattr(
+        system, "find_fonts", lambda folders: system.FontIndex(system._from_folders(folders))
+    )
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / system.CACHE_NAME).write_bytes(damage)
+    index = system.load_or_find(cache, [fonts])
+    assert index.can_draw(ord("A"))
+    assert json.loads((cache / system.CACHE_NAME).read_text())["version"] == system.CACHE_VERSION
+
+
+def test_a_folder_where_the_cache_should_be_is_not_read(tmp_path: Path, monkeypatch):
+    (tmp_path / "cache" / system.CACHE_NAME).mkdir(parents=True)
+    monkeypatch.setattr(system, "find_fonts", lambda folders: system.FontIndex([]))
+    assert system.load_or_find(tmp_path / "cache", []).fonts == []
+
+
+def test_fontconfigs_charset_is_read_as_ranges():
+    assert system._parse_charset("20-7e a0 3040-309f zz") == [
+        (0x20, 0x7E),
+        (0xA0, 0xA0),
+        (0x3040, 0x309F),
+    ]
+
+
+def test_emoji_prefer_the_colour_font_and_letters_never_use_it():
+    def font(name: str, colour: bool, ranges: list[tuple[int, int]]) -> system.SystemFont:
+        return system._font(f"/f/{name}.ttf", name, "Regular", colour, ranges)
+
+    emoji = font("Noto Color Emoji", True, [(0x30, 0x39), (0x1F600, 0x1F64F)])
+    mono = font("DejaVu Sans", False, [(0x30, 0x39), (0x1F600, 0x1F64F)])
+    index = system.FontIndex([mono, emoji])
+    best = index.best(0x1F600)
+    assert best is not None and best.colour
+    digit = index.best(ord("5"))
+    assert digit is not None and not digit.colour
+    assert system.FontIndex([mono]).best(0x1F600) == mono  # no colour font: monochrome
