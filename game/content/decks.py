@@ -1,4 +1,7 @@
-"""Deck format v1: a deck file becomes a core `Deck`, or a list of everything wrong with it.
+"""Deck format 1 and 1.1: a deck file becomes a core `Deck`, or a list of everything wrong with it.
+
+Format 1.1 adds keys (NEW_IN_1_1) and changes nothing a format-1 deck says: a deck that uses
+one of them says `format: 1.1`, and one that says `format: 1` is told to.
 
 A deck from a stranger is untrusted input: `load_deck` never raises for a bad file. It walks
 the composed nodes once, reporting every problem with its line and column, and builds the
@@ -12,15 +15,20 @@ import re
 from collections.abc import Collection, Mapping
 
 import attrs
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
 from game.content.node_reader import SLUG, NodeReader, position, quoted_list, slugify
+from game.content.presets import read_inline_rules
 from game.content.problems import Problem, error, has_errors, quote
-from game.content.yamlsafe import compose_file
+from game.content.yamlsafe import FLOAT_TAG, STR_TAG, compose_file
 from game.core.cards import DEFAULT_LEVELS, Card, Deck, Level, Mode, WildEffect
+from game.core.rules import Rules
 
 FORMAT_VERSION = 1
+FORMAT_1_1 = "1.1"  # YAML reads `format: 1.1` as a decimal number; compared as written
+FORMATS = ("1", FORMAT_1_1)
+MAX_TIMER = 3600  # a card's own timer, as the rules' timers: an hour at most
 MAX_CARDS = 20_000
 MAX_LEVELS = 12
 MAX_PROMPT = 300
@@ -47,14 +55,30 @@ DECK_KEYS = (
     "levels",
     "cards",
     "closing",
+    "order",
+    "rules",
 )
 DECK_REQUIRED = ("format", "id", "name", "cards")
-LEVEL_KEYS = ("name", "description", "minutes")
-PROMPT_CARD_KEYS = ("prompt", "id", "level", "follow_ups", "tags", "everyone")
-WILD_CARD_KEYS = ("wild", "text", "level", "id")
-CLOSING_KEYS = ("prompt", "id", "follow_ups")
+LEVEL_KEYS = ("name", "description", "minutes", "pace")
+PROMPT_CARD_KEYS = (
+    "prompt",
+    "id",
+    "level",
+    "follow_ups",
+    "tags",
+    "everyone",
+    "timer",
+    "answered_by",
+)
+WILD_CARD_KEYS = ("wild", "text", "level", "id", "timer")
+CLOSING_KEYS = ("prompt", "id", "follow_ups", "timer")
 WILD_EFFECTS = tuple(effect.value for effect in WildEffect)
 MODES = tuple(mode.value for mode in Mode)
+ORDERS = ("shuffled", "fixed")
+LEVEL_PACES = ("finish",)
+ANSWERED_BY = ("next",)
+# What format 1.1 adds: a deck that says `format: 1` may use none of these.
+NEW_IN_1_1 = ("order", "rules", "pace", "timer", "answered_by", "wild: action")
 
 _ON_PROMPT_CARD = {
     "text": ("'text' is only for wild cards", "a prompt card's words go in 'prompt'")
@@ -64,10 +88,14 @@ _ON_WILD_CARD = {
     "follow_ups": ("a wild card has no 'follow_ups'", "remove them"),
     "tags": ("a wild card has no 'tags'", "remove them"),
     "everyone": ("a wild card has no 'everyone'", "use 'wild: everyone' instead"),
+    "answered_by": (
+        "a wild card has no 'answered_by'",
+        "the player who draws an action card reads it aloud; remove it",
+    ),
 }
 _ON_CLOSING_CARD = {
     key: (f"the closing card has no '{key}'", "everyone answers the closing card at the end")
-    for key in ("level", "tags", "everyone", "wild", "text")
+    for key in ("level", "tags", "everyone", "wild", "text", "answered_by")
 }
 
 
@@ -158,6 +186,7 @@ class _DeckReader:
         self.taken_ids = taken_ids or {}
         self.used_tags: set[str] = set()
         self.english = True  # the word checks in lint.py know only English
+        self.format = FORMAT_1_1  # as the deck says: '1' holds it to format 1's keys
         self.marks: dict[str, CardMarks] = {}
 
     def read(self, node: Node) -> Deck | None:
@@ -166,16 +195,19 @@ class _DeckReader:
         if not isinstance(node, MappingNode):
             r.expected(node, "a deck file", "a mapping of keys starting with 'format: 1'")
             return None
-        if not r.format_ok(node, "this deck", FORMAT_VERSION):
+        deck_format = self.deck_format(node)
+        if deck_format is None:
             return None
+        self.format = deck_format
         keys = r.mapping(node, "the deck", DECK_KEYS, DECK_REQUIRED) or {}
         name = r.text(keys["name"], "the deck's 'name'", MAX_NAME, True) if "name" in keys else ""
         language = self.language(keys["language"]) if "language" in keys else "en"
         self.english = language.split("-")[0].lower() == "en"
         levels = self.levels(keys["levels"]) if "levels" in keys else DEFAULT_LEVELS
         cards = self.cards(keys["cards"], levels) if "cards" in keys else ()
+        deck_id = (self.deck_id(keys["id"]) if "id" in keys else "") or ""
         return Deck(
-            id=(self.deck_id(keys["id"]) if "id" in keys else "") or "",
+            id=deck_id,
             name=name or "",
             cards=cards or (),
             levels=levels or DEFAULT_LEVELS,
@@ -189,7 +221,112 @@ class _DeckReader:
             preset=self.preset(keys["preset"]) if "preset" in keys else "",
             topics=self.topics(keys["topics"]) if "topics" in keys else (),
             closing=self.closing(keys["closing"], cards or ()) if "closing" in keys else None,
+            fixed_order=self.order(keys["order"]) if "order" in keys else False,
+            rules=self.rules(keys, deck_id, name or "") if "rules" in keys else None,
         )
+
+    # ------------------------------------------------------------ format 1.1
+
+    def deck_format(self, node: MappingNode) -> str | None:
+        """'1' or '1.1' as the deck says (or '1.1' when it says nothing: the keys are then
+        not held to format 1); None means stop, since a newer format may mean anything."""
+        value = next((value for key, value in node.value if key.value == "format"), None)
+        if value is None:
+            return FORMAT_1_1
+        if isinstance(value, ScalarNode) and value.tag == FLOAT_TAG:
+            return self.decimal_format(value)
+        if isinstance(value, ScalarNode) and value.tag == STR_TAG and value.value.strip() == "1.1":
+            self.r.expected(value, "'format'", "a number", "remove the quotes: 1.1")
+            return FORMAT_1_1
+        found = self.r.whole_number(
+            value, "'format'", -(2**63), too_long_hint=f"write 'format: {FORMAT_1_1}'"
+        )
+        if found is None or found == FORMAT_VERSION:
+            return str(FORMAT_VERSION)
+        if found > FORMAT_VERSION:
+            self.newer_format(value, str(found))
+        else:
+            self.r.error(value, f"there is no format {found}", "write 'format: 1' or 'format: 1.1'")
+        return None
+
+    def decimal_format(self, value: ScalarNode) -> str | None:
+        written = str(value.value).strip()
+        try:
+            number = float(written.replace("_", ""))
+        except ValueError:  # YAML 1.1 floats such as .inf, or 1:30.5, are no version
+            number = -1.0
+        if number == 1.1:
+            return FORMAT_1_1
+        if number > 1.1:
+            self.newer_format(value, written)
+        else:
+            self.r.error(
+                value, f"there is no format {written}", "write 'format: 1' or 'format: 1.1'"
+            )
+        return None
+
+    def newer_format(self, value: Node, written: str) -> None:
+        self.r.error(
+            value,
+            f"this deck uses format {written}; this version of In Kind reads formats 1 and 1.1",
+            "update In Kind to use it",
+        )
+
+    def needs_1_1(self, node: Node, what: str) -> bool:
+        """Whether a format 1.1 key may be used here; if not, says to write `format: 1.1`."""
+        if self.format == FORMAT_1_1:
+            return True
+        self.r.error(
+            node,
+            f"{what} is new in format 1.1, and this deck says 'format: 1'",
+            "write 'format: 1.1' at the top to use it",
+        )
+        return False
+
+    def order(self, node: Node) -> bool:
+        """True for `order: fixed`: each level is dealt in file order."""
+        if not self.needs_1_1(node, "'order'"):
+            return False
+        how = "write 'order: fixed' to deal each level in file order, or leave it out to shuffle"
+        if not (isinstance(node, ScalarNode) and node.tag == STR_TAG):
+            self.r.expected(node, "'order'", quoted_list(ORDERS).replace(", ", " or "), how)
+            return False
+        value = self.r.text(node, "'order'", 100)
+        if value is not None and value not in ORDERS:
+            self.r.error(node, f"the order {quote(value)} is not one of {quoted_list(ORDERS)}", how)
+        return value == "fixed"
+
+    def rules(self, keys: dict[str, Node], deck_id: str, deck_name: str) -> Rules | None:
+        node = keys["rules"]
+        if not self.needs_1_1(node, "'rules'"):
+            return None
+        if "preset" in keys:
+            self.r.error(
+                keys["preset"],
+                "a deck has either 'preset' or its own 'rules', not both",
+                "remove 'preset': the deck's own rules are offered when it is chosen",
+            )
+        presets = self.preset_ids or ()
+        default_id = deck_id if deck_id not in presets else f"{deck_id}-rules"
+        if isinstance(node, ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
+            self.r.expected(
+                node,
+                "the deck's 'rules'",
+                "a mapping of a preset's keys",
+                f"to use a rules preset, write 'preset: {node.value}'",
+            )
+            return None
+        rules = read_inline_rules(self.r, node, default_id, deck_name)
+        if rules is None or not isinstance(node, MappingNode):
+            return None
+        id_node = next((v for k, v in node.value if k.value == "id"), None)
+        if id_node is not None and rules.id in presets:
+            self.r.error(
+                id_node,
+                f"the rules' id '{rules.id}' is the id of a rules preset",
+                "give the deck's rules an id of their own, or leave 'id' out",
+            )
+        return rules
 
     # ------------------------------------------------------------ the deck's own keys
 
@@ -285,13 +422,30 @@ class _DeckReader:
             if "minutes" in keys
             else None
         )
+        finish = self.level_pace(keys["pace"]) if "pace" in keys else False
         return Level(
+            finish=finish,
             name=name or "",
             description=self.optional_text(
                 keys, "description", "the level's 'description'", MAX_LINE
             ),
             minutes=minutes,
         )
+
+    def level_pace(self, node: Node) -> bool:
+        """True for `pace: finish`: the level moves up only when its cards are all dealt."""
+        if not self.needs_1_1(node, "a level's 'pace'"):
+            return False
+        value = self.r.text(node, "the level's 'pace'", 100)
+        if value is not None and value not in LEVEL_PACES:
+            self.r.error(
+                node,
+                f"a level's 'pace' is {quote(value)}; the only one there is 'finish'",
+                "write 'pace: finish' to play all this level's cards before the next, "
+                "or leave it out to move up as the rules say",
+            )
+            return False
+        return value == "finish"
 
     # ------------------------------------------------------------ cards
 
@@ -335,19 +489,21 @@ class _DeckReader:
             return None
         card_id = self.card_id(keys["id"], explicit_ids) if "id" in keys else ""
         level = self.card_level(keys["level"], level_count) if "level" in keys else 1
+        timer = self.timer(keys["timer"]) if "timer" in keys else None
         if is_wild:
-            effect = self.r.choice(keys["wild"], "the wild effect", WILD_EFFECTS)
-            return Card(
-                id=card_id,
-                level=level,
-                wild=WildEffect(effect or WILD_EFFECTS[0]),
-                text=self.optional_text(keys, "text", "the wild card's 'text'", MAX_PROMPT),
-            )
+            return self.wild_card(node, keys, card_id, level, timer)
         if "prompt" not in keys:
             self.r.error(
                 node, "a card has no 'prompt'", "add 'prompt:', or 'wild:' for a wild card"
             )
         everyone = self.r.flag(keys["everyone"], "'everyone'") if "everyone" in keys else False
+        by_next = self.answered_by(keys["answered_by"]) if "answered_by" in keys else False
+        if everyone and by_next:
+            self.r.error(
+                keys["answered_by"],
+                "a card everyone answers is not answered by the next player alone",
+                "remove 'answered_by' or 'everyone'",
+            )
         return Card(
             id=card_id,
             prompt=self.prompt(keys["prompt"], level) if "prompt" in keys else "",
@@ -355,7 +511,65 @@ class _DeckReader:
             follow_ups=self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else (),
             tags=self.tags(keys["tags"]) if "tags" in keys else (),
             everyone=bool(everyone),
+            timer=timer,
+            answered_by_next=by_next,
         )
+
+    def wild_card(
+        self, node: Node, keys: dict[str, Node], card_id: str, level: int, timer: int | None
+    ) -> Card:
+        effect = self.r.choice(keys["wild"], "the wild effect", WILD_EFFECTS)
+        action = effect == WildEffect.ACTION.value
+        if action and not self.needs_1_1(keys["wild"], "'wild: action'"):
+            effect = None
+        elif action and "text" not in keys:
+            self.r.error(
+                node,
+                "an action card has no 'text'",
+                "add 'text:' with what the table does, like 'text: \"Each of you ...\"'",
+            )
+        if timer is not None and not action and effect is not None:
+            self.r.error(
+                keys["timer"],
+                f"a '{effect}' wild card has no 'timer'",
+                "only prompt cards, action cards and the closing card have one; remove it",
+            )
+        return Card(
+            id=card_id,
+            level=level,
+            wild=WildEffect(effect or WILD_EFFECTS[0]),
+            text=self.optional_text(keys, "text", "the wild card's 'text'", MAX_PROMPT),
+            timer=timer,
+        )
+
+    def timer(self, node: Node) -> int | None:
+        if not self.needs_1_1(node, "'timer'"):
+            return None
+        if (
+            isinstance(node, ScalarNode)
+            and node.tag == STR_TAG
+            and not node.value.strip().isdigit()
+        ):
+            self.r.expected(
+                node, "'timer'", "a whole number of seconds", "write 'timer: 240' for four minutes"
+            )
+            return None
+        return self.r.whole_number(node, "'timer'", 0, MAX_TIMER)
+
+    def answered_by(self, node: Node) -> bool:
+        """True for `answered_by: next`: the drawer reads it aloud, the next player answers."""
+        if not self.needs_1_1(node, "'answered_by'"):
+            return False
+        value = self.r.text(node, "'answered_by'", 100)
+        if value is not None and value not in ANSWERED_BY:
+            self.r.error(
+                node,
+                f"'answered_by' is {quote(value)}; the only one there is 'next'",
+                "write 'answered_by: next' for a card the drawer reads aloud to the next "
+                "player, or leave it out for the drawer to answer",
+            )
+            return False
+        return value == "next"
 
     def card_id(self, node: Node, explicit_ids: dict[str, int]) -> str:
         card_id = self.r.slug(node, "the card id")
@@ -426,7 +640,14 @@ class _DeckReader:
             for message, hint in lint.prompt_warnings(prompt, None, self.english):
                 self.r.warn(keys["prompt"], message, hint)
         follow_ups = self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else ()
-        return Card(id=card_id, prompt=prompt or "", follow_ups=follow_ups or (), everyone=True)
+        timer = self.timer(keys["timer"]) if "timer" in keys else None
+        return Card(
+            id=card_id,
+            prompt=prompt or "",
+            follow_ups=follow_ups or (),
+            everyone=True,
+            timer=timer,
+        )
 
 
 def _card_marks(node: Node) -> CardMarks:

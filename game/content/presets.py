@@ -46,6 +46,11 @@ PRESET_REQUIRED = (
     "closing_card",
     "timers",
 )
+# A deck's own `rules:` (format 1.1) take the same keys; the deck already says its format,
+# and its id, name and modes stand in for the rules' own when they are left out.
+INLINE_REQUIRED = tuple(
+    key for key in PRESET_REQUIRED if key not in ("format", "id", "name", "modes")
+)
 LEVELS_KEYS = ("pace", "rounds_per_level", "minutes_per_level")
 TIMER_KEYS = ("share_seconds", "respond_seconds")
 AWARD_KEYS = tuple(kind.value for kind in AWARD_ORDER)
@@ -113,6 +118,28 @@ def _read_preset(r: NodeReader, node: Node) -> Rules | None:
     if not r.format_ok(node, "this preset", FORMAT_VERSION):
         return None
     keys = r.mapping(node, "the preset", PRESET_KEYS, PRESET_REQUIRED) or {}
+    return rules_from_keys(r, keys)
+
+
+def read_inline_rules(
+    r: NodeReader, node: Node, default_id: str, default_name: str
+) -> Rules | None:
+    """A deck's own `rules:`, a preset written inside the deck (None after an error)."""
+    if not isinstance(node, MappingNode):
+        r.expected(node, "the deck's 'rules'", "a mapping of a preset's keys", "")
+        return None
+    if not r.format_ok(node, "the deck's 'rules'", FORMAT_VERSION):
+        return None
+    keys = r.mapping(node, "the deck's 'rules'", PRESET_KEYS, INLINE_REQUIRED)
+    if keys is None:
+        return None
+    return rules_from_keys(r, keys, default_id, default_name)
+
+
+def rules_from_keys(
+    r: NodeReader, keys: dict[str, Node], default_id: str = "", default_name: str = ""
+) -> Rules:
+    """The rules a preset's checked keys give, with stand-ins where a value was wrong."""
     pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"))
     scoring = (
         Scoring(r.choice(keys["scoring"], "the scoring", SCORINGS) or "versus")
@@ -130,8 +157,12 @@ def _read_preset(r: NodeReader, node: Node) -> Rules | None:
         else {}
     )
     return Rules(
-        id=(r.slug(keys["id"], "the preset id") if "id" in keys else "") or "",
-        name=(r.text(keys["name"], "the preset's 'name'", 40, True) if "name" in keys else "")
+        id=(r.slug(keys["id"], "the preset id") if "id" in keys else default_id) or "",
+        name=(
+            r.text(keys["name"], "the preset's 'name'", 40, True)
+            if "name" in keys
+            else default_name
+        )
         or "",
         description=(
             r.text(keys["description"], "'description'", 500) if "description" in keys else ""

@@ -18,11 +18,14 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from game.content import presets
 from game.content.decks import (
+    ANSWERED_BY,
     CLOSING_KEYS,
     DECK_KEYS,
     DECK_REQUIRED,
     LEVEL_KEYS,
+    LEVEL_PACES,
     MAX_CARDS,
     MAX_DESCRIPTION,
     MAX_FOLLOW_UP,
@@ -32,11 +35,14 @@ from game.content.decks import (
     MAX_MINUTES,
     MAX_NAME,
     MAX_PROMPT,
+    MAX_TIMER,
     MODES,
+    ORDERS,
     PROMPT_CARD_KEYS,
     WILD_CARD_KEYS,
     WILD_EFFECTS,
 )
+from game.core.cards import WildEffect
 
 SCHEMA_ID = "https://inkind.invalid/deck.schema.json"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -68,6 +74,99 @@ def _closed(
     }
 
 
+def _whole(lowest: int, highest: int, about: str = "") -> dict[str, Any]:
+    number: dict[str, Any] = {"type": "integer", "minimum": lowest, "maximum": highest}
+    if about:
+        number["description"] = about
+    return number
+
+
+def rules_schema() -> dict[str, Any]:
+    """A deck's own `rules:` (format 1.1): a preset's keys, as decks/presets holds them."""
+    points = _closed(
+        {key: _whole(0, 100) for key in presets.AWARD_KEYS},
+        presets.AWARD_KEYS,
+        presets.AWARD_KEYS,
+    )
+    schedule = _closed(
+        {
+            "pace": {"enum": list(presets.PACES)},
+            "rounds_per_level": _whole(1, 100),
+            "minutes_per_level": _whole(1, 600),
+        },
+        presets.LEVELS_KEYS,
+        ("pace",),
+    )
+    timers = _closed(
+        {key: _whole(0, 3600) for key in presets.TIMER_KEYS},
+        presets.TIMER_KEYS,
+        presets.TIMER_KEYS,
+    )
+    rules = _closed(
+        {
+            "format": {"const": 1},
+            "id": _slug(64, "Default: the deck's id."),
+            "name": _text(40, one_line=True, about="Default: the deck's name."),
+            "description": _text(500),
+            "modes": {
+                "type": "array",
+                "items": {"enum": list(MODES)},
+                "minItems": 1,
+                "uniqueItems": True,
+            },
+            "points": points,
+            "passes": _whole(0, 20),
+            "rounds": _whole(1, 100),
+            "levels": schedule,
+            "scoring": {"enum": list(presets.SCORINGS)},
+            "goal": _whole(1, 100_000),
+            "closing_card": {"type": "boolean"},
+            "timers": timers,
+        },
+        presets.PRESET_KEYS,
+        presets.INLINE_REQUIRED,
+    )
+    rules["description"] = "A rules preset inside the deck, with the keys of decks/presets."
+    return rules
+
+
+def _needs_1_1() -> dict[str, Any]:
+    """A deck that uses a key new in format 1.1 says `format: 1.1`."""
+    format_1_1 = {"properties": {"format": {"const": 1.1}}}
+    uses_card_keys = {
+        "properties": {
+            "cards": {
+                "contains": {
+                    "anyOf": [
+                        {"required": ["timer"]},
+                        {"required": ["answered_by"]},
+                        {
+                            "required": ["wild"],
+                            "properties": {"wild": {"const": WildEffect.ACTION.value}},
+                        },
+                    ]
+                }
+            }
+        },
+        "required": ["cards"],
+    }
+    uses_level_pace = {
+        "properties": {"levels": {"contains": {"required": ["pace"]}}},
+        "required": ["levels"],
+    }
+    uses_closing_timer = {
+        "properties": {"closing": {"required": ["timer"]}},
+        "required": ["closing"],
+    }
+    return {
+        "dependentSchemas": {"order": format_1_1, "rules": format_1_1},
+        "allOf": [
+            {"if": condition, "then": format_1_1}
+            for condition in (uses_card_keys, uses_level_pace, uses_closing_timer)
+        ],
+    }
+
+
 def deck_schema() -> dict[str, Any]:
     level_number = {
         "type": "integer",
@@ -82,6 +181,7 @@ def deck_schema() -> dict[str, Any]:
         "description": "Deepening questions a listener may ask.",
     }
     card_id = _slug(64, "Unique in the deck; saved games refer to cards by id.")
+    timer = _whole(0, MAX_TIMER, "Format 1.1: this card's own gentle timer, in seconds.")
     prompt_card = _closed(
         {
             "prompt": _text(MAX_PROMPT, about="What the sharer answers."),
@@ -95,6 +195,11 @@ def deck_schema() -> dict[str, Any]:
                 "uniqueItems": True,
             },
             "everyone": {"type": "boolean", "description": "Every player answers it in turn."},
+            "timer": timer,
+            "answered_by": {
+                "enum": list(ANSWERED_BY),
+                "description": "Format 1.1: the drawer reads it aloud and the next player answers.",
+            },
         },
         PROMPT_CARD_KEYS,
         ("prompt",),
@@ -105,27 +210,43 @@ def deck_schema() -> dict[str, Any]:
             "text": _text(MAX_PROMPT, about="Your own wording for the card."),
             "level": level_number,
             "id": card_id,
+            "timer": timer,
         },
         WILD_CARD_KEYS,
         ("wild",),
     )
+    # An action card (format 1.1) is all its text; only it may have a timer.
+    wild_card["allOf"] = [
+        {
+            "if": {"properties": {"wild": {"const": WildEffect.ACTION.value}}},
+            "then": {"required": ["text"]},
+            "else": {"not": {"required": ["timer"]}},
+        }
+    ]
     level = _closed(
         {
             "name": _text(MAX_LEVEL_NAME, one_line=True),
             "description": _text(MAX_LINE),
             "minutes": {"type": "integer", "minimum": 1, "maximum": MAX_MINUTES},
+            "pace": {
+                "enum": list(LEVEL_PACES),
+                "description": "Format 1.1: move up only when this level's cards are all dealt.",
+            },
         },
         LEVEL_KEYS,
         ("name",),
     )
     closing = _closed(
-        {"prompt": _text(MAX_PROMPT), "id": card_id, "follow_ups": follow_ups},
+        {"prompt": _text(MAX_PROMPT), "id": card_id, "follow_ups": follow_ups, "timer": timer},
         CLOSING_KEYS,
         ("prompt",),
     )
     deck = _closed(
         {
-            "format": {"const": 1, "description": "The format version: the whole number 1."},
+            "format": {
+                "anyOf": [{"const": 1}, {"const": 1.1}],
+                "description": "The format version: 1, or 1.1 for a deck that uses 1.1's keys.",
+            },
             "id": _slug(64, "Unique among all the decks the game loads, like 'late-night'."),
             "name": _text(MAX_NAME, one_line=True, about="The name players see."),
             "description": _text(MAX_DESCRIPTION),
@@ -158,6 +279,11 @@ def deck_schema() -> dict[str, Any]:
                 "items": {"oneOf": [prompt_card, wild_card]},
             },
             "closing": closing,
+            "order": {
+                "enum": list(ORDERS),
+                "description": "Format 1.1: 'fixed' deals each level in file order.",
+            },
+            "rules": rules_schema(),
         },
         DECK_KEYS,
         DECK_REQUIRED,
@@ -165,9 +291,10 @@ def deck_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "In Kind deck (format 1)",
+        "title": "In Kind deck (format 1 and 1.1)",
         "description": "A deck of prompt cards for In Kind; see docs/deck-format.md.",
         **deck,
+        **_needs_1_1(),
     }
 
 

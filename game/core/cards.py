@@ -6,6 +6,8 @@ import enum
 
 import attrs
 
+from game.core.rules import Rules
+
 
 class WildEffect(enum.Enum):
     """The closed set of things a wild card can do to a turn."""
@@ -14,6 +16,9 @@ class WildEffect(enum.Enum):
     SWAP = "swap"  # a listener answers the last card as sharer
     EVERYONE = "everyone"  # every player answers the next card in turn, starting with the sharer
     DOUBLE = "double"  # this turn's points count double
+    # Format 1.1: not a change to a turn but a turn of its own: the table carries out the
+    # card's text together, with no marks, and the turn moves on.
+    ACTION = "action"
 
 
 class Mode(enum.Enum):
@@ -26,7 +31,9 @@ class Card:
     """One card: a prompt to share from, or a wild card that changes the turn.
 
     `level` is 1-based. A wild card has `wild` set and may have no prompt; `text`
-    replaces the default wording of its effect.
+    replaces the default wording of its effect (an action card's text is its instruction).
+    `timer` is this card's own gentle timer in seconds (None: the rules' timers; 0: none).
+    `answered_by_next`: the player who draws it reads it aloud and the next player answers.
     """
 
     id: str
@@ -37,10 +44,17 @@ class Card:
     everyone: bool = False
     wild: WildEffect | None = None
     text: str = ""
+    timer: int | None = None
+    answered_by_next: bool = False
 
     @property
     def is_wild(self) -> bool:
         return self.wild is not None
+
+    @property
+    def is_action(self) -> bool:
+        """An instruction the table carries out: dealt as a turn's card, never marked."""
+        return self.wild is WildEffect.ACTION
 
 
 @attrs.frozen
@@ -48,6 +62,9 @@ class Level:
     name: str
     description: str = ""
     minutes: int | None = None
+    # `pace: finish`: the level moves up only once all its cards are dealt, whatever the
+    # rules' pace says (the 36 questions' sets).
+    finish: bool = False
 
 
 DEFAULT_LEVELS: tuple[Level, ...] = (Level(name="Open"),)
@@ -69,6 +86,10 @@ class Deck:
     preset: str = ""
     topics: tuple[tuple[str, str], ...] = ()  # (tag, one-line description), in file order
     closing: Card | None = None
+    # Format 1.1: deal each level in file order instead of shuffled.
+    fixed_order: bool = False
+    # Format 1.1: the rules the deck carries with it (offered first when it is chosen).
+    rules: Rules | None = None
     _by_id: dict[str, Card] = attrs.field(init=False, eq=False, repr=False, alias="_by_id")
 
     def __attrs_post_init__(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import attrs
 
@@ -76,7 +76,11 @@ def new_game(setup: Setup) -> GameState:
     piles = []
     for level in range(1, len(setup.deck.levels) + 1):
         ids = [c.id for c in setup.deck.cards_at(level) if c.id not in excluded]
-        if had_before:
+        if setup.deck.fixed_order:
+            # The deck's order is its protocol: dealt as written, even to a group that has
+            # had these cards before.
+            pile = tuple(ids)
+        elif had_before:
             state_rng, pile = _new_first(state_rng, setup, ids, had_before)
         else:  # exactly the shuffle of games saved before the memory existed
             state_rng, pile = rng.shuffled(state_rng, ids)
@@ -131,6 +135,12 @@ def _is_prompt(setup: Setup, card_id: str) -> bool:
     return not setup.deck.card(card_id).is_wild
 
 
+def _is_turn_card(setup: Setup, card_id: str) -> bool:
+    """A card a turn is about: a prompt, or an action card (the other wild cards only change one)."""
+    card = setup.deck.card(card_id)
+    return not card.is_wild or card.is_action
+
+
 # ---------------------------------------------------------------- checking
 
 
@@ -146,12 +156,16 @@ def check(state: GameState, action: Action) -> None:
         _need_player(state, action.player)
         if action.player != state.speaker:
             raise NotYourMove("Only the player sharing can pass this card.")
+        if _action_on_table(state):
+            raise InvalidAction("Nobody answers an action card: skip it instead.")
         if state.passes_left[action.player] <= 0:
             raise InvalidAction("No passes left: you can still skip the card.")
     elif isinstance(action, Skip):
         _need_phase(phase, CARD_PHASES | {Phase.CLOSING}, "There is no card to skip.")
     elif isinstance(action, LighterCard):
         _need_phase(phase, {Phase.SHARE}, "Ask for a lighter card before you start sharing.")
+        if _action_on_table(state):
+            raise InvalidAction("An action card has no lighter card: skip it instead.")
         if state.speaker_index > 0 or state.card_is_replay:
             raise InvalidAction("This card is shared by more than one player: skip it instead.")
         if _lighter_level(state) is None:
@@ -160,6 +174,10 @@ def check(state: GameState, action: Action) -> None:
         _need_phase(phase, {Phase.DEEPER}, "Nobody asked about going deeper.")
     elif isinstance(action, FinishSharing):
         _need_phase(phase, {Phase.SHARE, Phase.CLOSING}, "Nobody is sharing now.")
+        if phase is Phase.SHARE and _action_on_table(state):
+            raise InvalidAction(
+                "An action card is carried out, not shared: end the turn when done."
+            )
     elif isinstance(action, FinishResponding):
         _need_phase(phase, {Phase.RESPOND}, "Responding is not under way.")
     elif isinstance(action, Award):
@@ -170,11 +188,17 @@ def check(state: GameState, action: Action) -> None:
         if not any(a.receiver == action.receiver and a.kind is action.kind for a in state.pending):
             raise InvalidAction("That award was not given this turn.")
     elif isinstance(action, EndTurn):
-        _need_phase(phase, {Phase.AWARD}, "The turn ends after the awards.")
+        if not (phase is Phase.SHARE and _action_on_table(state)):
+            _need_phase(phase, {Phase.AWARD}, "The turn ends after the awards.")
     elif isinstance(action, EndGame):
         _need_phase(phase, {Phase.DEAL, Phase.DEEPER} | CARD_PHASES, "The game is already closing.")
     else:  # pragma: no cover - the Action union is closed
         raise InvalidAction(f"Unknown action {action!r}.")
+
+
+def _action_on_table(state: GameState) -> bool:
+    card = state.current_card
+    return card is not None and card.is_action
 
 
 def is_legal(state: GameState, action: Action) -> bool:
@@ -282,6 +306,7 @@ def _deal(state: GameState, first_speaker: int) -> GameState:
     level = state.level
     card: str | None = None
     replay = False
+    action = False
     while card is None:
         found = _level_with_cards(piles, level)
         if found is None:
@@ -298,16 +323,23 @@ def _deal(state: GameState, first_speaker: int) -> GameState:
         drawn = state.deck.card(piles[level - 1].pop(0))
         if drawn.wild is None:
             card = drawn.id
+        elif drawn.is_action:
+            # The action is this turn's card; wild cards drawn before it wait for the next prompt.
+            card, action = drawn.id, True
         else:
             wilds.append(drawn.id)
             if drawn.wild is WildEffect.SWAP and state.last_prompt is not None and not replay:
                 card, replay = state.last_prompt, True
     effects = {state.deck.card(w).wild for w in wilds}
-    speaker = first_speaker
-    if WildEffect.SWAP in effects and first_speaker == state.sharer:
-        speaker = _next_seat(state, state.sharer)
-    everyone = WildEffect.EVERYONE in effects or state.deck.card(card).everyone
-    speakers = _round_from(state, speaker) if everyone else (speaker,)
+    swapped = WildEffect.SWAP in effects and first_speaker == state.sharer
+    speakers: tuple[int, ...]
+    reader: int | None
+    if action:
+        speakers, reader = (first_speaker,), None  # whoever drew it reads it; all carry it out
+    else:
+        speakers, reader = _speakers_for(
+            state, state.deck.card(card), first_speaker, effects, swapped
+        )
     return attrs.evolve(
         state,
         piles=tuple(tuple(p) for p in piles),
@@ -317,9 +349,28 @@ def _deal(state: GameState, first_speaker: int) -> GameState:
         card_is_replay=replay,
         speakers=speakers,
         speaker_index=0,
+        reader=reader,
         pending=(),
         phase=Phase.SHARE,
     )
+
+
+def _speakers_for(
+    state: GameState,
+    card: Card,
+    drawer: int,
+    effects: Collection[WildEffect | None],
+    swapped: bool = False,
+) -> tuple[tuple[int, ...], int | None]:
+    """(who answers the card, in order; who reads it aloud, if not the first of them).
+
+    A swap, or a card `answered_by: next`, hands the card to the next seat; a card everyone
+    answers goes round from there.
+    """
+    speaker = _next_seat(state, drawer) if swapped or card.answered_by_next else drawer
+    reader = drawer if card.answered_by_next and speaker != drawer else None
+    everyone = WildEffect.EVERYONE in effects or card.everyone
+    return (_round_from(state, speaker) if everyone else (speaker,)), reader
 
 
 def _level_with_cards(piles: list[list[str]], level: int) -> int | None:
@@ -369,8 +420,14 @@ def _skip(state: GameState) -> GameState:
     if state.phase is Phase.CLOSING:
         return attrs.evolve(state, card=None, phase=Phase.FINISHED)
     # The new card is answered from the start of this turn; awards already committed stay.
-    first = state.speakers[0] if state.speakers else state.sharer
-    return _deal(_put_card_away(state), first_speaker=first)
+    return _deal(_put_card_away(state), first_speaker=_drawer(state))
+
+
+def _drawer(state: GameState) -> int:
+    """Who drew the card on the table: its reader, else the first to answer it."""
+    if state.reader is not None:
+        return state.reader
+    return state.speakers[0] if state.speakers else state.sharer
 
 
 def _lighter_level(state: GameState) -> int | None:
@@ -390,17 +447,20 @@ def _lighter(state: GameState) -> GameState:
     level = _lighter_level(state)
     assert card is not None and level is not None  # check() made sure
     piles = [list(p) for p in state.piles]
-    piles[card.level - 1].append(card.id)
+    if state.deck.fixed_order:
+        piles[card.level - 1].insert(0, card.id)  # it keeps its place in the deck's order
+    else:
+        piles[card.level - 1].append(card.id)
     lighter = next(c for c in piles[level - 1] if _is_prompt(state.setup, c))
     piles[level - 1].remove(lighter)
-    everyone = WildEffect.EVERYONE in state.effects or state.deck.card(lighter).everyone
-    first = state.speakers[0]
+    speakers, reader = _speakers_for(state, state.deck.card(lighter), _drawer(state), state.effects)
     return attrs.evolve(
         state,
         piles=tuple(tuple(p) for p in piles),
         card=lighter,
-        speakers=_round_from(state, first) if everyone else (first,),
+        speakers=speakers,
         speaker_index=0,
+        reader=reader,
     )
 
 
@@ -449,18 +509,23 @@ def _end_turn(state: GameState, elapsed: float) -> GameState:
 
 def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
     """The card is answered: discard it, move the rotation on, and check for the end."""
-    discard = state.discard + state.wilds
+    action = _action_on_table(state)
+    # Wild cards drawn before an action card still wait for the next prompt.
+    wilds = state.wilds if action else ()
+    discard = state.discard if action else state.discard + state.wilds
     if state.card is not None and not state.card_is_replay:
         discard = (*discard, state.card)
+    last_prompt = state.last_prompt if action or state.card is None else state.card
     state = attrs.evolve(
         state,
         discard=discard,
-        last_prompt=state.card if state.card is not None else state.last_prompt,
+        last_prompt=last_prompt,
         card=None,
         card_is_replay=False,
-        wilds=(),
+        wilds=wilds,
         speakers=(),
         speaker_index=0,
+        reader=None,
         turn=state.turn + 1,
         phase=Phase.DEAL,
     )
@@ -482,7 +547,7 @@ def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
 
 def _prompts_left(state: GameState) -> bool:
     return any(
-        _is_prompt(state.setup, card_id)
+        _is_turn_card(state.setup, card_id)
         for pile in state.piles[state.level - 1 :]
         for card_id in pile
     )
@@ -508,10 +573,12 @@ def minutes_for_level(state: GameState, level: int) -> float:
 def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> GameState:
     if state.level >= len(state.deck.levels):
         return state
-    pile_empty = not any(_is_prompt(state.setup, c) for c in state.piles[state.level - 1])
+    pile_empty = not any(_is_turn_card(state.setup, c) for c in state.piles[state.level - 1])
     pace = state.rules.level_pace
     if pile_empty:
         return _move_up(state, elapsed)
+    if state.deck.levels[state.level - 1].finish:
+        return state  # `pace: finish`: only its cards running out moves it up
     if pace is LevelPace.AGREEMENT:
         # Ask at the end of every round; the level moves only when everyone says yes.
         return attrs.evolve(state, phase=Phase.DEEPER) if round_complete else state
@@ -537,6 +604,7 @@ def _end_game(state: GameState, reason: EndReason) -> GameState:
         pending=(),
         end_reason=reason,
         speaker_index=0,
+        reader=None,
     )
     closing = state.deck.closing
     if state.rules.closing_card and closing is not None:

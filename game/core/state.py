@@ -111,6 +111,9 @@ class GameState:
     wilds: tuple[str, ...] = ()  # wild cards drawn for this turn
     speakers: tuple[int, ...] = ()  # who answers the card, in order
     speaker_index: int = 0
+    # Who drew the card and reads it aloud when the next player answers it (a card
+    # `answered_by: next`); None when the drawer answers their own card.
+    reader: int | None = None
     pending: tuple[Award, ...] = ()  # this speaker's awards, not yet committed
     last_prompt: str | None = None
     level_started_round: int = 0

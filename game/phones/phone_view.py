@@ -156,6 +156,8 @@ def _card(session: Session, t: Words, role: str) -> dict[str, Any] | None:
     wilds = [
         {"title": t(f"wild_title_{c.wild.value}"), "text": c.text}
         for c in state.wild_cards
-        if c.wild is not None
+        if c.wild is not None and not card.is_action  # those wait for the next prompt
     ]
-    return {"prompt": card.prompt, "level": level, "follow_ups": follow_ups, "wilds": wilds}
+    # An action card (format 1.1) is all text: the phone shows it where a prompt goes.
+    words = card.text if card.is_action else card.prompt
+    return {"prompt": words, "level": level, "follow_ups": follow_ups, "wilds": wilds}

@@ -77,6 +77,9 @@ class TableView:
     remember: tuple[Offer, ...] = ()  # star and "not for us", under the card
     row: int = 0  # the listener row the number keys mark
     keys: Mapping[str, Choice] = attrs.field(factory=dict)
+    # The card's own gentle timer in seconds (format 1.1 `timer:`) for this phase; 0 for a
+    # card that has no timer here (an action card, the closing card); None: the rules' timers.
+    card_timer: int | None = None
 
     def offers(self) -> tuple[Offer, ...]:
         return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
@@ -93,6 +96,29 @@ class TableView:
     @property
     def primary(self) -> Offer | None:
         return next((o for o in self.bar if o.primary and o.enabled), None)
+
+
+def action_on_table(state: GameState) -> bool:
+    """An action card is the turn's card (format 1.1): carried out together, never marked."""
+    card = state.current_card
+    return card is not None and card.is_action and state.phase is not Phase.CLOSING
+
+
+def reading_aloud(state: GameState) -> int | None:
+    """Who reads the card aloud to its first answerer (a card `answered_by: next`), if anyone."""
+    if state.reader is None or state.speaker_index > 0 or state.reader == state.speaker:
+        return None
+    return state.reader
+
+
+def card_timer(state: GameState) -> int | None:
+    """The card's own timer for this phase: its `timer:` while it is answered or carried out."""
+    card = state.current_card
+    if card is None or state.phase not in (Phase.SHARE, Phase.CLOSING):
+        return None
+    if card.timer is not None:
+        return card.timer
+    return 0 if card.is_action or state.phase is Phase.CLOSING else None
 
 
 def table_view(session: Session, t: Words, row: int = 0) -> TableView:
@@ -151,6 +177,15 @@ class _View:
             bar = (
                 self.offer(Do.DRAW, t("table_draw"), "Enter", (state.sharer,), primary=True),
                 self.offer(Do.END_EVENING, t("table_end_evening"), "E", everyone, ask_first=True),
+            )
+        elif phase is Phase.SHARE and action_on_table(state):
+            # An action card: read aloud, done together, no marks; then the turn moves on.
+            headline = t("table_action_heading")
+            line = t("table_action", name=speaker)
+            listening = ""
+            bar = (
+                self.offer(Do.END_TURN, t("table_action_done"), "Enter", everyone, primary=True),
+                self.offer(Do.SKIP, t("table_skip"), "X", everyone),
             )
         elif phase is Phase.SHARE:
             headline, line = self.share_headline(), self.share_steps()
@@ -249,6 +284,7 @@ class _View:
             remember=self.remember(),
             row=row,
             keys=self.keys(bar, marks_, row),
+            card_timer=card_timer(state),
         )
 
     # ------------------------------------------------------------ the words
@@ -256,6 +292,9 @@ class _View:
     def share_headline(self) -> str:
         state, t = self.state, self.t
         speaker = self.name(state.speaker)
+        reader = reading_aloud(state)
+        if reader is not None:
+            return t("table_reads_heading", reader=self.name(reader), name=speaker)
         return t("table_answers" if len(state.speakers) > 1 else "table_shares", name=speaker)
 
     def share_steps(self) -> str:
@@ -263,6 +302,9 @@ class _View:
         state, t = self.state, self.t
         speaker = self.name(state.speaker)
         steps = []
+        reader = reading_aloud(state)
+        if reader is not None:
+            steps.append(t("table_reads", reader=self.name(reader), name=speaker))
         if WildEffect.SWAP in state.effects and state.speaker_index == 0:
             key = "table_swap" if state.card_is_replay else "table_swap_new"
             steps.append(t(key, name=speaker))

@@ -140,7 +140,7 @@ def test_a_5000_digit_level_is_an_error_at_its_place_not_a_crash(here: Path) -> 
     ("text", "line"),
     [
         ("format: " + "9" * 5000 + "\nid: x\nname: X\ncards:\n" + PROMPT,
-         "1:9: error: 'format' is a number 5,000 digits long, out of range (write 'format: 1')"),
+         "1:9: error: 'format' is a number 5,000 digits long, out of range (write 'format: 1.1')"),
         (deck("x", extra="levels:\n  - name: Warm\n    minutes: -" + "7" * 4400 + "\n"),
          "6:14: error: 'minutes' is a number 4,400 digits long, out of range "
          "(write a whole number from 1 to 600)"),

@@ -101,8 +101,8 @@ class NewGame:
             and self.chosen < len(decks)
             and self.pickable(decks[self.chosen])
         ):
-            if self.options is None:
-                self.default_options()
+            if self.options is None or self.options.preset not in self.presets():
+                self.default_options()  # a deck read again may have lost its own rules
             return
         self.chosen = next((i for i, r in enumerate(decks) if self.pickable(r)), None)
         self.default_options()
@@ -168,12 +168,27 @@ class NewGame:
     # ------------------------------------------------------------ options
 
     def presets(self) -> dict[str, Rules]:
+        """The rules to choose from: the chosen deck's own first (format 1.1 `rules:`), then
+        the presets."""
         presets = dict(self.catalog.presets) if self.catalog else {}
+        deck = self.deck
+        if deck is not None and deck.rules is not None:
+            presets = {deck.rules.id: deck.rules, **presets}
         return presets or {"classic": Rules()}
+
+    def own_rules(self, preset: str) -> bool:
+        """Whether `preset` is the chosen deck's own rules (their times are the deck's)."""
+        deck = self.deck
+        return deck is not None and deck.rules is not None and deck.rules.id == preset
 
     def default_options(self) -> None:
         deck, presets = self.deck, self.presets()
-        preset = deck.preset if deck is not None and deck.preset in presets else next(iter(presets))
+        if deck is not None and deck.rules is not None:
+            preset = deck.rules.id
+        elif deck is not None and deck.preset in presets:
+            preset = deck.preset
+        else:
+            preset = next(iter(presets))
         closeness = self.options.closeness if self.options else False
         self.options = self.options_from(preset)
         self.options.closeness = closeness
@@ -224,14 +239,15 @@ class NewGame:
     def rules(self) -> Rules:
         options = self.options
         preset = self.presets()[options.preset]
-        settings = self.app.settings
+        # A deck's own rules keep their times, part of its protocol; a preset's are Settings'.
+        times = preset if self.own_rules(options.preset) else self.app.settings
         return attrs.evolve(
             preset,
             rounds=options.rounds,
             scoring=options.scoring,
             goal=self.goal() if options.scoring is Scoring.TOGETHER else preset.goal,
-            share_seconds=settings.share_seconds if options.timers else 0,
-            respond_seconds=settings.respond_seconds if options.timers else 0,
+            share_seconds=times.share_seconds if options.timers else 0,
+            respond_seconds=times.respond_seconds if options.timers else 0,
             level_pace=options.pace,
         )
 

@@ -206,6 +206,9 @@ class DeckScene(Scene):
             if not left_out:
                 return t("new_lines_none")
             return t("new_lines_some", topics=", ".join(topic_name(tag) for tag in left_out))
+        deck = self.deck
+        if deck is not None and all(level.finish for level in deck.levels):
+            return t("new_pace_finish")  # format 1.1 `pace: finish`: the deck decides
         return t(f"new_pace_{options.pace.value}")
 
     def _deck_ids(self) -> list[str]:

@@ -44,6 +44,8 @@ def card_caption(t, state: GameState) -> str:
         return t("card_closing")
     levels = state.deck.levels
     level = levels[card.level - 1] if 0 < card.level <= len(levels) else None
+    if card.is_action:  # "Together" last: a narrow card keeps only the last part
+        return t("card_action", name=level.name if level else "")
     return t("card_caption", number=card.level, name=level.name if level else "")
 
 
@@ -70,7 +72,7 @@ def draw_card(
         surface,
         box,
         look,
-        card.prompt,
+        card.text if card.is_action else card.prompt,  # an action card is all instruction
         card_caption(t, state),
         flip=flip,
         back_label=state.deck.name,

@@ -24,7 +24,7 @@ from game.core.state import GameState, Phase
 from game.table.choices import Choice, Do
 from game.table.closeness import AFTER
 from game.table.session import Session
-from game.table.views import Offer, TableView, table_view
+from game.table.views import Offer, TableView, action_on_table, table_view
 from game.ui.intents import Intent, Kind
 from game.ui.moments import acknowledgement
 from game.ui.scenes.base import Scene
@@ -176,10 +176,14 @@ class TableScene(Scene):
         state, settings = self.state, self.app.settings
         if not settings.timers:
             return 0
+        if self.view.card_timer is not None:
+            return self.view.card_timer  # the card's own (format 1.1), even with rules' timers off
+        # A deck's own rules keep their times (its protocol); a preset's follow Settings.
+        own = state.deck.rules is not None and state.rules.id == state.deck.rules.id
         if state.phase is Phase.SHARE and state.rules.share_seconds > 0:
-            return settings.share_seconds
+            return state.rules.share_seconds if own else settings.share_seconds
         if state.phase is Phase.RESPOND and state.rules.respond_seconds > 0:
-            return settings.respond_seconds
+            return state.rules.respond_seconds if own else settings.respond_seconds
         return 0
 
     def _sync_timer(self) -> None:
@@ -218,6 +222,8 @@ class TableScene(Scene):
         # While marks are given the view names the wild cards in its headline instead:
         # the rows need the banners' room.
         wilds = self.state.wild_cards if self.state.phase in (Phase.SHARE, Phase.RESPOND) else ()
+        if action_on_table(self.state):
+            wilds = ()  # wild cards drawn before an action card wait for the next prompt
         self.banners = place_banners(look, area.panel, banner_words(self.t, wilds))
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
@@ -252,7 +258,7 @@ class TableScene(Scene):
                 (SHOW_HINTS, t("table_hints_hide" if self.hints_open else "table_hints"), "H")
             )
             weights.append(1.3)
-        if phase in (Phase.SHARE, Phase.RESPOND):
+        if phase in (Phase.SHARE, Phase.RESPOND) and not action_on_table(self.state):
             entries.append((SHOW_FEELINGS, t("table_feelings"), "F"))
             weights.append(1.1)
         assert self.area is not None

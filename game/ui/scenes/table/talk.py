@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.rules import AwardKind
+from game.table.views import action_on_table
 
 if TYPE_CHECKING:
     from game.ui.scenes.table.scene import TableScene
@@ -48,6 +49,9 @@ def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) 
 
 def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
     """How to share, and the line that tells a pass from "not this card"."""
+    if action_on_table(scene.state):
+        draw_timer(scene, surface, still)  # nothing to share: the card and the headline say it
+        return
     look = scene.look
     lines = [scene.t("table_share_help")]
     if scene.view.aside:
