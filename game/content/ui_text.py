@@ -80,7 +80,7 @@ _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 
 def isolated(value: object) -> object:
     if isinstance(value, str) and any(
-        "\u0590" <= char and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in value
+        char >= "\u0590" and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in value
     ):
         return f"{ISOLATE_OPEN}{value}{ISOLATE_CLOSE}"
     return value

@@ -69,3 +69,33 @@ def test_applying_twice_to_one_state_leaves_it_and_both_results_as_they_were():
     assert skipped.log == (Draw(), Skip())
     assert engine.replay(state.setup, shared.log) == shared
     assert engine.replay(state.setup, skipped.log) == skipped
+
+
+def test_replay_writes_marks_into_its_own_states_and_checks_each_as_apply_does():
+    """replay gives and takes back marks in the state it is building (nobody else holds
+    it): the same game as `apply`, the setup's first state untouched, and a mark that
+    `apply` refuses is refused by replay with the same error."""
+    import pytest
+
+    from game.core.actions import Award, TakeBack
+    from game.core.errors import InvalidAction
+    from game.core.rules import AwardKind
+
+    state = engine.new_game(make_setup(3))
+    first = state
+    for action in (Draw(), FinishSharing(), FinishResponding()):
+        state = engine.apply(state, action)
+    listener = state.listeners[0]
+    give = Award(state.speaker, listener, AwardKind.DEEPENING_QUESTION)
+    take = TakeBack(listener, AwardKind.DEEPENING_QUESTION)
+    felt = Award(state.speaker, state.listeners[1], AwardKind.FELT_RESPONSE)
+    played = state
+    for action in (give, take, give, felt, take, EndTurn(), Draw()):
+        played = engine.apply(played, action)
+    assert engine.replay(played.setup, played.log) == played
+    assert engine.new_game(first.setup) == first and first.pending == () and len(first.log) == 0
+    twice = (*state.log, give, give)
+    with pytest.raises(InvalidAction, match="already given this turn"):
+        engine.apply(engine.apply(state, give), give)
+    with pytest.raises(InvalidAction, match="already given this turn"):
+        engine.replay(state.setup, twice)

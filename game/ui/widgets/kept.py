@@ -4,7 +4,8 @@ A screen is drawn again whole at each change, and most of its buttons are as the
 (twelve players' marks: thirty-odd buttons, one changed by a tap). Each drawing is kept
 in the target's own pixel format and copied through a colour key for its rounded corners,
 so every pixel is the one drawing would give (tests/ui/test_text_and_buttons.py). At most
-a window's worth of bytes is kept, the least recently used given up first.
+half a window's bytes is kept (4 MB at 1920x1080: the forty buttons of twelve players'
+marks take 3), the least recently used given up first.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def blit(
         draw(surface)
         surface.set_colorkey(_CORNERS)
         _BYTES[0] += _bytes(surface)
-        budget = target.get_width() * target.get_height() * target.get_bytesize()
+        budget = target.get_width() * target.get_height() * target.get_bytesize() // 2
         while _KEPT and _BYTES[0] > budget:
             _BYTES[0] -= _bytes(_KEPT.pop(next(iter(_KEPT))))
     _KEPT[full_key] = surface
