@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from game.content.ui_text import isolated
 from game.core.cards import WildEffect
 from game.core.rules import AwardKind, Scoring
 from game.core.state import EndReason, GameState, Phase
@@ -151,7 +152,9 @@ class _View:
 
     def listening(self, players: tuple[int, ...] | list[int] | None = None) -> str:
         players = self.state.listeners if players is None else players
-        return self.t("table_listening", names=", ".join(self.name(p) for p in players))
+        # Each name its own isolate: two Hebrew names side by side keep the seats' order.
+        names = ", ".join(str(isolated(self.name(p))) for p in players)
+        return self.t("table_listening", names=names)
 
     def legal(self, choice: Choice) -> bool:
         return self.session.possible(choice)

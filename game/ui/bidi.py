@@ -68,7 +68,65 @@ def is_rtl_line(text: str) -> bool:
 
 
 def levels(text: str, rtl: bool) -> list[int]:
-    """The embedding level of each character: even runs left to right, odd right to left."""
+    """The embedding level of each character: even runs left to right, odd right to left.
+
+    An isolate (a name the UI put in a sentence) is one neutral to the text around it, and
+    its own text is laid out by itself, one level up, in its own direction (its first
+    strong letter's, UAX #9 X5c): two Hebrew names in a list keep their order, and a name
+    never pulls the comma or number beside it into its direction."""
+    if not any(unicodedata.bidirectional(char) in _OPEN_ISOLATE for char in text):
+        return _levels(text, rtl)
+    outer: list[str] = []  # the text with each isolate as one neutral
+    isolates: list[tuple[int, int, int]] = []  # (where it stands in `outer`, start, end)
+    i = 0
+    while i < len(text):
+        if unicodedata.bidirectional(text[i]) not in _OPEN_ISOLATE:
+            outer.append(text[i])
+            i += 1
+            continue
+        end, depth = i + 1, 1
+        while end < len(text) and depth:
+            kind = unicodedata.bidirectional(text[end])
+            depth += (kind in _OPEN_ISOLATE) - (kind == "PDI")
+            end += 1
+        isolates.append((len(outer), i, end))
+        outer.append("\u2068")  # a neutral (its class is FSI, counted as neutral)
+        i = end
+    outer_levels = _levels("".join(outer), rtl)
+    found: list[int] = []
+    at = 0  # the next place in `outer` not laid out yet
+    for place, start, end in isolates:
+        found.extend(outer_levels[at:place])  # the plain characters before this isolate
+        level = outer_levels[place]
+        closed = end - start >= 2 and unicodedata.bidirectional(text[end - 1]) == "PDI"
+        inner = text[start + 1 : end - 1 if closed else end]
+        inner_rtl = first_strong_rtl(inner)
+        # Its own base: the next level up that has its direction's parity.
+        base = level + 1 if (level + 1) % 2 == inner_rtl else level + 2
+        found.append(level)  # the isolate's opening mark
+        found.extend(n - int(inner_rtl) + base for n in levels(inner, inner_rtl))
+        if closed:
+            found.append(level)  # and its closing one
+        at = place + 1
+    found.extend(outer_levels[at:])
+    return found
+
+
+def first_strong_rtl(text: str) -> bool:
+    """Whether the first strong letter outside nested isolates is right to left (X5c)."""
+    depth = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _OPEN_ISOLATE:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif not depth and kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+def _levels(text: str, rtl: bool) -> list[int]:
     base = 1 if rtl else 0
     outer = "R" if rtl else "L"
     types = [unicodedata.bidirectional(char) or "L" for char in text]

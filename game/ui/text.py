@@ -228,9 +228,19 @@ class Text(Wrapping):
         return result
 
     def _split(self, text: str, bold: bool, rtl: bool | None) -> tuple[Piece, ...]:
-        if rtl is None and bidi.has_rtl(text):
-            rtl = bidi.is_rtl_line(text)  # said by the isolates, which are not drawn
-        text = bidi.without_controls(text)
+        # Isolates and embeddings say how the line is laid out and are not drawn: the
+        # levels come from the whole text, then the controls are taken out.
+        given_levels: list[int] | None = None
+        if bidi.has_rtl(text):
+            if rtl is None:
+                rtl = bidi.is_rtl_line(text)
+            plain = bidi.without_controls(text)
+            if plain != text:
+                all_levels = bidi.levels(text, rtl)
+                given_levels = [
+                    n for c, n in zip(text, all_levels, strict=True) if bidi.without_controls(c)
+                ]
+            text = plain
         faces: list[int] = []
         chars: list[str] = []
         for char in text:
@@ -240,7 +250,9 @@ class Text(Wrapping):
             faces.append(face)
             chars.append(char)
         shown = "".join(chars)
-        if not bidi.has_rtl(shown):
+        if given_levels is not None:
+            levels = given_levels
+        elif not bidi.has_rtl(shown):
             levels = [0] * len(shown)
         else:
             levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl)

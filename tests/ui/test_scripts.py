@@ -156,3 +156,21 @@ def test_names_put_in_the_uis_sentences_never_turn_them_right_to_left(text: Text
     covered(text, line.replace(ISOLATE_OPEN, "").replace(ISOLATE_CLOSE, ""))
     assert not bidi.is_rtl_line(t("table_award", name="נועה"))  # "נועה, mark what you…"
     assert bidi.is_rtl_line(CARDS["Hebrew"])  # a card's own sentence still turns
+
+
+def test_a_list_of_hebrew_and_arabic_names_keeps_the_seats_order(text: Text):
+    """Each name in a list is its own isolate, laid out by itself (UAX #9 X5c): two
+    right-to-left names side by side no longer swap, nor take the comma between them."""
+    from game.content.ui_text import isolated
+
+    names = ["李明", "فاطمة", "נועה", "Ana"]
+    line = "Listening: " + ", ".join(str(isolated(n)) for n in names)
+    drawn = [p.text for p in text.pieces(line)]
+    joined = "".join(drawn)
+    assert "\u2068" not in joined and "\u2069" not in joined
+    at = [next(i for i, piece in enumerate(drawn) if name in piece) for name in names]
+    assert at == sorted(at), drawn  # left to right in seat order
+    levels = bidi.levels(line, False)
+    comma = line.index(",", line.index("فاطمة"))
+    assert levels[comma] == 0, "the comma between two names stays with the English"
+    assert bidi.levels("\u2068abc\u2069", True)[1:4] == [2, 2, 2]  # Latin one level up
