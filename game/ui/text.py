@@ -34,56 +34,28 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
 from game.fonts.cmap import cap_height, codepoints
 from game.resources import assets_dir
 from game.ui import bidi
+from game.ui.text_budget import (
+    FITS_KEPT,
+    RUNS_KEPT,
+    WIDTHS_KEPT,
+    WRAPS_KEPT,
+    surface_budget,
+    surface_bytes,
+)
 from game.ui.text_wrap import ELLIPSIS, Fitted, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
 
 if TYPE_CHECKING:
     from game.fonts.system import FontIndex
 
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
-K = TypeVar("K")
-V = TypeVar("V")
-
-MB = 1024 * 1024
 COLOUR_SIZE = 109  # Noto Color Emoji's one bitmap size (136x128 pixels)
-# Rendered text kept, in bytes: two screens' worth of pixels (32-bit), within 16-64 MB.
-# Measured (docs/performance.md): every screen of the game drawn once (title, new game,
-# each table phase with twelve players, summary, how to play, settings, level change)
-# holds 1.6 screens' worth of text at 1280x720, 1920x1080 and 3840x2160 alike (5.7, 12.4
-# and 48.7 MB); the busiest alone (the table while sharing) about a third of a screen.
-# So two screens' worth keeps every screen and this turn's new lines at once: going back
-# to a screen never draws its text again. The floor keeps small windows generous; the
-# ceiling is a 4K window's two screens.
-SCREENS_KEPT = 2
-SURFACE_BUDGET_MIN = 16 * MB
-SURFACE_BUDGET_MAX = 64 * MB
-# Entries kept by the measuring caches, half of them in each generation. Every screen of
-# the game at once asks for about 2,000 widths, 1,700 runs, 170 wraps and 40 fits (How to
-# play alone 1,200 widths); a turn at the table adds about 15 widths and 2 fits. So a
-# generation holds every screen's with room to spare, and hits stay hits all evening.
-WIDTHS_KEPT = 8_192
-RUNS_KEPT = 8_192
-WRAPS_KEPT = 1_024
-FITS_KEPT = 1_024
-
-
-def surface_budget(size: tuple[int, int] | None) -> int:
-    """Bytes of rendered text kept for a window of `size` (None: not open yet)."""
-    if size is None:
-        return SURFACE_BUDGET_MIN
-    width, height = size
-    return min(SURFACE_BUDGET_MAX, max(SURFACE_BUDGET_MIN, SCREENS_KEPT * width * height * 4))
-
-
-def surface_bytes(surface: pygame.Surface) -> int:
-    """The pixel memory a surface holds (its rows may be padded past width x 4)."""
-    return surface.get_pitch() * surface.get_height()
 
 
 class Face(NamedTuple):
@@ -231,16 +203,15 @@ class Text(Wrapping):
         # Isolates and embeddings say how the line is laid out and are not drawn: the
         # levels come from the whole text, then the controls are taken out.
         given_levels: list[int] | None = None
+        plain = bidi.without_controls(text)
         if bidi.has_rtl(text):
-            if rtl is None:
-                rtl = bidi.is_rtl_line(text)
-            plain = bidi.without_controls(text)
+            rtl = bidi.is_rtl_line(text) if rtl is None else rtl
             if plain != text:
-                all_levels = bidi.levels(text, rtl)
+                every = bidi.levels(text, rtl)
                 given_levels = [
-                    n for c, n in zip(text, all_levels, strict=True) if bidi.without_controls(c)
+                    n for c, n in zip(text, every, strict=True) if bidi.without_controls(c)
                 ]
-            text = plain
+        text = plain
         faces: list[int] = []
         chars: list[str] = []
         for char in text:
@@ -403,7 +374,8 @@ class Text(Wrapping):
         pieces = self.pieces(text, bold, rtl) or (Piece(0, ""),)
         main = self.font(size, bold)
         if len(pieces) == 1 and pieces[0].face == 0 and not pieces[0].rtl_script:
-            return main.render(pieces[0].text, True, colour)
+            alone = _rendered(main, pieces[0].text, colour)
+            return alone or pygame.Surface((1, main.get_height()), pygame.SRCALPHA)
         # Every run on the main font's baseline, in its line box: a line with Greek, Arabic
         # or Japanese in it is as tall, and sits where, a Latin one would.
         width = sum(self._piece_width(piece, size, bold) for piece in pieces)
@@ -411,7 +383,9 @@ class Text(Wrapping):
         x = 0
         for piece in pieces:
             font = self.font(size, bold, piece.face, piece.rtl_script)
-            rendered = font.render(piece.text, True, colour)
+            rendered = _rendered(font, piece.text, colour)
+            if rendered is None:
+                continue
             if self._chains[bold][piece.face].colour:
                 rendered = pygame.transform.smoothscale_by(
                     rendered, self._colour_scale(font, size, bold)
@@ -488,6 +462,16 @@ def _default_system_fonts() -> FontIndex | None:
         return system_fonts()
     except Exception:  # noqa: BLE001 - any failure leaves the bundled fonts
         return None
+
+
+def _rendered(font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface | None:
+    """The run drawn, or None when nothing of it has width (a joiner or a mark alone)."""
+    try:
+        return font.render(text, True, colour)
+    except pygame.error as error:
+        if "zero width" in str(error):
+            return None
+        raise
 
 
 def _blit(target: pygame.Surface, surface: pygame.Surface, rect: pygame.Rect, alpha: int) -> None:

@@ -23,7 +23,8 @@ from game.table.session import Session
 from game.ui import text as text_module
 from game.ui.samples import TWELVE_NAMES, sample_game
 from game.ui.scenes.level_change import FADE_SECONDS
-from game.ui.text import (
+from game.ui.text import Text
+from game.ui.text_budget import (
     FITS_KEPT,
     MB,
     RUNS_KEPT,
@@ -31,7 +32,6 @@ from game.ui.text import (
     SURFACE_BUDGET_MIN,
     WIDTHS_KEPT,
     WRAPS_KEPT,
-    Text,
     surface_budget,
     surface_bytes,
 )

@@ -481,3 +481,25 @@ def test_a_button_kept_drawn_is_pixel_for_pixel_the_button_drawn(make_app, size)
             kept_module.KEEP_DRAWN[0] = True
 
     assert drawn(keep=True) == drawn(keep=False)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u200d",  # a joiner alone: nothing of it has width
+        "\u2069",  # a closing isolate with nothing to close
+        "\u2068\u00ada\u0640\u200d\u2069",  # a soft hyphen, a tatweel, a joiner
+        "\u0301\ufeff\u062c\u200caa",  # a mark alone before a byte-order mark and Arabic
+    ],
+)
+def test_names_of_invisible_characters_draw_without_an_error(name):
+    """Found by the random-events test: a run with no width made pygame raise. Such a run
+    is left out; the line is drawn, and the UI's sentences around the name too."""
+    from game.content.ui_text import load_ui_text
+
+    pygame.font.init()
+    text, t = Text(), load_ui_text()
+    for line in (name, t("top_score", name=name, points=3), t("table_award", name=name)):
+        surface = text.render(line, 24, (0, 0, 0))
+        assert surface.get_height() > 0
+        assert "\u2068" not in "".join(p.text for p in text.pieces(line))
