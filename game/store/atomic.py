@@ -2,13 +2,15 @@
 
 The bytes go to a temporary file in the same folder, are flushed and fsynced, and
 `os.replace` swaps it in; the folder is fsynced too so the rename itself survives.
-The file is 0600 and any folder made for it 0700, whatever the umask.
+The file is 0600 and any folder made for it 0700, whatever the umask. Here too: appending
+to a file with an fsync, and giving a file a second name atomically (the save's backup).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -59,3 +61,32 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def append_synced(path: Path, data: bytes) -> None:
+    """Append `data` to the regular file `path` and fsync it (never through a symlink)."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(handle, view)
+            view = view[written:]
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def link_over(source: Path, target: Path) -> None:
+    """Make `target` another name of the regular file `source`, atomically (OSError if not)."""
+    if not stat.S_ISREG(source.lstat().st_mode):
+        raise OSError(f"{source.name} is not a regular file")  # a link: copy what it points to
+    temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    os.link(source, temp)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_folder(target.parent)

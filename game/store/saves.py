@@ -25,7 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.store.atomic import TEMP_SUFFIX, fsync_folder, remove_stale_temps, write_atomic
+from game.store.atomic import (
+    append_synced,
+    link_over,
+    remove_stale_temps,
+    write_atomic,
+)
 from game.store.log import log_exception, log_note
 from game.store.paths import all_paths, make_private_folder
 from game.store.safe_read import Unreadable, read_regular
@@ -442,7 +447,7 @@ class SaveStore:
                 else:
                     log_note("saving the game", f"{BACKUP} was a folder; moved as {aside.name}")
         try:
-            _link_over(self.current_path, backup)
+            link_over(self.current_path, backup)
             return
         except OSError:
             pass  # no hard links here (FAT, some network folders): a copy instead
@@ -464,35 +469,6 @@ class SaveStore:
         _remove(place)  # all taken: the latest set aside gives way, the first ones stay
         path.replace(place)
         return place
-
-
-def append_synced(path: Path, data: bytes) -> None:
-    """Append `data` to the regular file `path` and fsync it (never through a symlink)."""
-    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags)
-    try:
-        view = memoryview(data)
-        while view:
-            written = os.write(handle, view)
-            view = view[written:]
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _link_over(source: Path, target: Path) -> None:
-    """Make `target` another name of the regular file `source`, atomically (OSError if not)."""
-    if not stat.S_ISREG(source.lstat().st_mode):
-        raise OSError(f"{source.name} is not a regular file")  # a link: copy what it points to
-    temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
-    os.link(source, temp)
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    fsync_folder(target.parent)
 
 
 def _remove(path: Path) -> None:

@@ -14,7 +14,7 @@ Only text with a right-to-left letter comes here; Latin text never pays for it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -47,15 +47,7 @@ def is_rtl_line(text: str) -> bool:
     rtl = latin = 0
     words = 0
     previous_rtl = False
-    depth = 0  # inside isolates (a name put in a sentence): they do not say the line's way
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in _OPEN_ISOLATE:
-            depth += 1
-        elif kind == "PDI":
-            depth = max(0, depth - 1)
-        if depth or kind == "PDI":
-            continue
+    for kind in _classes_outside_isolates(text):  # a name put in a sentence has no say
         if kind in _STRONG_RTL:
             rtl += 1
             if not previous_rtl:
@@ -114,6 +106,14 @@ def levels(text: str, rtl: bool) -> list[int]:
 
 def first_strong_rtl(text: str) -> bool:
     """Whether the first strong letter outside nested isolates is right to left (X5c)."""
+    for kind in _classes_outside_isolates(text):
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+def _classes_outside_isolates(text: str) -> Iterator[str]:
+    """The bidi class of each character not inside an isolate (nor an isolate's marks)."""
     depth = 0
     for char in text:
         kind = unicodedata.bidirectional(char)
@@ -121,9 +121,8 @@ def first_strong_rtl(text: str) -> bool:
             depth += 1
         elif kind == "PDI":
             depth = max(0, depth - 1)
-        elif not depth and kind in ("L", "R", "AL"):
-            return kind != "L"
-    return False
+        elif not depth:
+            yield kind
 
 
 def _levels(text: str, rtl: bool) -> list[int]:
