@@ -45,10 +45,10 @@ def long_game(actions: int):
     deck = next(d for d in load_catalog().playable(Mode.PAIR))
     setup = Setup(deck, _rules(deck), (Player("Ana"), Player("Ben")), Mode.PAIR, seed=1)
     state = engine.new_game(setup)
-    for action in (Draw(), FinishSharing(), FinishResponding()):
-        state = engine.apply(state, action)
+    for move in (Draw, FinishSharing, FinishResponding):
+        state = engine.apply(state, move(0))
     give = Award(state.speaker, state.listeners[0], AwardKind.DEEPENING_QUESTION)
-    take = TakeBack(state.listeners[0], AwardKind.DEEPENING_QUESTION)
+    take = TakeBack(state.speaker, state.listeners[0], AwardKind.DEEPENING_QUESTION)
     while len(state.log) < actions:
         state = engine.apply(state, give if len(state.log) % 2 else take)
     return state

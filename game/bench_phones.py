@@ -137,8 +137,8 @@ def table_with_phones(size: tuple[int, int], players: int):
     players_ = tuple(Player(n) for n in names)
     setup = Setup(deck=deck, rules=Rules(), players=players_, mode=mode, seed=1)
     state = engine.new_game(setup)
-    for action in (Draw(), FinishSharing(), FinishResponding()):
-        state = engine.apply(state, action)
+    for move in (Draw, FinishSharing, FinishResponding):
+        state = engine.apply(state, move(0))
     start_game(app, state)
     app.pop()  # the join screen: back to the table
     return app

@@ -121,6 +121,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "table_deeper_heading": (),
     "table_deeper": ("name",),
     "table_deeper_count": ("count", "total"),
+    "table_done_count": ("count", "total"),
     "table_closing_heading": ("name",),
     "table_closing": ("count", "name", "number"),
     "table_draw": (),

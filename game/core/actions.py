@@ -1,6 +1,8 @@
 """Everything a player can do, as small immutable values. `engine.apply` gives them meaning.
 
-Player numbers are indexes into `GameState.players`.
+Every move names its `seat`: the player (an index into `GameState.players`) who makes it,
+whatever device it came from. The engine refuses a move from a seat that may not make it
+now (`game/core/turns.py` says who may), so nothing above the core makes up who acted.
 """
 
 from __future__ import annotations
@@ -9,28 +11,37 @@ import attrs
 
 from game.core.rules import AwardKind
 
+# A move read from a save written before moves carried their seat: `replay` gives it the
+# one seat that could have made it.
+UNKNOWN_SEAT = -1
+
 
 @attrs.frozen
 class Draw:
     """Deal the next card to this turn's sharer (phase DEAL)."""
 
+    seat: int
+
 
 @attrs.frozen
 class Pass:
-    """The speaker passes the card: it goes out of play and costs one of their passes.
+    """The speaker passes the card: it goes on to the next player and costs one of their passes.
 
-    For the first speaker a new card is dealt; a later speaker of an `everyone` card sits it out.
+    A single speaker's card is answered by the next seat instead (as that seat's turn); a
+    later speaker of an `everyone` card sits it out.
     """
 
-    player: int
+    seat: int
 
 
 @attrs.frozen
 class Skip:
-    """Anyone takes the card away at once, in any phase, with no reason asked (the X-card rule).
+    """Anyone takes the card away before it is answered, with no reason asked (the X-card rule).
 
-    It never costs points or passes, and nobody is recorded as having done it.
+    It never costs points or passes. Once the listeners respond the card stays.
     """
+
+    seat: int
 
 
 @attrs.frozen
@@ -40,11 +51,14 @@ class LighterCard:
     The card they had goes back under its pile.
     """
 
+    seat: int
+
 
 @attrs.frozen
 class AnswerDeeper:
-    """One answer to "Ready to go deeper?". Nobody is named: a single "not yet" keeps the level."""
+    """One player's answer to "Ready to go deeper?". The level moves when everyone is ready."""
 
+    seat: int
     ready: bool
 
 
@@ -52,25 +66,42 @@ class AnswerDeeper:
 class FinishSharing:
     """The speaker has told their story: listeners respond now (in the closing, the next player answers)."""
 
+    seat: int
+
+
+@attrs.frozen
+class Retold:
+    """A mirror card: the story has been retold, and the listeners respond now."""
+
+    seat: int
+
 
 @attrs.frozen
 class FinishResponding:
-    """The listeners have responded: time to mark the awards."""
+    """From the speaker: responding is over. From a listener: that listener is done; when
+    every listener is, responding is over."""
+
+    seat: int
 
 
 @attrs.frozen
 class Award:
-    """`giver` marks that `receiver` earned `kind` this turn."""
+    """`seat` marks that `receiver` earned `kind` this turn."""
 
-    giver: int
+    seat: int
     receiver: int
     kind: AwardKind
+
+    @property
+    def giver(self) -> int:
+        return self.seat
 
 
 @attrs.frozen
 class TakeBack:
-    """Undo an award given this turn, before the turn ends."""
+    """`seat` takes back a mark they gave this turn, before the turn ends."""
 
+    seat: int
     receiver: int
     kind: AwardKind
 
@@ -83,12 +114,15 @@ class EndTurn:
     minutes-per-level schedule; carrying it in the action keeps replays exact.
     """
 
+    seat: int
     elapsed_seconds: float = 0.0
 
 
 @attrs.frozen
 class EndGame:
     """The players end the evening now; the closing card follows if there is one."""
+
+    seat: int
 
 
 Action = (
@@ -98,6 +132,7 @@ Action = (
     | LighterCard
     | AnswerDeeper
     | FinishSharing
+    | Retold
     | FinishResponding
     | Award
     | TakeBack
@@ -111,6 +146,7 @@ ACTION_TYPES: tuple[type, ...] = (
     LighterCard,
     AnswerDeeper,
     FinishSharing,
+    Retold,
     FinishResponding,
     Award,
     TakeBack,

@@ -1,140 +1,67 @@
-"""The reducer: `new_game(setup)`, `legal_actions(state)`, `apply(state, action)`, `outcome(state)`.
+"""The reducer: `apply(state, move)` and `replay(setup, log)`; the rest of the rules' API.
 
-`apply` checks an action in a fixed order — game over? available in this phase? this
-player's move? valid? — raising a RuleError and changing nothing, then returns a new state.
-Nothing here reads a clock or a random source: the seed and the action log decide everything.
+`apply` checks a move (game/core/checks.py: who may make it is the table in turns.py),
+raising a RuleError and changing nothing, then returns a new state. Every move names its
+seat. Nothing here reads a clock or a random source: the seed and the log decide everything.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 import attrs
 
-from game.core import rng
 from game.core.actions import (
+    UNKNOWN_SEAT,
     Action,
     AnswerDeeper,
     Award,
     Draw,
-    EndGame,
     EndTurn,
     FinishResponding,
     FinishSharing,
     LighterCard,
     Pass,
+    Retold,
     Skip,
     TakeBack,
 )
-from game.core.cards import Card, Mode, WildEffect
-from game.core.errors import GameOver, InvalidAction, NotThisPhase, NotYourMove, SetupError
-from game.core.rules import (
-    AWARD_ORDER,
-    ONE_PER_TURN_AWARDS,
-    AwardKind,
-    LevelPace,
-    Scoring,
+from game.core.cards import Card
+from game.core.checks import check, is_legal, legal_actions, legal_moves
+from game.core.dealing import (
+    CIRCLE_PLAYERS,
+    PAIR_PLAYERS,
+    action_on_table,
+    deal,
+    drawer,
+    is_turn_card,
+    lighter,
+    new_game,
+    next_seat,
+    round_from,
 )
-from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Scores, Setup, name_key
+from game.core.outcome import Outcome, PlayerResult, outcome
+from game.core.rules import LevelPace, Scoring
+from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Setup, earned_marks
+from game.core.turns import Stage, acting_seats, stage, who_may
 
-PAIR_PLAYERS = 2
-CIRCLE_PLAYERS = range(3, 13)
 CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD})
-_SKIP_PHASES = (Phase.SHARE, Phase.RESPOND, Phase.AWARD, Phase.CLOSING)
-_END_GAME_PHASES = (Phase.DEAL, Phase.DEEPER, Phase.SHARE, Phase.RESPOND, Phase.AWARD)
-
-
-# ---------------------------------------------------------------- setting up
-
-
-def new_game(setup: Setup) -> GameState:
-    """Shuffle each level's pile from the seed and seat the players in the order given."""
-    count = len(setup.players)
-    if setup.mode is Mode.PAIR and count != PAIR_PLAYERS:
-        raise SetupError(f"A pair game needs exactly 2 players, not {count}.")
-    if setup.mode is Mode.CIRCLE and count not in CIRCLE_PLAYERS:
-        raise SetupError(f"A circle game needs 3 to 12 players, not {count}.")
-    names = [name_key(p.name) for p in setup.players]
-    if any(not name for name in names):
-        raise SetupError("Every player needs a name.")
-    first_with: dict[str, str] = {}  # names that look the same (NFC, casefold): the first
-    for player, key in zip(setup.players, names, strict=True):
-        if key in first_with:
-            raise SetupError(
-                f"Two players have the same name, {first_with[key]}: give each a different one."
-            )
-        first_with[key] = unicodedata.normalize("NFC", player.name.strip())
-    excluded_tags = set(setup.excluded_tags)
-    not_for_us = set(setup.not_for_us)
-    excluded = tuple(
-        c.id
-        for c in setup.deck.cards
-        if excluded_tags.intersection(c.tags) or (c.id in not_for_us and not c.is_wild)
-    )
-    had_before = set(setup.had_before)
-    state_rng = rng.seed_state(setup.seed)
-    piles = []
-    for level in range(1, len(setup.deck.levels) + 1):
-        ids = [c.id for c in setup.deck.cards_at(level) if c.id not in excluded]
-        if setup.deck.fixed_order:
-            # The deck's order is its protocol: dealt as written, even to a group that has
-            # had these cards before.
-            pile = tuple(ids)
-        elif had_before:
-            state_rng, pile = _new_first(state_rng, setup, ids, had_before)
-        else:  # exactly the shuffle of games saved before the memory existed
-            state_rng, pile = rng.shuffled(state_rng, ids)
-        piles.append(pile)
-    if not any(_is_prompt(setup, card_id) for pile in piles for card_id in pile):
-        raise SetupError(
-            "No prompt cards are left to deal: rule out fewer topics or pick another deck."
-        )
-    passes = setup.rules.passes_per_player
-    return GameState(
-        setup=setup,
-        seats=tuple(range(count)),
-        phase=Phase.DEAL,
-        turn=0,
-        level=1,
-        piles=tuple(piles),
-        rng=state_rng,
-        scores=Scores.zero(count),
-        passes_left=tuple(passes for _ in range(count)),
-        passes_used=tuple(0 for _ in range(count)),
-        excluded=excluded,
-    )
-
-
-def _new_first(
-    state_rng: int, setup: Setup, ids: list[str], had_before: set[str]
-) -> tuple[int, tuple[str, ...]]:
-    """Prompts this group has not had, shuffled, then those it has; wild cards anywhere among them.
-
-    So the deck cycles only once every card is used, and wild cards stay as spread out as in a
-    plain shuffle rather than crowding the few new cards.
-    """
-    prompts = [i for i in ids if _is_prompt(setup, i)]
-    state_rng, new = rng.shuffled(state_rng, [i for i in prompts if i not in had_before])
-    state_rng, had = rng.shuffled(state_rng, [i for i in prompts if i in had_before])
-    pile = [*new, *had]
-    for wild in (i for i in ids if not _is_prompt(setup, i)):
-        state_rng, at = rng.below(state_rng, len(pile) + 1)
-        pile.insert(at, wild)
-    return state_rng, tuple(pile)
 
 
 def replay(setup: Setup, log: Iterable[Action]) -> GameState:
-    """Rebuild a game from its setup and actions: the same inputs always give the same state.
+    """Rebuild a game from its setup and moves: the same inputs always give the same state.
 
     Every state on the way is this function's own, seen by nobody: a mark given or taken
-    back (about half of a real evening's actions) is checked as `apply` checks it, then
+    back (about half of a real evening's moves) is checked as `apply` checks it, then
     written into that state instead of copied into a new one of thirty fields. Continuing a
-    game of 100,000 actions took 2.4 s on a small machine, most of it making those copies.
+    game of 100,000 moves took 2.4 s on a small machine, most of it making those copies.
+    A move saved before moves carried their seat gets the one seat that could make it.
     """
     state = new_game(setup)
     for action in log:
+        if action.seat == UNKNOWN_SEAT:
+            action = with_its_seat(state, action)
         if isinstance(action, Award | TakeBack):
             check(state, action)
             object.__setattr__(state, "pending", _pending_after(state, action))
@@ -144,117 +71,15 @@ def replay(setup: Setup, log: Iterable[Action]) -> GameState:
     return state
 
 
-def _is_prompt(setup: Setup, card_id: str) -> bool:
-    return not setup.deck.card(card_id).is_wild
-
-
-def _is_turn_card(setup: Setup, card_id: str) -> bool:
-    """A card a turn is about: a prompt, or an action card (the other wild cards only change one)."""
-    card = setup.deck.card(card_id)
-    return not card.is_wild or card.is_action
-
-
-# ---------------------------------------------------------------- checking
-
-
-def check(state: GameState, action: Action) -> None:
-    """Raise the RuleError that applying `action` would raise; return None if it is legal."""
-    if state.finished:
-        raise GameOver("The game is over.")
-    phase = state.phase
-    if isinstance(action, Draw):
-        _need_phase(phase, (Phase.DEAL,), "Draw a card when a turn begins.")
-    elif isinstance(action, Pass):
-        _need_phase(phase, (Phase.SHARE,), "Pass a card before you start sharing it.")
-        _need_player(state, action.player)
-        if action.player != state.speaker:
-            raise NotYourMove("Only the player sharing can pass this card.")
-        if _action_on_table(state):
-            raise InvalidAction("Nobody answers an action card: skip it instead.")
-        if state.passes_left[action.player] <= 0:
-            raise InvalidAction("No passes left: you can still skip the card.")
-    elif isinstance(action, Skip):
-        _need_phase(phase, _SKIP_PHASES, "There is no card to skip.")
-    elif isinstance(action, LighterCard):
-        _need_phase(phase, (Phase.SHARE,), "Ask for a lighter card before you start sharing.")
-        if _action_on_table(state):
-            raise InvalidAction("An action card has no lighter card: skip it instead.")
-        if state.speaker_index > 0 or state.card_is_replay:
-            raise InvalidAction("This card is shared by more than one player: skip it instead.")
-        if _lighter_level(state) is None:
-            raise InvalidAction("There is no lighter card left: you can pass or skip.")
-    elif isinstance(action, AnswerDeeper):
-        _need_phase(phase, (Phase.DEEPER,), "Nobody asked about going deeper.")
-    elif isinstance(action, FinishSharing):
-        _need_phase(phase, (Phase.SHARE, Phase.CLOSING), "Nobody is sharing now.")
-        if phase is Phase.SHARE and _action_on_table(state):
-            raise InvalidAction(
-                "An action card is carried out, not shared: end the turn when done."
-            )
-    elif isinstance(action, FinishResponding):
-        _need_phase(phase, (Phase.RESPOND,), "Responding is not under way.")
-    elif isinstance(action, Award):
-        _need_phase(phase, (Phase.AWARD,), "Awards are given after responding.")
-        _check_award(state, action)
-    elif isinstance(action, TakeBack):
-        _need_phase(phase, (Phase.AWARD,), "Awards can be taken back only before the turn ends.")
-        if not any(a.receiver == action.receiver and a.kind is action.kind for a in state.pending):
-            raise InvalidAction("That award was not given this turn.")
-    elif isinstance(action, EndTurn):
-        if not (phase is Phase.SHARE and _action_on_table(state)):
-            _need_phase(phase, (Phase.AWARD,), "The turn ends after the awards.")
-    elif isinstance(action, EndGame):
-        _need_phase(phase, _END_GAME_PHASES, "The game is already closing.")
-    else:  # pragma: no cover - the Action union is closed
-        raise InvalidAction(f"Unknown action {action!r}.")
-
-
-def _action_on_table(state: GameState) -> bool:
-    card = state.current_card
-    return card is not None and card.is_action
-
-
-def is_legal(state: GameState, action: Action) -> bool:
-    try:
-        check(state, action)
-    except (InvalidAction, NotThisPhase, NotYourMove, GameOver):
-        return False
-    return True
-
-
-def _need_phase(phase: Phase, allowed: tuple[Phase, ...], message: str) -> None:
-    # Tuples, not sets: `in` finds a member by identity, where a set would hash the enum in
-    # Python each time (a replay checks every action again: 100,000 in a long evening).
-    if phase not in allowed:
-        raise NotThisPhase(message)
-
-
-def _need_player(state: GameState, player: int) -> None:
-    if not 0 <= player < len(state.players):
-        raise InvalidAction(f"There is no player number {player}.")
-
-
-def _check_award(state: GameState, award: Award) -> None:
-    _need_player(state, award.giver)
-    _need_player(state, award.receiver)
-    speaker = state.speaker
-    kind = award.kind
-    if kind.for_listener:
-        if award.giver != speaker:
-            raise NotYourMove("Only the player who shared gives this award.")
-        if award.receiver == speaker:
-            raise InvalidAction("This award goes to a listener, not to the player who shared.")
-        if kind is AwardKind.FELT_HEARD and WildEffect.MIRROR not in state.effects:
-            raise InvalidAction("'Felt heard' is given only with a mirror card.")
-        if kind in ONE_PER_TURN_AWARDS and any(a.kind is kind for a in state.pending):
-            raise InvalidAction("This award goes to one listener a turn: take it back first.")
-    else:
-        if award.giver == speaker:
-            raise NotYourMove("The listeners give this award, not the player who shared.")
-        if award.receiver != speaker:
-            raise InvalidAction("This award goes to the player who shared.")
-    if any(a.receiver == award.receiver and a.kind is kind for a in state.pending):
-        raise InvalidAction("That award was already given this turn.")
+def with_its_seat(state: GameState, action: Action) -> Action:
+    """A move whose seat is UNKNOWN_SEAT (an old save's), given the seat that may make it
+    now, the speaker first (an old "done responding" was the whole table's), else the
+    speaker's, to be refused with the rule's own reason."""
+    for seat in (state.speaker, *state.seats):
+        seated = attrs.evolve(action, seat=seat)
+        if is_legal(state, seated):
+            return seated
+    return attrs.evolve(action, seat=state.speaker)
 
 
 # ---------------------------------------------------------------- applying
@@ -264,19 +89,21 @@ def apply(state: GameState, action: Action) -> GameState:
     """Return the state after `action`; raise a RuleError (and change nothing) if it is not legal."""
     check(state, action)
     if isinstance(action, Draw):
-        new = _deal(state, first_speaker=state.sharer)
+        new = _deal_or_end(state, first_speaker=state.sharer)
     elif isinstance(action, Pass):
-        new = _pass(state, action.player)
+        new = _pass(state, action.seat)
     elif isinstance(action, Skip):
         new = _skip(state)
     elif isinstance(action, LighterCard):
-        new = _lighter(state)
+        new = lighter(state)
     elif isinstance(action, AnswerDeeper):
-        new = _answer_deeper(state, action.ready)
+        new = _answer_deeper(state, action)
     elif isinstance(action, FinishSharing):
         new = _finish_sharing(state)
+    elif isinstance(action, Retold):
+        new = attrs.evolve(state, retold=True)
     elif isinstance(action, FinishResponding):
-        new = attrs.evolve(state, phase=Phase.AWARD)
+        new = _finish_responding(state, action.seat)
     elif isinstance(action, Award | TakeBack):
         new = attrs.evolve(state, pending=_pending_after(state, action))
     elif isinstance(action, EndTurn):
@@ -298,7 +125,9 @@ def _pending_after(state: GameState, action: Award | TakeBack) -> tuple[Award, .
     if isinstance(action, Award):
         return (*state.pending, action)
     return tuple(
-        a for a in state.pending if not (a.receiver == action.receiver and a.kind is action.kind)
+        a
+        for a in state.pending
+        if not (a.seat == action.seat and a.receiver == action.receiver and a.kind is action.kind)
     )
 
 
@@ -310,100 +139,9 @@ def _keep_answered_card(state: GameState) -> GameState:
     return state
 
 
-def _deal(state: GameState, first_speaker: int) -> GameState:
-    """Draw from the current level (or deeper if it ran out) until a prompt turns up.
-
-    Wild cards drawn on the way stay on the table and shape the turn. A swap replays the
-    last card played, answered by the next listener in the seats.
-    """
-    piles = [list(p) for p in state.piles]
-    wilds = list(state.wilds)
-    level = state.level
-    card: str | None = None
-    replay = False
-    action = False
-    while card is None:
-        found = _level_with_cards(piles, level)
-        if found is None:
-            # Nothing left to deal: wild cards drawn on the way count as played.
-            ended = attrs.evolve(
-                state,
-                piles=tuple(tuple(p) for p in piles),
-                discard=(*state.discard, *wilds),
-                wilds=(),
-                card=None,
-            )
-            return _end_game(ended, EndReason.CARDS)
-        level = found
-        drawn = state.deck.card(piles[level - 1].pop(0))
-        if drawn.wild is None:
-            card = drawn.id
-        elif drawn.is_action:
-            # The action is this turn's card; wild cards drawn before it wait for the next prompt.
-            card, action = drawn.id, True
-        else:
-            wilds.append(drawn.id)
-            if drawn.wild is WildEffect.SWAP and state.last_prompt is not None and not replay:
-                card, replay = state.last_prompt, True
-    effects = {state.deck.card(w).wild for w in wilds}
-    swapped = WildEffect.SWAP in effects and first_speaker == state.sharer
-    speakers: tuple[int, ...]
-    reader: int | None
-    if action:
-        speakers, reader = (first_speaker,), None  # whoever drew it reads it; all carry it out
-    else:
-        speakers, reader = _speakers_for(
-            state, state.deck.card(card), first_speaker, effects, swapped
-        )
-    return attrs.evolve(
-        state,
-        piles=tuple(tuple(p) for p in piles),
-        level=max(level, state.level),
-        wilds=tuple(wilds),
-        card=card,
-        card_is_replay=replay,
-        speakers=speakers,
-        speaker_index=0,
-        reader=reader,
-        pending=(),
-        phase=Phase.SHARE,
-    )
-
-
-def _speakers_for(
-    state: GameState,
-    card: Card,
-    drawer: int,
-    effects: Collection[WildEffect | None],
-    swapped: bool = False,
-) -> tuple[tuple[int, ...], int | None]:
-    """(who answers the card, in order; who reads it aloud, if not the first of them).
-
-    A swap, or a card `answered_by: next`, hands the card to the next seat; a card everyone
-    answers goes round from there.
-    """
-    speaker = _next_seat(state, drawer) if swapped or card.answered_by_next else drawer
-    reader = drawer if card.answered_by_next and speaker != drawer else None
-    everyone = WildEffect.EVERYONE in effects or card.everyone
-    return (_round_from(state, speaker) if everyone else (speaker,)), reader
-
-
-def _level_with_cards(piles: list[list[str]], level: int) -> int | None:
-    for candidate in range(level, len(piles) + 1):
-        if piles[candidate - 1]:
-            return candidate
-    return None
-
-
-def _next_seat(state: GameState, player: int) -> int:
-    seats = state.seats
-    return seats[(seats.index(player) + 1) % len(seats)]
-
-
-def _round_from(state: GameState, player: int) -> tuple[int, ...]:
-    seats = state.seats
-    start = seats.index(player)
-    return seats[start:] + seats[:start]
+def _deal_or_end(state: GameState, first_speaker: int) -> GameState:
+    dealt, ran_out = deal(state, first_speaker)
+    return _end_game(dealt, EndReason.CARDS) if ran_out else dealt
 
 
 def _put_card_away(state: GameState) -> GameState:
@@ -418,7 +156,8 @@ def _pass(state: GameState, player: int) -> GameState:
 
     A pass hands the card on, where a skip puts it away: on a card everyone answers, the
     passer sits it out and the next in the round answers; a single speaker's card goes to
-    the next seat. Either way the card stays on the table.
+    the next seat, as that seat's own turn (`passed_on`: the rotation then goes on after
+    them, so nobody shares twice in a row). Either way the card stays on the table.
     """
     passes_left = list(state.passes_left)
     passes_left[player] -= 1
@@ -427,66 +166,32 @@ def _pass(state: GameState, player: int) -> GameState:
     state = attrs.evolve(state, passes_left=tuple(passes_left), passes_used=tuple(used))
     if len(state.speakers) > 1:
         return _next_speaker(state)
-    return attrs.evolve(state, speakers=(_next_seat(state, player),), speaker_index=0)
-
-
-def _skip(state: GameState) -> GameState:
-    state = attrs.evolve(state, skips=state.skips + 1, pending=())
-    if state.phase is Phase.CLOSING:
-        return attrs.evolve(state, card=None, phase=Phase.FINISHED)
-    # The new card is answered from the start of this turn; awards already committed stay.
-    return _deal(_put_card_away(state), first_speaker=_drawer(state))
-
-
-def _drawer(state: GameState) -> int:
-    """Who drew the card on the table: its reader, else the first to answer it."""
-    if state.reader is not None:
-        return state.reader
-    return state.speakers[0] if state.speakers else state.sharer
-
-
-def _lighter_level(state: GameState) -> int | None:
-    """The deepest level below the one on the table that still has a prompt to deal."""
-    card = state.current_card
-    if card is None:
-        return None
-    for level in range(card.level - 1, 0, -1):
-        if any(_is_prompt(state.setup, c) for c in state.piles[level - 1]):
-            return level
-    return None
-
-
-def _lighter(state: GameState) -> GameState:
-    """Put the card back under its pile and deal the first prompt of a lighter level."""
-    card = state.current_card
-    level = _lighter_level(state)
-    assert card is not None and level is not None  # check() made sure
-    piles = [list(p) for p in state.piles]
-    if state.deck.fixed_order:
-        piles[card.level - 1].insert(0, card.id)  # it keeps its place in the deck's order
-    else:
-        piles[card.level - 1].append(card.id)
-    lighter = next(c for c in piles[level - 1] if _is_prompt(state.setup, c))
-    piles[level - 1].remove(lighter)
-    speakers, reader = _speakers_for(state, state.deck.card(lighter), _drawer(state), state.effects)
     return attrs.evolve(
-        state,
-        piles=tuple(tuple(p) for p in piles),
-        card=lighter,
-        speakers=speakers,
-        speaker_index=0,
-        reader=reader,
+        state, speakers=(next_seat(state, player),), speaker_index=0, passed_on=True
     )
 
 
-def _answer_deeper(state: GameState, ready: bool) -> GameState:
-    if not ready:
-        # One "not yet" is enough; the question comes back at the end of the next round.
-        return attrs.evolve(state, phase=Phase.DEAL, ready_answers=0)
-    answers = state.ready_answers + 1
-    if answers < len(state.players):
-        return attrs.evolve(state, ready_answers=answers)
-    return attrs.evolve(_move_up(state, state.level_started_at), phase=Phase.DEAL, ready_answers=0)
+def _skip(state: GameState) -> GameState:
+    if state.phase is Phase.CLOSING:
+        # Skipping the closing card ends the evening; it puts no prompt away.
+        return attrs.evolve(state, card=None, phase=Phase.FINISHED, pending=())
+    state = attrs.evolve(state, skips=state.skips + 1, pending=())
+    # The new card is answered from the start of this turn; awards already committed stay,
+    # and a card passed on stays its answerer's turn.
+    dealt = _deal_or_end(_put_card_away(state), first_speaker=drawer(state))
+    if dealt.phase is Phase.SHARE:
+        return attrs.evolve(dealt, passed_on=state.passed_on)
+    return dealt
+
+
+def _answer_deeper(state: GameState, answer: AnswerDeeper) -> GameState:
+    """Each player answers once; when all have, the level moves up only if all are ready."""
+    votes = (*state.votes, (answer.seat, answer.ready))
+    if len(votes) < len(state.seats):
+        return attrs.evolve(state, votes=votes)
+    if all(ready for _, ready in votes):
+        return attrs.evolve(_move_up(state, state.level_started_at), phase=Phase.DEAL, votes=())
+    return attrs.evolve(state, phase=Phase.DEAL, votes=())
 
 
 def _finish_sharing(state: GameState) -> GameState:
@@ -494,23 +199,37 @@ def _finish_sharing(state: GameState) -> GameState:
         if state.speaker_index + 1 >= len(state.speakers):
             return attrs.evolve(state, card=None, phase=Phase.FINISHED)
         return attrs.evolve(state, speaker_index=state.speaker_index + 1)
-    return attrs.evolve(state, phase=Phase.RESPOND)
+    return attrs.evolve(state, phase=Phase.RESPOND, done_responding=(), retold=False)
+
+
+def _finish_responding(state: GameState, seat: int) -> GameState:
+    """The speaker ends responding for everyone; a listener only for themself."""
+    if seat == state.speaker:
+        return attrs.evolve(state, phase=Phase.AWARD, done_responding=())
+    done = (*state.done_responding, seat)
+    if all(listener in done for listener in state.listeners):
+        return attrs.evolve(state, phase=Phase.AWARD, done_responding=())
+    return attrs.evolve(state, done_responding=done)
 
 
 def _commit(state: GameState) -> GameState:
-    """Turn this speaker's awards into points (doubled by a double card)."""
+    """Turn this speaker's marks into points (doubled by a double card): each kind of mark
+    once per receiver, however many listeners gave it."""
     scores = state.scores
-    for award in state.pending:
-        scores = scores.add(
-            award.receiver, award.kind, state.rules.points_for(award.kind) * state.multiplier
-        )
+    for receiver, kind in earned_marks(state.pending):
+        scores = scores.add(receiver, kind, state.rules.points_for(kind) * state.multiplier)
     return attrs.evolve(state, scores=scores, pending=())
 
 
 def _next_speaker(state: GameState) -> GameState:
     if state.speaker_index + 1 < len(state.speakers):
         return attrs.evolve(
-            state, speaker_index=state.speaker_index + 1, phase=Phase.SHARE, pending=()
+            state,
+            speaker_index=state.speaker_index + 1,
+            phase=Phase.SHARE,
+            pending=(),
+            done_responding=(),
+            retold=False,
         )
     return _finish_card(state)
 
@@ -522,15 +241,27 @@ def _end_turn(state: GameState, elapsed: float) -> GameState:
     return _finish_card(state, elapsed)
 
 
+def _turns_used(state: GameState) -> int:
+    """How far the rotation moves: one turn, or, for a card passed on, up to the seat after
+    the one who answered it (their own turn was this one)."""
+    if not state.passed_on or len(state.speakers) != 1:
+        return 1
+    seats = state.seats
+    count = len(seats)
+    answered = seats.index(state.speakers[0])
+    return (answered - state.turn % count) % count + 1
+
+
 def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
     """The card is answered: discard it, move the rotation on, and check for the end."""
-    action = _action_on_table(state)
+    action = action_on_table(state)
     # Wild cards drawn before an action card still wait for the next prompt.
     wilds = state.wilds if action else ()
     discard = state.discard if action else state.discard + state.wilds
     if state.card is not None and not state.card_is_replay:
         discard = (*discard, state.card)
     last_prompt = state.last_prompt if action or state.card is None else state.card
+    before = state.round
     state = attrs.evolve(
         state,
         discard=discard,
@@ -541,11 +272,14 @@ def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
         speakers=(),
         speaker_index=0,
         reader=None,
-        turn=state.turn + 1,
+        turn=state.turn + _turns_used(state),
+        passed_on=False,
+        done_responding=(),
+        retold=False,
         phase=Phase.DEAL,
     )
     rules = state.rules
-    round_complete = state.turn % len(state.seats) == 0
+    round_complete = state.round != before
     if (
         rules.scoring is Scoring.TOGETHER
         and rules.goal is not None
@@ -562,7 +296,7 @@ def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
 
 def _prompts_left(state: GameState) -> bool:
     return any(
-        _is_turn_card(state.setup, card_id)
+        is_turn_card(state.setup, card_id)
         for pile in state.piles[state.level - 1 :]
         for card_id in pile
     )
@@ -588,7 +322,7 @@ def minutes_for_level(state: GameState, level: int) -> float:
 def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> GameState:
     if state.level >= len(state.deck.levels):
         return state
-    pile_empty = not any(_is_turn_card(state.setup, c) for c in state.piles[state.level - 1])
+    pile_empty = not any(is_turn_card(state.setup, c) for c in state.piles[state.level - 1])
     pace = state.rules.level_pace
     if pile_empty:
         return _move_up(state, elapsed)
@@ -596,7 +330,7 @@ def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> Ga
         return state  # `pace: finish`: only its cards running out moves it up
     if pace is LevelPace.AGREEMENT:
         # Ask at the end of every round; the level moves only when everyone says yes.
-        return attrs.evolve(state, phase=Phase.DEEPER) if round_complete else state
+        return attrs.evolve(state, phase=Phase.DEEPER, votes=()) if round_complete else state
     if pace is LevelPace.ROUNDS:
         due = round_complete and state.round - state.level_started_round >= rounds_per_level(state)
     else:
@@ -620,115 +354,38 @@ def _end_game(state: GameState, reason: EndReason) -> GameState:
         end_reason=reason,
         speaker_index=0,
         reader=None,
+        votes=(),
+        done_responding=(),
+        retold=False,
+        passed_on=False,
     )
     closing = state.deck.closing
     if state.rules.closing_card and closing is not None:
         return attrs.evolve(
-            state, phase=Phase.CLOSING, card=closing.id, speakers=_round_from(state, state.sharer)
+            state, phase=Phase.CLOSING, card=closing.id, speakers=round_from(state, state.sharer)
         )
     return attrs.evolve(state, phase=Phase.FINISHED, speakers=())
 
 
-# ---------------------------------------------------------------- what can be done
-
-
-def legal_actions(state: GameState) -> list[Action]:
-    """Every action `apply` would accept now (sharer awards once per listener who could give them)."""
-    if state.finished:
-        return []
-    candidates: list[Action] = [
-        Draw(),
-        Skip(),
-        LighterCard(),
-        AnswerDeeper(ready=True),
-        AnswerDeeper(ready=False),
-        FinishSharing(),
-        FinishResponding(),
-        EndTurn(),
-        EndGame(),
-        Pass(state.speaker),
-    ]
-    if state.phase is Phase.AWARD:
-        speaker = state.speaker
-        for listener in state.listeners:
-            for kind in AWARD_ORDER:
-                if kind.for_listener:
-                    candidates.append(Award(speaker, listener, kind))
-                else:
-                    candidates.append(Award(listener, speaker, kind))
-        candidates.extend(TakeBack(a.receiver, a.kind) for a in state.pending)
-    return [a for a in candidates if is_legal(state, a)]
-
-
-# ---------------------------------------------------------------- the result
-
-
-@attrs.frozen
-class PlayerResult:
-    player: int
-    name: str
-    total: int
-    by_kind: dict[AwardKind, int] = attrs.field(eq=True, hash=False)
-    passes_used: int
-
-
-@attrs.frozen
-class Outcome:
-    """What the summary screen shows. Available at any time; final once `finished`."""
-
-    finished: bool
-    end_reason: EndReason | None
-    players: tuple[PlayerResult, ...]
-    team_total: int
-    goal: int | None
-    cards_played: int
-    passes: int
-    skips: int
-    rounds: int
-    level: int
-
-    @property
-    def leaders(self) -> tuple[int, ...]:
-        best = max(p.total for p in self.players)
-        return tuple(p.player for p in self.players if p.total == best)
-
-
-def outcome(state: GameState) -> Outcome:
-    played = sum(1 for card_id in state.discard if _is_prompt(state.setup, card_id))
-    players = tuple(
-        PlayerResult(
-            player=i,
-            name=player.name,
-            total=state.scores.total(i),
-            by_kind=state.scores.by_kind(i),
-            passes_used=state.passes_used[i],
-        )
-        for i, player in enumerate(state.players)
-    )
-    return Outcome(
-        finished=state.finished,
-        end_reason=state.end_reason,
-        players=players,
-        team_total=state.scores.team_total,
-        goal=state.rules.goal if state.together else None,
-        cards_played=played,
-        passes=sum(state.passes_used),
-        skips=state.skips,
-        rounds=state.round,
-        level=state.level,
-    )
-
-
 __all__ = [
     "AWARD_KINDS",
+    "CARD_PHASES",
+    "CIRCLE_PLAYERS",
+    "PAIR_PLAYERS",
     "Card",
     "Outcome",
     "PlayerResult",
+    "Stage",
+    "acting_seats",
     "apply",
     "check",
     "is_legal",
     "legal_actions",
+    "legal_moves",
     "new_game",
     "outcome",
     "replay",
+    "stage",
+    "who_may",
+    "with_its_seat",
 ]

@@ -14,7 +14,7 @@ from typing import Any, TypeVar, Union
 import attrs
 
 from game.core.action_log import ActionLog
-from game.core.actions import ACTION_TYPES, Action
+from game.core.actions import ACTION_TYPES, UNKNOWN_SEAT, Action
 from game.core.state import GameState
 
 FORMAT_VERSION = 1
@@ -133,12 +133,22 @@ def from_plain(cls: Any, data: Any, where: str = "$") -> Any:
     raise PlainDataError(f"{where}: cannot read a {cls!r}")
 
 
+# Saves written before every move named its seat: the giver of an award and the player
+# who passed were the seat already; any other move gets UNKNOWN_SEAT, and `replay` gives
+# it the one seat that could have made it.
+_OLD_SEAT_NAMES = {"Award": "giver", "Pass": "player"}
+
+
 def _action_from_plain(data: Any, where: str) -> Any:
     _expect(data, dict, where)
-    cls = _ACTIONS_BY_NAME.get(data.get("type", ""))
+    name = data.get("type", "")
+    cls = _ACTIONS_BY_NAME.get(name)
     if cls is None:
-        raise PlainDataError(f"{where}: unknown action {data.get('type')!r}")
+        raise PlainDataError(f"{where}: unknown action {name!r}")
     rest = {k: v for k, v in data.items() if k != "type"}
+    if "seat" not in rest:
+        old = _OLD_SEAT_NAMES.get(name)
+        rest["seat"] = rest.pop(old) if old in rest else UNKNOWN_SEAT
     return from_plain(cls, rest, where)
 
 

@@ -120,9 +120,15 @@ class GameState:
     level_started_at: float = 0.0
     passes_used: tuple[int, ...] = ()
     skips: int = 0
-    ready_answers: int = (
-        0  # "ready" answers so far to "Ready to go deeper?"; who gave them is not kept
-    )
+    # Answers so far to "Ready to go deeper?", as (seat, ready), in the order given: each
+    # seat answers once, and only the outcome is shown (game/table/views.py hides the rest).
+    votes: tuple[tuple[int, bool], ...] = ()
+    # Listeners who said they are done responding to this speaker.
+    done_responding: tuple[int, ...] = ()
+    retold: bool = False  # a mirror card: this speaker's story has been retold
+    # The card was passed on to the next seat, who answers it as their own turn: the
+    # rotation then goes on after them, so nobody shares twice in a row.
+    passed_on: bool = False
     end_reason: EndReason | None = None
     # Every action applied so far; appending is O(1) (see action_log.py).
     log: ActionLog = attrs.field(factory=ActionLog, converter=as_log)
@@ -163,6 +169,11 @@ class GameState:
         return self.sharer
 
     @property
+    def voted(self) -> tuple[int, ...]:
+        """Seats that have answered "Ready to go deeper?" (not what they answered)."""
+        return tuple(seat for seat, _ in self.votes)
+
+    @property
     def listeners(self) -> tuple[int, ...]:
         speaker = self.speaker
         return tuple(p for p in self.seats if p != speaker)
@@ -187,9 +198,26 @@ class GameState:
     def together(self) -> bool:
         return self.rules.scoring is Scoring.TOGETHER
 
+    def marked(self, receiver: int, kind: AwardKind) -> bool:
+        """Whether anyone gave `receiver` this mark this turn."""
+        return any(a.receiver == receiver and a.kind is kind for a in self.pending)
+
     def pending_points(self, player: int) -> int:
+        """The points `player` earns when the turn ends: each kind of mark counts once,
+        however many listeners gave it (see `earned_marks`)."""
         return sum(
-            self.rules.points_for(a.kind) * self.multiplier
-            for a in self.pending
-            if a.receiver == player
+            self.rules.points_for(kind) * self.multiplier
+            for receiver, kind in earned_marks(self.pending)
+            if receiver == player
         )
+
+
+def earned_marks(pending: tuple[Award, ...]) -> tuple[tuple[int, AwardKind], ...]:
+    """(receiver, kind) for each mark earned this turn, once each, in the order first given.
+
+    The sharer's marks come from each listener on their own; the sharer earns one when at
+    least one listener gives it."""
+    seen: dict[tuple[int, AwardKind], None] = {}
+    for award in pending:
+        seen.setdefault((award.receiver, award.kind), None)
+    return tuple(seen)

@@ -18,7 +18,8 @@ from typing import Any, Protocol
 import attrs
 
 from game.core.errors import RuleError
-from game.core.state import GameState, Phase
+from game.core.state import GameState
+from game.core.turns import stage
 from game.phones.closeness_ask import ClosenessAsk
 from game.phones.phone_view import phone_view, seat_offers, waiting_view
 from game.table.choices import Choice
@@ -31,7 +32,6 @@ PUBLISH_GAP = 0.05
 
 Words = Callable[..., str]
 Reply = Callable[[dict[str, Any]], None]
-Moment = tuple[int, Phase, int, int]  # turn, phase, speaker, level
 
 
 class Outlet(Protocol):
@@ -69,9 +69,7 @@ class Hub:
         self.session: Session | None = None
         self.closeness: ClosenessAsk | None = None  # while the laptop asks the closeness check
         self._stop_listening: Callable[[], None] | None = None
-        self.acted: set[int] = set()  # seats that acted by phone in this step of the turn
         self.phones: frozenset[int] = frozenset()  # seats a phone holds now (from the server)
-        self._moment: Moment | None = None
         self._quiet = self._dirty = False
         self._published_at = -PUBLISH_GAP  # time.monotonic() of the last publish
         self._choices_key: tuple[object, ...] | None = None
@@ -85,8 +83,9 @@ class Hub:
         if self._stop_listening is not None:
             self._stop_listening()
         self.session = session
+        session.phones = self.phones  # what those players choose stays off the TV
         self._stop_listening = session.subscribe(self._changed)
-        self._moment = None
+        self._choices_key = None
         self.publish()
 
     def _changed(self, before: GameState, after: GameState) -> None:
@@ -94,10 +93,6 @@ class Hub:
             self._dirty = True
         else:
             self.publish()
-
-    def moment(self, state: GameState) -> Moment:
-        """What 'acted' is counted within: one step of one speaker's turn."""
-        return (state.turn, state.phase, state.speaker_index, state.level)
 
     # ------------------------------------------------------------ phones
 
@@ -141,6 +136,9 @@ class Hub:
         if held != self.phones:
             taken = held - self.phones
             self.phones, self._dirty = held, True
+            if self.session is not None:
+                self.session.phones = held
+                self.session.changes += 1  # the TV's view changes: a row moves to a phone
             if self.session is not None and taken:
                 # A phone took a seat: its key is saved with the game (`Session.extras`),
                 # so after a crash it takes the seat back by itself.
@@ -170,18 +168,14 @@ class Hub:
         if session is None:
             inbound.reply({"type": "error", "code": "no_game", "message": self.t("phone_no_game")})
             return
-        seat, state = inbound.seat, session.state
+        seat = inbound.seat
         choice = self._choices(session).get(seat, {}).get(inbound.choice_id)
-        if choice is None or seat in self._answered(state):
+        if choice is None:
             inbound.reply(self._not_now())
             return
-        moment = self.moment(state)
-        had = set(self.acted) if self._moment == moment else set()
-        self._act(moment, seat)  # before the change, so the TV's redraw already counts it
         try:
-            session.choose(choice)  # the engine checks it is possible now, as for a key
+            session.choose(seat, choice)  # the rules check this seat may, as for a key
         except RuleError:
-            self.acted = had
             inbound.reply(self._not_now())
             return
         self.applied += 1
@@ -189,20 +183,24 @@ class Hub:
 
     def _choices(self, session: Session) -> dict[int, dict[str, Choice]]:
         """Each seat's choices by id, the same for every state of one step of a turn (who
-        may mark whom does not change as marks come): found once, not once a tap."""
+        may mark whom does not change as marks come): found once, not once a tap. Whether
+        a choice is possible at the moment of the tap is the rules' answer (`choose`)."""
         state = session.state
         key = (
-            self.moment(state),
+            state.turn,
+            stage(state),
+            state.speaker_index,
+            state.level,
             state.card,
             state.speaker,
             state.speakers,
-            session.mirror.retelling(state),  # a mirror's retelling, then responding
+            state.voted,
+            session.phones,
             session.memory is not None,
         )
         if self._choices_key != key:
-            view = table_view(session, self.t)
             self._choices_by_seat = {
-                seat: {o.id: o.choice for o in seat_offers(view, state, seat, frozenset())}
+                seat: {o.id: o.choice for o in seat_offers(table_view(session, self.t, seat))}
                 for seat in range(len(state.players))
             }
             self._choices_key = key
@@ -211,30 +209,7 @@ class Hub:
     def _not_now(self) -> dict[str, Any]:
         return {"type": "error", "code": "not_now", "message": self.t("phone_not_now")}
 
-    def _act(self, moment: Moment, seat: int) -> None:
-        if self._moment != moment:
-            self._moment, self.acted = moment, set()
-        self.acted.add(seat)
-
-    def _answered(self, state: GameState) -> frozenset[int]:
-        if state.phase is not Phase.DEEPER or self._moment != self.moment(state):
-            return frozenset()
-        return frozenset(self.acted)
-
-    # ------------------------------------------------------------ what phones and the TV see
-
-    def acted_line(self) -> str:
-        """ "2 of 4 phones have marked": that someone acted, never what (empty when nothing)."""
-        session = self.session
-        if session is None or not self.phones:
-            return ""
-        state = session.state
-        if self._moment != self.moment(state) or not self.acted:
-            return ""
-        key = {Phase.AWARD: "phones_marked", Phase.DEEPER: "phones_answered"}.get(
-            state.phase, "phones_acted"
-        )
-        return self.t(key, count=len(self.acted & self.phones), total=len(self.phones))
+    # ------------------------------------------------------------ what phones see
 
     def snapshot(self) -> Snapshot:
         ask = self.closeness
@@ -248,12 +223,7 @@ class Hub:
         state = session.state
         names = tuple(p.name for p in state.players)
         words = self.words()
-        answered, line = self._answered(state), self.acted_line()
-        view = table_view(session, self.t)  # once for every phone
-        views = {
-            seat: phone_view(session, self.t, seat, words, answered, line, view)
-            for seat in range(len(names))
-        }
+        views = {seat: phone_view(session, self.t, seat, words) for seat in range(len(names))}
         return Snapshot(names, views, waiting_view(self.t, names))
 
     def publish(self) -> None:

@@ -1,9 +1,9 @@
-"""What one phone shows: the table's view model, cut down to one seat.
+"""What one phone shows: its seat's view from game/table, as plain JSON-ready data.
 
-A phone sees what everyone sees (whose turn, the card, the guidance) and only its own
-choices: the offers whose `by` holds its seat, and the marks it gives. It is built from
-the same `TableView` the pygame table draws, so a tap and a key pick the same `Choice`.
-The result is plain JSON-ready data; the page draws it (game/phones/static/phone.js).
+The seat's view (`table_view(session, t, seat)`) already holds only what that player may
+see and choose: their own marks, their own answer, their own star. This module only
+turns it into the data the page draws (game/phones/static/phone.js); it decides nothing
+about what to hide, so a tap and a key pick the same `Choice`, checked by the same rules.
 """
 
 from __future__ import annotations
@@ -11,43 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.core.state import GameState, Phase
+from game.core.state import Phase
 from game.table.choices import Do
 from game.table.session import Session
 from game.table.views import Offer, TableView, table_view
 
 Words = Callable[..., str]
 
-# Choices a phone never offers: ending the evening asks the whole table, on the laptop.
+# Choices a phone never offers: ending the evening asks the whole table, on the laptop;
+# Undo is the laptop's (a phone's marks are taken back by tapping them again).
 LAPTOP_ONLY = frozenset({Do.END_EVENING, Do.UNDO})
 # Phases where the card on the table is shown on the phones.
 CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD, Phase.CLOSING})
 
 
-def phone_view(
-    session: Session,
-    t: Words,
-    seat: int,
-    words: Any = None,
-    answered: frozenset[int] = frozenset(),
-    acted_line: str = "",
-    view: TableView | None = None,
-) -> dict[str, Any]:
-    """The view for the phone at `seat` (`words`: the game's Words, for feelings and
-    starters; `answered`: seats that already said ready or not yet; `view`: the table's
-    view of this state, when the caller has it: it is the costly part, the same for all)."""
+def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict[str, Any]:
+    """The data for the phone at `seat` (`words`: the game's Words, for feelings and
+    starters)."""
     state = session.state
-    view = table_view(session, t) if view is None else view
+    view = table_view(session, t, seat)
     role = _role(session, seat)
-    offers = bar_offers(view, state, seat, answered)
-    marks = [
-        {
-            "title": row.title,
-            "offers": [_offer(o) for o in row.marks],
-        }
-        for row in view.marks
-        if any(seat in o.by for o in row.marks)
-    ]
     out: dict[str, Any] = {
         "type": "view",
         "phase": state.phase.value,
@@ -55,12 +38,14 @@ def phone_view(
         "name": state.players[seat].name,
         "role": role,
         "headline": view.headline,
-        "line": _line(session, t, seat, role, view, answered),
-        "card": _card(session, t, role),
-        "offers": [_offer(o) for o in offers],
-        "marks": marks,
+        "line": _line(session, t, seat, role),
+        "card": _card(session, t, role, view),
+        "offers": [_offer(o) for o in phone_offers(view)],
+        "marks": [
+            {"title": row.title, "offers": [_offer(o) for o in row.marks]} for row in view.marks
+        ],
         "remember": [_offer(o) for o in view.remember],
-        "acted": acted_line,
+        "acted": "",
         "feelings": [],
         "starters": [],
     }
@@ -76,26 +61,15 @@ def phone_view(
     return out
 
 
-def bar_offers(
-    view: TableView, state: GameState, seat: int, answered: frozenset[int]
-) -> list[Offer]:
-    """The bar's choices the phone at `seat` has now."""
-    if state.phase is Phase.DEEPER and seat in answered:
-        return []  # one answer each: the phone says it was counted
-    offers = [o for o in view.bar if seat in o.by and o.choice.do not in LAPTOP_ONLY]
-    if state.phase is Phase.AWARD and seat != state.speaker:
-        # On the laptop anyone presses Continue; on phones the sharer does, so a listener's
-        # tap never ends the turn while the sharer is still marking.
-        offers = [o for o in offers if o.choice.do is not Do.END_TURN]
-    return offers
+def phone_offers(view: TableView) -> list[Offer]:
+    """The bar's choices a phone shows: its seat's, less what only the laptop asks."""
+    return [o for o in view.bar if o.choice.do not in LAPTOP_ONLY]
 
 
-def seat_offers(
-    view: TableView, state: GameState, seat: int, answered: frozenset[int]
-) -> list[Offer]:
-    """Every choice the phone at `seat` may make now: what its page shows, nothing more."""
-    marks = [o for row in view.marks for o in row.marks if seat in o.by]
-    return [*bar_offers(view, state, seat, answered), *marks, *view.remember]
+def seat_offers(view: TableView) -> list[Offer]:
+    """Every choice the phone may send now: what its page shows, nothing more."""
+    marks = [o for row in view.marks for o in row.marks]
+    return [*phone_offers(view), *marks, *view.remember]
 
 
 def waiting_view(t: Words, names: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -123,11 +97,10 @@ def _role(session: Session, seat: int) -> str:
     return "sharer" if seat == state.speaker else "listener"
 
 
-def _line(
-    session: Session, t: Words, seat: int, role: str, view: TableView, answered: frozenset[int]
-) -> str:
+def _line(session: Session, t: Words, seat: int, role: str) -> str:
     """One sentence for this phone: what its player does now."""
-    phase = session.state.phase
+    state = session.state
+    phase = state.phase
     if phase is Phase.DEAL:
         return t("phone_deal_you") if role == "sharer" else t("phone_wait_draw")
     if phase is Phase.SHARE:
@@ -137,19 +110,17 @@ def _line(
     if phase is Phase.AWARD:
         return t("phone_mark_listeners") if role == "sharer" else t("phone_mark_sharer")
     if phase is Phase.DEEPER:
-        return t("phone_deeper_counted") if seat in answered else t("phone_deeper")
+        return t("phone_deeper_counted") if seat in state.voted else t("phone_deeper")
     if phase is Phase.CLOSING:
         return t("phone_closing_you") if role == "sharer" else t("phone_share_listen")
     return t("phone_finished")
 
 
-def _card(session: Session, t: Words, role: str) -> dict[str, Any] | None:
+def _card(session: Session, t: Words, role: str, view: TableView) -> dict[str, Any] | None:
     state = session.state
     card = state.current_card
     if card is None or state.phase not in CARD_PHASES:
         return None
-    levels = state.deck.levels
-    level = levels[min(card.level, len(levels)) - 1].name if levels else ""
     # The listeners' ideas come once the story is told: first they listen.
     responding = role == "listener" and state.phase is Phase.RESPOND
     follow_ups = list(card.follow_ups) if responding else []
@@ -160,4 +131,4 @@ def _card(session: Session, t: Words, role: str) -> dict[str, Any] | None:
     ]
     # An action card (format 1.1) is all text: the phone shows it where a prompt goes.
     words = card.text if card.is_action else card.prompt
-    return {"prompt": words, "level": level, "follow_ups": follow_ups, "wilds": wilds}
+    return {"prompt": words, "level": view.caption, "follow_ups": follow_ups, "wilds": wilds}

@@ -24,6 +24,7 @@ from game.core.actions import (
     FinishSharing,
     LighterCard,
     Pass,
+    Retold,
     Skip,
     TakeBack,
 )
@@ -33,7 +34,6 @@ from game.core.state import GameState, Phase
 from game.store.log import log_exception
 from game.table.choices import Choice, Do
 from game.table.closeness import ClosenessRound
-from game.table.walks import MirrorWalk
 
 if TYPE_CHECKING:
     from game.store.memory import Keeper
@@ -54,7 +54,6 @@ class Session:
         elapsed: float = 0.0,
         memory: Keeper | None = None,
         closeness: ClosenessRound | None = None,
-        mirror: MirrorWalk | None = None,
     ) -> None:
         self.state = state
         self.store = store
@@ -64,7 +63,14 @@ class Session:
         self.memory = memory
         # The closeness check's answers from before the first card, asked again at the end.
         self.closeness = closeness
-        self.mirror = mirror or MirrorWalk()
+        # Seats whose players choose on their own phones: what they choose is theirs
+        # until it is shown (game/table/views.py keeps it off the TV).
+        self.phones: frozenset[int] = frozenset()
+        # Tonight's stars, by card: which seats starred it (see `_toggle_star`).
+        self.stars: dict[str, frozenset[int]] = {}
+        # Cards said "not for us" after the listeners responded: they stay on the table
+        # tonight, and are never offered to remember again.
+        self.put_away_later: set[str] = set()
         self.listeners: list[Listener] = []
         self.changes = 0  # counts every change (a star too): what was read before is stale
         self.view_memo: tuple[Any, ...] | None = None  # views.table_view's last answer
@@ -98,14 +104,15 @@ class Session:
             listener(before, self.state)
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, soon: bool = True) -> Iterator[None]:
         """Several choices in a row, as the phones' choices of one frame come: each is
         checked and applied as usual, then the game is saved and the listeners told once,
         (state before the first, state after the last), before that frame is drawn. Twelve
         phones sending fifty marks a second each would otherwise cost a save each.
 
         The save is handed to the store's writer thread where it has one (`save_soon`): a
-        moment later on disk, and the frame does not wait for the disk."""
+        moment later on disk, and the frame does not wait for the disk; `soon=False` saves
+        before it returns, as a press on the laptop does."""
         if self._batch is not None:
             yield
             return
@@ -115,7 +122,7 @@ class Session:
         finally:
             before, self._batch = self._batch, None
             if self._batch_changed:
-                self._save_and_tell(before, soon=True)
+                self._save_and_tell(before, soon=soon)
 
     # ------------------------------------------------------------ acting
 
@@ -126,73 +133,108 @@ class Session:
         self._changed(before)
         return self.state
 
-    def choose(self, choice: Choice) -> GameState:
-        """Do what a view model offered: an engine action, a walk's step or a note in memory.
+    def choose(self, seat: int, choice: Choice) -> GameState:
+        """Do what a view offered `seat`: a move in the game, or a note in the group's memory.
 
-        Raises a RuleError (and changes nothing) when the choice is not possible now.
+        Raises a RuleError (and changes nothing) when that seat may not choose it now.
         """
-        state = self.state
-        if choice.do is Do.RETOLD:
-            if not self.mirror.retelling(state):
-                raise InvalidAction("Nobody is retelling a story now.")
-            self.mirror = self.mirror.retold(state)
-            self._changed(state)
-            return self.state
         if choice.do in (Do.STAR, Do.NOT_FOR_US):
-            return self._remember(choice)
-        if choice.do is Do.DONE_RESPONDING and self.mirror.retelling(state):
-            raise InvalidAction("First the story is retold; then everyone responds.")
-        return self.dispatch(self.action_for(choice))
+            return self._remember(seat, choice)
+        return self.dispatch(self.move_for(seat, choice))
 
-    def possible(self, choice: Choice) -> bool:
-        """Whether `choose(choice)` would be accepted now."""
-        if choice.do is Do.RETOLD:
-            return self.mirror.retelling(self.state)
+    def choose_all(self, seats: tuple[int, ...], choice: Choice) -> GameState:
+        """One press on the laptop for every seat it acts for (the listeners at the laptop
+        saying together that they are done responding): saved and told once."""
+        with self.batch(soon=False):  # a key or a click is on disk before the next frame
+            for seat in seats:
+                self.choose(seat, choice)
+        return self.state
+
+    def possible(self, seat: int, choice: Choice) -> bool:
+        """Whether `choose(seat, choice)` would be accepted now."""
         if choice.do in (Do.STAR, Do.NOT_FOR_US):
             return memory_card(self) is not None
-        if choice.do is Do.DONE_RESPONDING and self.mirror.retelling(self.state):
-            return False
         try:
-            return engine.is_legal(self.state, self.action_for(choice))
+            return engine.is_legal(self.state, self.move_for(seat, choice))
         except RuleError:
             return False
 
-    def action_for(self, choice: Choice) -> Action:
-        """The engine action behind a choice (marks toggle: a given mark is taken back)."""
+    def move_for(self, seat: int, choice: Choice) -> Action:
+        """The move behind a choice made by `seat` (a mark the seat gave is taken back)."""
         state = self.state
-        if choice.do is Do.MARK:
+        do = choice.do
+        if do is Do.MARK:
             assert choice.receiver is not None and choice.mark is not None
-            return mark_action(state, choice.receiver, choice.mark)
-        if choice.do is Do.UNDO:
-            if not state.pending:
+            return mark_move(state, seat, choice.receiver, choice.mark)
+        if do is Do.UNDO:
+            own = [a for a in state.pending if a.seat == seat]
+            if not own:
                 raise InvalidAction("There is no mark to take back.")
-            last = state.pending[-1]
-            return TakeBack(last.receiver, last.kind)
-        if choice.do is Do.PASS:
-            return Pass(state.speaker)
-        if choice.do is Do.END_TURN:
-            return EndTurn(elapsed_seconds=round(self.elapsed, 1))
-        return _SIMPLE[choice.do]
+            return TakeBack(seat, own[-1].receiver, own[-1].kind)
+        if do is Do.END_TURN:
+            return EndTurn(seat, elapsed_seconds=round(self.elapsed, 1))
+        if do is Do.READY or do is Do.NOT_YET:
+            return AnswerDeeper(seat, ready=do is Do.READY)
+        move: Action = _MOVES[do](seat)
+        return move
 
-    def _remember(self, choice: Choice) -> GameState:
+    def _remember(self, seat: int, choice: Choice) -> GameState:
+        """A star or "not for us": a note in the group's memory, by one seat.
+
+        "Not for us" before the listeners respond also puts the card away (a skip); after,
+        the card stays on the table and is only kept from future evenings."""
         card = memory_card(self)
         if card is None or self.memory is None:
             raise InvalidAction("There is no card to remember now.")
+        if seat not in self.state.seats:
+            raise InvalidAction(f"There is no player number {seat}.")
         if choice.do is Do.STAR:
-            self.memory.toggle_star(card)
+            self._toggle_star(seat, card)
             self._changed(self.state)
             return self.state
+        skip = Skip(seat)
+        if engine.is_legal(self.state, skip):
+            self.memory.not_for_us(card)
+            return self.dispatch(skip)
         self.memory.not_for_us(card)
-        return self.dispatch(Skip())
+        self.put_away_later.add(card)
+        self._changed(self.state)
+        return self.state
+
+    def _toggle_star(self, seat: int, card: str) -> None:
+        """Each seat stars a card for itself; the group's memory keeps it starred while
+        anyone does. A star kept from another evening is the table's: any seat unstars it."""
+        assert self.memory is not None
+        seats = set(self.stars.get(card, ()))
+        starred = self.memory.is_starred(card)
+        if seat in seats:
+            seats.discard(seat)
+        elif starred and not seats:
+            self.memory.toggle_star(card)  # an old star, taken off
+            return
+        else:
+            seats.add(seat)
+        self.stars[card] = frozenset(seats)
+        if bool(seats) != starred:
+            self.memory.toggle_star(card)
+
+    def starred_for(self, card: str, seats: frozenset[int] | None) -> bool:
+        """Whether the card shows as starred to these seats (None: the whole table, which
+        sees a star given on a phone only when the laptop's players gave it too)."""
+        if self.memory is None or not self.memory.is_starred(card):
+            return False
+        tonight = self.stars.get(card)
+        if not tonight:
+            return True  # starred on another evening: the table's
+        if seats is None:
+            return any(seat not in self.phones for seat in tonight)
+        return bool(tonight & seats)
 
     # ------------------------------------------------------------ the file and the clock
 
     def table_part(self) -> dict[str, Any]:
         """What the save keeps beside the engine state: the clock, the walk, the check."""
         part: dict[str, Any] = {"elapsed_seconds": round(self.elapsed, 1)}
-        mirror = self.mirror.saved()
-        if mirror is not None:
-            part["mirror"] = mirror
         if self.closeness is not None and self.closeness.asked_before():
             part["closeness"] = self.closeness.saved()
         for name, saved in self.extras.items():
@@ -226,30 +268,28 @@ class Session:
         self.elapsed += dt
 
 
-_SIMPLE: dict[Do, Action] = {
-    Do.DRAW: Draw(),
-    Do.SKIP: Skip(),
-    Do.LIGHTER: LighterCard(),
-    Do.DONE_SHARING: FinishSharing(),
-    Do.DONE_CLOSING: FinishSharing(),
-    Do.DONE_RESPONDING: FinishResponding(),
-    Do.READY: AnswerDeeper(ready=True),
-    Do.NOT_YET: AnswerDeeper(ready=False),
-    Do.END_EVENING: EndGame(),
+_MOVES: dict[Do, type] = {
+    Do.DRAW: Draw,
+    Do.PASS: Pass,
+    Do.SKIP: Skip,
+    Do.LIGHTER: LighterCard,
+    Do.DONE_SHARING: FinishSharing,
+    Do.DONE_CLOSING: FinishSharing,
+    Do.RETOLD: Retold,
+    Do.DONE_RESPONDING: FinishResponding,
+    Do.END_EVENING: EndGame,
 }
 
 
-def given(state: GameState, receiver: int, kind: AwardKind) -> bool:
-    return any(a.receiver == receiver and a.kind is kind for a in state.pending)
+def given_by(state: GameState, seat: int, receiver: int, kind: AwardKind) -> bool:
+    return any(a.seat == seat and a.receiver == receiver and a.kind is kind for a in state.pending)
 
 
-def mark_action(state: GameState, receiver: int, kind: AwardKind) -> Award | TakeBack:
-    """Give a mark, or take it back when it is already given."""
-    if given(state, receiver, kind):
-        return TakeBack(receiver, kind)
-    # The sharer's marks come from the listeners as one; the first listener names them.
-    giver = state.speaker if kind.for_listener else state.listeners[0]
-    return Award(giver, receiver, kind)
+def mark_move(state: GameState, seat: int, receiver: int, kind: AwardKind) -> Award | TakeBack:
+    """Give a mark, or take it back when this seat already gave it."""
+    if given_by(state, seat, receiver, kind):
+        return TakeBack(seat, receiver, kind)
+    return Award(seat, receiver, kind)
 
 
 def memory_card(session: Session) -> str | None:
@@ -261,7 +301,7 @@ def memory_card(session: Session) -> str | None:
         or state.card is None
         or state.card_is_replay
         or state.deck.card(state.card).is_wild  # an action card is no prompt to keep
-        or not engine.is_legal(state, Skip())
+        or state.card in session.put_away_later
     ):
         return None
     return state.card
@@ -286,7 +326,7 @@ MAX_ELAPSED_SECONDS = 7 * 24 * 3600.0  # a week of table time: far past any even
 
 
 def resume_session(loaded: LoadedSave, store: Saver | None, remember_cards: bool) -> Session:
-    """The saved game as it was: clock, mirror walk and closeness answers included."""
+    """The saved game as it was: clock and closeness answers included."""
     state = loaded.state
     assert state is not None
     table = loaded.table
@@ -303,7 +343,6 @@ def resume_session(loaded: LoadedSave, store: Saver | None, remember_cards: bool
         elapsed=elapsed,
         memory=card_memory(state, remember_cards),
         closeness=ClosenessRound.from_saved(table.get("closeness"), names),
-        mirror=MirrorWalk.from_saved(table.get("mirror")),
     )
 
 

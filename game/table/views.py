@@ -1,10 +1,16 @@
-"""What the table offers now, phase by phase: the words, the choices, who acts, the keys.
+"""What each seat may see and choose now: one view for the TV, one for each player.
 
-`table_view(session, t, row)` reads the session and returns a `TableView`: the headline,
-the one line of what to do now, who listens, the choices on offer (each with its label,
-the key that picks it and whether it is possible) and, while marks are given, one row
-per receiver. The pygame table draws it; a phone page would draw the same. Keys and
-clicks meet here: `TableView.keys` maps each key to the same `Choice` a click gives.
+`table_view(session, t, seat, row)` reads the session and returns a `TableView`: the
+headline, the one line of what to do now, who listens, the choices on offer (each with its
+label, the key that picks it, whether it is possible, and the seats a press acts for) and,
+while marks are given, one row per receiver.
+
+`seat=None` is the TV (the laptop's screen): what everyone may see, and the choices of the
+players who choose at the laptop. A player whose seat is on a phone (`Session.phones`)
+chooses there, and what they choose stays theirs until it is shown: no tick, count or
+colour on the TV tells their marks, their answer to "ready to go deeper?" or their star.
+Secrets are removed here, once: a screen or a phone page draws its view and hides nothing.
+Keys and clicks meet here too: `TableView.keys` maps each key to the offer a click gives.
 """
 
 from __future__ import annotations
@@ -14,12 +20,27 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from game.content.ui_text import isolated
+from game.core import engine
+from game.core.actions import (
+    AnswerDeeper,
+    Award,
+    Draw,
+    EndGame,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+    LighterCard,
+    Pass,
+    Retold,
+    Skip,
+    TakeBack,
+)
 from game.core.cards import WildEffect
 from game.core.rules import AwardKind, Scoring
 from game.core.state import EndReason, GameState, Phase
+from game.core.turns import Stage, stage
 from game.table.choices import Choice, Do, mark
-from game.table.session import Session, given, memory_card
-from game.table.walks import retelling_listener
+from game.table.session import Session, given_by, memory_card
 
 Words = Callable[..., str]
 
@@ -48,8 +69,12 @@ class Offer:
     primary: bool = False  # the one Enter picks
     on: bool = False  # a mark given, a card starred
     ask_first: bool = False  # ending the evening: the screen asks "are you sure?"
-    by: tuple[int, ...] = ()  # the players who may pick it
+    by: tuple[int, ...] = ()  # the players who may pick it now
     points: int = 0  # a mark's points (0 when scoring is off)
+    # The seats one press acts for on this view's device: the phone's own seat; on the
+    # laptop, the player at the laptop who may pick it (the listeners at the laptop all
+    # at once, when they say they are done responding). Empty: nobody here may pick it.
+    seats: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -64,11 +89,14 @@ class MarkRow:
     title: str
     sharer: bool  # the row of marks the listeners give the sharer
     marks: tuple[Offer, ...]
+    on_phone: bool = False  # given on a phone: this view shows that, never what
 
 
 @attrs.frozen
 class TableView:
+    seat: int | None  # whose view this is (None: the TV)
     phase: Phase
+    stage: Stage  # the step of the turn (a mirror's retelling, an action card carried out)
     headline: str
     instruction: str
     listening: str  # who listens (or who has answered), one muted line; may be ""
@@ -81,6 +109,11 @@ class TableView:
     # The card's own gentle timer in seconds (format 1.1 `timer:`) for this phase; 0 for a
     # card that has no timer here (an action card, the closing card); None: the rules' timers.
     card_timer: int | None = None
+    # Marks this view may show as given (the laptop's own on the TV; a phone's own on it),
+    # as (giver, receiver, kind), in the order given.
+    shown_marks: tuple[tuple[int, int, AwardKind], ...] = ()
+    starred: bool = False  # the card on the table is starred, as this view may show it
+    caption: str = ""  # the card's label: its level, "Together" or "Closing card"
 
     def offers(self) -> tuple[Offer, ...]:
         return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
@@ -112,6 +145,20 @@ def reading_aloud(state: GameState) -> int | None:
     return state.reader
 
 
+def card_caption(t: Words, state: GameState) -> str:
+    """The card's label, the same on the TV and on every phone."""
+    card = state.current_card
+    if card is None:
+        return ""
+    if state.phase is Phase.CLOSING:
+        return t("card_closing")
+    levels = state.deck.levels
+    level = levels[card.level - 1] if 0 < card.level <= len(levels) else None
+    if card.is_action:  # "Together" last: a narrow card keeps only the last part
+        return t("card_action", name=level.name if level else "")
+    return t("card_caption", number=card.level, name=level.name if level else "")
+
+
 def card_timer(state: GameState) -> int | None:
     """The card's own timer for this phase: its `timer:` while it is answered or carried out."""
     card = state.current_card
@@ -122,30 +169,54 @@ def card_timer(state: GameState) -> int | None:
     return 0 if card.is_action or state.phase is Phase.CLOSING else None
 
 
-def table_view(session: Session, t: Words, row: int = 0) -> TableView:
-    """The view of the session's state now. Asked again for the same state, row and words
-    (the table's layout, then its first frame, then each phone), it is the same object:
-    with twelve players a view checks some forty marks with the engine (about 3 ms)."""
+def table_view(session: Session, t: Words, seat: int | None = None, row: int = 0) -> TableView:
+    """The view of the session's state now, for the TV (`seat=None`) or one seat. Asked again
+    for the same state, seat, row and words (the table's layout, then its first frame, then
+    each phone), it is the same object: with twelve players a view checks some forty marks
+    with the engine (about 3 ms)."""
     state = session.state
     memo = session.view_memo
-    if (
-        memo is not None
-        and memo[0] is state
-        and memo[1] == session.changes
-        and memo[2] == row
-        and memo[3] is t
-    ):
-        view: TableView = memo[4]
-        return view
-    names = [p.name for p in state.players]
-    view = _View(session, state, t, names).view(row)
-    session.view_memo = (state, session.changes, row, t, view)
-    return view
+    stamp = (state, session.changes, t, session.phones)
+    if memo is None or memo[0] != stamp:
+        memo = session.view_memo = (stamp, {})
+    views: dict[tuple[int | None, int], TableView] = memo[1]
+    found = views.get((seat, row))
+    if found is None:
+        names = [p.name for p in state.players]
+        found = views[(seat, row)] = _View(session, state, t, names, seat).view(row)
+    return found
+
+
+# The move a choice becomes: who may make it comes from the rules' own table (turns.MAY).
+_MOVE_OF: dict[Do, type] = {
+    Do.DRAW: Draw,
+    Do.PASS: Pass,
+    Do.SKIP: Skip,
+    Do.LIGHTER: LighterCard,
+    Do.DONE_SHARING: FinishSharing,
+    Do.DONE_CLOSING: FinishSharing,
+    Do.RETOLD: Retold,
+    Do.DONE_RESPONDING: FinishResponding,
+    Do.MARK: Award,
+    Do.UNDO: TakeBack,
+    Do.END_TURN: EndTurn,
+    Do.READY: AnswerDeeper,
+    Do.NOT_YET: AnswerDeeper,
+    Do.END_EVENING: EndGame,
+}
 
 
 class _View:
-    def __init__(self, session: Session, state: GameState, t: Words, names: list[str]) -> None:
+    def __init__(
+        self, session: Session, state: GameState, t: Words, names: list[str], seat: int | None
+    ) -> None:
         self.session, self.state, self.t, self.names = session, state, t, names
+        self.seat = seat
+        # The seats whose choices this device makes: a phone's own, or the laptop's.
+        if seat is None:
+            self.here = tuple(s for s in state.seats if s not in session.phones)
+        else:
+            self.here = (seat,)
 
     def name(self, player: int) -> str:
         return self.names[player]
@@ -156,64 +227,74 @@ class _View:
         names = ", ".join(str(isolated(self.name(p))) for p in players)
         return self.t("table_listening", names=names)
 
-    def legal(self, choice: Choice) -> bool:
-        return self.session.possible(choice)
-
-    def offer(self, do: Do, label: str, key: str, by: tuple[int, ...], **more: object) -> Offer:
+    def offer(self, do: Do, label: str, key: str, **more: object) -> Offer | None:
+        """The offer of `do` on this device: None when nobody here could ever pick it now."""
         choice = Choice(do)
-        return Offer(choice, label, key, enabled=self.legal(choice), by=by, **more)  # type: ignore[arg-type]
+        state, session = self.state, self.session
+        eligible = engine.who_may(state, _MOVE_OF[do])
+        by = tuple(s for s in eligible if session.possible(s, choice))
+        here = [s for s in eligible if s in self.here]
+        if not here and do is Do.END_EVENING and self.seat is None:
+            here = list(eligible[:1])  # the whole table is asked first, on the laptop
+        if not here:
+            return None
+        able = [s for s in here if s in by]
+        seats: tuple[int, ...] = ()
+        if state.speaker in able:
+            seats = (state.speaker,)  # the speaker's word ends responding for everyone
+        elif do is Do.DONE_RESPONDING and able:
+            seats = tuple(able)  # the listeners at the laptop, together
+        elif able:
+            seats = (able[0],)
+        return Offer(choice, label, key, enabled=bool(seats), by=by, seats=seats, **more)  # type: ignore[arg-type]
+
+    def bar_of(self, *offers: Offer | None) -> tuple[Offer, ...]:
+        return tuple(o for o in offers if o is not None)
 
     # ------------------------------------------------------------ by phase
 
     def view(self, row: int) -> TableView:
         state, t = self.state, self.t
-        everyone = tuple(state.seats)
         speaker = self.name(state.speaker)
-        phase = state.phase
+        now = stage(state)
         aside = ""
         marks_: tuple[MarkRow, ...] = ()
         bar: tuple[Offer, ...]
         listening = self.listening()
-        if phase is Phase.DEAL:
+        if now is Stage.DEAL:
             sharer = self.name(state.sharer)
             headline, line = t("table_turn", name=sharer), t("table_deal", name=sharer)
-            bar = (
-                self.offer(Do.DRAW, t("table_draw"), "Enter", (state.sharer,), primary=True),
-                self.offer(Do.END_EVENING, t("table_end_evening"), "E", everyone, ask_first=True),
+            bar = self.bar_of(
+                self.offer(Do.DRAW, t("table_draw"), "Enter", primary=True),
+                self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
             )
-        elif phase is Phase.SHARE and action_on_table(state):
+        elif now is Stage.CARRY_OUT:
             # An action card: read aloud, done together, no marks; then the turn moves on.
             headline = t("table_action_heading")
             line = t("table_action", name=speaker)
             listening = ""
-            bar = (
-                self.offer(Do.END_TURN, t("table_action_done"), "Enter", everyone, primary=True),
-                self.offer(Do.SKIP, t("table_skip"), "X", everyone),
+            bar = self.bar_of(
+                self.offer(Do.END_TURN, t("table_action_done"), "Enter", primary=True),
+                self.offer(Do.SKIP, t("table_skip"), "X"),
             )
-        elif phase is Phase.SHARE:
+        elif now is Stage.SHARE:
             headline, line = self.share_headline(), self.share_steps()
             aside = self.pass_or_skip()
-            bar = (
-                self.offer(
-                    Do.DONE_SHARING,
-                    t("table_done_sharing"),
-                    "Enter",
-                    (state.speaker,),
-                    primary=True,
-                ),
-                self.offer(Do.PASS, self.pass_label(), "P", (state.speaker,)),
-                self.offer(Do.LIGHTER, t("table_lighter"), "L", (state.speaker,)),
-                self.offer(Do.SKIP, t("table_skip"), "X", everyone),
+            bar = self.bar_of(
+                self.offer(Do.DONE_SHARING, t("table_done_sharing"), "Enter", primary=True),
+                self.offer(Do.PASS, self.pass_label(), "P"),
+                self.offer(Do.LIGHTER, t("table_lighter"), "L"),
+                self.offer(Do.SKIP, t("table_skip"), "X"),
             )
-        elif phase is Phase.RESPOND and self.session.mirror.retelling(state):
+        elif now is Stage.RETELL:
             reteller = retelling_listener(state)
             headline = t("table_mirror_heading")
             line = t("table_mirror_retell", listener=self.name(reteller), name=speaker)
             listening = self.listening([p for p in state.seats if p != reteller])
-            bar = (
-                self.offer(Do.RETOLD, t("table_mirror_retold"), "Enter", everyone, primary=True),
+            bar = self.bar_of(
+                self.offer(Do.RETOLD, t("table_mirror_retold"), "Enter", primary=True),
             )
-        elif phase is Phase.RESPOND:
+        elif now is Stage.RESPOND:
             mirror = WildEffect.MIRROR in state.effects
             # The listeners talk now: name them (one listener is not "listeners").
             if len(state.listeners) == 1:
@@ -222,16 +303,16 @@ class _View:
                 headline = t("table_respond_heading")
             line = t("table_mirror_then" if mirror else "table_respond", name=speaker)
             listening = ""
-            bar = (
-                self.offer(
-                    Do.DONE_RESPONDING,
-                    t("table_done_responding"),
-                    "Enter",
-                    state.listeners,
-                    primary=True,
-                ),
+            if state.done_responding:
+                listening = t(
+                    "table_done_count",
+                    count=len(state.done_responding),
+                    total=len(state.listeners),
+                )
+            bar = self.bar_of(
+                self.offer(Do.DONE_RESPONDING, t("table_done_responding"), "Enter", primary=True),
             )
-        elif phase is Phase.AWARD:
+        elif now is Stage.MARK:
             headline, line, listening = t("table_award_heading"), self.award_line(), ""
             if state.wild_cards:  # named in the headline: the rows need the banner's room
                 titles = " · ".join(
@@ -239,21 +320,22 @@ class _View:
                 )
                 headline = t("table_award_heading_wild", wild=titles)
             marks_ = self.mark_rows()
-            bar = (
-                self.offer(Do.END_TURN, t("table_end_turn"), "Enter", everyone, primary=True),
-                Offer(Choice(Do.UNDO), t("table_undo"), "U", bool(state.pending), by=everyone),
+            bar = self.bar_of(
+                self.offer(Do.END_TURN, t("table_end_turn"), "Enter", primary=True),
+                self.undo(),
             )
-        elif phase is Phase.DEEPER:
+        elif now is Stage.DEEPER:
             levels = state.deck.levels
             following = levels[state.level] if state.level < len(levels) else levels[-1]
             headline, line = t("table_deeper_heading"), t("table_deeper", name=following.name)
-            listening = t("table_deeper_count", count=state.ready_answers, total=len(everyone))
-            bar = (
-                self.offer(Do.READY, t("table_ready"), "1", everyone),
-                self.offer(Do.NOT_YET, t("table_not_yet"), "2", everyone),
-                self.offer(Do.END_EVENING, t("table_end_evening"), "E", everyone, ask_first=True),
+            # How many have answered, never what: the level's move (or not) says the outcome.
+            listening = t("table_deeper_count", count=len(state.votes), total=len(state.seats))
+            bar = self.bar_of(
+                self.offer(Do.READY, t("table_ready"), "1"),
+                self.offer(Do.NOT_YET, t("table_not_yet"), "2"),
+                self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
             )
-        elif phase is Phase.CLOSING:
+        elif now is Stage.CLOSING:
             headline, line, listening = t("table_closing_heading", name=speaker), "", ""
             line = t(
                 "table_closing",
@@ -263,31 +345,62 @@ class _View:
             )
             if state.end_reason is EndReason.CARDS and state.speaker_index == 0:
                 line = t("table_cards_ran_out") + " " + line
-            bar = (
-                self.offer(
-                    Do.DONE_CLOSING,
-                    t("table_done_closing"),
-                    "Enter",
-                    (state.speaker,),
-                    primary=True,
-                ),
-                self.offer(Do.SKIP, t("table_skip_closing"), "X", everyone),
+            bar = self.bar_of(
+                self.offer(Do.DONE_CLOSING, t("table_done_closing"), "Enter", primary=True),
+                self.offer(Do.SKIP, t("table_skip_closing"), "X"),
             )
         else:
             headline, line, listening, bar = "", "", "", ()
+        acted = self.acted_on_phones(now)
+        if acted:
+            listening = f"{listening}  ·  {acted}" if listening else acted
         row = min(max(row, 0), max(0, len(state.listeners) - 1))
+        remember = self.remember()
         return TableView(
-            phase=phase,
+            seat=self.seat,
+            phase=state.phase,
+            stage=now,
             headline=headline,
             instruction=line,
             listening=listening,
             aside=aside,
             bar=bar,
             marks=marks_,
-            remember=self.remember(),
+            remember=remember,
             row=row,
-            keys=self.keys(bar, marks_, row),
+            keys=self.keys(bar, marks_, row, remember),
             card_timer=card_timer(state),
+            shown_marks=tuple(
+                (a.seat, a.receiver, a.kind) for a in state.pending if a.seat in self.here
+            ),
+            starred=any(o.on for o in remember if o.choice.do is Do.STAR),
+            caption=card_caption(t, state),
+        )
+
+    def acted_on_phones(self, now: Stage) -> str:
+        """On the TV, "Phones: 2 of 4 have marked": that players on phones acted, never what."""
+        phones = self.session.phones
+        if self.seat is not None or not phones:
+            return ""
+        state = self.state
+        if now is Stage.MARK:
+            acted, key = {a.seat for a in state.pending}, "phones_marked"
+        elif now is Stage.DEEPER:
+            acted, key = set(state.voted), "phones_answered"
+        elif now is Stage.RESPOND:
+            acted, key = set(state.done_responding), "phones_acted"
+        else:
+            return ""
+        count = len(acted & phones)
+        return self.t(key, count=count, total=len(phones)) if count else ""
+
+    def undo(self) -> Offer:
+        """Take back the last mark given here (on the TV: at the laptop; never a phone's)."""
+        own = [a for a in self.state.pending if a.seat in self.here]
+        seats = (own[-1].seat,) if own else ()
+        everyone = tuple(self.state.seats)
+        return Offer(
+            Choice(Do.UNDO), self.t("table_undo"), "U", bool(own), by=everyone, seats=seats
         )
 
     # ------------------------------------------------------------ the words
@@ -368,62 +481,84 @@ class _View:
         return LISTENER_MARKS
 
     def mark_rows(self) -> tuple[MarkRow, ...]:
+        """One row per listener (the speaker gives), then the speaker's row (each listener
+        gives their own). A view shows only the rows its device gives; on the TV, a row given
+        only on phones says so and shows nothing of what."""
         state, t = self.state, self.t
+        speaker = state.speaker
         rows = []
-        for receiver in state.listeners:
-            title = t("award_listener_row", name=self.name(receiver))
-            rows.append(
-                MarkRow(receiver, title, False, self.marks_for(receiver, self.listener_marks()))
-            )
-        speaker = self.name(state.speaker)
-        if len(state.listeners) == 1:
-            title = t(
-                "award_sharer_row_one_listener",
-                name=speaker,
-                listener=self.name(state.listeners[0]),
-            )
-        else:
-            title = t("award_sharer_row", name=speaker)
-        rows.append(
-            MarkRow(state.speaker, title, True, self.marks_for(state.speaker, SHARER_MARKS))
-        )
+        if self.seat is None or self.seat == speaker:
+            giver = speaker if speaker in self.here else None
+            for receiver in state.listeners:
+                title = t("award_listener_row", name=self.name(receiver))
+                rows.append(self.row(receiver, title, False, self.listener_marks(), giver))
+        if self.seat is None or self.seat != speaker:
+            if len(state.listeners) == 1:
+                title = t(
+                    "award_sharer_row_one_listener",
+                    name=self.name(speaker),
+                    listener=self.name(state.listeners[0]),
+                )
+            else:
+                title = t("award_sharer_row", name=self.name(speaker))
+            # At the laptop the listeners there mark the speaker as one, in the first one's name.
+            giver = next((s for s in state.listeners if s in self.here), None)
+            rows.append(self.row(speaker, title, True, SHARER_MARKS, giver))
         return tuple(rows)
 
-    def marks_for(self, receiver: int, kinds: tuple[AwardKind, ...]) -> tuple[Offer, ...]:
+    def row(
+        self,
+        receiver: int,
+        title: str,
+        sharer: bool,
+        kinds: tuple[AwardKind, ...],
+        giver: int | None,
+    ) -> MarkRow:
         state = self.state
         scoring = state.rules.scoring is not Scoring.OFF
-        givers = (state.speaker,) if receiver != state.speaker else state.listeners
         offers = []
         for kind in kinds:
             choice = mark(receiver, kind)
-            on = given(state, receiver, kind)
+            on = giver is not None and given_by(state, giver, receiver, kind)
+            able = giver is not None and (on or self.session.possible(giver, choice))
             offers.append(
                 Offer(
                     choice,
                     self.t(f"award_{kind.value}"),
                     str(MARK_NUMBERS[kind]),
-                    enabled=on or self.legal(choice),
+                    enabled=able,
                     on=on,
-                    by=givers,
+                    by=(giver,) if giver is not None else (),
                     points=state.rules.points_for(kind) * state.multiplier if scoring else 0,
+                    seats=(giver,) if able and giver is not None else (),
                 )
             )
-        return tuple(offers)
+        if giver is None:
+            return MarkRow(
+                receiver, self.t("phones_row", title=title), sharer, tuple(offers), on_phone=True
+            )
+        return MarkRow(receiver, title, sharer, tuple(offers))
 
     # ------------------------------------------------------------ keys and memory
 
     def keys(
-        self, bar: tuple[Offer, ...], marks: tuple[MarkRow, ...], row: int
+        self,
+        bar: tuple[Offer, ...],
+        marks: tuple[MarkRow, ...],
+        row: int,
+        remember: tuple[Offer, ...],
     ) -> dict[str, Choice]:
         keys = {offer.key: offer.choice for offer in bar if offer.key}
         primary = next((o for o in bar if o.primary), None)
         if primary is not None:
             keys["Enter"] = primary.choice
         if marks:
-            chosen_row, sharer_row = marks[row], marks[-1]
-            for offer in (*chosen_row.marks, *sharer_row.marks):
-                keys[offer.key] = offer.choice
-        for offer in self.remember():
+            listener_rows = [r for r in marks if not r.sharer]
+            chosen = [listener_rows[row]] if row < len(listener_rows) else []
+            for mark_row in (*chosen, *(r for r in marks if r.sharer)):
+                for offer in mark_row.marks:
+                    keys[offer.key] = offer.choice
+        for offer in remember:
             keys[offer.key] = offer.choice
         return keys
 
@@ -433,10 +568,18 @@ class _View:
         if card is None or session.memory is None:
             return ()
         t = self.t
-        starred = session.memory.is_starred(card)
+        seats = None if self.seat is None else frozenset({self.seat})
+        starred = session.starred_for(card, seats)
         everyone = tuple(self.state.seats)
+        here = self.here or everyone[:1]
         star = t("table_starred") if starred else t("table_star")
         return (
-            Offer(Choice(Do.STAR), star, "S", on=starred, by=everyone),
-            Offer(Choice(Do.NOT_FOR_US), t("table_not_for_us"), "N", by=everyone),
+            Offer(Choice(Do.STAR), star, "S", on=starred, by=everyone, seats=here[:1]),
+            Offer(Choice(Do.NOT_FOR_US), t("table_not_for_us"), "N", by=everyone, seats=here[:1]),
         )
+
+
+def retelling_listener(state: GameState) -> int:
+    """The listener who retells a mirror card's story: the next seat after the speaker."""
+    seats = state.seats
+    return seats[(seats.index(state.speaker) + 1) % len(seats)]

@@ -14,7 +14,7 @@ import attrs
 from game.core import engine
 from game.core.actions import Award, EndGame, EndTurn
 from game.core.rules import AwardKind
-from game.core.state import GameState
+from game.core.state import GameState, earned_marks
 
 SECTIONS: tuple[tuple[str, tuple[AwardKind, ...]], ...] = (
     ("summary_moments_deeper", (AwardKind.DEEPENING_QUESTION,)),
@@ -38,12 +38,15 @@ class Moment:
 
 
 def committed_awards(state: GameState) -> list[Award]:
-    """Every mark that counted, in the order the turns ended."""
+    """Every mark that counted, in the order the turns ended: a mark several listeners
+    gave the sharer counts once, in the name of the first who gave it."""
     replayed = engine.new_game(state.setup)
     kept: list[Award] = []
     for action in state.log:
         if isinstance(action, EndTurn | EndGame):
-            kept.extend(replayed.pending)
+            pending = replayed.pending
+            for receiver, kind in earned_marks(pending):
+                kept.append(next(a for a in pending if a.receiver == receiver and a.kind is kind))
         replayed = engine.apply(replayed, action)
     return kept
 
@@ -94,6 +97,10 @@ def joined(names: list[str], t: Callable[..., str]) -> str:
     return t("names_and", names=", ".join(names[:-1]), last=names[-1])
 
 
-def acknowledgement(award: Award, names: tuple[str, ...], t: Callable[..., str]) -> str:
-    """One mark said as thanks, with the real names: "Ben, your question took Ana deeper."."""
-    return t(f"ack_{award.kind.value}", giver=names[award.giver], receiver=names[award.receiver])
+def acknowledgement(
+    mark: tuple[int, int, AwardKind], names: tuple[str, ...], t: Callable[..., str]
+) -> str:
+    """One mark, as (giver, receiver, kind), said as thanks with the real names: "Ben, your
+    question took Ana deeper."."""
+    giver, receiver, kind = mark
+    return t(f"ack_{kind.value}", giver=names[giver], receiver=names[receiver])

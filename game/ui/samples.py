@@ -100,6 +100,7 @@ def _play(setup) -> SampleGame:
         EndTurn,
         FinishResponding,
         FinishSharing,
+        Retold,
     )
     from game.core.cards import WildEffect
     from game.core.rules import AwardKind
@@ -114,7 +115,7 @@ def _play(setup) -> SampleGame:
         if phase is Phase.FINISHED:
             break
         if phase is Phase.DEAL:
-            state = engine.apply(state, Draw())
+            state = engine.apply(state, Draw(state.sharer))
             sample.share = sample.share or state
             if state.wild_cards and sample.wild is None and state.phase is Phase.SHARE:
                 sample.wild = state
@@ -123,12 +124,14 @@ def _play(setup) -> SampleGame:
         elif phase is Phase.SHARE:
             if state.speaker_index == 1:
                 sample.everyone = sample.everyone or state
-            state = engine.apply(state, FinishSharing())
+            state = engine.apply(state, FinishSharing(state.speaker))
             sample.respond = sample.respond or state
             if WildEffect.MIRROR in state.effects and state.phase is Phase.RESPOND:
                 sample.mirror = sample.mirror or state
         elif phase is Phase.RESPOND:
-            state = engine.apply(state, FinishResponding())
+            if state.phase is Phase.RESPOND and WildEffect.MIRROR in state.effects:
+                state = engine.apply(state, Retold(state.speaker))
+            state = engine.apply(state, FinishResponding(state.speaker))
         elif phase is Phase.AWARD:
             speaker = state.speaker
             for n, listener in enumerate(state.listeners):
@@ -146,16 +149,16 @@ def _play(setup) -> SampleGame:
                 sample.wild_award = state
             elapsed += 240
             before = state.level
-            state = engine.apply(state, EndTurn(elapsed_seconds=elapsed))
+            state = engine.apply(state, EndTurn(speaker, elapsed_seconds=elapsed))
             if state.level > before and sample.level_up is None:
                 sample.level_up = state
         elif phase is Phase.DEEPER:
-            state = engine.apply(state, AnswerDeeper(ready=True))
+            state = engine.apply(state, AnswerDeeper(state.seats[len(state.votes)], ready=True))
             if state.phase is Phase.DEEPER:
                 sample.deeper = sample.deeper or state
         elif phase is Phase.CLOSING:
             sample.closing = sample.closing or state
-            state = engine.apply(state, FinishSharing())
+            state = engine.apply(state, FinishSharing(state.speaker))
     sample.award = sample.award or sample.respond
     sample.finished = state
     return sample

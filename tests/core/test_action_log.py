@@ -10,8 +10,9 @@ from game.core.action_log import ActionLog
 from game.core.actions import Draw, EndTurn, FinishResponding, FinishSharing, Skip
 from game.core.serial import state_from_plain, state_to_plain
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply
 
-ACTIONS = [Draw(), Skip(), FinishSharing(), FinishResponding(), EndTurn()]
+ACTIONS = [Draw(ANY), Skip(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)]
 
 
 def test_a_chain_of_appends_shares_one_list_and_copies_nothing():
@@ -27,13 +28,13 @@ def test_a_chain_of_appends_shares_one_list_and_copies_nothing():
 
 
 def test_appending_to_an_older_log_branches_without_touching_the_newer_one():
-    base = ActionLog([Draw()])
-    newer = base.appended(FinishSharing())
-    branch = base.appended(Skip())  # trying another action on the past state
-    assert newer == (Draw(), FinishSharing())
-    assert branch == (Draw(), Skip())
-    assert newer.appended(EndTurn()) == (Draw(), FinishSharing(), EndTurn())
-    assert branch[-1] == Skip() and branch[:1] == (Draw(),)
+    base = ActionLog([Draw(ANY)])
+    newer = base.appended(FinishSharing(ANY))
+    branch = base.appended(Skip(ANY))  # trying another action on the past state
+    assert newer == (Draw(ANY), FinishSharing(ANY))
+    assert branch == (Draw(ANY), Skip(ANY))
+    assert newer.appended(EndTurn(ANY)) == (Draw(ANY), FinishSharing(ANY), EndTurn(ANY))
+    assert branch[-1] == Skip(ANY) and branch[:1] == (Draw(ANY),)
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=60))
@@ -50,8 +51,8 @@ def test_any_mix_of_appends_and_branches_matches_tuples(steps):
 
 def test_a_game_with_its_log_survives_the_save_round_trip_and_replays():
     state = engine.new_game(make_setup(2))
-    for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
-        state = engine.apply(state, action)
+    for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)):
+        state = apply(state, action)
     again = state_from_plain(state_to_plain(state))
     assert isinstance(again.log, ActionLog)
     assert again == state and again.log == state.log
@@ -60,13 +61,13 @@ def test_a_game_with_its_log_survives_the_save_round_trip_and_replays():
 
 def test_applying_twice_to_one_state_leaves_it_and_both_results_as_they_were():
     """apply gives its fresh state its log in place: no state anyone holds ever changes."""
-    state = engine.apply(engine.new_game(make_setup(2)), Draw())
+    state = apply(engine.new_game(make_setup(2)), Draw(ANY))
     before = state.log
-    shared = engine.apply(state, FinishSharing())
-    skipped = engine.apply(state, Skip())  # a branch from the same state
+    shared = apply(state, FinishSharing(ANY))
+    skipped = apply(state, Skip(ANY))  # a branch from the same state
     assert state.log == before and len(state.log) == 1
-    assert shared.log == (Draw(), FinishSharing())
-    assert skipped.log == (Draw(), Skip())
+    assert shared.log == (Draw(0), FinishSharing(0))
+    assert skipped.log == (Draw(0), Skip(0))
     assert engine.replay(state.setup, shared.log) == shared
     assert engine.replay(state.setup, skipped.log) == skipped
 
@@ -83,19 +84,19 @@ def test_replay_writes_marks_into_its_own_states_and_checks_each_as_apply_does()
 
     state = engine.new_game(make_setup(3))
     first = state
-    for action in (Draw(), FinishSharing(), FinishResponding()):
-        state = engine.apply(state, action)
+    for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY)):
+        state = apply(state, action)
     listener = state.listeners[0]
     give = Award(state.speaker, listener, AwardKind.DEEPENING_QUESTION)
-    take = TakeBack(listener, AwardKind.DEEPENING_QUESTION)
+    take = TakeBack(ANY, listener, AwardKind.DEEPENING_QUESTION)
     felt = Award(state.speaker, state.listeners[1], AwardKind.FELT_RESPONSE)
     played = state
-    for action in (give, take, give, felt, take, EndTurn(), Draw()):
-        played = engine.apply(played, action)
+    for action in (give, take, give, felt, take, EndTurn(ANY), Draw(ANY)):
+        played = apply(played, action)
     assert engine.replay(played.setup, played.log) == played
     assert engine.new_game(first.setup) == first and first.pending == () and len(first.log) == 0
     twice = (*state.log, give, give)
     with pytest.raises(InvalidAction, match="already given this turn"):
-        engine.apply(engine.apply(state, give), give)
+        apply(apply(state, give), give)
     with pytest.raises(InvalidAction, match="already given this turn"):
         engine.replay(state.setup, twice)

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from game.core import rng
 from game.core.actions import Draw
 from game.core.cards import WildEffect
-from game.core.engine import apply, new_game
+from game.core.engine import new_game
 from game.core.serial import state_from_plain, state_to_plain
+from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup
 
@@ -53,7 +54,7 @@ def test_new_cards_come_first_and_not_for_us_never(seed: int, had: set, banned: 
 def test_the_one_card_not_had_is_the_first_prompt_dealt() -> None:
     for seed in range(20):
         setup = attrs.evolve(make_setup(deck=DECK, seed=seed), had_before=tuple(LEVEL_1[:-1]))
-        state = apply(new_game(setup), Draw())
+        state = apply(new_game(setup), Draw(ANY))
         assert state.card == LEVEL_1[-1] or not DECK.card(state.card or "l1-c0").is_wild
         first_prompt = next(c for c in state.piles[0] if not DECK.card(c).is_wild)
         assert LEVEL_1[-1] in (state.card, first_prompt)

@@ -20,10 +20,11 @@ from game.core.actions import (
     Pass,
     Skip,
 )
-from game.core.engine import apply, legal_actions, new_game, outcome
-from game.core.errors import InvalidAction, NotThisPhase
+from game.core.engine import legal_actions, new_game, outcome
+from game.core.errors import InvalidAction, NotThisPhase, NotYourMove
 from game.core.rules import AwardKind, LevelPace, Rules, Scoring
 from game.core.state import Phase
+from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup, prompt
 from .test_properties import choose
@@ -32,7 +33,7 @@ TOPICS = ("family", "body", "money", "past-relationships", "grief", "health", "f
 
 
 def turn(state):
-    for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
+    for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)):
         state = apply(state, action)
     return state
 
@@ -53,23 +54,27 @@ def test_the_table_is_asked_at_the_end_of_each_round():
     state = turn(state)
     assert state.phase is Phase.DEEPER
     with pytest.raises(NotThisPhase):
-        apply(state, Draw())
+        apply(state, Draw(ANY))
 
 
 def test_the_level_rises_only_when_every_player_is_ready():
     state = turn(turn(turn(agreement_game())))
     for _ in range(2):
-        state = apply(state, AnswerDeeper(ready=True))
+        state = apply(state, AnswerDeeper(ANY, ready=True))
         assert state.phase is Phase.DEEPER and state.level == 1
-    state = apply(state, AnswerDeeper(ready=True))
-    assert state.phase is Phase.DEAL and state.level == 2 and state.ready_answers == 0
+    state = apply(state, AnswerDeeper(ANY, ready=True))
+    assert state.phase is Phase.DEAL and state.level == 2 and state.votes == ()
 
 
-def test_one_not_yet_keeps_the_level_and_names_nobody():
+def test_one_not_yet_keeps_the_level_once_everyone_has_answered():
     state = turn(turn(turn(agreement_game())))
-    state = apply(apply(state, AnswerDeeper(ready=True)), AnswerDeeper(ready=False))
-    assert state.phase is Phase.DEAL and state.level == 1 and state.ready_answers == 0
-    assert state.log[-1] == AnswerDeeper(ready=False)  # the log holds the answer, never who gave it
+    state = apply(apply(state, AnswerDeeper(0, ready=True)), AnswerDeeper(1, ready=False))
+    assert state.phase is Phase.DEEPER, "the outcome waits for every answer"
+    assert state.voted == (0, 1)
+    with pytest.raises(NotYourMove):
+        apply(state, AnswerDeeper(1, ready=True)), "each player answers once"
+    state = apply(state, AnswerDeeper(2, ready=True))
+    assert state.phase is Phase.DEAL and state.level == 1 and state.votes == ()
     state = turn(turn(turn(state)))
     assert state.phase is Phase.DEEPER  # asked again after the next round
 
@@ -90,13 +95,13 @@ def at_level_two():
     state = new_game(make_setup(2, rules=Rules(rounds=None, rounds_per_level=1)))
     state = turn(turn(state))
     assert state.level == 2
-    return apply(state, Draw())
+    return apply(state, Draw(ANY))
 
 
 def test_a_lighter_card_comes_from_a_lower_level_at_no_cost():
     state = at_level_two()
     dealt = state.card
-    lighter = apply(state, LighterCard())
+    lighter = apply(state, LighterCard(ANY))
     assert lighter.current_card.level == 1
     assert lighter.speaker == state.speaker and lighter.phase is Phase.SHARE
     assert lighter.passes_left == state.passes_left and lighter.skips == state.skips
@@ -105,16 +110,16 @@ def test_a_lighter_card_comes_from_a_lower_level_at_no_cost():
 
 
 def test_no_lighter_card_at_level_one():
-    state = apply(new_game(make_setup()), Draw())
+    state = apply(new_game(make_setup()), Draw(ANY))
     with pytest.raises(InvalidAction, match="no lighter card"):
-        apply(state, LighterCard())
-    assert LighterCard() not in legal_actions(state)
+        apply(state, LighterCard(ANY))
+    assert LighterCard(ANY) not in legal_actions(state)
 
 
 def test_lighter_card_only_while_sharing_has_not_started():
-    state = apply(at_level_two(), FinishSharing())
+    state = apply(at_level_two(), FinishSharing(ANY))
     with pytest.raises(NotThisPhase):
-        apply(state, LighterCard())
+        apply(state, LighterCard(ANY))
 
 
 # ---------------------------------------------------------------- lines
@@ -160,12 +165,12 @@ def test_a_lighter_card_respects_the_lines_too():
             2, deck=deck, rules=Rules(rounds=None, rounds_per_level=1), excluded_tags=("grief",)
         )
     )
-    state = apply(state, Draw())  # level 1 has only light-ok left
-    state = apply(apply(apply(state, FinishSharing()), FinishResponding()), EndTurn())
-    state = apply(state, Draw())
+    state = apply(state, Draw(ANY))  # level 1 has only light-ok left
+    state = apply(apply(apply(state, FinishSharing(ANY)), FinishResponding(ANY)), EndTurn(ANY))
+    state = apply(state, Draw(ANY))
     # level 1 is used up: there is nothing lighter to give, and never the ruled-out card
     assert state.current_card.level == 2
-    assert LighterCard() not in legal_actions(state)
+    assert LighterCard(ANY) not in legal_actions(state)
 
 
 # ---------------------------------------------------------------- scoring off
@@ -175,12 +180,12 @@ def test_scoring_off_still_records_every_acknowledgement():
     rules = Rules(scoring=Scoring.OFF, rounds=1)
     state = new_game(make_setup(2, rules=rules))
     for action in (
-        Draw(),
-        FinishSharing(),
-        FinishResponding(),
+        Draw(ANY),
+        FinishSharing(ANY),
+        FinishResponding(ANY),
         Award(0, 1, AwardKind.DEEPENING_QUESTION),
         Award(1, 0, AwardKind.SHARED_FEELING),
-        EndTurn(),
+        EndTurn(ANY),
     ):
         state = apply(state, action)
     result = outcome(state)
@@ -191,12 +196,12 @@ def test_scoring_off_still_records_every_acknowledgement():
 
 def test_passing_and_skipping_work_the_same_with_lines():
     state = new_game(make_setup(2, excluded_tags=("money",)))
-    state = apply(apply(state, Draw()), Pass(0))
-    state = apply(state, Skip())
+    state = apply(apply(state, Draw(ANY)), Pass(0))
+    state = apply(state, Skip(ANY))
     assert state.phase is Phase.SHARE
 
 
 def test_random_choice_helper_is_deterministic():
-    a = choose(random.Random(3), [Draw(), Skip()])
-    b = choose(random.Random(3), [Draw(), Skip()])
+    a = choose(random.Random(3), [Draw(ANY), Skip(ANY)])
+    b = choose(random.Random(3), [Draw(ANY), Skip(ANY)])
     assert a == b

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishSharing, Pass, Skip
+from game.core.actions import (
+    Award,
+    Draw,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+    Pass,
+    Retold,
+    Skip,
+)
 from game.core.cards import WildEffect
-from game.core.engine import apply, new_game, outcome, replay
+from game.core.engine import new_game, outcome, replay
 from game.core.rules import AwardKind, Rules
 from game.core.state import EndReason, Phase
+from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup
 
@@ -21,7 +31,10 @@ ALL_WILDS = (
 
 def generous_turn(state):
     """Share, respond, and mark every award the turn allows — as a warm table would."""
-    state = apply(apply(state, FinishSharing()), FinishResponding())
+    state = apply(state, FinishSharing(ANY))
+    if WildEffect.MIRROR in state.effects:
+        state = apply(state, Retold(ANY))
+    state = apply(state, FinishResponding(ANY))
     speaker = state.speaker
     for listener in state.listeners:
         state = apply(state, Award(speaker, listener, AwardKind.DEEPENING_QUESTION))
@@ -31,18 +44,18 @@ def generous_turn(state):
         state = apply(state, Award(speaker, state.listeners[-1], AwardKind.FELT_HEARD))
     state = apply(state, Award(state.listeners[0], speaker, AwardKind.SHARED_FEELING))
     state = apply(state, Award(state.listeners[-1], speaker, AwardKind.SHARED_THOUGHT))
-    return apply(state, EndTurn())
+    return apply(state, EndTurn(ANY))
 
 
 def play_evening(state, pass_on_turn: int = 1, skip_on_turn: int = 2):
     turns = 0
     seen_effects: set[WildEffect] = set()
     while state.phase is not Phase.CLOSING:
-        state = apply(state, Draw())
+        state = apply(state, Draw(ANY))
         if turns == pass_on_turn:
             state = apply(state, Pass(state.speaker))
         if turns == skip_on_turn:
-            state = apply(state, Skip())
+            state = apply(state, Skip(ANY))
         seen_effects |= state.effects
         while state.phase is Phase.SHARE:
             before = state.turn
@@ -51,7 +64,7 @@ def play_evening(state, pass_on_turn: int = 1, skip_on_turn: int = 2):
                 break
         turns += 1
     while state.phase is Phase.CLOSING:
-        state = apply(state, FinishSharing())
+        state = apply(state, FinishSharing(ANY))
     return state, seen_effects
 
 
@@ -63,7 +76,8 @@ def test_a_whole_pair_evening():
     result = outcome(state)
     assert state.finished and result.end_reason is EndReason.ROUNDS
     assert result.rounds == 6 and result.level == 3
-    assert result.cards_played >= 11  # 12 turns; a swap may replay the last card
+    # 12 turns, one of them Ana's passed to Ben as his; a swap may replay the last card
+    assert result.cards_played >= 10
     assert result.passes == 1 and result.skips == 1
     assert all(p.total > 0 for p in result.players)
     assert effects  # at least one wild card shaped a turn
@@ -93,7 +107,7 @@ def test_the_double_card_doubles_the_whole_turn_in_a_full_game():
     state = new_game(setup)
     doubled = plain = None
     while not state.finished and state.phase is not Phase.CLOSING:
-        state = apply(state, Draw())
+        state = apply(state, Draw(ANY))
         if state.phase is not Phase.SHARE:
             break
         is_double = WildEffect.DOUBLE in state.effects

@@ -6,12 +6,22 @@ import json
 
 import pytest
 
-from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishSharing, Pass, TakeBack
+from game.core.actions import (
+    Action,
+    Award,
+    Draw,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+    Pass,
+    TakeBack,
+)
 from game.core.cards import WildEffect
-from game.core.engine import apply, new_game
+from game.core.engine import new_game, replay
 from game.core.rules import AwardKind
 from game.core.serial import PlainDataError, from_plain, state_from_plain, state_to_plain, to_plain
 from game.core.state import GameState
+from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup
 
@@ -19,15 +29,15 @@ from .factory import make_deck, make_setup
 def mid_game_state() -> GameState:
     state = new_game(make_setup(3, deck=make_deck(wilds=((WildEffect.DOUBLE, 1),))))
     for action in (
-        Draw(),
+        Draw(ANY),
         Pass(0),
-        FinishSharing(),
-        FinishResponding(),
+        FinishSharing(ANY),
+        FinishResponding(ANY),
         Award(1, 0, AwardKind.DEEPENING_QUESTION),  # the pass made player 1 the speaker
         Award(1, 2, AwardKind.TOUCHED_ME),
-        TakeBack(2, AwardKind.TOUCHED_ME),
-        EndTurn(12.5),
-        Draw(),
+        TakeBack(ANY, 2, AwardKind.TOUCHED_ME),
+        EndTurn(ANY, 12.5),
+        Draw(ANY),
     ):
         state = apply(state, action)
     return state
@@ -41,7 +51,22 @@ def test_state_round_trips_through_json():
 
 def test_actions_are_written_with_their_type():
     plain = to_plain(Award(0, 1, AwardKind.FELT_RESPONSE))
-    assert plain == {"type": "Award", "giver": 0, "receiver": 1, "kind": "felt_response"}
+    assert plain == {"type": "Award", "seat": 0, "receiver": 1, "kind": "felt_response"}
+
+
+def test_moves_saved_before_they_named_their_seat_get_the_seat_that_could_make_them():
+    """A save written by the version before: an award's giver and a passer were the seat
+    already; every other move is given the one seat that may make it when replayed."""
+    state = mid_game_state()
+    old = [
+        {k if k != "seat" else "giver": v for k, v in to_plain(move).items()}
+        if isinstance(move, Award)
+        else {k: v for k, v in to_plain(move).items() if k != "seat"}
+        for move in state.log
+    ]
+    read = [from_plain(Action, item) for item in old]
+    assert {move.seat for move in read if not isinstance(move, Award)} == {ANY}
+    assert replay(state.setup, read) == state
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,15 @@ def test_twelve_phones_each_see_their_own_seat_and_act_only_for_it(table_of):
         await phones[sharer].choose("done_sharing")
         view = await phones[listener].expect("view", phase="respond")
         assert view["card"]["follow_ups"] == list(session.state.current_card.follow_ups)
+        # A listener's "done responding" is their own: the others may go on responding.
         await phones[listener].choose("done_responding")
+        await until(lambda: session.state.done_responding == (listener,))
+        assert session.state.phase is Phase.RESPOND
+        done = await phones[listener].expect("view", phase="respond")
+        while "done_responding" in offers(done):
+            done = await phones[listener].expect("view", phase="respond")
+        # The sharer says when responding is over, for everyone.
+        await phones[sharer].choose("done_responding")
         await until(lambda: session.state.phase is Phase.AWARD)
 
         award = await phones[sharer].expect("view", phase="award")
@@ -62,8 +70,12 @@ def test_twelve_phones_each_see_their_own_seat_and_act_only_for_it(table_of):
         listener_view = await phones[listener].expect("view", phase="award")
         assert [len(r["offers"]) for r in listener_view["marks"]] == [2]  # the sharer's row
         await phones[listener].choose(f"mark:{sharer}:shared_feeling")
-        marked = await phones[listener].expect("view", acted="Phones: 1 of 12 have marked")
-        assert any(o["on"] for o in marked["marks"][0]["offers"])
+        marked = await phones[listener].expect("view", phase="award")
+        while not any(o["on"] for o in marked["marks"][0]["offers"]):
+            marked = await phones[listener].expect("view", phase="award")
+        # Another listener's phone does not see that mark: each marks on their own.
+        others = await phones[(sharer + 3) % 12].expect("view", phase="award")
+        assert not any(o["on"] for o in others["marks"][0]["offers"])
         await phones[sharer].choose(f"mark:{listener}:deepening_question")
         await until(lambda: len(session.state.pending) == 2)
         # A listener cannot mark for another listener: that row is not on its phone.
@@ -136,7 +148,7 @@ def test_the_laptop_and_phones_drive_one_game(table_of):
         with table.lock:  # the "laptop": the game's own thread presses Enter
             from game.table.choices import Choice
 
-            session.choose(Choice(Do.DRAW))
+            session.choose(session.state.sharer, Choice(Do.DRAW))
         await phone.expect("view", phase="share")
         await phone.close()
 

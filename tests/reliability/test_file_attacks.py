@@ -51,6 +51,7 @@ from game.store.settings import SOME_RESET, Settings, load_settings, save_settin
 from game.store.settings import UNREADABLE as SETTINGS_UNREADABLE
 from game.table import session as table_session
 from game.table.session import Session, resume_session
+from tests.moves import ANY, dispatch
 from tests.store.games import game_at, new_setup, play
 
 POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
@@ -318,7 +319,7 @@ def test_a_huge_elapsed_time_still_continues_and_ends_turns(open_title):
     assert isinstance(app.scene, TableScene)
     session = app.scene.session
     assert any(isinstance(a, EndTurn) for a in legal_actions(session.state))
-    session.dispatch(EndTurn(elapsed_seconds=round(session.elapsed, 1)))
+    dispatch(session, EndTurn(ANY, elapsed_seconds=round(session.elapsed, 1)))
     assert not session.save_failed
     assert SaveStore().load().state == session.state
 
@@ -373,7 +374,7 @@ def test_a_full_disk_keeps_the_last_good_save_and_says_so_once(monkeypatch):
     last_good = session.state
     FullDisk(monkeypatch, free=0)
     for step in range(30):
-        session.dispatch(play(session.state, 1, seed=step).log[-1])
+        dispatch(session, play(session.state, 1, seed=step).log[-1])
         assert session.save_failed
     assert SaveStore().load() == LoadedSave(last_good, session_table(last_good), None)
     assert logged().count("in saving the game") == 1

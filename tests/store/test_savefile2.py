@@ -21,13 +21,14 @@ from game.store.savefile2 import (
     rebuild,
 )
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply
 
 
 def played(turns: int = 2):
     state = engine.new_game(make_setup(2))
     for _ in range(turns):
-        for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
-            state = engine.apply(state, action)
+        for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)):
+            state = apply(state, action)
     return state
 
 

@@ -7,11 +7,12 @@ import json
 import pytest
 
 from game.core.actions import Draw, EndGame
-from game.core.engine import apply, new_game
+from game.core.engine import new_game
 from game.core.state import Phase
 from game.store import atomic, saves
 from game.store.paths import all_paths
 from game.store.saves import WENT_BACK_DAMAGED, WENT_BACK_MISSING, LoadedSave, SaveStore
+from tests.moves import ANY, apply
 
 from .games import game_at, new_setup, play
 
@@ -53,7 +54,7 @@ def test_resumed_game_deals_the_same_next_cards(store):
     state = game_at(Phase.DEAL, at_least=20)
     store.save(state)
     resumed = SaveStore(store.folder).load().state
-    assert apply(resumed, Draw()) == apply(state, Draw())
+    assert apply(resumed, Draw(ANY)) == apply(state, Draw(ANY))
     assert play(resumed, 40, seed=9) == play(state, 40, seed=9)
 
 
@@ -155,7 +156,7 @@ def test_temp_files_left_by_a_kill_are_swept_on_the_next_save(store):
 
 
 def test_finished_game_is_not_offered_to_continue(store):
-    state = apply(game_at(Phase.DEAL), EndGame())
+    state = apply(game_at(Phase.DEAL), EndGame(ANY))
     while not state.finished:
         state = play(state, 1)
     store.save(state)

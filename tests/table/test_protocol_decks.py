@@ -18,6 +18,7 @@ from game.core.state import EndReason, GameState, Phase, Player, Setup
 from game.table.choices import Choice, Do
 from game.table.session import Session
 from game.table.views import TableView, table_view
+from tests.moves import at_laptop
 
 PROTOCOLS = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "protocols"
 T = load_ui_text()
@@ -42,7 +43,7 @@ def mark_everything(session: Session, view: TableView) -> None:
     for offer_id in [o.id for row in view.marks for o in row.marks]:
         offer = table_view(session, T).offer(offer_id)  # one "touched me" a turn, say
         if offer is not None and offer.enabled and not offer.on:
-            session.choose(offer.choice)
+            at_laptop(session, offer.choice)
 
 
 def press_enter(session: Session, ready: bool = True) -> TableView:
@@ -53,10 +54,10 @@ def press_enter(session: Session, ready: bool = True) -> TableView:
         mark_everything(session, view)
         view = table_view(session, T)
     if view.phase is Phase.DEEPER:
-        session.choose(Choice(Do.READY if ready else Do.NOT_YET))
+        at_laptop(session, Choice(Do.READY if ready else Do.NOT_YET))
         return view
     assert view.primary is not None, view
-    session.choose(view.primary.choice)
+    at_laptop(session, view.primary.choice)
     return view
 
 
@@ -141,7 +142,7 @@ def test_ask_me_next_reader_asks_next_answers_and_action_cards_get_no_marks(name
             assert view.card_timer == (card.timer or 0)
             scores = state.scores
             turn = state.turn
-            session.choose(view.primary.choice)  # type: ignore[union-attr]
+            at_laptop(session, view.primary.choice)  # type: ignore[union-attr]
             after = session.state
             assert after.phase in (Phase.DEAL, Phase.DEEPER, Phase.CLOSING)
             assert after.turn == turn + 1 and after.scores == scores and not after.pending
@@ -155,8 +156,8 @@ def test_ask_me_next_reader_asks_next_answers_and_action_cards_get_no_marks(name
                 "table_reads_heading", reader=names[drawer], name=names[following]
             )
             # The answerer shares; the reader listens, and gives the answerer's marks.
-            session.choose(Choice(Do.DONE_SHARING))
-            session.choose(Choice(Do.DONE_RESPONDING))
+            at_laptop(session, Choice(Do.DONE_SHARING))
+            at_laptop(session, Choice(Do.DONE_RESPONDING))
             marks = table_view(session, T)
             sharer_row = marks.marks[-1]
             assert sharer_row.receiver == following
@@ -184,7 +185,7 @@ def test_ask_me_next_moves_up_as_soon_as_everyone_is_ready():
         press_enter(session)
     assert session.state.round == 1 and session.state.level == 1
     for _ in range(3):
-        session.choose(Choice(Do.READY))
+        at_laptop(session, Choice(Do.READY))
     assert session.state.level == 2 and session.state.phase is Phase.DEAL
 
 
@@ -192,10 +193,10 @@ def test_not_this_card_puts_an_action_card_away_and_deals_another():
     deck = protocol_deck("ask-me-next.yaml")
     for seed in range(200):
         session = session_for(deck, ("Ana", "Ben"), seed)
-        session.choose(Choice(Do.DRAW))
+        at_laptop(session, Choice(Do.DRAW))
         card = session.state.current_card
         if card is not None and card.is_action:
-            session.choose(Choice(Do.SKIP))
+            at_laptop(session, Choice(Do.SKIP))
             state = session.state
             assert card.id in state.removed and state.card != card.id
             assert state.phase is Phase.SHARE and state.turn == 0

@@ -16,6 +16,7 @@ from game.ui.scenes.table import TableScene
 from game.ui.scenes.table.card_column import draw_card
 from game.ui.text import Text
 from game.ui.widgets.card import text_box
+from tests.moves import ANY, apply
 
 LONG_PROMPT = ("Think of a long afternoon you spent somewhere unfamiliar, " * 8)[:300]
 
@@ -30,7 +31,7 @@ def table_with_prompt(driver, prompt: str, names=("Ana", "Ben")) -> TableScene:
     card = Card(id="long", prompt=prompt, follow_ups=("What did you feel?",))
     deck = Deck(id="one", name="One card", cards=(card,), levels=(Level("Open"),))
     setup = Setup(deck, Rules(), tuple(Player(n) for n in names), Mode.PAIR, seed=1)
-    state = engine.apply(engine.new_game(setup), Draw())
+    state = apply(engine.new_game(setup), Draw(ANY))
     table = TableScene(driver.app, Session(state, None))
     driver.app.switch(table)
     driver.settle()

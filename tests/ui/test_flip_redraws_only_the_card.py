@@ -15,12 +15,13 @@ from game.core.actions import Draw, FinishResponding, FinishSharing, Skip
 from game.table.session import Session
 from game.ui.scenes.table import TableScene
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply, dispatch
 
 
 def table_at(driver, *actions) -> TableScene:
     state = engine.new_game(make_setup(3))
     for action in actions:
-        state = engine.apply(state, action)
+        state = apply(state, action)
     table = TableScene(driver.app, Session(state, None))
     driver.app.switch(table)
     driver.step()
@@ -52,7 +53,7 @@ def wholes(monkeypatch):
 
 
 def test_each_frame_of_a_turning_card_matches_a_whole_redraw(driver, wholes):
-    table = table_at(driver, Draw())
+    table = table_at(driver, Draw(ANY))
     screen = driver.app.screen
     for flip in (0.0, 0.1, 0.3, 0.5, 0.8, 1.0):
         table.flip = flip
@@ -66,7 +67,9 @@ def test_each_frame_of_a_turning_card_matches_a_whole_redraw(driver, wholes):
 
 @pytest.mark.parametrize("phase", ["share", "marks"])
 def test_pointer_and_focus_moves_match_a_whole_redraw(driver, wholes, phase):
-    actions = [Draw()] if phase == "share" else [Draw(), FinishSharing(), FinishResponding()]
+    actions = (
+        [Draw(ANY)] if phase == "share" else [Draw(ANY), FinishSharing(ANY), FinishResponding(ANY)]
+    )
     table = table_at(driver, *actions)
     screen = driver.app.screen
     chooser = random.Random(7)
@@ -83,7 +86,7 @@ def test_pointer_and_focus_moves_match_a_whole_redraw(driver, wholes, phase):
 
 
 def test_a_choice_draws_the_table_whole_again(driver):
-    table = table_at(driver, Draw())
+    table = table_at(driver, Draw(ANY))
     screen = driver.app.screen
     table.present(screen)
     driver.wait_for_input()
@@ -93,8 +96,8 @@ def test_a_choice_draws_the_table_whole_again(driver):
 
 
 def test_two_tables_share_the_kept_surface_without_showing_each_other(driver):
-    first = table_at(driver, Draw())
-    second = table_at(driver, Draw(), FinishSharing(), FinishResponding())
+    first = table_at(driver, Draw(ANY))
+    second = table_at(driver, Draw(ANY), FinishSharing(ANY), FinishResponding(ANY))
     screen = driver.app.screen
     for table in (first, second, first, second):
         table.present(screen)  # not even told that the other was on the window
@@ -108,7 +111,7 @@ def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkey
     and the next card's flip draws only its new face: the deck's back is kept."""
     from game.ui.widgets import card
 
-    table = table_at(driver, Draw())
+    table = table_at(driver, Draw(ANY))
     drawn: list[str] = []
     real_face, real_back = card._draw_face, card._draw_back
     monkeypatch.setattr(card, "_SIDES", {})
@@ -130,7 +133,7 @@ def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkey
     assert drawn == ["face"] * 3 + ["back"] * 3 + ["face"]
 
     drawn.clear()
-    table.session.dispatch(Skip())  # the next card turns over
+    dispatch(table.session, Skip(ANY))  # the next card turns over
     table.flip = 0.0
     while table.flip < 1.0:
         driver.step()

@@ -17,6 +17,7 @@ from game.core.state import Phase, Player, Setup
 from game.table.choices import Do
 from game.table.session import Session
 from game.ui.scenes.table import TableScene
+from tests.moves import ANY, apply
 from tests.ui.test_new_game_pages import deck_index, open_app, to_deck_page
 from tests.ui.test_play_your_way_screens import rendered
 
@@ -42,7 +43,7 @@ def test_a_deck_with_its_own_rules_is_played_by_them_with_their_own_times():
 
 def table_for(driver, deck: Deck, rules: Rules | None = None) -> TableScene:
     setup = Setup(deck, rules or Rules(), (Player("Ana"), Player("Ben")), Mode.PAIR, seed=1)
-    session = Session(engine.apply(engine.new_game(setup), Draw()), None)
+    session = Session(apply(engine.new_game(setup), Draw(ANY)), None)
     table = TableScene(driver.app, session)
     driver.app.switch(table)
     driver.step()

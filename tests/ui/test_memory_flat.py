@@ -35,6 +35,7 @@ from game.ui.text_budget import (
     surface_budget,
     surface_bytes,
 )
+from tests.moves import ANY, dispatch
 
 
 def within_caps(stats: dict[str, int]) -> None:
@@ -252,20 +253,20 @@ def play_turns(driver, deck, turns: int, sample_at: set[int]) -> dict[int, dict[
         while played < turns and session.state.phase is not Phase.FINISHED:
             state = session.state
             if state.phase is Phase.DEAL:
-                action = Draw()
+                action = Draw(ANY)
             elif state.phase is Phase.SHARE:
-                action = FinishSharing()
+                action = FinishSharing(ANY)
             elif state.phase is Phase.RESPOND:
-                action = FinishResponding()
+                action = FinishResponding(ANY)
             elif state.phase is Phase.AWARD:
                 for listener in state.listeners[:3]:
-                    session.dispatch(Award(state.speaker, listener, AwardKind.DEEPENING_QUESTION))
+                    dispatch(session, Award(state.speaker, listener, AwardKind.DEEPENING_QUESTION))
                     driver.step()
-                action = EndTurn(elapsed_seconds=240.0 * (state.turn + 1))
+                action = EndTurn(ANY, elapsed_seconds=240.0 * (state.turn + 1))
                 played += 1
             else:
                 raise AssertionError(f"unexpected phase {state.phase}")
-            session.dispatch(action)
+            dispatch(session, action)
             driver.step(dt=0.5)  # the card's flip done in one step
             while app.scene is not None and app.scene.animating():  # a level change fading in
                 driver.step()

@@ -8,25 +8,26 @@ from game.core.actions import Award, Draw, EndGame, EndTurn, FinishResponding, F
 from game.core.rules import AwardKind, Rules, Scoring
 from game.ui.moments import acknowledgement, committed_awards, moment_words, moments
 from tests.core.factory import make_deck, make_setup
+from tests.moves import ANY, apply
 
 DEEPER = AwardKind.DEEPENING_QUESTION
 FEELING = AwardKind.SHARED_FEELING
 
 
 def marked(state, *awards):
-    for action in (Draw(), FinishSharing(), FinishResponding(), *awards):
-        state = engine.apply(state, action)
+    for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), *awards):
+        state = apply(state, action)
     return state
 
 
 def test_only_committed_marks_become_moments():
     state = engine.new_game(make_setup(2, deck=make_deck(), rules=Rules(scoring=Scoring.OFF)))
-    state = engine.apply(marked(state, Award(0, 1, DEEPER), Award(1, 0, FEELING)), EndTurn())
-    state = engine.apply(marked(state, Award(1, 0, DEEPER)), Skip())  # taken away: not counted
-    state = engine.apply(state, FinishSharing())
-    state = engine.apply(state, FinishResponding())
-    state = engine.apply(state, Award(1, 0, DEEPER))
-    state = engine.apply(state, EndGame())  # the players end it: this turn's marks count
+    state = apply(marked(state, Award(0, 1, DEEPER), Award(1, 0, FEELING)), EndTurn(ANY))
+    state = apply(marked(state, Award(1, 0, DEEPER)), Skip(ANY))  # taken away: not counted
+    state = apply(state, FinishSharing(ANY))
+    state = apply(state, FinishResponding(ANY))
+    state = apply(state, Award(1, 0, DEEPER))
+    state = apply(state, EndGame(ANY))  # the players end it: this turn's marks count
     assert committed_awards(state) == [
         Award(0, 1, DEEPER),
         Award(1, 0, FEELING),
@@ -45,8 +46,8 @@ def test_only_committed_marks_become_moments():
 def test_a_moment_that_came_back_says_so():
     state = engine.new_game(make_setup(2, deck=make_deck(), rules=Rules(scoring=Scoring.OFF)))
     for _ in range(2):
-        state = engine.apply(marked(state, Award(0, 1, DEEPER)), EndTurn())
-        state = engine.apply(marked(state, Award(1, 0, DEEPER)), EndTurn())
+        state = apply(marked(state, Award(0, 1, DEEPER)), EndTurn(ANY))
+        state = apply(marked(state, Award(1, 0, DEEPER)), EndTurn(ANY))
     t = load_ui_text()
     found = dict(moments(state))["summary_moments_deeper"]
     assert [m.times for m in found] == [2, 2]

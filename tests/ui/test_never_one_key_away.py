@@ -31,6 +31,7 @@ from game.ui.scenes.summary import SummaryScene
 from game.ui.scenes.title import TitleScene
 from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_deck, make_setup
+from tests.moves import ANY, apply, dispatch
 
 from .conftest import Driver
 
@@ -53,12 +54,12 @@ def finished(players: int = 2, scoring: Scoring = Scoring.VERSUS, turns: int = 1
     rules = Rules(scoring=scoring)
     state = engine.new_game(make_setup(players, deck=make_deck(closing=False), rules=rules))
     for _ in range(turns):
-        for action in (Draw(), FinishSharing(), FinishResponding()):
-            state = engine.apply(state, action)
+        for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY)):
+            state = apply(state, action)
         for award in marks(state) if marks else ():
-            state = engine.apply(state, award)
-        state = engine.apply(state, EndTurn())
-    return engine.apply(state, EndGame())
+            state = apply(state, award)
+        state = apply(state, EndTurn(ANY))
+    return apply(state, EndGame(ANY))
 
 
 def show_summary(driver: Driver, state) -> SummaryScene:
@@ -160,11 +161,11 @@ def test_quit_on_the_summary_asks_once(driver):
 
 def test_counts_on_the_summary_are_said_in_the_right_number(driver):
     state = engine.new_game(make_setup(2, deck=make_deck(closing=False)))
-    state = engine.apply(state, Draw())
-    state = engine.apply(state, Pass(state.speaker))
-    state = engine.apply(state, Skip())
-    for action in (FinishSharing(), FinishResponding(), EndTurn(), EndGame()):
-        state = engine.apply(state, action)
+    state = apply(state, Draw(ANY))
+    state = apply(state, Pass(state.speaker))
+    state = apply(state, Skip(ANY))
+    for action in (FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY), EndGame(ANY)):
+        state = apply(state, action)
     show_summary(driver, state)
     said = words(driver)
     assert "1 card shared" in said and "1 pass ·" in said and "1 card put away" in said
@@ -247,8 +248,8 @@ def test_a_level_change_shows_over_the_table_and_goes_back_to_it(driver):
     driver.settle()
     session = table.session
     for _ in range(2):  # one round: each of the two shares once
-        for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
-            session.dispatch(action)
+        for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)):
+            dispatch(session, action)
     driver.step()
     level = driver.scene
     assert isinstance(level, LevelChangeScene) and level.session is session

@@ -32,6 +32,7 @@ from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
 from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_deck, make_setup, prompt
+from tests.moves import ANY, apply
 
 from .conftest import Driver
 
@@ -95,8 +96,8 @@ def end_the_evening(driver: Driver) -> None:
 
 
 def turn(state):
-    for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn()):
-        state = engine.apply(state, action)
+    for action in (Draw(ANY), FinishSharing(ANY), FinishResponding(ANY), EndTurn(ANY)):
+        state = apply(state, action)
     return state
 
 
@@ -106,7 +107,7 @@ def first_draw_with(effect: WildEffect, setup: Setup, turns_before: int = 0):
         state = engine.new_game(attrs.evolve(setup, seed=seed))
         for _ in range(turns_before):
             state = turn(state)
-        state = engine.apply(state, Draw())
+        state = apply(state, Draw(ANY))
         if effect in state.effects:
             return state
     raise AssertionError(f"no seed draws {effect}")
@@ -253,7 +254,7 @@ def test_ready_to_go_deeper_names_nobody_and_one_not_yet_keeps_the_level(driver)
 def test_a_lighter_card_is_one_key_with_no_cost_and_no_explanation(driver):
     rules = Rules(rounds=None, rounds_per_level=1)
     state = engine.new_game(make_setup(2, deck=make_deck(), rules=rules))
-    state = engine.apply(turn(turn(state)), Draw())
+    state = apply(turn(turn(state)), Draw(ANY))
     assert state.level == 2 and state.current_card.level == 2
     table = play(driver, state)
     speaker, passes = table.state.speaker, table.state.passes_left
@@ -306,7 +307,7 @@ def test_swap_everyone_and_double_say_who_does_what(driver):
         cards=(prompt("a", everyone=True), prompt("b", everyone=True)),
         levels=(Level("One"),),
     )
-    state = engine.apply(engine.new_game(make_setup(4, deck=everyone)), Draw())
+    state = apply(engine.new_game(make_setup(4, deck=everyone)), Draw(ANY))
     table = play(driver, state)
     names = [p.name for p in state.players]
     assert f"{names[0]} now (1 of 4)." in " ".join(rendered(driver))

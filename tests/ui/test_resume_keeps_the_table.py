@@ -15,6 +15,7 @@ from game.ui.play import continue_game, start_with_check
 from game.ui.scenes.closeness import ClosenessScene
 from game.ui.scenes.table import TableScene
 from tests.core.factory import make_deck
+from tests.moves import ANY, apply
 
 from .test_play_your_way_screens import end_the_evening, pick
 
@@ -52,7 +53,7 @@ def test_a_resumed_game_is_still_waiting_for_the_retelling(driver):
     deck = make_deck(prompts_per_level=4, levels=1, wilds=((WildEffect.MIRROR, 1),))
     for seed in range(400):
         setup = Setup(deck, Rules(), (Player("Ana"), Player("Ben")), Mode.PAIR, seed=seed)
-        state = engine.apply(engine.new_game(setup), Draw())
+        state = apply(engine.new_game(setup), Draw(ANY))
         if WildEffect.MIRROR in state.effects:
             break
     from game.ui.play import start_game

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.state import GameState, Phase
-from game.table.views import Offer
+from game.table.views import Offer, card_caption
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row
 from game.ui.widgets.card import card_rect, draw_prompt_card
@@ -34,19 +34,6 @@ def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) 
         button.size = look.theme.small
         button.style = "on" if offer.on else "quiet"
     return buttons
-
-
-def card_caption(t, state: GameState) -> str:
-    card = state.current_card
-    if card is None:
-        return ""
-    if state.phase is Phase.CLOSING:
-        return t("card_closing")
-    levels = state.deck.levels
-    level = levels[card.level - 1] if 0 < card.level <= len(levels) else None
-    if card.is_action:  # "Together" last: a narrow card keeps only the last part
-        return t("card_action", name=level.name if level else "")
-    return t("card_caption", number=card.level, name=level.name if level else "")
 
 
 def draw_card(

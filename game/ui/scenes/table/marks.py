@@ -225,15 +225,13 @@ class MarksPanel:
 def draw_thanks(scene: TableScene, surface: pygame.Surface, box: pygame.Rect | None) -> None:
     """Each mark given this turn, said as thanks with the real names (scoring off)."""
     state = scene.state
-    if box is None or not state.pending:
+    # Marks given on phones are not in the TV's view: they are thanked at the turn's end.
+    shown = scene.view.shown_marks
+    if box is None or not shown:
         return
     look = scene.look
     names = tuple(p.name for p in state.players)
-    hidden = {
-        r.receiver for r in scene.view.marks if r.marks and not any(o.enabled for o in r.marks)
-    }
-    # Marks given on phones are thanked at the end of the turn, not now on the TV.
-    lines = [acknowledgement(a, names, scene.t) for a in state.pending if a.receiver not in hidden]
+    lines = [acknowledgement(mark, names, scene.t) for mark in shown]
     if not lines:
         return
     while len(lines) > 1 and not look.text.fits("\n".join(lines), box.size, look.theme.small):

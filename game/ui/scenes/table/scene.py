@@ -13,11 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import attrs
 import pygame
 
-from game.core import engine
-from game.core.actions import Award, EndGame
 from game.core.errors import RuleError
 from game.core.rules import Scoring
 from game.core.state import GameState, Phase
@@ -49,7 +46,7 @@ from game.ui.widgets.card import draw_wild_card
 from game.ui.widgets.timer import GentleTimer
 
 if TYPE_CHECKING:
-    from game.ui.phones_link import PhonesLink
+    pass
 
 FLIP_SECONDS = 0.7
 # The keys the view model answers to, by the name it gives them.
@@ -65,36 +62,6 @@ KEY_NAMES = {
 }
 # The table's own buttons, beside the view's choices: they change only what is shown.
 SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
-
-
-def with_phones(
-    view: TableView, phones: PhonesLink | None, t, pending: tuple[Award, ...] = ()
-) -> TableView:
-    """The view as the TV shows it while phones play: a row of marks given on phones shows
-    that, never what (no ticks, and its buttons are the phone's); and beside who listens,
-    "Phones: 3 of 5 have marked". A phone that leaves gives its row back to the laptop."""
-    if phones is None:
-        return view
-    held = phones.hub.phones
-    rows = []
-    for mark_row in view.marks:
-        givers = set(mark_row.marks[0].by) if mark_row.marks else set()
-        if givers and givers <= held:
-            marks = tuple(attrs.evolve(o, on=False, enabled=False) for o in mark_row.marks)
-            title = t("phones_row", title=mark_row.title)
-            mark_row = attrs.evolve(mark_row, title=title, marks=marks)
-        rows.append(mark_row)
-    hidden = {r.receiver for r in rows if r.marks and not any(o.enabled for o in r.marks)}
-    bar = view.bar
-    if hidden and pending and pending[-1].receiver in hidden:  # Undo: the laptop's own only
-        bar = tuple(
-            attrs.evolve(o, enabled=False) if o.choice.do is Do.UNDO else o for o in view.bar
-        )
-    line = phones.hub.acted_line()
-    listening = view.listening
-    if line:
-        listening = f"{listening}  ·  {line}" if listening else line
-    return attrs.evolve(view, marks=tuple(rows), bar=bar, listening=listening)
 
 
 class TableScene(Scene):
@@ -114,7 +81,7 @@ class TableScene(Scene):
         self.timer = GentleTimer()
         self.timer_key: tuple | None = None
         self.award_row = 0  # the listener row the number keys mark: chosen, never followed
-        self.view: TableView = table_view(session, self.t, 0)
+        self.view: TableView = table_view(session, self.t, None, 0)
         self.area: Area | None = None
         self.banners = Banners()
         self.content = pygame.Rect(0, 0, 0, 0)
@@ -188,7 +155,8 @@ class TableScene(Scene):
 
     def _sync_timer(self) -> None:
         state = self.state
-        key = (state.phase, state.card, state.speaker_index, state.turn)
+        # A new speaker (a pass hands the card on) starts the timer afresh.
+        key = (state.phase, state.card, state.speaker_index, state.speaker, state.turn)
         seconds = self._timer_seconds()
         if key != self.timer_key:
             self.timer_key = key
@@ -208,12 +176,7 @@ class TableScene(Scene):
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
         self.painter.forget()  # what is drawn may change
-        self.view = with_phones(
-            table_view(self.session, self.t, self.award_row),
-            self.app.phones,
-            self.t,
-            self.state.pending,
-        )
+        self.view = table_view(self.session, self.t, None, self.award_row)
         self.award_row = self.view.row
         if self.area is None:
             return
@@ -252,8 +215,7 @@ class TableScene(Scene):
         # The pass names who gets the card and how many passes are left: it needs more room.
         weights = [1.6 if o.primary else 1.5 if o.choice.do is Do.PASS else 1.2 for o in view.bar]
         phase = self.state.phase
-        retelling = self.session.mirror.retelling(self.state)
-        if phase is Phase.RESPOND and not retelling:
+        if any(o.choice.do is Do.DONE_RESPONDING for o in view.bar):
             entries.append(
                 (SHOW_HINTS, t("table_hints_hide" if self.hints_open else "table_hints"), "H")
             )
@@ -292,15 +254,16 @@ class TableScene(Scene):
         choice = offer.choice
         before = self.state
         try:
-            self.session.choose(choice)
+            self.session.choose_all(offer.seats, choice)
         except RuleError as error:
             self.notice = str(error)
             return
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
-        self._say(choice, before)
+        before_marks = self.view.shown_marks
         self.refresh()
+        self._say(choice, before, before_marks)
 
-    def _say(self, choice: Choice, before: GameState) -> None:
+    def _say(self, choice: Choice, before: GameState, before_marks: tuple[object, ...]) -> None:
         """The calm line after a choice, and the sound of a mark."""
         t = self.t
         if choice.do is Do.STAR:
@@ -309,26 +272,27 @@ class TableScene(Scene):
             self.note = t("table_star_added" if starred else "table_star_removed")
         elif choice.do is Do.NOT_FOR_US:
             self.note = t("table_not_for_us_done")
-        elif choice.do is Do.NOT_YET:
-            self.note = t("table_stay", name=before.deck.levels[before.level - 1].name)
-        elif choice.do is Do.MARK and len(self.state.pending) > len(before.pending):
+        elif choice.do is Do.MARK and len(self.view.shown_marks) > len(before_marks):
             self.app.sound.play("award")
-            award = self.state.pending[-1]
-            if (
-                not self.scoring
-                and isinstance(award, Award)
-                and self.marks.thanks_box(self) is None
-            ):
+            if not self.scoring and self.marks.thanks_box(self) is None:
                 names = tuple(p.name for p in self.state.players)
-                self.note = acknowledgement(award, names, t)  # no room under the rows
+                # no room under the rows: the mark just given, as a line
+                self.note = acknowledgement(self.view.shown_marks[-1], names, t)
+
+    def _end_offer(self) -> Offer | None:
+        return next((o for o in self.view.bar if o.choice.do is Do.END_EVENING), None)
 
     def can_end(self) -> bool:
-        return engine.is_legal(self.state, EndGame())
+        offer = self._end_offer()
+        return offer is not None and offer.enabled
 
     def end_evening(self) -> None:
         """The players said yes to "end the evening?"."""
+        offer = self._end_offer()
+        if offer is None or not offer.enabled:
+            return
         try:
-            self.session.choose(Choice(Do.END_EVENING))
+            self.session.choose_all(offer.seats, offer.choice)
         except RuleError as error:
             self.notice = str(error)
 
@@ -345,6 +309,13 @@ class TableScene(Scene):
             self.buttons.focus = None
             self.award_row = 0
             self.note = None if after.phase is not Phase.DEAL else self.note
+        # The vote's outcome only: not everyone was ready, so the level stays.
+        if (
+            before.phase is Phase.DEEPER
+            and after.phase is Phase.DEAL
+            and after.level == before.level
+        ):
+            self.note = self.t("table_stay", name=after.deck.levels[after.level - 1].name)
         if after.phase is Phase.FINISHED:
             self._finished(after)
             return

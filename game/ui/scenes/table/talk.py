@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.rules import AwardKind
+from game.core.turns import Stage
 from game.table.views import action_on_table
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) 
 
 
 def draw_respond(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
-    if scene.session.mirror.retelling(scene.state):
+    if scene.view.stage is Stage.RETELL:
         draw_timer(scene, surface, still)  # one step at a time: the response tiles come after
         return
     content = timer_room(scene)
