@@ -13,6 +13,7 @@ import pygame
 import pytest
 
 from game.content.check import run_check
+from game.content.sources import builtin_deck_files
 from game.store.saves import SaveStore
 from game.store.settings import Settings
 from game.ui.app import App
@@ -26,6 +27,7 @@ from .conftest import Driver
 from .test_play_your_way_screens import rendered
 
 MIN_READABLE = 15  # px: nothing a player reads is smaller at 1280x720
+BUILT_IN = len(builtin_deck_files())  # the deck page lists these before the player's own
 
 
 def focus_of(scene) -> str | None:
@@ -119,14 +121,14 @@ def test_a_big_deck_folder_is_read_while_the_page_shows_how_far(tmp_path):
     assert driver.scene is scene
     wait_for_decks(driver, scene)
     assert scene.notice is None
-    assert len(scene.decks) == 205 and scene.deck is not None
+    assert len(scene.decks) == 200 + BUILT_IN and scene.deck is not None
     assert unread_bytes(deck_files(folder)) == 0, "every deck is kept as read"
 
     driver.key(pygame.K_ESCAPE)  # back to the names, and the deck page again
     driver.key(pygame.K_RETURN)
     again = driver.scene
     assert again is not scene and again.loading is None, "nothing new to read: at once"
-    assert len(again.decks) == 205
+    assert len(again.decks) == 200 + BUILT_IN
 
 
 def wheel_to(driver: Driver, scene, button_id: str) -> pygame.Rect:
@@ -207,9 +209,9 @@ def test_fifty_decks_scroll_by_keys_wheel_and_mouse_and_stay_readable(fifty):
     readable = look.text.line_height(look.theme.small) * 2
     bar_top = driver.button_rect("next").top
     decks = [b for b in buttons_of(scene) if b.id.startswith("deck:")]
-    assert len(decks) == 55
+    assert len(decks) == 50 + BUILT_IN
     shown = [b for b in decks if on_screen(scene, b.id)]
-    assert 3 <= len(shown) < 55
+    assert 3 <= len(shown) < 50 + BUILT_IN
     assert all(b.rect.height >= readable for b in decks), "rows keep a readable height"
     assert all(on_screen(scene, b.id).bottom <= bar_top for b in shown)
     sizes = sizes_drawn(driver)
@@ -314,7 +316,9 @@ def test_a_broken_deck_shows_its_first_error_whole_with_where_and_how_to_check(t
         encoding="utf-8",
     )
     driver = open_app(size=(800, 600), decks=[path])
-    to_deck_page(driver)
+    scene = to_deck_page(driver)
+    broken = next(i for i, r in enumerate(scene.decks) if r.deck is None)
+    wheel_to(driver, scene, f"deck:{broken}")  # after the built-in decks, as a player scrolls
     shown = rendered(driver)
     flat = re.sub(r"\s+", "", "".join(shown))
     message = "a ':' here starts a key, which is not allowed at this place"
