@@ -19,13 +19,17 @@ from game.content.words import load_words
 from game.core.cards import Mode, WildEffect
 
 # deck id -> (modes, prompts needed per level, least prompts in all): a year of evenings
-# (issue 12) asks for 420 prompt cards over five decks, each with three follow-ups.
+# (issue 12) asks for 420 prompt cards over the first five decks, each with three follow-ups;
+# the group decks (a family, old friends, a team at work) add at least 60 prompts each.
 EXPECTED = {
     "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (40,), 40),
     "closer": ({Mode.PAIR}, (50, 50, 50), 150),
     "years-together": ({Mode.PAIR}, (25, 25, 25), 75),
     "around-the-table": ({Mode.CIRCLE}, (40, 40, 40), 120),
     "good-company": ({Mode.CIRCLE}, (30, 30), 60),
+    "family-table": ({Mode.CIRCLE}, (20, 20, 20), 60),
+    "old-friends": ({Mode.CIRCLE}, (20, 20, 20), 60),
+    "team": ({Mode.CIRCLE}, (30, 30), 60),
 }
 ALL_PROMPTS = 420
 LISTENER_AWARDS = {"deepening_question", "felt_response"}
@@ -52,7 +56,7 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
-def test_the_five_built_in_decks_are_there_with_420_prompts():
+def test_the_built_in_decks_are_there_with_at_least_420_prompts():
     assert set(DECKS) == set(EXPECTED)
     assert sum(len(prompts(deck)) for deck in DECKS.values()) >= ALL_PROMPTS
 
