@@ -333,7 +333,9 @@ def test_a_broken_deck_shows_its_first_error_whole_with_where_and_how_to_check(t
 
 def test_the_game_and_inkind_check_count_the_same_cards(driver):
     scene = to_deck_page(driver)
-    deck = scene.decks[deck_index(scene, "years-together")].deck
+    index = deck_index(scene, "years-together")
+    wheel_to(driver, scene, f"deck:{index}")
+    deck = scene.decks[index].deck
     questions = sum(1 for card in deck.cards if not card.is_wild)
     out = io.StringIO()
     run_check([os.path.join("decks", "years-together.yaml")], out=out, err=io.StringIO())
