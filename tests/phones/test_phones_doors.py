@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import errno
 import hashlib
 import html
 import http.client
 import re
+import threading
 
 import pytest
 from websockets.asyncio.client import connect
@@ -218,3 +220,30 @@ def test_a_seat_change_that_changes_nothing_is_not_saved_and_churn_is_paced(tabl
 @pytest.mark.parametrize("typed", ["K7QMP3XA", "k7qm-p3xa"])
 def test_the_code_is_read_however_it_is_typed(typed):
     assert Room(code="K7QMP3XA").enter(typed, "10.0.0.5") is Entry.OPEN
+
+
+def test_a_refused_accept_is_noted_once_a_minute_and_never_printed(
+    table_of, tmp_path, monkeypatch, capfd
+):
+    """What asyncio says when `accept` finds no file left: one note in inkind.log, the
+    rest counted into the next, nothing on stderr however often it comes."""
+    monkeypatch.setenv("INKIND_HOME", str(tmp_path))
+    table = table_of(2)
+    server = table.server
+    full = OSError(errno.EMFILE, "Too many open files")
+    context = {"message": "socket.accept() out of system resource", "exception": full}
+    assert server.loop is not None
+    done = threading.Event()
+
+    def storm() -> None:  # on the server's own thread, where asyncio would call it
+        for _ in range(10_000):
+            server.loop.call_exception_handler(context)  # type: ignore[union-attr]
+        done.set()
+
+    server.loop.call_soon_threadsafe(storm)
+    assert done.wait(10)
+    log = (tmp_path / "inkind.log").read_text()
+    assert log.count("socket.accept() out of system resource") == 1
+    assert "Too many open files" in log and "in phones" in log
+    out, err = capfd.readouterr()
+    assert err == "" and out == ""
