@@ -12,7 +12,7 @@ but its own files, which it loaded at start, and never touches the game: choices
 the hub's queue; views come back finished (`publish`).
 
 A stranger on the network cannot starve the game of files: open connections are capped
-(`Gate`) well under the process's open-file limit, a refused `accept` is written to the
+(`gate.py`) well under the process's open-file limit, a refused `accept` is written to the
 log at most once a minute and never to stderr, and seat changes reach the game (which
 saves them) at most once a second.
 """
@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import errno
 import hashlib
 import html
 import http
@@ -41,6 +40,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from game.phones.gate import ACCEPT_BATCH, OUT_OF_FILES, Gate, cap, connection_type
 from game.phones.hub import Hub, Inbound, Snapshot
 from game.phones.protocol import (
     MAX_MESSAGE_BYTES,
@@ -70,14 +70,8 @@ FILES = {
     "phone.css": ("phone.css", "text/css; charset=utf-8"),
 }
 DEFAULT_PORT = 8765  # the same address evening after evening, when it is free
-# Open connections at most: a table has twelve phones, each with a page and a socket. With
-# a low open-file limit, a third of what is left after `ACCEPT_BATCH` twice (`cap`).
-MAX_CONNECTIONS = 256
-PER_ADDRESS = 16  # connections one address may hold before it gives the room's code
-ACCEPT_BATCH = 32  # connections taken from the kernel's queue at once (the listen backlog)
 NOTE_GAP = 60.0  # seconds between two notes in the log about refused connections
 SEAT_GAP = 1.0  # seconds between two changes of seats the game sees (and saves)
-OUT_OF_FILES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
@@ -88,85 +82,6 @@ SECURITY_HEADERS = {
         "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     ),
 }
-
-
-def cap(max_connections: int = MAX_CONNECTIONS) -> int:
-    """How many connections may be open at once under this process's open-file limit.
-
-    A third of the limit is left for the connections once two batches of accepts are
-    set aside: the game keeps the rest (its saves, its log, fonts, sounds)."""
-    try:
-        import resource
-
-        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    except (ImportError, OSError, ValueError):  # Windows has no such limit
-        return max_connections
-    if soft == resource.RLIM_INFINITY or soft <= 0:
-        return max_connections
-    return max(8, min(max_connections, (soft - 2 * ACCEPT_BATCH) // 3))
-
-
-class Gate:
-    """The open connections, at most `limit` of them.
-
-    A connection that has not yet given the room's code is a stranger's as likely as a
-    phone's: when the room is full, a new one closes the oldest of those (a half-open
-    connection that sends nothing holds a file until then), and one address may hold
-    only `per_address` of them. A connection past the code is never closed for room."""
-
-    def __init__(self, limit: int, per_address: int = PER_ADDRESS) -> None:
-        self.limit, self.per_address = limit, per_address
-        self.outside: dict[ServerConnection, str] = {}  # before the code, oldest first
-        self.inside: set[ServerConnection] = set()  # past the code
-        self.closed = 0  # connections closed to make room (tests read it)
-
-    def __len__(self) -> int:
-        return len(self.outside) + len(self.inside)
-
-    def arrived(self, connection: ServerConnection) -> None:
-        address = _address(connection)
-        same = [c for c, a in self.outside.items() if a == address]
-        if len(same) >= self.per_address:
-            self._close(same[0])
-        elif len(self) >= self.limit:
-            if not self.outside:  # every one is a phone's: the newest waits for room
-                self.closed += 1
-                connection.transport.abort()
-                return
-            self._close(next(iter(self.outside)))
-        self.outside[connection] = address
-
-    def admitted(self, connection: ServerConnection) -> None:
-        if self.outside.pop(connection, None) is not None:
-            self.inside.add(connection)
-
-    def left(self, connection: ServerConnection) -> None:
-        self.outside.pop(connection, None)
-        self.inside.discard(connection)
-
-    def shed(self) -> None:
-        """The system has no file left for a new connection: close the newest half of
-        those that have not given the code."""
-        for connection in list(self.outside)[len(self.outside) // 2 :]:
-            self._close(connection)
-
-    def _close(self, connection: ServerConnection) -> None:
-        del self.outside[connection]
-        self.closed += 1
-        connection.transport.abort()
-
-
-def _connection_type(gate: Gate) -> type[ServerConnection]:
-    class PhoneConnection(ServerConnection):
-        def connection_made(self, transport: asyncio.BaseTransport) -> None:
-            super().connection_made(transport)
-            gate.arrived(self)
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            gate.left(self)
-            super().connection_lost(exc)
-
-    return PhoneConnection
 
 
 class _Notes(logging.Handler):
@@ -266,7 +181,7 @@ class PhoneServer:
                 ping_interval=20,
                 close_timeout=1,  # a phone that went silent does not hold the game's closing
                 server_header=None,
-                create_connection=_connection_type(self.gate),
+                create_connection=connection_type(self.gate),
                 logger=self.log,
                 backlog=ACCEPT_BATCH,
             )
@@ -502,11 +417,6 @@ def _settle(future: asyncio.Future[None]) -> None:
 async def _send_error(connection: ServerConnection, code: str, message: str) -> None:
     reply = {"type": "error", "code": code, "message": message}
     await connection.send(json.dumps(reply, ensure_ascii=False))
-
-
-def _address(connection: ServerConnection) -> str:
-    remote = connection.remote_address
-    return str(remote[0]) if remote else ""
 
 
 def _origin(host: str, port: int) -> str:
