@@ -4,14 +4,23 @@ The room code is the secret every request carries (in the address the QR code gi
 A phone that picks a seat gets a seat key, kept by its browser, so a reloaded or woken
 phone takes its seat back; nobody else can act for that seat. All of this lives on the
 server's thread.
+
+Guessing the code: 31**8 codes (about 8.5e11). Wrong codes are limited per address
+(`FAILURES_ALLOWED` a minute) and across all addresses together (`FAILURES_ALL` a minute),
+so a stranger with as many addresses as they like tries at most 120 codes a minute: all
+of them would take 13,500 years, and an evening of six hours gives one chance in 20
+million. An address that once gave the right code (a phone at the table) is never held
+up and never counted: it already knows the code.
 """
 
 from __future__ import annotations
 
+import enum
 import hmac
 import re
 import secrets
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -19,9 +28,16 @@ import attrs
 
 # No 0/O, 1/I/L: a code read off a TV and typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8  # 31**8: about 40 bits, against at most `FAILURES_ALLOWED` tries a minute
-FAILURES_ALLOWED = 20  # wrong codes from one address before it waits a minute
+CODE_LENGTH = 8  # 31**8: about 40 bits, against at most `FAILURES_ALL` tries a minute
+FAILURES_ALLOWED = 10  # wrong codes from one address before it waits a minute
+FAILURES_ALL = 120  # wrong codes from all addresses together before new ones wait a minute
 FAILURE_WINDOW = 60.0
+ADDRESSES_KEPT = 4096  # addresses whose wrong codes are remembered (the oldest go first)
+KNOWN_KEPT = 256  # addresses that gave the right code, remembered for the evening
+# Seat changes (a phone taking a seat or moving to another): each is saved with the game,
+# so one page may make SEAT_BURST at once and then one every two seconds.
+SEAT_CHANGES_PER_SECOND = 0.5
+SEAT_BURST = 6.0
 # A phone's own pace: far above any person's taps, and the load test's 50 a second.
 RATE_PER_SECOND = 80.0
 RATE_BURST = 160.0
@@ -64,6 +80,20 @@ class Bucket:
         return True
 
 
+def could_be_code(typed: str) -> bool:
+    """Whether `typed` has a code's shape (a favicon.ico is not a guess)."""
+    code = normal_code(typed)
+    return len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code)
+
+
+class Entry(enum.Enum):
+    """What a request's code gets: the room, a wrong code, or a wait (not checked)."""
+
+    OPEN = "open"
+    WRONG = "wrong"
+    WAIT = "wait"
+
+
 class Room:
     def __init__(self, code: str | None = None, clock: Callable[[], float] = time.monotonic):
         self.code = code or new_code()
@@ -71,30 +101,56 @@ class Room:
         self.keys: dict[int, str] = {}  # seat -> the key its phone holds
         self.holders: dict[int, object] = {}  # seat -> the live connection that holds it
         self.failures: dict[str, list[float]] = {}  # address -> times of wrong codes
+        self.all_failures: deque[float] = deque()  # times of wrong codes, every address
+        self.known: dict[str, None] = {}  # addresses that gave the right code (oldest first)
 
     # ------------------------------------------------------------ the code
 
     def admits(self, typed: str, address: str) -> bool:
-        """Whether `typed` is the room's code; too many wrong ones and the address waits."""
+        return self.enter(typed, address) is Entry.OPEN
+
+    def enter(self, typed: str, address: str) -> Entry:
+        """Check `typed` against the room's code.
+
+        An address that gave the right code before is always checked. Any other waits
+        (its code is not even compared) while it has sent `FAILURES_ALLOWED` wrong codes
+        in the last minute, or all addresses together `FAILURES_ALL`.
+        """
+        right = hmac.compare_digest(normal_code(typed).encode(), self.code.encode())
+        if address in self.known:
+            if right:  # kept as the newest
+                del self.known[address]
+                self.known[address] = None
+            return Entry.OPEN if right else Entry.WRONG
         now = self.clock()
+        while self.all_failures and now - self.all_failures[0] >= FAILURE_WINDOW:
+            self.all_failures.popleft()
         recent = [t for t in self.failures.get(address, ()) if now - t < FAILURE_WINDOW]
-        if len(recent) >= FAILURES_ALLOWED:
+        if len(recent) >= FAILURES_ALLOWED or len(self.all_failures) >= FAILURES_ALL:
             self.failures[address] = recent
-            return False
-        if hmac.compare_digest(normal_code(typed).encode(), self.code.encode()):
-            return True
+            return Entry.WAIT
+        if right:
+            self.known[address] = None
+            if len(self.known) > KNOWN_KEPT:
+                self.known.pop(next(iter(self.known)))
+            return Entry.OPEN
         recent.append(now)
-        self.failures[address] = recent
-        if len(self.failures) > 1024:  # a flood of addresses: forget the oldest
-            self.failures.pop(next(iter(self.failures)))
-        return False
+        self.all_failures.append(now)
+        self.failures.pop(address, None)
+        self.failures[address] = recent  # the newest last: the oldest are forgotten first
+        if len(self.failures) > ADDRESSES_KEPT:  # forgetting one costs nothing:
+            self.failures.pop(next(iter(self.failures)))  # `FAILURES_ALL` still holds
+        return Entry.WRONG
 
     # ------------------------------------------------------------ seats
 
     def join(self, seat: int, connection: object) -> str | None:
-        """A new key for `seat` if no live phone holds it (the old key stops working)."""
+        """A new key for `seat` if no live phone holds it (the old key stops working).
+        The connection that holds it already keeps its key: nothing changes."""
         if seat in self.holders and self.holders[seat] is not connection:
             return None
+        if self.holders.get(seat) is connection:
+            return self.keys[seat]
         self.release(connection)
         key = secrets.token_urlsafe(24)
         self.keys[seat] = key
@@ -111,6 +167,10 @@ class Room:
         previous = self.holders.get(seat)
         self.holders[seat] = connection
         return previous if previous is not connection else None
+
+    def changes(self, seat: int, connection: object) -> bool:
+        """Whether `connection` taking `seat` would change who sits where."""
+        return self.holders.get(seat) is not connection
 
     def seat_of(self, connection: object) -> int | None:
         return next((s for s, c in self.holders.items() if c is connection), None)

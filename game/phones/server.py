@@ -6,19 +6,31 @@ aiohttp: it is a bigger install for routing and middleware we do not need (docs/
 has the numbers).
 
 Every request's path starts with the room code (`/K7QMP3XA/…`): without it there is only
-a 404, and an address that keeps guessing waits a minute (`Room.admits`). The WebSocket
-also checks that its Origin is this server. The server reads nothing from disk but its
-own three files, which it loaded at start, and never touches the game: choices go into the
-hub's queue; views come back finished (`publish`).
+a small page saying what to check, and guessing waits (`Room.enter`). The WebSocket also
+checks that its Origin is this server's own address. The server reads nothing from disk
+but its own files, which it loaded at start, and never touches the game: choices go into
+the hub's queue; views come back finished (`publish`).
+
+A stranger on the network cannot starve the game of files: open connections are capped
+(`gate.py`) well under the process's open-file limit, a refused `accept` is written to the
+log at most once a minute and never to stderr, and seat changes reach the game (which
+saves them) at most once a second.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
+import html
 import http
 import json
+import logging
+import re
+import string
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +40,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from game.phones.gate import ACCEPT_BATCH, OUT_OF_FILES, Gate, cap, connection_type
 from game.phones.hub import Hub, Inbound, Snapshot
 from game.phones.protocol import (
     MAX_MESSAGE_BYTES,
@@ -38,7 +51,17 @@ from game.phones.protocol import (
     Rejoin,
     parse,
 )
-from game.phones.room import RATE_BURST, RATE_PER_SECOND, Bucket, Room
+from game.phones.room import (
+    RATE_BURST,
+    RATE_PER_SECOND,
+    SEAT_BURST,
+    SEAT_CHANGES_PER_SECOND,
+    Bucket,
+    Entry,
+    Room,
+    could_be_code,
+)
+from game.store.log import log_note
 
 STATIC = Path(__file__).resolve().parent / "static"
 FILES = {
@@ -47,6 +70,8 @@ FILES = {
     "phone.css": ("phone.css", "text/css; charset=utf-8"),
 }
 DEFAULT_PORT = 8765  # the same address evening after evening, when it is free
+NOTE_GAP = 60.0  # seconds between two notes in the log about refused connections
+SEAT_GAP = 1.0  # seconds between two changes of seats the game sees (and saves)
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
@@ -57,6 +82,18 @@ SECURITY_HEADERS = {
         "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     ),
 }
+
+
+class _Notes(logging.Handler):
+    """The websockets library's warnings, into the game's log at the server's pace."""
+
+    def __init__(self, note: Callable[[str], None]) -> None:
+        super().__init__(logging.WARNING)
+        self.note = note
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        self.note(f"{record.getMessage()}: {error!r}" if error else record.getMessage())
 
 
 class PhoneServer:
@@ -72,6 +109,8 @@ class PhoneServer:
         room: Room | None = None,
         public_host: str = "127.0.0.1",
         pace: tuple[float, float] = (RATE_PER_SECOND, RATE_BURST),
+        seat_pace: tuple[float, float] = (SEAT_CHANGES_PER_SECOND, SEAT_BURST),
+        connections: int | None = None,
     ) -> None:
         self.hub = hub
         self.words = words  # the page's own words (headings, buttons), from ui.yaml
@@ -79,10 +118,19 @@ class PhoneServer:
         self.host, self.port, self.public_host = host, port, public_host
         self.room = room or Room()
         self.pace = pace  # each phone's messages a second, and the burst it may send at once
+        self.seat_pace = seat_pace  # each page's changes of seat a second, and its burst
+        self.gate = Gate(cap() if connections is None else connections)
         self.files = {name: (STATIC / f).read_bytes() for name, (f, _) in FILES.items()}
+        self.pages, self.page_policy = _pages(self.words, self.style, self.files["phone.css"])
         self.snapshot: Snapshot | None = None
         self.sent: dict[ServerConnection, str] = {}  # what each phone was sent last
         self._held: frozenset[int] = frozenset()
+        self._held_at = -SEAT_GAP  # the loop's time when the game was last given the seats
+        self._held_later: asyncio.TimerHandle | None = None
+        self._noted_at = -NOTE_GAP  # time.monotonic() of the last note in the log
+        self._unnoted = 0  # troubles since then, not written
+        self.log = logging.Logger("inkind.phones", logging.WARNING)  # not the root's: no stderr
+        self.log.addHandler(_Notes(self._note))
         self.loop: asyncio.AbstractEventLoop | None = None
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -108,6 +156,7 @@ class PhoneServer:
 
     async def _serve(self, ready: threading.Event) -> None:
         self.loop = asyncio.get_running_loop()
+        self.loop.set_exception_handler(self._loop_trouble)
         self._stopping = self.loop.create_future()
         try:
             server = await self._listen()
@@ -132,6 +181,9 @@ class PhoneServer:
                 ping_interval=20,
                 close_timeout=1,  # a phone that went silent does not hold the game's closing
                 server_header=None,
+                create_connection=connection_type(self.gate),
+                logger=self.log,
+                backlog=ACCEPT_BATCH,
             )
             return server
 
@@ -201,31 +253,88 @@ class PhoneServer:
         task.add_done_callback(self._tasks.discard)
 
     def _seats_changed(self) -> None:
-        self._held = frozenset(self.room.holders)
         for connection in list(self.sent):
             self._refresh(connection)
+        # The game saves when a seat is taken: it sees the seats change at most once a
+        # SEAT_GAP, however fast pages move between them, and never for no change.
+        loop = self.loop
+        if loop is None or frozenset(self.room.holders) == self._held:
+            return
+        wait = self._held_at + SEAT_GAP - loop.time()
+        if wait <= 0:
+            self._give_seats()
+        elif self._held_later is None:
+            self._held_later = loop.call_later(wait, self._give_seats)
+
+    def _give_seats(self) -> None:
+        assert self.loop is not None
+        self._held_later = None
+        self._held, self._held_at = frozenset(self.room.holders), self.loop.time()
+
+    def _loop_trouble(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """The loop's own errors (a refused `accept` above all): noted, never printed."""
+        error = context.get("exception")
+        if isinstance(error, OSError) and error.errno in OUT_OF_FILES:
+            self.gate.shed()
+        message = str(context.get("message", "trouble in the phones' server"))
+        self._note(f"{message}: {error!r}" if error is not None else message)
+
+    def _note(self, text: str) -> None:
+        """One line in the game's log at most every NOTE_GAP; the rest are counted."""
+        now = time.monotonic()
+        if now - self._noted_at < NOTE_GAP:
+            self._unnoted += 1
+            return
+        more = f" (and {self._unnoted} more since the last note)" if self._unnoted else ""
+        self._noted_at, self._unnoted = now, 0
+        log_note("phones", f"{text}{more}; open connections: {len(self.gate)}")
 
     def _http(self, connection: ServerConnection, request: Request) -> Response | None:
         """The page's files, or None to go on with a WebSocket handshake."""
         address = str(connection.remote_address[0]) if connection.remote_address else ""
         parts = request.path.split("?", 1)[0].split("/")
-        if len(parts) != 3 or parts[0] != "" or not self.room.admits(parts[1], address):
-            return _plain(http.HTTPStatus.NOT_FOUND, "Not found.")
+        if parts[0] != "" or len(parts) not in (2, 3) or not could_be_code(parts[1]):
+            return self._page("lost")  # not even a code's shape: no guess to count
+        entry = self.room.enter(parts[1], address)
+        if entry is not Entry.OPEN:
+            return self._page("wait" if entry is Entry.WAIT else "lost")
+        self.gate.admitted(connection)
+        if len(parts) == 2:  # typed without the last "/", or in small letters
+            return _redirect(f"/{self.room.code}/")
         name = parts[2]
         if name == "ws":
             if request.headers.get("Upgrade", "").lower() != "websocket":
                 return _plain(http.HTTPStatus.BAD_REQUEST, "WebSocket only.")
-            origin, host = request.headers.get("Origin"), request.headers.get("Host")
-            if origin is None or host is None or origin.lower() != f"http://{host}".lower():
+            if not self._our_origin(connection, request.headers.get("Origin")):
                 return _plain(http.HTTPStatus.FORBIDDEN, "Wrong origin.")
             return None
         if name not in FILES:
-            return _plain(http.HTTPStatus.NOT_FOUND, "Not found.")
+            return self._page("astray")
         return _response(http.HTTPStatus.OK, FILES[name][1], self.files[name])
+
+    def _our_origin(self, connection: ServerConnection, origin: str | None) -> bool:
+        """Whether a page of this server opened the socket: its Origin is the address the
+        game printed, or the address this connection reached (a VPN's, loopback), never
+        whatever name the request's Host says (DNS rebinding gives a page the attacker's
+        name for this computer)."""
+        ours = {_origin(self.public_host, self.port)}
+        local = connection.local_address
+        if local:
+            ours.add(_origin(str(local[0]), int(local[1])))
+        return origin is not None and origin.lower() in ours
+
+    def _page(self, name: str) -> Response:
+        status = http.HTTPStatus.TOO_MANY_REQUESTS if name == "wait" else http.HTTPStatus.NOT_FOUND
+        response = _response(status, "text/html; charset=utf-8", self.pages[name], self.page_policy)
+        if name == "wait":
+            response.headers["Retry-After"] = "60"
+        return response
 
     async def _phone(self, connection: ServerConnection) -> None:
         rate, burst = self.pace
         bucket = Bucket(rate=rate, burst=burst, tokens=burst)
+        rate, burst = self.seat_pace
+        seats = Bucket(rate=rate, burst=burst, tokens=burst)
         hello = {"type": "hello", "words": self.words, "style": self.style}
         await connection.send(json.dumps(hello, ensure_ascii=False))
         self.sent[connection] = ""
@@ -240,7 +349,7 @@ class PhoneServer:
                 except ProtocolError as error:
                     await _send_error(connection, "protocol", str(error))
                     continue
-                await self._message(connection, message)
+                await self._message(connection, message, seats)
         except ConnectionClosed:
             pass
         finally:
@@ -248,7 +357,7 @@ class PhoneServer:
             self.room.release(connection)
             self._seats_changed()
 
-    async def _message(self, connection: ServerConnection, message: Any) -> None:
+    async def _message(self, connection: ServerConnection, message: Any, seats: Bucket) -> None:
         if isinstance(message, Ping):
             await connection.send('{"type":"pong"}')
             return
@@ -256,6 +365,9 @@ class PhoneServer:
         if isinstance(message, (Join, Rejoin)):
             if message.seat >= len(names):
                 await self._refuse(connection, "no_seat")
+                return
+            if self.room.changes(message.seat, connection) and not seats.take():
+                await self._refuse(connection, "slow_down")  # a page moving seat to seat
                 return
             if isinstance(message, Join):
                 key = self.room.join(message.seat, connection)
@@ -307,12 +419,71 @@ async def _send_error(connection: ServerConnection, code: str, message: str) -> 
     await connection.send(json.dumps(reply, ensure_ascii=False))
 
 
+def _origin(host: str, port: int) -> str:
+    """A page's Origin as a browser sends it for http://host:port."""
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}" if port == 80 else f"http://{host}:{port}"
+
+
+# The pages a wrong address gets: which words from ui.yaml, and whether they link back.
+PAGES = {
+    "lost": ("phone_lost_heading", ("address", "network", "restarted"), False),
+    "astray": ("phone_lost_heading", ("address",), True),  # the code was right
+    "wait": ("phone_wait_heading", ("retry", "same"), False),
+}
+COLOUR = re.compile(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})\b")
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def _pages(
+    words: dict[str, str], style: dict[str, str], css: bytes
+) -> tuple[dict[str, bytes], str]:
+    """The small pages in the phone page's look (its colours, the table's when given),
+    built once, and their Content-Security-Policy: their words are the catalogue's, their
+    one style is allowed by its hash."""
+    colours = dict(COLOUR.findall(css.decode()))
+    colours.update({k: v for k, v in style.items() if k in colours and COLOUR.match(f"--{k}: {v}")})
+    template = string.Template((STATIC / "lost.html").read_text(encoding="utf-8"))
+
+    def word(key: str) -> str:
+        return html.escape(words.get(key, key))
+
+    pages = {}
+    for name, (heading, checks, link) in PAGES.items():
+        key = heading.removesuffix("_heading")
+        text = template.substitute(
+            title=word("phone_title"),
+            colours=" ".join(f"--{k}: {v};" for k, v in colours.items()),
+            heading=word(heading),
+            checks="".join(f"<li>{word(f'{key}_{c}')}</li>" for c in checks),
+            link=f'<a href="./">{word("phone_lost_open")}</a>' if link else "",
+        )
+        pages[name] = text.encode()
+    inline = STYLE.search(text)
+    assert inline is not None
+    digest = base64.b64encode(hashlib.sha256(inline.group(1).encode()).digest()).decode()
+    policy = (
+        f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
+    return pages, policy
+
+
+def _redirect(location: str) -> Response:
+    response = _response(http.HTTPStatus.FOUND, "text/plain; charset=utf-8", b"")
+    response.headers["Location"] = location
+    return response
+
+
 def _plain(status: http.HTTPStatus, text: str) -> Response:
     return _response(status, "text/plain; charset=utf-8", text.encode())
 
 
-def _response(status: http.HTTPStatus, content_type: str, body: bytes) -> Response:
-    headers = Headers(
-        {"Content-Type": content_type, "Content-Length": str(len(body)), **SECURITY_HEADERS}
-    )
+def _response(
+    status: http.HTTPStatus, content_type: str, body: bytes, policy: str = ""
+) -> Response:
+    fields = {"Content-Type": content_type, "Content-Length": str(len(body)), **SECURITY_HEADERS}
+    if policy:
+        fields["Content-Security-Policy"] = policy
+    headers = Headers(fields)
     return Response(status.value, status.phrase, headers, body)

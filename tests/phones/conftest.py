@@ -27,12 +27,18 @@ WORDS = {key: T(key) for key in KEY_LIST if key.startswith("phone_")}
 
 
 class PhoneTable:
-    def __init__(self, players: int, seed: int = 7, pace: tuple[float, float] | None = None):
+    def __init__(
+        self,
+        players: int,
+        seed: int = 7,
+        pace: tuple[float, float] | None = None,
+        **options: Any,  # more of PhoneServer's (room, seat_pace, public_host, ...)
+    ):
         deck = make_deck(prompts_per_level=8, levels=3)
         self.session = Session(engine.new_game(make_setup(players, deck=deck, seed=seed)), None)
         self.hub = Hub(T)
         more = {"pace": pace} if pace else {}
-        self.server = PhoneServer(self.hub, WORDS, host="127.0.0.1", port=0, **more)
+        self.server = PhoneServer(self.hub, WORDS, host="127.0.0.1", port=0, **more, **options)
         self.server.start()
         self.hub.attach(self.session)
         self._running = True
@@ -68,8 +74,10 @@ class PhoneTable:
 def table_of() -> Iterator[Any]:
     tables: list[PhoneTable] = []
 
-    def make(players: int, seed: int = 7, pace: tuple[float, float] | None = None) -> PhoneTable:
-        table = PhoneTable(players, seed, pace)
+    def make(
+        players: int, seed: int = 7, pace: tuple[float, float] | None = None, **options: Any
+    ) -> PhoneTable:
+        table = PhoneTable(players, seed, pace, **options)
         tables.append(table)
         return table
 

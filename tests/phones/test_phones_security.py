@@ -12,7 +12,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from tests.phones.conftest import Phone
+from tests.phones.conftest import Phone, T
 
 
 def get(table, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
@@ -40,7 +40,6 @@ def test_the_page_needs_the_room_code_and_nothing_else_is_served(table_of):
         "/",
         "/index.html",
         "/phone.js",
-        f"/{code}",
         f"/{code}/../{code}/phone.js",
         f"/{code}/..%2f..%2fpyproject.toml",
         f"/{code}/static/phone.js",
@@ -51,7 +50,9 @@ def test_the_page_needs_the_room_code_and_nothing_else_is_served(table_of):
     ):
         response = get(table, path)
         assert response.status == 404, path
-        assert response.body == b"Not found."  # type: ignore[attr-defined]
+        assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+        assert T("phone_lost_heading").replace("'", "&#x27;").encode() in response.body  # type: ignore[attr-defined]
+        assert b"phone.js" not in response.body  # type: ignore[attr-defined]
 
 
 def test_a_plain_request_to_the_socket_and_a_foreign_origin_are_refused(table_of):
