@@ -114,6 +114,8 @@ class TableView:
     shown_marks: tuple[tuple[int, int, AwardKind], ...] = ()
     starred: bool = False  # the card on the table is starred, as this view may show it
     caption: str = ""  # the card's label: its level, "Together" or "Closing card"
+    # Ending the evening, from the menu at any step (the bar shows it only between turns).
+    end_evening: Offer | None = None
 
     def offers(self) -> tuple[Offer, ...]:
         return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
@@ -375,6 +377,7 @@ class _View:
             ),
             starred=any(o.on for o in remember if o.choice.do is Do.STAR),
             caption=card_caption(t, state),
+            end_evening=self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
         )
 
     def acted_on_phones(self, now: Stage) -> str:

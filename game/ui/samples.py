@@ -121,6 +121,9 @@ def _play(setup) -> SampleGame:
                 sample.wild = state
             if WildEffect.SWAP in state.effects and state.phase is Phase.SHARE:
                 sample.swap = sample.swap or state
+        elif phase is Phase.SHARE and engine.stage(state) is engine.Stage.CARRY_OUT:
+            elapsed += 60  # an action card is carried out together, never marked
+            state = engine.apply(state, EndTurn(state.speaker, elapsed_seconds=elapsed))
         elif phase is Phase.SHARE:
             if state.speaker_index == 1:
                 sample.everyone = sample.everyone or state

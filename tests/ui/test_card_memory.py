@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.state import Phase
+from game.core.turns import Stage
 from game.store.memory import load_memory
 from game.store.settings import Settings
 from game.ui.scenes.new_game.deck_page import DeckScene
@@ -24,7 +25,8 @@ def start_closer(driver) -> TableScene:
     driver.settle()
     driver.key(pygame.K_RETURN)  # draw
     driver.settle()
-    while table.state.phase is not Phase.SHARE:  # a wild card may come first
+    # a wild card may come first, or an action card to carry out
+    while table.state.phase is not Phase.SHARE or table.view.stage is not Stage.SHARE:
         driver.key(pygame.K_RETURN)
         driver.settle()
     return table

@@ -54,6 +54,6 @@ def test_a_moment_that_came_back_says_so():
     assert moment_words(found[0], ("Ana", "Ben"), t) == (
         "Ben's question took Ana deeper, more than once"
     )
-    assert acknowledgement(Award(0, 1, DEEPER), ("Ana", "Ben"), t) == (
+    assert acknowledgement((0, 1, DEEPER), ("Ana", "Ben"), t) == (
         "Ben, your question took Ana deeper."
     )

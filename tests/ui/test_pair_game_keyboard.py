@@ -6,6 +6,7 @@ import pygame
 
 from game.core.rules import AwardKind
 from game.core.state import Phase
+from game.core.turns import Stage
 from game.store.saves import SaveStore
 from game.ui.scenes.level_change import LevelChangeScene
 from game.ui.scenes.new_game import NewGameScene
@@ -52,9 +53,9 @@ def test_typed_names_reach_the_engine_with_unicode_and_editing(driver):
 
 def walk_mirror(driver, table: TableScene) -> None:
     """A mirror card's one step: Enter when a listener has retold the story."""
-    if table.session.mirror.retelling(table.state):
+    if table.view.stage is Stage.RETELL:
         driver.key(pygame.K_RETURN)
-        assert not table.session.mirror.retelling(table.state)
+        assert table.view.stage is not Stage.RETELL
         assert table.state.phase is Phase.RESPOND
 
 

@@ -15,6 +15,7 @@ from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishShar
 from game.core.cards import Deck, Level, Mode, WildEffect
 from game.core.rules import AwardKind, LevelPace, Rules, Scoring
 from game.core.state import Phase, Player, Setup
+from game.core.turns import Stage
 from game.store.closeness import load_history
 from game.store.saves import SaveStore
 from game.store.settings import Settings
@@ -228,15 +229,15 @@ def test_ready_to_go_deeper_names_nobody_and_one_not_yet_keeps_the_level(driver)
     assert table.state.phase is Phase.DEEPER
     shown = rendered(driver)
     assert "Ready to go deeper?" in shown
-    assert "Ready so far: 0 of 2" in shown
+    assert "Answered so far: 0 of 2" in shown
     assert not any(name in line for line in shown for name in names)
     ready, not_yet = table.buttons.get("ready"), table.buttons.get("not_yet")
     assert ready.style != "primary" and not_yet.style != "primary"
     driver.key(pygame.K_RETURN)  # Enter does not answer for anyone
-    assert table.state.ready_answers == 0
+    assert table.state.votes == ()
     driver.key(pygame.K_1)
     shown = rendered(driver)
-    assert "Ready so far: 1 of 2" in shown
+    assert "Answered so far: 1 of 2" in shown
     assert not any(name in line for line in shown for name in names)
     driver.key(pygame.K_2)  # one key: not yet
     assert table.state.phase is Phase.DEAL and table.state.level == 1
@@ -277,13 +278,13 @@ def test_a_mirror_is_a_retelling_then_felt_heard_is_a_mark(driver, heard):
     table = play(driver, state)
     sharer, listener = (p.name for p in state.players)
     driver.key(pygame.K_RETURN)  # done sharing
-    assert table.session.mirror.retelling(table.state)
+    assert table.view.stage is Stage.RETELL
     step = f"{listener}, retell {sharer}'s story in your own words"
     assert step in " ".join(rendered(driver))
     assert table.buttons.get("done_responding") is None
     driver.key(pygame.K_RETURN)  # done retelling
     assert table.state.phase is Phase.RESPOND
-    assert not table.session.mirror.retelling(table.state)
+    assert table.view.stage is not Stage.RETELL
     assert table.buttons.get("done_responding") is not None
     driver.key(pygame.K_RETURN)  # done responding
     assert table.state.phase is Phase.AWARD
@@ -343,7 +344,7 @@ def test_scoring_off_shows_no_numbers_and_thanks_by_name(driver):
     assert table.state.rules.scoring is Scoring.OFF
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_RETURN)
-    if table.session.mirror.retelling(table.state):
+    if table.view.stage is Stage.RETELL:
         driver.key(pygame.K_RETURN)  # done retelling
     driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.AWARD

@@ -10,6 +10,7 @@ from game.core.actions import Draw
 from game.core.cards import Mode, WildEffect
 from game.core.rules import Rules
 from game.core.state import Phase, Player, Setup
+from game.core.turns import Stage
 from game.table.closeness import AFTER, ClosenessRound
 from game.ui.play import continue_game, start_with_check
 from game.ui.scenes.closeness import ClosenessScene
@@ -60,17 +61,17 @@ def test_a_resumed_game_is_still_waiting_for_the_retelling(driver):
 
     table = start_game(driver.app, state)
     driver.key(pygame.K_RETURN)  # done sharing: Ben retells
-    assert table.state.phase is Phase.RESPOND and table.session.mirror.retelling(table.state)
+    assert table.state.phase is Phase.RESPOND and table.view.stage is Stage.RETELL
 
     driver.app.reset("title")
     continue_game(driver.app)
     resumed = driver.scene
-    assert resumed.session.mirror.retelling(resumed.state)
+    assert resumed.view.stage is Stage.RETELL
     assert resumed.view.primary is not None and resumed.view.primary.id == "retold"
     driver.key(pygame.K_RETURN)  # done retelling
     assert resumed.state.phase is Phase.RESPOND
     driver.app.reset("title")
     continue_game(driver.app)
     again = driver.scene
-    assert not again.session.mirror.retelling(again.state), "retold once is enough"
+    assert again.view.stage is not Stage.RETELL, "retold once is enough"
     assert again.view.primary is not None and again.view.primary.id == "done_responding"

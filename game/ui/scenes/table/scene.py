@@ -280,7 +280,7 @@ class TableScene(Scene):
                 self.note = acknowledgement(self.view.shown_marks[-1], names, t)
 
     def _end_offer(self) -> Offer | None:
-        return next((o for o in self.view.bar if o.choice.do is Do.END_EVENING), None)
+        return self.view.end_evening
 
     def can_end(self) -> bool:
         offer = self._end_offer()
