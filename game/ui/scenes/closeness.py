@@ -172,6 +172,9 @@ class ClosenessScene(Scene):
     # ------------------------------------------------------------ acting
 
     def _go(self, stage: str) -> None:
+        # Each stage is a hand-off (the laptop changes hands, or a new question comes): a
+        # double press meant for the last one must not act here, as after a table's phase.
+        self.app.hold_input()
         self.stage = stage
         self.choice = None
         self.buttons.focus = None
