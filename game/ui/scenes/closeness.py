@@ -283,6 +283,10 @@ class ClosenessScene(Scene):
 
     # ------------------------------------------------------------ drawing
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        pictures = [(f"picture:{i + 1}", r) for i, r in enumerate(self.pictures)]
+        return [*super().clickable(), *(pictures if self.stage == "pick" else [])]
+
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
         pal = look.pal

@@ -361,6 +361,9 @@ class DeckScene(Scene):
 
     # ------------------------------------------------------------ drawing
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        return [*super().clickable(), *self.deck_list.clickable()]
+
     def draw(self, surface: pygame.Surface) -> None:
         look, game = self.look, self.game
         pal, text = look.pal, look.text

@@ -442,6 +442,13 @@ class TableScene(Scene):
 
     # ------------------------------------------------------------ drawing
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        if self.overlay.which in (MENU, END):  # only the question's buttons take clicks
+            return [(b.id, b.rect) for b in self.overlay.buttons.buttons]
+        if self.overlay.which == FEELINGS:  # a click anywhere closes it
+            return [(FEELINGS, pygame.Rect((0, 0), self.app.size))]
+        return super().clickable()
+
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_whole(surface)
 
