@@ -197,6 +197,18 @@ def _render_size(
 
     twelve = sample_game(catalog, Mode.CIRCLE, names=twelve_names, seeds=40)
     if twelve is not None:
+        table = table_at(twelve.share)
+        table.timer.elapsed = 83
+        shot("12-players-share")
+        if twelve.wild is not None:
+            table = table_at(twelve.wild)
+            table.timer.elapsed = 200
+            table.timer.chimed = True
+            shot("12-players-wild-card-timer")
+        table = table_at(twelve.respond)
+        table.timer.elapsed = 125
+        table.timer.chimed = True
+        shot("12-players-respond")
         table_at(twelve.award)
         shot("12-players-marks")
         if twelve.wild_award is not None:

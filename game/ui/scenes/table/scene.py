@@ -393,6 +393,11 @@ class TableScene(Scene):
             step = 1 if kind is Kind.DOWN else -1
             self.award_row = (self.award_row + step) % (len(self.view.marks) - 1)
             self.refresh()
+        elif kind is Kind.CLICK and self.view.marks and self.marks.more_step(self, intent.pos):
+            listeners, page = len(self.view.marks) - 1, max(1, len(self.marks.rows) - 1)
+            step = self.marks.more_step(self, intent.pos) * page
+            self.award_row = self.marks.scroll(step, listeners, self.award_row)
+            self.refresh()
         elif kind is Kind.SCROLL and self.view.marks:
             listeners = len(self.view.marks) - 1
             self.award_row = self.marks.scroll(-intent.number, listeners, self.award_row)
@@ -447,7 +452,8 @@ class TableScene(Scene):
             return [(b.id, b.rect) for b in self.overlay.buttons.buttons]
         if self.overlay.which == FEELINGS:  # a click anywhere closes it
             return [(FEELINGS, pygame.Rect((0, 0), self.app.size))]
-        return super().clickable()
+        more = self.marks.more if self.marks.above or self.marks.below else None
+        return [*super().clickable(), *([("more", more)] if more else [])]
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_whole(surface)
