@@ -74,3 +74,31 @@ def test_more_below_scrolls_by_a_click_and_says_so(make_app, twelve):
     assert driver.button_rect(f"mark:{last}:touched_me") is not None, "the last row shows"
     driver.click((marks.more.left + 10, marks.more.centery))  # "N more above" now: back up
     assert marks.first < len(state.listeners) - (len(marks.rows) - 1)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_top_bar_shows_every_score(make_app, monkeypatch, twelve, size):
+    from game.ui import text as text_module
+    from game.ui.widgets.kept import forget as forget_kept_buttons
+
+    table = at_table(make_app, size, twelve.award)
+    said: list[str] = []
+    real = text_module.Text.render
+
+    def render(self, text, px, colour, bold=False):
+        said.append(text)
+        return real(self, text, px, colour, bold)
+
+    monkeypatch.setattr(text_module.Text, "render", render)
+    table.app.look.text._surfaces.clear()
+    forget_kept_buttons()
+    table.draw(table.app.screen)
+    monkeypatch.undo()
+    top = [line for line in said if "Chloé: " in line or "Lea: " in line or "Ana: " in line]
+    state = table.state
+    for i, player in enumerate(state.players):
+        score = table.t("top_score", name=player.name, points=state.scores.total(i))
+        assert any(score in line for line in said), f"{score} not in the top bar"
+    assert not any(line.rstrip().endswith("…") for line in top)
+    menu = table.buttons.get("menu").rect
+    assert menu.bottom <= table.area.top.bottom and table.area.top.bottom < table.content.top

@@ -43,7 +43,7 @@ from game.ui.scenes.table.layout import (
 )
 from game.ui.scenes.table.marks import MarksPanel, draw_badges
 from game.ui.scenes.table.overlays import END, FEELINGS, MENU, Overlay
-from game.ui.scenes.table.top_bar import draw_top_bar
+from game.ui.scenes.table.top_bar import draw_top_bar, menu_width, top_lines
 from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.card import draw_wild_card
 from game.ui.widgets.timer import GentleTimer
@@ -201,7 +201,9 @@ class TableScene(Scene):
     # ------------------------------------------------------------ layout
 
     def layout(self, size: tuple[int, int]) -> None:
-        self.area = table_area(self.look, size, self.state.phase)
+        width = size[0] - 2 * self.look.px(24)  # the top bar's, as table_area makes it
+        lines = top_lines(self.look, self.t, self.state, width)
+        self.area = table_area(self.look, size, self.state.phase, lines)
         self.refresh()
         self.overlay.layout()
 
@@ -234,11 +236,9 @@ class TableScene(Scene):
             buttons += self.marks.place(self)
         if memory_row is not None:
             buttons += remember_buttons(look, view.remember, memory_row)
-        label_w = look.text.width(self.t("table_menu"), look.theme.small, True)
-        chip_w = 2 * look.text.line_height(look.theme.small)  # the "Esc" chip
-        menu_w = max(look.px(150), label_w + chip_w + look.px(48))
-        menu = pygame.Rect(0, 0, menu_w, area.top.height - look.px(6))
-        menu.midright = (area.top.right, area.top.centery)
+        one_line = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
+        menu = pygame.Rect(0, 0, menu_width(look, self.t), one_line - look.px(6))
+        menu.topright = (area.top.right, area.top.top + look.px(3))  # beside the first line
         buttons.append(
             Button(
                 SHOW_MENU, self.t("table_menu"), menu, "Esc", style="quiet", size=look.theme.small
