@@ -230,7 +230,8 @@ class TableScene(Scene):
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
-        self.card_box, memory_row = place_card(look, area.card, bool(view.remember))
+        labels = tuple(o.label for o in view.remember)
+        self.card_box, memory_row = place_card(look, area.card, bool(view.remember), labels)
         buttons = self._bar_buttons()
         if view.marks:
             buttons += self.marks.place(self)
