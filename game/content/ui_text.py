@@ -102,12 +102,12 @@ class UiText:
         """The text for `key` with its placeholders filled.
 
         Plural forms are chosen by `count`; a number for a placeholder in PARTS is said by
-        its own counted text ("1 pass", "2 passes").
+        its own counted text ("1 pass", "2 passes"); words given instead are used as they are.
         """
         entry = self.texts[key]
         text = entry if isinstance(entry, str) else self._form(entry, values.get("count"))
         for name in PARTS.get(key, ()):
-            if name in values:
+            if name in values and not isinstance(values[name], str):
                 values[name] = self.get(f"{key}_{name}", count=values[name])
         if not values:
             return text

@@ -204,6 +204,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "summary_facts_cards": ("count",),
     "summary_facts_passes": ("count",),
     "summary_facts_rounds": ("count",),
+    "summary_facts_under_a_round": (),
     "summary_facts_skips": ("count",),
     "summary_most": ("names",),
     "summary_together": ("points",),

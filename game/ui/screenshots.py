@@ -197,6 +197,18 @@ def _render_size(
 
     twelve = sample_game(catalog, Mode.CIRCLE, names=twelve_names, seeds=40)
     if twelve is not None:
+        table = table_at(twelve.share)
+        table.timer.elapsed = 83
+        shot("12-players-share")
+        if twelve.wild is not None:
+            table = table_at(twelve.wild)
+            table.timer.elapsed = 200
+            table.timer.chimed = True
+            shot("12-players-wild-card-timer")
+        table = table_at(twelve.respond)
+        table.timer.elapsed = 125
+        table.timer.chimed = True
+        shot("12-players-respond")
         table_at(twelve.award)
         shot("12-players-marks")
         if twelve.wild_award is not None:
@@ -255,6 +267,11 @@ def _memory_shots(app, pair, shot, path: Path) -> None:
     app.switch(table)
     table.refresh()
     shot("table-favourite-starred")
+    # While marks are given (a tall window keeps no room for the card: nor for its buttons).
+    table = TableScene(app, Session(pair.award, None, elapsed=754.0, memory=keeper))
+    app.switch(table)
+    table.refresh()
+    shot("table-favourite-award")
     players = NewGameScene(app, memory_file=path)
     app.switch(players)
     players.set_names(names)
@@ -283,6 +300,10 @@ def _many_decks_shots(app, shot, folder: Path) -> None:
         players.set_names(samples.SAMPLE_NAMES)
         players.go_next()
         deck_page = app.scene
+        give_up = time.monotonic() + 60
+        while deck_page.loading is not None and time.monotonic() < give_up:
+            time.sleep(0.02)  # a big folder is read in a thread: the list, not "being read"
+            deck_page.update(0.02)
         shot("new-game-50-decks")
         deck_page.focus_deck(len(deck_page.decks) // 2)  # moving past decks chooses none
         shot("new-game-50-decks-scrolled")

@@ -56,6 +56,15 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole screen. Drawing never changes game state."""
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        """Where a click on this screen does something, as (what, the part of the window):
+        each button's part on screen (rows scrolled away are left out). Screens with more
+        to click (pictures, a "more" line) add theirs. Read only: tests check that no two
+        overlap and none leaves the window."""
+        group = getattr(self, "buttons", None)
+        buttons = getattr(group, "buttons", group) or []
+        return [(b.id, b.shown) for b in buttons if b.shown.width > 0 and b.shown.height > 0]
+
     def present(self, surface: pygame.Surface) -> None:
         """Draw the frame the loop shows; a scene may draw only what changed (the table)."""
         self.draw(surface)

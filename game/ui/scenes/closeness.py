@@ -172,6 +172,9 @@ class ClosenessScene(Scene):
     # ------------------------------------------------------------ acting
 
     def _go(self, stage: str) -> None:
+        # Each stage is a hand-off (the laptop changes hands, or a new question comes): a
+        # double press meant for the last one must not act here, as after a table's phase.
+        self.app.hold_input()
         self.stage = stage
         self.choice = None
         self.buttons.focus = None
@@ -279,6 +282,10 @@ class ClosenessScene(Scene):
             self._answer_here()
 
     # ------------------------------------------------------------ drawing
+
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        pictures = [(f"picture:{i + 1}", r) for i, r in enumerate(self.pictures)]
+        return [*super().clickable(), *(pictures if self.stage == "pick" else [])]
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look

@@ -141,6 +141,9 @@ class LinesScene(Scene):
 
     # ------------------------------------------------------------ drawing
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        return [*super().clickable(), *self.topic_list.clickable()]
+
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
         surface.fill(look.pal.background)

@@ -295,7 +295,9 @@ class SummaryScene(Scene):
         return self.t(
             "summary_facts",
             cards=outcome.cards_played,
-            rounds=outcome.rounds,
+            # Rounds are whole rounds (everyone shared once): an evening ended sooner
+            # says "less than a round", never "0 rounds".
+            rounds=outcome.rounds or self.t("summary_facts_under_a_round"),
             passes=outcome.passes,
             skips=outcome.skips,
         )
@@ -322,10 +324,12 @@ class SummaryScene(Scene):
         y = title.bottom + look.px(6)
         # no numbers at all when scoring is off
         facts = self.t("summary_off") if scoring is Scoring.OFF else self.facts()
+        # One line, a little smaller in a narrow window rather than cut short.
+        size = text.largest_size([facts], width - 2 * margin, theme.body, theme.small)
         line = text.draw(
             surface,
-            text.ellipsize(facts, theme.body, width - 2 * margin),
-            theme.body,
+            text.ellipsize(facts, size, width - 2 * margin),
+            size,
             pal.text,
             (margin, y),
         )
@@ -338,8 +342,9 @@ class SummaryScene(Scene):
             leaders = " & ".join(outcome.players[i].name for i in outcome.leaders)
             lead = self.t("summary_most", names=leaders)
         if lead:
-            lead = text.ellipsize(lead, theme.heading, width - 2 * margin, True)
-            text.draw(surface, lead, theme.heading, pal.given, (margin, y), bold=True)
+            size = text.largest_size([lead], width - 2 * margin, theme.heading, theme.small, True)
+            lead = text.ellipsize(lead, size, width - 2 * margin, True)
+            text.draw(surface, lead, size, pal.given, (margin, y), bold=True)
         keys = self.t("quit_confirm_hint" if self.asking_quit else "summary_keys")
         keys_top = self.buttons.buttons[0].rect.top - look.px(8) - text.line_height(theme.small)
         text.draw(

@@ -216,8 +216,9 @@ def draw_before_after(
         for i, given in enumerate(answers):
             cell = pygame.Rect(inner.left + name_w + cell_w * i, y, cell_w, row_h)
             picture = given.get(player)
-            if picture is None:
-                skip = text.ellipsize(t("closeness_skip"), skip_size, cell.width - look.px(6))
-                text.draw(target, skip, skip_size, pal.muted, cell.center, anchor="center")
+            if picture is None:  # "Rather not say" whole, on two lines in a narrow cell
+                room = cell.inflate(-look.px(6), -look.px(4))
+                fitted = text.fit(t("closeness_skip"), room.size, skip_size, min(skip_size, 11))
+                text.draw_fitted(target, fitted, pal.muted, room, align="center", valign="middle")
             else:
                 draw_picture(target, cell.inflate(-look.px(8), -look.px(8)), look, picture)

@@ -56,8 +56,11 @@ class ScrollList:
         self.more_box = pygame.Rect(area.left, area.bottom, area.width, 0)
         if sum(self._heights) + gap * max(0, rows - 1) > area.height:
             line = look.text.line_height(look.theme.small) + look.px(8)
-            self.box.height = max(0, area.height - line)
-            self.more_box = pygame.Rect(area.left, self.box.bottom + look.px(4), area.width, line)
+            # The row peeking out shows (and takes clicks) down to its focus ring: the
+            # "N more" line starts below that, so a click there is always the line's.
+            below = max(look.px(4), self.ring)
+            self.box.height = max(0, area.height - line - below + look.px(4))
+            self.more_box = pygame.Rect(area.left, self.box.bottom + below, area.width, line)
         self._buttons = list(buttons)
         self._apply()
 
@@ -130,6 +133,10 @@ class ScrollList:
         return (
             max(0, self.count - shown.stop * self.columns) if shown else self.count - self.above()
         )
+
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        """The "N more" line, where a click scrolls (nothing when every row shows)."""
+        return [("more", self.more_box.copy())] if self.scrolls else []
 
     # ------------------------------------------------------------ moving
 

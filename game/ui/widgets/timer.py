@@ -46,8 +46,15 @@ class GentleTimer:
         return f"{left // 60}:{left % 60:02d}"
 
     def draw(
-        self, target: pygame.Surface, look: Look, centre: tuple[int, int], radius: int, caption: str
+        self,
+        target: pygame.Surface,
+        look: Look,
+        centre: tuple[int, int],
+        radius: int,
+        caption: str,
+        beside: bool = False,
     ) -> None:
+        """`beside`: the caption at the ring's left instead of under it (a short panel)."""
         pal = look.pal
         width = max(3, radius // 6)
         rect = pygame.Rect(0, 0, 2 * radius, 2 * radius)
@@ -66,7 +73,10 @@ class GentleTimer:
             pygame.draw.arc(target, colour, rect, start, math.pi / 2, width)
         size = max(14, int(radius * 0.55))
         look.text.draw(target, self.label(), size, pal.text, centre, bold=True, anchor="center")
-        if caption:
+        if caption and beside:
+            at = (rect.left - look.px(10), centre[1])
+            look.text.draw(target, caption, look.theme.small, pal.muted, at, anchor="midright")
+        elif caption:
             small = look.theme.small
             place = look.text.render(caption, small, pal.muted).get_rect(
                 midtop=(centre[0], rect.bottom + look.px(6))

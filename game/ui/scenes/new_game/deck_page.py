@@ -281,7 +281,8 @@ class DeckScene(Scene):
             return
         start_game(self.app, state)
 
-    def press(self, button_id: str) -> None:
+    def press(self, button_id: str, step: int = 1) -> None:
+        """`step`: -1 when an option was clicked on its left half, where its back arrow is."""
         if button_id.startswith("deck:"):
             self.choose(int(button_id.split(":")[1]))
         elif button_id == "next":
@@ -291,7 +292,7 @@ class DeckScene(Scene):
         elif button_id == "option:lines":
             self.open_lines()
         elif button_id.startswith("option:"):
-            self.change_option(button_id.split(":")[1], 1)
+            self.change_option(button_id.split(":")[1], step)
 
     def confirm(self, focused: str) -> None:
         """Enter chooses the deck it is on (if not chosen yet) or opens "Leave out";
@@ -315,7 +316,9 @@ class DeckScene(Scene):
         elif focused.startswith("option:") and kind in (Kind.LEFT, Kind.RIGHT):
             if focused != "option:lines":
                 self.change_option(focused.split(":")[1], -1 if kind is Kind.LEFT else 1)
-            elif kind is Kind.LEFT and not narrow(self.app.size):
+            elif kind is Kind.RIGHT:
+                self.open_lines()  # as its one arrow, to the right, shows
+            elif not narrow(self.app.size):
                 self._to_list()  # "Leave out" is a page of its own, opened by Enter or a click
         elif kind in (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT):
             arrow_move(self.buttons, kind)
@@ -328,7 +331,9 @@ class DeckScene(Scene):
         elif kind in (Kind.POINT, Kind.CLICK):
             pressed = self.buttons.handle(intent)
             if pressed:
-                self.press(pressed)
+                hit = self.buttons.get(pressed)
+                back = hit is not None and intent.pos[0] < hit.rect.centerx
+                self.press(pressed, -1 if back else 1)
 
     def _arrow_from_deck(self, kind: Kind) -> None:
         """Up and Down go along the list (only moving the focus); Down past the last deck and
@@ -355,6 +360,9 @@ class DeckScene(Scene):
             self._reveal_focus()
 
     # ------------------------------------------------------------ drawing
+
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        return [*super().clickable(), *self.deck_list.clickable()]
 
     def draw(self, surface: pygame.Surface) -> None:
         look, game = self.look, self.game

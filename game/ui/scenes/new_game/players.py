@@ -264,6 +264,9 @@ class NewGameScene(Scene):
 
     # ------------------------------------------------------------ drawing
 
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        return [*super().clickable(), *self.names_list.clickable()]
+
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
         pal = look.pal

@@ -12,13 +12,21 @@ from game.ui.widgets.card import card_rect, draw_prompt_card
 
 
 def place_card(
-    look: Look, column: pygame.Rect, remember: bool
+    look: Look, column: pygame.Rect, remember: bool, labels: tuple[str, ...] = ()
 ) -> tuple[pygame.Rect, pygame.Rect | None]:
-    """(the card's rect, the row under it for star / not for us, if offered)."""
+    """(the card's rect, the row under it for star / not for us, if offered and the card
+    shows: a tall window keeps no room for the card while marks are given, and then its
+    buttons would land on the top bar; S and N still do the same)."""
     area = column.inflate(-look.px(8), -look.px(8))
     memory_row = None
-    if remember:
-        height = look.text.line_height(look.theme.small, True) + look.px(18)
+    line = look.text.line_height(look.theme.small, True)
+    height = line + look.px(18)
+    # Each label with its key chip and padding: when they do not fit side by side on one
+    # line (a narrow column while marks are given), the row has room for two lines of label.
+    needed = sum(look.text.width(label, look.theme.small, True) + 2 * line for label in labels)
+    if needed + look.px(60) > area.width:
+        height += line
+    if remember and area.height > 2 * height:
         memory_row = pygame.Rect(area.left, area.bottom - height, area.width, height)
         area.height = memory_row.top - look.px(10) - area.top
     if area.width > area.height:

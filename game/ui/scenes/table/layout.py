@@ -33,10 +33,14 @@ def tall(size: tuple[int, int]) -> bool:
     return size[0] < size[1] * 0.9
 
 
-def table_area(look: Look, size: tuple[int, int], phase: Phase) -> Area:
+def table_area(look: Look, size: tuple[int, int], phase: Phase, top_lines: int = 1) -> Area:
+    """`top_lines`: the lines the top bar needs (many players' scores take more than one)."""
     width, height = size
     margin = look.px(24)
-    top_h = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
+    small_line = look.text.line_height(look.theme.small)
+    top_h = max(look.px(52), small_line + look.px(16))
+    if top_lines > 1:  # the scores' lines set close (top_bar.py), the rows below need room
+        top_h = max(top_h, top_lines * (small_line * 4 // 5) + look.px(12))
     # Room for two lines of button label: a narrow window wraps before it shrinks.
     bar_h = max(look.px(70), look.text.line_height(look.theme.body, True) + look.px(22))
     if tall(size):  # buttons with room for a label on two lines; two rows when many

@@ -83,6 +83,19 @@ class MarksPanel:
         self.first = first
         return self._place(scene, best[1], best[2])
 
+    def more_step(self, scene: TableScene, pos: tuple[int, int]) -> int:
+        """A click on the "N more above · M more below" line: -1 on the part about the rows
+        above, 1 on the part about those below, 0 elsewhere."""
+        if self.more is None or not self.more.collidepoint(pos):
+            return 0
+        if not self.above:
+            return 1 if self.below else 0
+        if not self.below:
+            return -1
+        look = scene.look
+        above = scene.t("table_rows_above", count=self.above) + "  ·"
+        return -1 if pos[0] < self.more.left + look.text.width(above, look.theme.small) else 1
+
     def _place(self, scene: TableScene, name_above: bool, grid: bool) -> list[Button]:
         look, view = scene.look, scene.view
         content = scene.content

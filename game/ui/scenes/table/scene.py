@@ -40,7 +40,7 @@ from game.ui.scenes.table.layout import (
 )
 from game.ui.scenes.table.marks import MarksPanel, draw_badges
 from game.ui.scenes.table.overlays import END, FEELINGS, MENU, Overlay
-from game.ui.scenes.table.top_bar import draw_top_bar
+from game.ui.scenes.table.top_bar import draw_top_bar, menu_width, top_lines
 from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.card import draw_wild_card
 from game.ui.widgets.timer import GentleTimer
@@ -169,7 +169,9 @@ class TableScene(Scene):
     # ------------------------------------------------------------ layout
 
     def layout(self, size: tuple[int, int]) -> None:
-        self.area = table_area(self.look, size, self.state.phase)
+        width = size[0] - 2 * self.look.px(24)  # the top bar's, as table_area makes it
+        lines = top_lines(self.look, self.t, self.state, width)
+        self.area = table_area(self.look, size, self.state.phase, lines)
         self.refresh()
         self.overlay.layout()
 
@@ -191,17 +193,16 @@ class TableScene(Scene):
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
-        self.card_box, memory_row = place_card(look, area.card, bool(view.remember))
+        labels = tuple(o.label for o in view.remember)
+        self.card_box, memory_row = place_card(look, area.card, bool(view.remember), labels)
         buttons = self._bar_buttons()
         if view.marks:
             buttons += self.marks.place(self)
         if memory_row is not None:
             buttons += remember_buttons(look, view.remember, memory_row)
-        label_w = look.text.width(self.t("table_menu"), look.theme.small, True)
-        chip_w = 2 * look.text.line_height(look.theme.small)  # the "Esc" chip
-        menu_w = max(look.px(150), label_w + chip_w + look.px(48))
-        menu = pygame.Rect(0, 0, menu_w, area.top.height - look.px(6))
-        menu.midright = (area.top.right, area.top.centery)
+        one_line = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
+        menu = pygame.Rect(0, 0, menu_width(look, self.t), one_line - look.px(6))
+        menu.topright = (area.top.right, area.top.top + look.px(3))  # beside the first line
         buttons.append(
             Button(
                 SHOW_MENU, self.t("table_menu"), menu, "Esc", style="quiet", size=look.theme.small
@@ -364,6 +365,11 @@ class TableScene(Scene):
             step = 1 if kind is Kind.DOWN else -1
             self.award_row = (self.award_row + step) % (len(self.view.marks) - 1)
             self.refresh()
+        elif kind is Kind.CLICK and self.view.marks and self.marks.more_step(self, intent.pos):
+            listeners, page = len(self.view.marks) - 1, max(1, len(self.marks.rows) - 1)
+            step = self.marks.more_step(self, intent.pos) * page
+            self.award_row = self.marks.scroll(step, listeners, self.award_row)
+            self.refresh()
         elif kind is Kind.SCROLL and self.view.marks:
             listeners = len(self.view.marks) - 1
             self.award_row = self.marks.scroll(-intent.number, listeners, self.award_row)
@@ -412,6 +418,14 @@ class TableScene(Scene):
             self.refresh()
 
     # ------------------------------------------------------------ drawing
+
+    def clickable(self) -> list[tuple[str, pygame.Rect]]:
+        if self.overlay.which in (MENU, END):  # only the question's buttons take clicks
+            return [(b.id, b.rect) for b in self.overlay.buttons.buttons]
+        if self.overlay.which == FEELINGS:  # a click anywhere closes it
+            return [(FEELINGS, pygame.Rect((0, 0), self.app.size))]
+        more = self.marks.more if self.marks.above or self.marks.below else None
+        return [*super().clickable(), *([("more", more)] if more else [])]
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_whole(surface)

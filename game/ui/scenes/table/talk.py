@@ -20,19 +20,34 @@ def timer_room(scene: TableScene) -> pygame.Rect:
     """The content area, less the timer's corner when the gentle timer shows."""
     box = scene.content.copy()
     if scene.timer.enabled:
-        box.width -= scene.look.px(140)
+        _, _, covered, beside = _timer_layout(scene)
+        box.width -= covered.width if beside else scene.look.px(140)
     return box
 
 
 def timer_place(scene: TableScene) -> tuple[tuple[int, int], int, pygame.Rect]:
     """(centre, radius, the box its ring and caption may cover) of the gentle timer."""
+    centre, radius, box, _ = _timer_layout(scene)
+    return centre, radius, box
+
+
+def _timer_layout(scene: TableScene) -> tuple[tuple[int, int], int, pygame.Rect, bool]:
+    """The timer sits at the bottom right of the content, under the headline, what to do and
+    who listens, never over them. When the content is short (twelve names and a wild card)
+    it moves up to the content's top, a little smaller if it must, its caption beside it."""
     look, content = scene.look, scene.content
     radius = max(look.px(44), 24)
-    centre = (content.right - radius - look.px(10), content.bottom - radius - look.px(40))
     caption = look.text.line_height(look.theme.small) + look.px(12)
-    box = pygame.Rect(0, 0, 2 * radius + look.px(200), 2 * radius + 2 * caption)
-    box.midtop = (centre[0], centre[1] - radius - look.px(6))
-    return centre, radius, box
+    centre = (content.right - radius - look.px(10), content.bottom - radius - look.px(40))
+    if centre[1] - radius - look.px(6) >= content.top:
+        box = pygame.Rect(0, 0, 2 * radius + look.px(200), 2 * radius + 2 * caption)
+        box.midtop = (centre[0], centre[1] - radius - look.px(6))
+        return centre, radius, box, False
+    radius = max(24, min(radius, (content.height - look.px(12)) // 2))
+    centre = (content.right - radius - look.px(10), content.top + radius + look.px(6))
+    box = pygame.Rect(0, 0, 2 * radius + look.px(230), 2 * radius + look.px(12))
+    box.topright = (content.right, content.top)
+    return centre, radius, box, True
 
 
 def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
@@ -40,12 +55,12 @@ def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) 
     if not scene.timer.enabled or still:
         return
     look = scene.look
-    centre, radius, _ = timer_place(scene)
+    centre, radius, _, beside = _timer_layout(scene)
     if scene.timer.paused:
         caption = scene.t("timer_paused")
     else:
         caption = scene.t("timer_over") if scene.timer.chimed else ""
-    scene.timer.draw(surface, look, centre, radius, caption)
+    scene.timer.draw(surface, look, centre, radius, caption, beside=beside)
 
 
 def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:

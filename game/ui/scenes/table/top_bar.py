@@ -8,11 +8,18 @@ from game.core.rules import Scoring
 from game.core.state import GameState, Phase
 from game.ui.look import Look
 
+GAP = "    "  # between two scores
 
-def draw_top_bar(
-    surface: pygame.Surface, look: Look, t, state: GameState, top: pygame.Rect, right: int
-) -> None:
-    pal = look.pal
+
+def menu_width(look: Look, t) -> int:
+    """The Menu button's width at the bar's right: its word and its "Esc" chip."""
+    label_w = look.text.width(t("table_menu"), look.theme.small, True)
+    chip_w = 2 * look.text.line_height(look.theme.small)
+    return max(look.px(150), label_w + chip_w + look.px(48))
+
+
+def _info(look: Look, t, state: GameState, top: pygame.Rect) -> str:
+    """Level and round (the round alone in a narrow window: the card names the level)."""
     size = look.theme.small
     level = state.deck.levels[state.level - 1]
     rounds = state.rules.rounds
@@ -25,10 +32,55 @@ def draw_top_bar(
     room = int(top.width * 0.42)
     info = "  ·  ".join(parts)
     if look.text.width(info, size) > room:
-        info = parts[1]  # a narrow window: the round alone (the card names the level)
-    info = look.text.ellipsize(info, size, room)
+        info = parts[1]
+    return look.text.ellipsize(info, size, room)
+
+
+def score_lines(look: Look, scores: list[str], first_w: int, rest_w: int) -> list[str]:
+    """Every score, at the small size, on as many lines as they need: the first beside
+    the level and round, the others under it across the bar."""
+    size = look.theme.small
+    lines: list[str] = []
+    line: list[str] = []
+    width = first_w
+    for score in scores:
+        if line and look.text.width(GAP.join([*line, score]), size) > width:
+            lines.append(GAP.join(line))
+            line, width = [], rest_w
+        line.append(score)
+    if line:
+        lines.append(GAP.join(line))
+    return lines
+
+
+def _spaces(look: Look, t, state: GameState, top: pygame.Rect, right: int) -> tuple[int, int]:
+    """(the first line's room for scores, the room of the lines under it)."""
+    left_w = look.text.width(_info(look, t, state, top), look.theme.small)
+    return right - top.left - left_w - look.px(20), right - top.left
+
+
+def top_lines(look: Look, t, state: GameState, width: int) -> int:
+    """How many lines the scores need in a bar `width` wide (with points up to 888, so the
+    bar keeps its height as they grow)."""
+    if state.rules.scoring is not Scoring.VERSUS or state.phase is Phase.DEEPER:
+        return 1
+    top = pygame.Rect(0, 0, width, 1)
+    first_w, rest_w = _spaces(look, t, state, top, width - menu_width(look, t) - look.px(20))
+    scores = [t("top_score", name=p.name, points=888) for p in state.players]
+    return len(score_lines(look, scores, first_w, rest_w))
+
+
+def draw_top_bar(
+    surface: pygame.Surface, look: Look, t, state: GameState, top: pygame.Rect, right: int
+) -> None:
+    pal = look.pal
+    size = look.theme.small
+    line_h = look.text.line_height(size) * 4 // 5  # lines of scores set close: rows need room
+    lines_n = top_lines(look, t, state, top.width)
+    first_y = top.top + (top.height - lines_n * line_h) // 2 + line_h // 2  # the first line's
+    info = _info(look, t, state, top)
     left_w = look.text.width(info, size)  # the scores may use all the rest
-    look.text.draw(surface, info, size, pal.muted, (top.left, top.centery), anchor="midleft")
+    look.text.draw(surface, info, size, pal.muted, (top.left, first_y), anchor="midleft")
     gap = look.px(20)
     space = pygame.Rect(
         top.left + left_w + gap, top.top, right - top.left - left_w - gap, top.height
@@ -43,18 +95,14 @@ def draw_top_bar(
             t("top_score", name=p.name, points=state.scores.total(i))
             for i, p in enumerate(state.players)
         ]
-        # Everyone's score at the small size; when they do not all fit, as many as fit,
-        # then "…", rather than text too small to read from the sofa.
-        shown = "    ".join(scores)
-        for count in range(len(scores), 0, -1):
-            rest = len(scores) - count
-            shown = "    ".join(scores[:count]) + ("    …" if rest else "")
-            if look.text.width(shown, size) <= space.width:
-                break
-        shown = look.text.ellipsize(shown, size, space.width)
-        look.text.draw(
-            surface, shown, size, pal.muted, (space.right, space.centery), anchor="midright"
-        )
+        # Everyone's score at the small size, on more lines when they need them (the bar
+        # was made as tall as that), rather than text too small to read from the sofa.
+        lines = score_lines(look, scores, space.width, right - top.left)
+        for i, line in enumerate(lines):
+            width = space.width if i == 0 else right - top.left
+            shown = look.text.ellipsize(line, size, width)
+            at = (space.right, first_y + i * line_h)
+            look.text.draw(surface, shown, size, pal.muted, at, anchor="midright")
 
 
 def _draw_meter(
