@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from game.content.ui_text import load_ui_text
 from game.core import engine
-from game.core.actions import Award, Draw, EndGame, EndTurn, FinishResponding, FinishSharing, Skip
+from game.core.actions import (
+    Award,
+    Draw,
+    EndGame,
+    EndTurn,
+    FinishResponding,
+    FinishSharing,
+    TakeBack,
+)
 from game.core.rules import AwardKind, Rules, Scoring
 from game.ui.moments import acknowledgement, committed_awards, moment_words, moments
 from tests.core.factory import make_deck, make_setup
@@ -23,9 +31,7 @@ def marked(state, *awards):
 def test_only_committed_marks_become_moments():
     state = engine.new_game(make_setup(2, deck=make_deck(), rules=Rules(scoring=Scoring.OFF)))
     state = apply(marked(state, Award(0, 1, DEEPER), Award(1, 0, FEELING)), EndTurn(ANY))
-    state = apply(marked(state, Award(1, 0, DEEPER)), Skip(ANY))  # taken away: not counted
-    state = apply(state, FinishSharing(ANY))
-    state = apply(state, FinishResponding(ANY))
+    state = apply(marked(state, Award(0, 1, FEELING)), TakeBack(0, 1, FEELING))  # not counted
     state = apply(state, Award(1, 0, DEEPER))
     state = apply(state, EndGame(ANY))  # the players end it: this turn's marks count
     assert committed_awards(state) == [

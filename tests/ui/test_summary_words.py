@@ -15,13 +15,14 @@ from game.ui import text as text_module
 from game.ui.scenes.summary import SummaryScene
 from game.ui.widgets.kept import forget as forget_kept_buttons
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply
 
 
 def ended_in_round_one():
-    state = engine.apply(engine.new_game(make_setup(2)), Draw())
-    state = engine.apply(state, EndGame())
+    state = apply(engine.new_game(make_setup(2)), Draw(ANY))
+    state = apply(state, EndGame(ANY))
     while state.phase is Phase.CLOSING:
-        state = engine.apply(state, FinishSharing())
+        state = apply(state, FinishSharing(ANY))
     assert state.phase is Phase.FINISHED and state.round == 0
     return state
 
@@ -38,11 +39,16 @@ def test_ending_in_round_one_never_says_0_rounds(driver):
 def test_whole_rounds_are_still_counted(driver):
     state = engine.new_game(make_setup(2))
     for _ in range(2):  # each of the two shares once: one whole round
-        for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn(elapsed_seconds=60)):
-            state = engine.apply(state, action)
-    state = engine.apply(state, EndGame())
+        for action in (
+            Draw(ANY),
+            FinishSharing(ANY),
+            FinishResponding(ANY),
+            EndTurn(ANY, elapsed_seconds=60),
+        ):
+            state = apply(state, action)
+    state = apply(state, EndGame(ANY))
     while state.phase is Phase.CLOSING:
-        state = engine.apply(state, FinishSharing())
+        state = apply(state, FinishSharing(ANY))
     assert state.round == 1
     summary = SummaryScene(driver.app, state)
     assert driver.app.t("summary_facts_rounds", count=1) in summary.facts()
@@ -71,9 +77,9 @@ def test_the_closeness_column_cuts_no_words(make_app, monkeypatch, size):
 
     driver = make_app(size)
     state = engine.new_game(make_setup(len(CIRCLE_NAMES)))
-    state = engine.apply(engine.apply(state, Draw()), EndGame())
+    state = apply(apply(state, Draw(ANY)), EndGame(ANY))
     while state.phase is Phase.CLOSING:
-        state = engine.apply(state, FinishSharing())
+        state = apply(state, FinishSharing(ANY))
     names = tuple(p.name for p in state.players)
     closeness = ClosenessRound(names, before={0: 3, 1: None, 2: 5, 3: 2, 4: None})
     closeness.after.update({0: 5, 1: None, 2: 6, 3: None, 4: 4})
