@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -192,6 +191,8 @@ def _vouched(data: bytes, name: str) -> bool:
     body, rest = data[len(head) : -end], data[-end:]
     if not rest.startswith(tail):
         return False
+    import hashlib  # here: the title imports this module at every start, most with no save
+
     digest = rest[len(tail) : len(tail) + 64].decode("ascii", "replace")
     return digest[:32] == name and hashlib.sha256(body).hexdigest() == digest
 
