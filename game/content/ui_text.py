@@ -212,7 +212,6 @@ def _fits(key: str, text: str) -> bool:
 def _write_cache(cache: Path, stamp: str, texts: dict[str, Entry]) -> None:
     """Best effort: a cache that cannot be written only costs the next start a little time."""
     from game.store.atomic import write_atomic  # only when the cache is rebuilt
-
     from game.store.repair import ensure_file_slot, sweep_temps
 
     with contextlib.suppress(OSError):
