@@ -241,8 +241,12 @@ class GameWriter:
         from game.store.atomic import write_atomic
         from game.store.repair import ensure_folder
 
-        if self.setup is not None and self.setup[0] is state.setup:
-            return self.setup[1]
+        if (
+            self.setup is not None
+            and self.setup[0] is state.setup
+            and all(path.is_file() for path in setup_paths(self.folder, self.setup[1]))
+        ):
+            return self.setup[1]  # written already (two stats: a folder moved aside is seen)
         name, data = savefile2.encode_setup(state.setup)
         for path in setup_paths(self.folder, name):
             ensure_folder(path.parent, "saving the game")
