@@ -7,7 +7,6 @@ fail all evening ("it will try again after the next step"), and nothing was move
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
