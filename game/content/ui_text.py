@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 # imported: no attrs, no PyYAML, no hashlib. The checker's imports wait until ui.yaml is read.
 
 FILE_NAME = "ui.yaml"
+MAX_TEXT = 2000  # characters in one text (the longest in English is under 200)
+MAX_CACHE_BYTES = 512 * 1024  # the cache holds about 20 KB
 
 # A text: one string, or its plural forms ({"one": ..., "other": ...}) for a text with {count}.
 Entry = str | dict[str, str]
@@ -132,6 +134,9 @@ def load_ui_text(
     With `cache_dir`, texts that passed the check are kept there as JSON, keyed by the
     file's path, size and time, the game's version and the keys it needs: a start with an
     unchanged ui.yaml then reads the JSON and never imports PyYAML (about 25 ms saved).
+    The cache is not trusted: it carries a crc32 of its texts, and each text is checked
+    again as ui.yaml's are (its key's placeholders only, a bounded length, plural forms
+    only where {count} is); anything wrong and ui.yaml is read and checked again.
     """
     path = path or text_dir(language) / FILE_NAME
     stamp = _stamp(path)
@@ -165,7 +170,7 @@ def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
     from game.store.safe_read import read_regular
 
     try:
-        data = json.loads(read_regular(cache, 4 << 20).decode("utf-8"))  # it holds ~16 KB
+        data = json.loads(read_regular(cache, MAX_CACHE_BYTES).decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
@@ -173,28 +178,47 @@ def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
     texts = data.get("texts")
     if data.get("stamp") != stamp or not isinstance(texts, dict) or set(texts) != set(KEYS):
         return None
-    if not all(_is_entry(v) for v in texts.values()):
+    if data.get("crc32") != _texts_crc(texts):
+        return None
+    if not all(_is_entry(key, value) for key, value in texts.items()):
         return None
     return texts
 
 
-def _is_entry(value: object) -> bool:
-    """A string, or plural forms: strings by form name, "other" among them."""
+def _texts_crc(texts: object) -> int:
+    return zlib.crc32(json.dumps(texts, sort_keys=True).encode("utf-8"))
+
+
+def _is_entry(key: str, value: object) -> bool:
+    """A text ui.yaml's check would pass for `key`: a string using only the key's
+    placeholders and at most MAX_TEXT long, or its plural forms ("other" among them)."""
     if isinstance(value, str):
-        return True
+        return _fits(key, value)
     return (
         isinstance(value, dict)
+        and "count" in KEYS[key]
         and "other" in value
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+        and all(
+            form in ALL_PLURAL_FORMS and isinstance(text, str) and _fits(key, text)
+            for form, text in value.items()
+        )
     )
+
+
+def _fits(key: str, text: str) -> bool:
+    return len(text) <= MAX_TEXT and not _placeholders(text) - KEYS[key]
 
 
 def _write_cache(cache: Path, stamp: str, texts: dict[str, Entry]) -> None:
     """Best effort: a cache that cannot be written only costs the next start a little time."""
     from game.store.atomic import write_atomic  # only when the cache is rebuilt
+    from game.store.repair import ensure_file_slot, sweep_temps
 
     with contextlib.suppress(OSError):
-        data = json.dumps({"stamp": stamp, "texts": texts}).encode("utf-8")
+        sweep_temps(cache.parent)  # left by a start killed while writing it
+        ensure_file_slot(cache, "rebuilding the UI text cache")  # a folder in its place
+        document = {"stamp": stamp, "crc32": _texts_crc(texts), "texts": texts}
+        data = json.dumps(document).encode("utf-8")
         write_atomic(cache, data)  # 0600 whatever the umask, like every file the game writes
 
 
@@ -220,6 +244,14 @@ def _check(path: Path, language: str) -> UiText:
         if not isinstance(node, ScalarNode) or node.tag != STR_TAG:
             return error(
                 shown, vline, vcol, f"{key}: the text must be a string", "put it in quotes"
+            )
+        if len(node.value) > MAX_TEXT:
+            return error(
+                shown,
+                vline,
+                vcol,
+                f"{key}: the text is {len(node.value):,} characters; the limit is {MAX_TEXT:,}",
+                "shorten it",
             )
         bad = _placeholders(node.value) - KEYS[key.split(".")[0]]
         if bad:
@@ -326,7 +358,13 @@ def _check(path: Path, language: str) -> UiText:
 
 
 def _placeholders(text: str) -> set[str]:
+    """The placeholders `text` fills; one with a conversion or a format ({count!r},
+    {count:,}) is named with it, so it is never a key's (filling it could raise)."""
     try:
-        return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        return {
+            field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            for _, field, spec, conversion in string.Formatter().parse(text)
+            if field is not None
+        }
     except ValueError:
         return {"(a lone brace)"}

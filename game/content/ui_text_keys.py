@@ -17,6 +17,8 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "title_settings": (),
     "title_quit": (),
     "title_no_save": (),
+    "resume_lost_actions": ("count",),
+    "resume_repaired": (),
     "quit_confirm": (),
     "quit_confirm_hint": (),
     "new_players_title": (),

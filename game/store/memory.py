@@ -16,13 +16,25 @@ by `inkind --reset`:
 
 Reading never raises: a missing file is an empty memory; a damaged one gives what could be
 read plus one calm sentence. Writing is atomic.
+
+A card dealt costs one appended line, whatever the size of the memory: each change a game
+makes goes to `memory.changes` beside the file, `<crc32> {"n": names, "d": deck, "o": what,
+"c": card, "w": date}`, and reading applies them in order (a damaged line is skipped). Each
+change sets a value (had, a new cycle, starred, not starred, not for us), so applying one
+twice gives the same memory, and a kill between writing the file and emptying the changes
+loses nothing. The changes are folded into the file when a game starts with more than
+COMPACT_AT bytes of them (once a game, not once a card), and during a game past MAX_CHANGES.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
-from collections.abc import Iterable
+import os
+import stat
+import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +42,8 @@ import attrs
 
 from game.store.atomic import remove_stale_temps, write_atomic
 from game.store.log import log_note
-from game.store.paths import memory_path
+from game.store.paths import PRIVATE_FILE, memory_path
+from game.store.repair import ensure_file_slot
 from game.store.safe_read import Unreadable, read_regular
 
 FORMAT = 1
@@ -39,6 +52,10 @@ MAX_GROUPS = 200  # the groups played with longest ago are forgotten first
 MAX_CARDS = 20_000  # per list
 MAX_ID = 200
 LISTS = ("had", "starred", "not_for_us")
+
+CHANGES_SUFFIX = ".changes"
+COMPACT_AT = 64 * 1024  # changes folded into the file when a game starts
+MAX_CHANGES = 1024 * 1024  # and during a game past this (about 8,000 cards)
 
 UNREADABLE = "The list of cards you have played could not be read, so it starts again."
 NEWER = "The list of cards you have played was written by a newer version of In Kind."
@@ -167,7 +184,63 @@ def load_memory(path: Path | None = None) -> tuple[Memory, str | None]:
         log_note("reading the card memory", f"{path.name}: format {version} is newer")
         return Memory(), NEWER
     groups = [group for group in map(_group, raw["groups"][-MAX_GROUPS:]) if group]
-    return Memory(tuple(groups)), None
+    return apply_changes(Memory(tuple(groups)), changes_path(path)), None
+
+
+def changes_path(path: Path) -> Path:
+    return path.with_name(path.stem + CHANGES_SUFFIX)
+
+
+def change_line(names: Iterable[str], deck_id: str, what: str, card: str, when: str) -> bytes:
+    body = json.dumps(
+        {"n": list(names), "d": deck_id, "o": what, "c": card, "w": when},
+        ensure_ascii=True,
+        separators=(",", ":"),
+    ).encode("ascii")
+    return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+_APPLY: dict[str, Callable[[DeckMemory, str, str], DeckMemory]] = {
+    "had": lambda lists, card, when: attrs.evolve(
+        lists, had={**lists.had, card: lists.had.get(card, when)}
+    ),
+    "cycle": lambda lists, card, when: attrs.evolve(lists, had={}),
+    "star": lambda lists, card, when: attrs.evolve(
+        lists, starred={**lists.starred, card: lists.starred.get(card, when)}
+    ),
+    "unstar": lambda lists, card, when: attrs.evolve(
+        lists, starred={k: v for k, v in lists.starred.items() if k != card}
+    ),
+    "no": lambda lists, card, when: with_not_for_us(lists, card, when),
+}
+
+
+def apply_changes(memory: Memory, path: Path) -> Memory:
+    """`memory` with the changes recorded in `path` applied (damaged lines left out)."""
+    try:
+        data = read_regular(path, MAX_CHANGES * 4)
+    except OSError:
+        return memory
+    for line in data.split(b"\n"):
+        crc, _, body = line.partition(b" ")
+        try:
+            if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
+                continue
+            change = json.loads(body)
+            names, deck_id, what = change["n"], change["d"], change["o"]
+            card, when = change["c"], change["w"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        if (
+            what in _APPLY
+            and isinstance(names, list)
+            and names
+            and all(isinstance(n, str) and n.strip() and len(n) <= MAX_ID for n in names)
+            and all(isinstance(v, str) and len(v) <= MAX_ID for v in (deck_id, card, when))
+        ):
+            lists = _APPLY[what](memory.deck(names, deck_id), card, when)
+            memory = memory.changed(names, deck_id, lists, when)
+    return memory
 
 
 def save_memory(memory: Memory, path: Path | None = None) -> None:
@@ -189,12 +262,18 @@ def save_memory(memory: Memory, path: Path | None = None) -> None:
     }
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     remove_stale_temps(path.parent, path.name)  # left by a process killed while writing
+    ensure_file_slot(path, "saving the card memory")  # a folder or FIFO in its place: aside
     write_atomic(path, text.encode("utf-8"))
+    changes = changes_path(path)  # folded into the file now (applying them again is harmless)
+    ensure_file_slot(changes, "saving the card memory")  # not a file: aside, not deleted
+    with contextlib.suppress(FileNotFoundError):
+        changes.unlink()
 
 
 def forget_memory(path: Path | None = None) -> None:
     """Forget every group's cards (raises OSError if refused)."""
     path = memory_path() if path is None else Path(path)
+    changes_path(path).unlink(missing_ok=True)
     path.unlink(missing_ok=True)
 
 
@@ -261,10 +340,14 @@ class Keeper:
         self.names = tuple(names)
         self.deck_id = deck_id
         self.prompt_ids = frozenset(prompt_ids)
-        self.path = path
-        self.memory, self.message = load_memory(path)
+        self.path = memory_path() if path is None else Path(path)
+        self.memory, self.message = load_memory(self.path)
         self.failed = False
         self._last_card: str | None = None
+        self.changes = changes_path(self.path)
+        self._changes_size = _size(self.changes)
+        if self.message != NEWER and (self._changes_size > COMPACT_AT or not _is_file(self.path)):
+            self._compact()
 
     def lists(self, deck_id: str | None = None) -> DeckMemory:
         return self.memory.deck(self.names, deck_id or self.deck_id)
@@ -275,7 +358,8 @@ class Keeper:
             return
         self._last_card = card_id
         when = today()
-        self._change(self.deck_id, with_had(self.lists(), [card_id], self.prompt_ids, when))
+        lists = with_had(self.lists(), [card_id], self.prompt_ids, when)
+        self._change(self.deck_id, lists, "had" if lists.had else "cycle", card_id)
 
     def is_starred(self, card_id: str) -> bool:
         deck_id, card = self._source(card_id)
@@ -284,24 +368,81 @@ class Keeper:
     def toggle_star(self, card_id: str) -> bool:
         """Star the card (or take its star away); True when it is starred now."""
         deck_id, card = self._source(card_id)
-        self._change(deck_id, with_star(self.lists(deck_id), card, today()))
+        lists = with_star(self.lists(deck_id), card, today())
+        self._change(deck_id, lists, "star" if card in lists.starred else "unstar", card)
         return self.is_starred(card_id)
 
     def not_for_us(self, card_id: str) -> None:
         deck_id, card = self._source(card_id)
-        self._change(deck_id, with_not_for_us(self.lists(deck_id), card, today()))
+        self._change(deck_id, with_not_for_us(self.lists(deck_id), card, today()), "no", card)
 
     def _source(self, card_id: str) -> tuple[str, str]:
         deck_id, slash, card = card_id.partition("/")
         return (deck_id, card) if slash else (self.deck_id, card_id)
 
-    def _change(self, deck_id: str, lists: DeckMemory) -> None:
+    def _change(self, deck_id: str, lists: DeckMemory, what: str, card: str) -> None:
+        """Keep the change, and append it to the changes file: one line, O(1)."""
         if self.message == NEWER:
             return  # never overwrite what a newer version wrote
-        self.memory = self.memory.changed(self.names, deck_id, lists)
+        when = today()
+        self.memory = self.memory.changed(self.names, deck_id, lists, when)
+        line = change_line(self.names, deck_id, what, card, when)
         try:
-            save_memory(self.memory, self.path)
+            if self._changes_size + len(line) > MAX_CHANGES:
+                self._compact()  # rare: folds every change so far into the file
+                return
+            self._changes_size += _append(self.changes, line)
         except OSError as error:
             if not self.failed:
                 log_note("saving the card memory", str(error))
             self.failed = True
+
+    def _compact(self) -> None:
+        try:
+            save_memory(self.memory, self.path)
+            self._changes_size = 0
+        except OSError as error:
+            if not self.failed:
+                log_note("saving the card memory", str(error))
+            self.failed = True
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _is_file(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return path.is_file()
+    return False
+
+
+def _append(path: Path, line: bytes) -> int:
+    """Append one line to the regular file `path`, made 0600 if new (never through a link,
+    never into a FIFO); how many bytes. Not fsynced: a memory of cards is not worth the
+    wait, and a killed process loses nothing the kernel was given."""
+    flags = (
+        os.O_WRONLY
+        | os.O_APPEND
+        | os.O_CREAT
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        handle = os.open(path, flags, PRIVATE_FILE)
+    except OSError:
+        ensure_file_slot(path, "saving the card memory")  # a folder, a link: moved aside
+        handle = os.open(path, flags, PRIVATE_FILE)
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        view = memoryview(line)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+    return len(line)

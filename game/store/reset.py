@@ -20,7 +20,9 @@ YES = ("y", "yes")
 def what_reset_removes() -> list[Path]:
     """The saves folder, the settings file, the closeness history and the card memory, if there."""
     paths = all_paths()
-    candidates = [paths["saves"], paths["settings"], closeness_path(), memory_path()]
+    memory = memory_path()
+    candidates = [paths["saves"], paths["settings"], closeness_path(), memory]
+    candidates.append(memory.with_name(memory.stem + ".changes"))  # memory.py's changes
     return [path for path in candidates if path.exists() or path.is_symlink()]
 
 

@@ -60,6 +60,10 @@ def decode_header(data: bytes) -> dict[str, Any]:
     if not isinstance(document, dict) or "inkind_save" not in document:
         raise UnreadableHeader("this is not an In Kind save")
     version = document["inkind_save"]
+    header = {key: value for key, value in document.items() if key != "crc32"}
+    if "crc32" in document and document["crc32"] != zlib.crc32(canonical(header)):
+        # Before the format number: a damaged byte there must not pass for a newer version.
+        raise UnreadableHeader("the save is damaged (its checksum does not match)")
     if type(version) is not int:
         raise UnreadableHeader(f"the save has no format number: {version!r}")
     if version > SAVE_FORMAT_2:
@@ -68,9 +72,8 @@ def decode_header(data: bytes) -> dict[str, Any]:
         )
     if version != SAVE_FORMAT_2:
         raise UnreadableHeader(f"the save has format {version}, not a header")
-    header = {key: value for key, value in document.items() if key != "crc32"}
-    if document.get("crc32") != zlib.crc32(canonical(header)):
-        raise UnreadableHeader("the save is damaged (its checksum does not match)")
+    if "crc32" not in document:
+        raise UnreadableHeader("the save is damaged (its checksum is missing)")
     if not isinstance(header.get("setup"), str) or not header["setup"].isalnum():
         raise UnreadableHeader("the save does not name its game's setup")
     count = header.get("actions")

@@ -75,6 +75,11 @@ def decode_setup(data: bytes, name: str) -> Setup:
         raise UnreadableSave(
             f"the game's setup does not read back: {type(error).__name__}"
         ) from None
+    from game.store.setup_check import setup_problem
+
+    problem = setup_problem(setup)  # a checksum is easy to forge: held to a new game's checks
+    if problem is not None:
+        raise UnreadableSave(f"the game's setup is not one a new game could have: {problem}")
     return setup
 
 
@@ -163,3 +168,25 @@ def rebuild(setup: Setup, actions: Sequence[Action]) -> GameState:
         raise UnreadableSave(
             f"its actions do not replay: {type(error).__name__}: {error}"
         ) from None
+
+
+def rebuild_longest(setup: Setup, actions: Sequence[Action]) -> tuple[GameState, str | None]:
+    """The game as far as its actions replay: all of them (and None), or those before the
+    first one the engine refuses (and why, for the log). UnreadableSave if not even the
+    setup starts a game."""
+    from game.core.engine import apply, new_game
+
+    try:
+        return rebuild(setup, actions), None
+    except UnreadableSave as whole:
+        reason = str(whole)
+    try:
+        state = new_game(setup)
+    except Exception as error:
+        raise UnreadableSave(f"the setup starts no game: {type(error).__name__}") from None
+    for number, action in enumerate(actions, start=1):
+        try:
+            state = apply(state, action)
+        except Exception:
+            return state, f"action {number} of the journal does not replay ({reason})"
+    return state, reason  # replay refused what apply accepts: kept, and logged

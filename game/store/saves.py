@@ -25,18 +25,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.store.atomic import (
-    append_synced,
-    link_over,
-    remove_stale_temps,
-    write_atomic,
-)
+from game.store.atomic import link_over, remove_stale_temps, write_atomic
+from game.store.game_files import GAMES, GameWriter
 from game.store.log import log_exception, log_note
-from game.store.paths import all_paths, make_private_folder
+from game.store.paths import all_paths
+from game.store.repair import ensure_folder, sweep_temps
 from game.store.safe_read import Unreadable, read_regular
 
 if TYPE_CHECKING:
-    from game.core.action_log import ActionLog
     from game.core.state import GameState
     from game.store.savefile import UnreadableSave
 
@@ -47,8 +43,7 @@ if TYPE_CHECKING:
 
 CURRENT = "current.json"
 BACKUP = "backup.json"
-GAMES = "games"  # format 2: each game's setup and journal of actions (savefile2.py)
-MAX_JOURNAL_BYTES = 512 * 1024 * 1024  # about 5 million actions
+__all__ = ["GAMES"]  # format 2: each game's setup and journal, twice (game_files.py)
 MAX_KEPT_ASIDE = 3  # unreadable files kept per name: the first ones, and the latest in the last
 
 WENT_BACK_DAMAGED = "The last save was damaged, so we went back to the one before it."
@@ -65,6 +60,11 @@ class LoadedSave:
     state: GameState | None = None
     table: dict[str, Any] = dataclasses.field(default_factory=dict)
     message: str | None = None  # one calm sentence for the player when something was wrong
+    # Format 2: actions the header counted that neither copy of the journal held whole (the
+    # game resumes at the last good action; the table says how many in ui.yaml's words),
+    # and whether a damaged copy of the game was passed over for the other (nothing lost).
+    lost: int = 0
+    repaired: bool = False
 
     @property
     def unfinished(self) -> bool:
@@ -80,6 +80,8 @@ class _Slot:
     state: GameState | None = None
     table: dict[str, Any] = dataclasses.field(default_factory=dict)
     problem: UnreadableSave | None = None
+    lost: int = 0
+    repaired: bool = False
 
     @property
     def missing(self) -> bool:
@@ -96,10 +98,11 @@ class SaveStore:
         self._trusted: bytes | None = None  # what current.json holds, when known good
         self._swept = False
         self._reported: set[tuple[str, str]] = set()
-        # Format 2: the setup written (by identity of the Setup, so it is encoded once per
-        # game) and the journal on disk (its game, actions, bytes, and the log it holds).
-        self._setup: tuple[object, str] | None = None
-        self._journal: tuple[str, int, int, ActionLog] | None = None
+        # Format 2: the game's setup and journal, both copies (game_files.py).
+        self._files = GameWriter(self.folder)
+        # Why the saved game could not be continued, since the last save: the title then
+        # offers Continue no more (what is left of it was moved aside and logged).
+        self.refused: str | None = None
         # Told of every save written (the crash test's report); normal play has none.
         self.saved_listeners: list[Callable[[GameState, Path], None]] = []
         # `save_soon`: the newest game waiting for the writer thread, and the thread. `_slot`
@@ -194,27 +197,37 @@ class SaveStore:
     def _write(self, state: GameState, table: dict[str, Any] | None) -> None:
         from game.store import savefile2
 
-        if not self._swept:
-            remove_stale_temps(self.folder, CURRENT)
-            remove_stale_temps(self.folder, BACKUP)
-            self._swept = True
-        name = self._write_setup(state)
-        self._write_journal(name, state)
+        self._sweep()
+        ensure_folder(self.folder, "saving the game")  # a file or FIFO in its place: aside
+        ensure_folder(self.folder / GAMES, "saving the game")
+        name = self._files.write(state)
         header = savefile2.header_for(state, name, {} if table is None else table)
         data = savefile2.encode_header(header)
         self._keep_previous()
         write_atomic(self.current_path, data)
         self._trusted = data
+        self.refused = None
         for listener in self.saved_listeners:
             listener(state, self.current_path)
 
     def load(self) -> LoadedSave:
         with self._disk:
-            return self._load_locked()
+            loaded = self._load_locked()
+            if loaded.state is None and loaded.message is not None:
+                self.refused = loaded.message  # Continue is not offered again
+            return loaded
+
+    def _sweep(self) -> None:
+        """Once per store: the temporary files a killed write left behind."""
+        if not self._swept:
+            self._swept = True
+            for folder in (self.folder, self.folder / GAMES):
+                sweep_temps(folder)
 
     def _load_locked(self) -> LoadedSave:
         if not (os.path.lexists(self.current_path) or os.path.lexists(self.backup_path)):
             return LoadedSave()  # nothing saved: no need to load the reader and the engine
+        self._sweep()
         try:
             return self._load()
         except Exception as error:  # the last line of defence: a resume must never crash
@@ -229,14 +242,21 @@ class SaveStore:
         return self._read(Path(path)).state
 
     def peek(self) -> bool | None:
-        """Whether the saved game is unfinished, from the header alone (no engine, no
-        replay): what the title needs to offer Continue. None: ask `load` (an older save,
-        or one the header cannot vouch for)."""
+        """Whether the saved game is unfinished and Continue will find it, without the
+        engine or a replay: the header's checksum, and a copy of the setup it names whose
+        sha256 matches (a damaged journal only shortens the game: it still continues).
+        None: ask `load` (an older save, a damaged one, one that needs its backup).
+        False once a load found nothing it could continue, until the next save."""
+        from game.store.game_files import setup_vouched
         from game.store.save_header import UnreadableHeader, decode_header
 
+        if self.refused is not None:
+            return False
         try:
             header = decode_header(read_regular(self.current_path, 1024 * 1024))
         except (OSError, UnreadableHeader):
+            return None
+        if not header["finished"] and not setup_vouched(self.folder, header["setup"]):
             return None
         return not header["finished"]
 
@@ -268,7 +288,8 @@ class SaveStore:
     def _clear(self) -> None:
         for path in (self.backup_path, self.current_path, self.folder / GAMES):
             _remove(path)
-        self._setup = self._journal = None
+        self._files.forget()
+        self.refused = None
         remove_stale_temps(self.folder, CURRENT)
         remove_stale_temps(self.folder, BACKUP)
         self._trusted = None
@@ -279,7 +300,7 @@ class SaveStore:
         current = self._read(self.current_path)
         if current.good:
             self._trusted = current.data
-            return LoadedSave(current.state, current.table, None)
+            return LoadedSave(current.state, current.table, None, current.lost, current.repaired)
         backup = self._read(self.backup_path)
         if backup.good:
             if current.missing:
@@ -288,10 +309,13 @@ class SaveStore:
                 message = WENT_BACK_NEWER
             else:
                 message = WENT_BACK_DAMAGED
-            return LoadedSave(backup.state, backup.table, message)
+            return LoadedSave(backup.state, backup.table, message, backup.lost)
         if current.missing and backup.missing:
             return LoadedSave()
         newer = any(slot.problem is not None and slot.problem.newer for slot in (current, backup))
+        if not newer:  # nothing here can be continued: its game's files kept, never deleted
+            for slot in (current, backup):
+                self._keep_aside(slot)
         return LoadedSave(message=NEWER_VERSION if newer else COULD_NOT_READ)
 
     def _read(self, path: Path) -> _Slot:
@@ -307,13 +331,13 @@ class SaveStore:
             return self._unreadable(_Slot(path, problem=UnreadableSave(f"cannot open: {error}")))
         return self._decode(path, data)
 
-    def _decode(self, path: Path, data: bytes) -> _Slot:
+    def _decode(self, path: Path, data: bytes, remember: bool = True) -> _Slot:
         from game.store.save_header import SAVE_FORMAT_2, UnreadableHeader, save_format
         from game.store.savefile import UnreadableSave, decode_save
 
         try:
-            if save_format(data) == SAVE_FORMAT_2:
-                return self._decode_format_2(path, data)
+            if (save_format(data) or 0) >= SAVE_FORMAT_2:  # a newer one: its header says
+                return self._decode_format_2(path, data, remember)
             state, table = decode_save(data)  # format 1: the whole game in one file
         except UnreadableHeader as problem:
             unreadable = UnreadableSave(str(problem), problem.newer)
@@ -322,89 +346,54 @@ class SaveStore:
             return self._unreadable(_Slot(path, data, problem=problem))
         return _Slot(path, data, state, table)
 
-    def _decode_format_2(self, path: Path, data: bytes) -> _Slot:
-        """Header, then the setup it names, then its journal replayed (UnreadableSave if not)."""
+    def _decode_format_2(self, path: Path, data: bytes, remember: bool) -> _Slot:
+        """Header, then the setup it names, then its journal replayed (UnreadableSave if
+        no copy of the setup can be used; a damaged journal only shortens the game)."""
         from game.store import savefile2
+        from game.store.game_files import GameUnreadable, read_game, setup_paths
+        from game.store.repair import move_aside
         from game.store.savefile import UnreadableSave
 
         header = savefile2.decode_header(data)
         name, wanted = header["setup"], header["actions"]
-        games = self.folder / GAMES
         try:
-            setup_data = read_regular(games / f"{name}.json", savefile2.MAX_SETUP_BYTES)
-            journal = read_regular(games / f"{name}.actions", MAX_JOURNAL_BYTES)
-        except FileNotFoundError:
-            raise UnreadableSave("the game's setup or journal is missing") from None
-        except Unreadable as refused:
-            raise UnreadableSave(f"the game's files cannot be read: {refused.reason}") from None
-        setup = savefile2.decode_setup(setup_data, name)
-        actions, problem, used = savefile2.read_journal(journal, wanted)
-        if problem is not None:
-            # A damaged line: the game as it was at the last good action before it.
-            raise UnreadableSave(problem)
-        state = savefile2.rebuild(setup, actions)
-        if path == self.current_path:
-            self._setup = (state.setup, name)
-            self._journal = (name, len(actions), used, state.log)
-        return _Slot(path, data, state, header["table"])
+            read = read_game(self.folder, name, wanted)
+        except GameUnreadable as problem:
+            raise UnreadableSave(f"the game's setup cannot be used: {problem}") from None
+        try:
+            state, refused = savefile2.rebuild_longest(read.setup, read.actions)
+        except UnreadableSave:
+            for setup in setup_paths(self.folder, name):  # it starts no game: kept aside
+                if os.path.lexists(setup):
+                    move_aside(setup)
+            raise
+        if refused is not None:
+            self._note_once("loading the saved game", f"{path.name}: {refused}")
+        lost = wanted - len(state.log)
+        table = header["table"]
+        if lost:
+            table = {key: value for key, value in table.items() if key != "mirror"}
+        if remember and path == self.current_path:
+            self._files.known(name, state.setup, read, state.log)
+        return _Slot(path, data, state, table, lost=lost, repaired=read.repaired)
 
-    def _write_setup(self, state: GameState) -> str:
-        """The name of this game's setup file, written once (it never changes in a game)."""
-        from game.store import savefile2
-
-        if self._setup is not None and self._setup[0] is state.setup:
-            return self._setup[1]
-        name, data = savefile2.encode_setup(state.setup)
-        games = self.folder / GAMES
-        path = games / f"{name}.json"
-        if not path.is_file():
-            make_private_folder(games)
-            write_atomic(path, data)
-        self._forget_other_games(keep=name)
-        self._setup = (state.setup, name)
-        return name
-
-    def _write_journal(self, name: str, state: GameState) -> None:
-        """Append the actions not yet on disk; rewrite the journal when it is not a prefix."""
-        from game.store import savefile2
-
-        path = self.folder / GAMES / f"{name}.actions"
-        known = self._journal
-        log = state.log
-        appended = False
-        if known is not None and known[0] == name and log.starts_with(known[3]):
-            try:
-                on_disk = os.stat(path).st_size if stat.S_ISREG(os.lstat(path).st_mode) else -1
-            except OSError:
-                on_disk = -1
-            if on_disk == known[2]:
-                more = savefile2.encode_actions(log[known[1] :])
-                if more:
-                    append_synced(path, more)
-                self._journal = (name, len(log), known[2] + len(more), log)
-                appended = True
-        if not appended:
-            data = savefile2.encode_actions(log)
-            make_private_folder(path.parent)
-            write_atomic(path, data)
-            self._journal = (name, len(log), len(data), log)
-
-    def _forget_other_games(self, keep: str) -> None:
-        """Remove the setup and journal of games no save refers to any more (the one the
-        current save names stays: it becomes the backup)."""
+    def _keep_aside(self, slot: _Slot) -> None:
+        """Move the files of a game that cannot be continued out of the way of the next
+        game's (which would otherwise remove them as no save's). The header stays until
+        the next save moves it aside (`_keep_previous`): a load only reads it."""
+        from game.store.game_files import journal_paths, setup_paths
+        from game.store.repair import move_aside
         from game.store.save_header import UnreadableHeader, decode_header
 
-        wanted = {keep}
-        for header_path in (self.current_path, self.backup_path):
-            with contextlib.suppress(OSError, UnreadableHeader):
-                wanted.add(decode_header(read_regular(header_path, 1024 * 1024))["setup"])
-        games = self.folder / GAMES
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(games):
-                stem = entry.name.split(".")[0]
-                if stem not in wanted and entry.name.endswith((".json", ".actions")):
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+        if slot.missing:
+            return
+        name = None
+        with contextlib.suppress(UnreadableHeader, TypeError):
+            name = decode_header(slot.data or b"")["setup"]
+        if name is not None:
+            for path in (*setup_paths(self.folder, name), *journal_paths(self.folder, name)):
+                if os.path.lexists(path):
+                    move_aside(path)
 
     def _unreadable(self, slot: _Slot) -> _Slot:
         self._note_once("loading the saved game", f"{slot.path.name} was not used: {slot.problem}")
@@ -427,7 +416,7 @@ class SaveStore:
         except OSError:  # a FIFO, a device, a folder, a link to nothing: moved aside unread
             on_disk = None
         if on_disk is not None and (
-            on_disk == self._trusted or self._decode(current, on_disk).good
+            on_disk == self._trusted or self._decode(current, on_disk, remember=False).good
         ):
             self._back_up(on_disk)
             return

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.core.state import GameState
+    from game.store.saves import LoadedSave
     from game.table.closeness import ClosenessRound
     from game.ui.app import App
     from game.ui.scenes.base import Scene
@@ -42,9 +43,21 @@ def continue_game(app: App) -> None:
     from game.table.session import resume_session
 
     session = resume_session(loaded, app.store, app.settings.remember_cards)
-    app.reset("table", session=session, resumed=True, notice=loaded.message)
+    app.reset("table", session=session, resumed=True, notice=resume_notice(app, loaded))
     if app.phones is not None:
         app.phones.attach(session)  # a phone that held a seat takes it back by itself
+
+
+def resume_notice(app: App, loaded: LoadedSave) -> str | None:
+    """One sentence for a game continued from a damaged save: the store's own (it went back
+    to the backup), how many steps the damage cost, or that a copy made up for it."""
+    if loaded.message is not None:
+        return loaded.message
+    if loaded.lost:
+        return app.t("resume_lost_actions", count=loaded.lost)
+    if loaded.repaired:
+        return app.t("resume_repaired")
+    return None
 
 
 def start_with_check(app: App, state: GameState, closeness: ClosenessRound) -> None:
