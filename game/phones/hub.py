@@ -17,14 +17,11 @@ from typing import Any, Protocol
 
 import attrs
 
-from game.core.errors import RuleError
-from game.core.state import GameState
-from game.core.turns import stage
 from game.phones.closeness_ask import ClosenessAsk
 from game.phones.phone_view import phone_view, seat_offers, waiting_view
 from game.table.choices import Choice
 from game.table.session import Session
-from game.table.views import table_view
+from game.table.views import RuleError, step_key, table_view
 
 # The least time between two sets of views sent to the phones, in seconds: a tap's own
 # answer goes at once when none went in the last 50 ms, and a burst is sent at 20 a second.
@@ -88,7 +85,7 @@ class Hub:
         self._choices_key = None
         self.publish()
 
-    def _changed(self, before: GameState, after: GameState) -> None:
+    def _changed(self, before: object, after: object) -> None:
         if self._quiet:  # inside `pump`: sent once, after the last phone's choice
             self._dirty = True
         else:
@@ -185,23 +182,11 @@ class Hub:
         """Each seat's choices by id, the same for every state of one step of a turn (who
         may mark whom does not change as marks come): found once, not once a tap. Whether
         a choice is possible at the moment of the tap is the rules' answer (`choose`)."""
-        state = session.state
-        key = (
-            state.turn,
-            stage(state),
-            state.speaker_index,
-            state.level,
-            state.card,
-            state.speaker,
-            state.speakers,
-            state.voted,
-            session.phones,
-            session.memory is not None,
-        )
+        key = step_key(session)
         if self._choices_key != key:
             self._choices_by_seat = {
                 seat: {o.id: o.choice for o in seat_offers(table_view(session, self.t, seat))}
-                for seat in range(len(state.players))
+                for seat in range(len(session.state.players))
             }
             self._choices_key = key
         return self._choices_by_seat

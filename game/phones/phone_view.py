@@ -11,35 +11,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.core.state import Phase
 from game.table.choices import Do
 from game.table.session import Session
-from game.table.views import Offer, TableView, table_view
+from game.table.views import Offer, Phase, TableView, table_view
 
 Words = Callable[..., str]
 
 # Choices a phone never offers: ending the evening asks the whole table, on the laptop;
 # Undo is the laptop's (a phone's marks are taken back by tapping them again).
 LAPTOP_ONLY = frozenset({Do.END_EVENING, Do.UNDO})
-# Phases where the card on the table is shown on the phones.
-CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD, Phase.CLOSING})
 
 
 def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict[str, Any]:
     """The data for the phone at `seat` (`words`: the game's Words, for feelings and
     starters)."""
-    state = session.state
     view = table_view(session, t, seat)
-    role = _role(session, seat)
+    role, phase = view.role, view.phase
+    card = view.card
     out: dict[str, Any] = {
         "type": "view",
-        "phase": state.phase.value,
+        "phase": phase.value,
         "seat": seat,
-        "name": state.players[seat].name,
+        "name": view.names[seat],
         "role": role,
         "headline": view.headline,
-        "line": _line(session, t, seat, role),
-        "card": _card(session, t, role, view),
+        "line": _line(t, view),
+        "card": None
+        if card is None
+        else {
+            "prompt": card.words,
+            "level": card.caption,
+            "follow_ups": list(card.follow_ups),
+            "wilds": [{"title": title, "text": text} for title, text in card.wilds],
+        },
         "offers": [_offer(o) for o in phone_offers(view)],
         "marks": [
             {"title": row.title, "offers": [_offer(o) for o in row.marks]} for row in view.marks
@@ -49,14 +53,14 @@ def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict
         "feelings": [],
         "starters": [],
     }
-    if words is not None and role == "sharer" and state.phase is Phase.SHARE:
+    if words is not None and role == "sharer" and phase is Phase.SHARE:
         out["feelings"] = [
             {"name": f.name, "colour": f.colour, "words": list(f.words)} for f in words.feelings
         ]
-    if words is not None and role == "listener" and state.phase is Phase.RESPOND:
+    if words is not None and role == "listener" and phase is Phase.RESPOND:
         pools = (words.starters.deepening, words.starters.felt)
         out["starters"] = [
-            pool[(state.turn * 2 + i) % len(pool)] for pool in pools if pool for i in range(2)
+            pool[(view.turn * 2 + i) % len(pool)] for pool in pools if pool for i in range(2)
         ]
     return out
 
@@ -88,47 +92,19 @@ def _offer(offer: Offer) -> dict[str, Any]:
     }
 
 
-def _role(session: Session, seat: int) -> str:
-    state = session.state
-    if state.phase in (Phase.FINISHED, Phase.DEEPER):
-        return ""
-    if state.phase is Phase.DEAL:
-        return "sharer" if seat == state.sharer else "listener"
-    return "sharer" if seat == state.speaker else "listener"
-
-
-def _line(session: Session, t: Words, seat: int, role: str) -> str:
+def _line(t: Words, view: TableView) -> str:
     """One sentence for this phone: what its player does now."""
-    state = session.state
-    phase = state.phase
+    phase, sharer = view.phase, view.role == "sharer"
     if phase is Phase.DEAL:
-        return t("phone_deal_you") if role == "sharer" else t("phone_wait_draw")
+        return t("phone_deal_you") if sharer else t("phone_wait_draw")
     if phase is Phase.SHARE:
-        return t("phone_share_you") if role == "sharer" else t("phone_share_listen")
+        return t("phone_share_you") if sharer else t("phone_share_listen")
     if phase is Phase.RESPOND:
-        return t("phone_respond_wait") if role == "sharer" else t("phone_respond_you")
+        return t("phone_respond_wait") if sharer else t("phone_respond_you")
     if phase is Phase.AWARD:
-        return t("phone_mark_listeners") if role == "sharer" else t("phone_mark_sharer")
+        return t("phone_mark_listeners") if sharer else t("phone_mark_sharer")
     if phase is Phase.DEEPER:
-        return t("phone_deeper_counted") if seat in state.voted else t("phone_deeper")
+        return t("phone_deeper_counted") if view.answered else t("phone_deeper")
     if phase is Phase.CLOSING:
-        return t("phone_closing_you") if role == "sharer" else t("phone_share_listen")
+        return t("phone_closing_you") if sharer else t("phone_share_listen")
     return t("phone_finished")
-
-
-def _card(session: Session, t: Words, role: str, view: TableView) -> dict[str, Any] | None:
-    state = session.state
-    card = state.current_card
-    if card is None or state.phase not in CARD_PHASES:
-        return None
-    # The listeners' ideas come once the story is told: first they listen.
-    responding = role == "listener" and state.phase is Phase.RESPOND
-    follow_ups = list(card.follow_ups) if responding else []
-    wilds = [
-        {"title": t(f"wild_title_{c.wild.value}"), "text": c.text}
-        for c in state.wild_cards
-        if c.wild is not None and not card.is_action  # those wait for the next prompt
-    ]
-    # An action card (format 1.1) is all text: the phone shows it where a prompt goes.
-    words = card.text if card.is_action else card.prompt
-    return {"prompt": words, "level": view.caption, "follow_ups": follow_ups, "wilds": wilds}

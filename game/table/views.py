@@ -36,6 +36,7 @@ from game.core.actions import (
     TakeBack,
 )
 from game.core.cards import WildEffect
+from game.core.errors import RuleError
 from game.core.rules import AwardKind, Scoring
 from game.core.state import EndReason, GameState, Phase
 from game.core.turns import Stage, stage
@@ -43,6 +44,9 @@ from game.table.choices import Choice, Do, mark
 from game.table.session import Session, given_by, memory_card
 
 Words = Callable[..., str]
+# The names a view's reader needs besides the view, so that screens and phones import the
+# table and never the rules' own modules.
+__all__ = ["CardView", "MarkRow", "Offer", "Phase", "RuleError", "Stage", "TableView", "table_view"]
 
 LISTENER_MARKS = (AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE, AwardKind.TOUCHED_ME)
 SHARER_MARKS = (AwardKind.SHARED_FEELING, AwardKind.SHARED_THOUGHT)
@@ -93,6 +97,17 @@ class MarkRow:
 
 
 @attrs.frozen
+class CardView:
+    """The card on the table as a view may show it."""
+
+    words: str  # the prompt, or an action card's instruction
+    caption: str  # its level, "Together" or "Closing card"
+    follow_ups: tuple[str, ...]  # the ideas for responding (a phone: only while responding)
+    wilds: tuple[tuple[str, str], ...]  # (title, text) of the wild cards shaping this turn
+    action: bool = False  # an action card: carried out together, never marked
+
+
+@attrs.frozen
 class TableView:
     seat: int | None  # whose view this is (None: the TV)
     phase: Phase
@@ -116,6 +131,15 @@ class TableView:
     caption: str = ""  # the card's label: its level, "Together" or "Closing card"
     # Ending the evening, from the menu at any step (the bar shows it only between turns).
     end_evening: Offer | None = None
+    names: tuple[str, ...] = ()  # the players, by seat
+    card: CardView | None = None  # the card on the table, while it is being answered
+    # A seat's own part now: "sharer" (draws, or answers the card), "listener", or "".
+    role: str = ""
+    answered: bool = False  # this seat has answered "ready to go deeper?"
+    turn: int = 0  # turns taken (which starters a phone shows this turn)
+    # What a phone follows to know its choices are still the same ones: it changes when who
+    # may do what changes (a new step of the turn), not when a mark is given.
+    step: tuple[object, ...] = ()
 
     def offers(self) -> tuple[Offer, ...]:
         return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
@@ -145,6 +169,26 @@ def reading_aloud(state: GameState) -> int | None:
     if state.reader is None or state.speaker_index > 0 or state.reader == state.speaker:
         return None
     return state.reader
+
+
+_CARD_SHOWN = (Phase.SHARE, Phase.RESPOND, Phase.AWARD, Phase.CLOSING)
+
+
+def step_key(session: Session) -> tuple[object, ...]:
+    """What stays the same while who may choose what stays the same: one step of one turn."""
+    state = session.state
+    return (
+        state.turn,
+        stage(state),
+        state.speaker_index,
+        state.level,
+        state.card,
+        state.speaker,
+        state.speakers,
+        state.voted,
+        session.phones,
+        session.memory is not None,
+    )
 
 
 def card_caption(t: Words, state: GameState) -> str:
@@ -378,7 +422,36 @@ class _View:
             starred=any(o.on for o in remember if o.choice.do is Do.STAR),
             caption=card_caption(t, state),
             end_evening=self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
+            names=tuple(self.names),
+            card=self.card(),
+            role=self.role(),
+            answered=self.seat is not None and self.seat in state.voted,
+            turn=state.turn,
+            step=step_key(self.session),
         )
+
+    def role(self) -> str:
+        state, seat = self.state, self.seat
+        if seat is None or state.phase in (Phase.FINISHED, Phase.DEEPER):
+            return ""
+        answering = state.sharer if state.phase is Phase.DEAL else state.speaker
+        return "sharer" if seat == answering else "listener"
+
+    def card(self) -> CardView | None:
+        state, t = self.state, self.t
+        card = state.current_card
+        if card is None or state.phase not in _CARD_SHOWN:
+            return None
+        # A phone's listener gets the card's ideas once the story is told: first they listen.
+        responding = state.phase is Phase.RESPOND and self.role() == "listener"
+        follow_ups = card.follow_ups if self.seat is None or responding else ()
+        wilds = tuple(
+            (t(f"wild_title_{c.wild.value}"), c.text)
+            for c in state.wild_cards
+            if c.wild is not None and not card.is_action  # those wait for the next prompt
+        )
+        words = card.text if card.is_action else card.prompt
+        return CardView(words, card_caption(t, state), tuple(follow_ups), wilds, card.is_action)
 
     def acted_on_phones(self, now: Stage) -> str:
         """On the TV, "Phones: 2 of 4 have marked": that players on phones acted, never what."""
