@@ -22,6 +22,7 @@ from game.ui.app import App
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply
 
 from .test_title_tells_of_a_damaged_save import press
 
@@ -44,8 +45,13 @@ def saved_game(turns: int = 3) -> tuple[SaveStore, str, int]:
     state = engine.new_game(make_setup(2))
     store.save(state)
     for turn in range(turns):
-        for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn(60.0 * (turn + 1))):
-            state = engine.apply(state, action)
+        for action in (
+            Draw(ANY),
+            FinishSharing(ANY),
+            FinishResponding(ANY),
+            EndTurn(ANY, 60.0 * (turn + 1)),
+        ):
+            state = apply(state, action)
             store.save(state, {"elapsed_seconds": 60.0 * (turn + 1)})
     name = savefile2.decode_header(store.current_path.read_bytes())["setup"]
     return store, name, len(state.log)

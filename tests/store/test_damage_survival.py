@@ -24,6 +24,7 @@ from game.store.game_files import journal_paths, setup_paths
 from game.store.paths import all_paths
 from game.store.saves import COULD_NOT_READ, WENT_BACK_DAMAGED, LoadedSave, SaveStore
 from tests.core.factory import make_deck, make_setup
+from tests.moves import ANY, apply
 
 
 def small_game(turns: int = 2) -> list[GameState]:
@@ -31,8 +32,13 @@ def small_game(turns: int = 2) -> list[GameState]:
     state = engine.new_game(make_setup(2, deck=make_deck(prompts_per_level=2, levels=2)))
     states = [state]
     for turn in range(turns):
-        for action in (Draw(), FinishSharing(), FinishResponding(), EndTurn(60.0 * (turn + 1))):
-            state = engine.apply(state, action)
+        for action in (
+            Draw(ANY),
+            FinishSharing(ANY),
+            FinishResponding(ANY),
+            EndTurn(ANY, 60.0 * (turn + 1)),
+        ):
+            state = apply(state, action)
             states.append(state)
     return states
 
@@ -106,7 +112,7 @@ def test_a_damaged_file_is_replaced_by_its_copy_with_a_sentence(saved, tmp_path,
     assert f"moved aside as {aside.name}" in all_paths()["log"].read_text()
     copy = target.with_name(target.name.replace(".", ".backup.", 1))
     assert target.read_bytes() == copy.read_bytes()  # written again at once from the copy
-    more = engine.apply(states[-1], Draw())
+    more = apply(states[-1], Draw(ANY))
     store.save(more)
     assert target.read_bytes() == copy.read_bytes()
     assert SaveStore(store.folder).load() == LoadedSave(more, {}, None)
@@ -128,7 +134,7 @@ def test_a_line_damaged_in_both_journals_keeps_every_action_before_it(saved, tmp
     text = f"game {name}: {loaded.lost} of {total} actions could not be read in either copy"
     assert text in all_paths()["log"].read_text()
     # The game goes on from there, and saves and loads as any other.
-    more = engine.apply(states[5], FinishSharing())
+    more = apply(states[5], FinishSharing(ANY))
     store.save(more)
     assert SaveStore(store.folder).load() == LoadedSave(more, {}, None)
 

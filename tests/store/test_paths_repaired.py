@@ -15,6 +15,7 @@ from game.core.actions import Draw
 from game.store.paths import all_paths
 from game.store.saves import LoadedSave, SaveStore
 from tests.core.factory import make_setup
+from tests.moves import ANY, apply
 
 KINDS = {
     "a file": lambda path: path.write_bytes(b"not a folder"),
@@ -40,7 +41,7 @@ def test_something_in_place_of_a_folder_is_moved_aside_and_saving_goes_on(tmp_pa
     target = home / which
     KINDS[kind](target)
     for _ in range(3):
-        state = engine.apply(state, Draw()) if state.phase.value == "deal" else state
+        state = apply(state, Draw(ANY)) if state.phase.value == "deal" else state
         store.save(state)
     assert SaveStore(store.folder).load().state == state
     aside = target.with_name(target.name + ".damaged")
