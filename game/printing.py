@@ -15,7 +15,7 @@ It is imported only by this command.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -279,7 +279,3 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
         stdout,
     )
     return 0
-
-
-def paper_names() -> Sequence[str]:
-    return tuple(PAPERS)

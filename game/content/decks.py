@@ -27,7 +27,6 @@ from game.core.rules import Rules
 
 FORMAT_VERSION = 1
 FORMAT_1_1 = "1.1"  # YAML reads `format: 1.1` as a decimal number; compared as written
-FORMATS = ("1", FORMAT_1_1)
 MAX_TIMER = 3600  # a card's own timer, as the rules' timers: an hour at most
 MAX_CARDS = 20_000
 MAX_LEVELS = 12

@@ -27,10 +27,6 @@ class AwardKind(enum.Enum):
     def for_listener(self) -> bool:
         return self in LISTENER_AWARDS
 
-    @property
-    def for_sharer(self) -> bool:
-        return self in SHARER_AWARDS
-
 
 LISTENER_AWARDS = frozenset(
     {

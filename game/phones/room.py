@@ -214,8 +214,3 @@ class Room:
                 return None
             room.keys[int(seat)] = key
         return room
-
-    def forget_seats(self) -> None:
-        """A new game: other people may sit where; every key stops working."""
-        self.keys.clear()
-        self.holders.clear()

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from game.ui.phones_link import PhonesLink
 
 DEFAULT_WINDOW = (1280, 720)
-MIN_WINDOW = (800, 600)
 FPS = 60
 IDLE_WAKE_SECONDS = 5.0
 IDLE_POLL_SECONDS = 1 / FPS

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNS = 30
 SEED = 2025
 EARLY = 0.15  # the share of kills at any moment after launch, maybe before the first save
-FIRST_SAVE_TIMEOUT = 30.0
+SAVES_TIMEOUT = 60.0
 
 
 @attrs.frozen
@@ -74,21 +74,29 @@ def play_and_kill(run: int, chooser: random.Random, errors: Path) -> Run:
             [sys.executable, "-m", "game"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr
         )
         lines: list[bytes] = []
-        saved = threading.Event()
+        saved = threading.Condition()
+        count = [0]  # saves reported so far
 
         def read() -> None:
             for line in child.stdout:
                 lines.append(line)
                 if line.startswith(b"saved "):
-                    saved.set()
+                    with saved:
+                        count[0] += 1
+                        saved.notify_all()
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
         if chooser.random() < EARLY:
             time.sleep(chooser.uniform(0.0, 1.2))
         else:
-            assert saved.wait(FIRST_SAVE_TIMEOUT), f"run {run}: no save reported"
-            time.sleep(chooser.uniform(0.0, 1.0))
+            # Killed after a number of saves, not after a time: a busy machine plays slower
+            # and the test means the same. The kill lands at a moment the game chose by itself.
+            wanted = chooser.randint(1, 25)
+            with saved:
+                assert saved.wait_for(lambda: count[0] >= wanted, SAVES_TIMEOUT), (
+                    f"run {run}: {count[0]} of {wanted} saves reported"
+                )
         assert child.poll() is None, f"run {run}: the game stopped by itself:\n{errors.read_text()}"
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -169,4 +177,3 @@ def test_thirty_kills_of_the_real_game_lose_nothing(tmp_path):
         f"reported save, {ahead} one save ahead of it, none lost or damaged"
     )
     assert exact + ahead == RUNS
-    assert reported >= RUNS * 10

@@ -49,9 +49,5 @@ def forget() -> None:
     _BYTES[0] = 0
 
 
-def kept_bytes() -> int:
-    return _BYTES[0]
-
-
 def _bytes(surface: pygame.Surface) -> int:
     return surface.get_width() * surface.get_height() * surface.get_bytesize()
