@@ -179,6 +179,15 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                     page = pages[seat]
                     page.screenshot(path=str(SHOTS / f"phone-{what}-360x640.png"), full_page=True)
 
+            def tv(what: str) -> None:
+                """The TV as it is now, once the frame after the last change is drawn."""
+                if what in shot_phases:
+                    return
+                shot_phases.add(what)
+                drawn = live.app.now
+                live.until(lambda: live.app.now > drawn + 0.05)
+                pygame.image.save(live.app.screen, str(SHOTS / f"tv-{what}-1280x720.png"))
+
             def choose(seat: int, choice: str) -> None:
                 if seat == 0:
                     keys = {
@@ -223,7 +232,13 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                     page.wait_for_selector('[data-choice="done_responding"]')
                     page.wait_for_selector("ul.ideas li")  # follow-ups and ways to begin
                     shot(listeners[0], "respond-listener")
-                    page.click('[data-choice="done_responding"]')
+                    # Each listener on a phone is done for themself; then the laptop's
+                    # Enter: Ana's own "done" as a listener, or, sharing, the end for all.
+                    for seat in listeners:
+                        pages[seat].click('[data-choice="done_responding"]')
+                        live.until(lambda seat=seat: seat in live.state.done_responding)
+                    tv(f"respond-{len(listeners)}-done")
+                    live.press(pygame.K_RETURN)
                 elif phase is Phase.AWARD:
                     giver = listeners[0]
                     pages[giver].click(f'[data-choice="mark:{speaker}:shared_feeling"]')
@@ -233,10 +248,12 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                     else:
                         receiver = state.listeners[0]
                         pages[speaker].click(f'[data-choice="mark:{receiver}:deepening_question"]')
-                        pages[speaker].wait_for_selector(".acted")
+                        pages[speaker].wait_for_selector("button.on")
                         shot(speaker, "award-sharer")
                     live.until(lambda: len(live.state.pending) == 2)
                     shot(giver, "award-listener")
+                    # The TV: that phones marked, never what (looked at in the screenshots).
+                    tv("award-sharer-on-laptop" if speaker == 0 else "award-sharer-on-phone")
                     sync_api.expect(  # a listener's phone never ends the sharer's marking
                         pages[giver].locator('[data-choice="end_turn"]')
                     ).to_have_count(0)
@@ -245,6 +262,8 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                     for seat in (1, 2, 3):
                         pages[seat].click('[data-choice="ready"]')
                         shot(seat, "deeper")
+                    live.until(lambda: len(live.state.votes) == 3)
+                    tv("deeper-3-answered")
                     # A phone answers once: its choices are gone, its line says it counted.
                     sync_api.expect(pages[1].locator('[data-choice="ready"]')).to_have_count(0)
                     choose(0, "ready")
