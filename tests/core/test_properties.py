@@ -88,7 +88,7 @@ def check_invariants(before, action, after) -> None:
     assert after.log == (*before.log, action)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     players=st.integers(2, 12),
     seed=st.integers(0, 2**32),

@@ -59,13 +59,20 @@ def walk_mirror(driver, table: TableScene) -> None:
         assert table.state.phase is Phase.RESPOND
 
 
-def play_one_turn(driver, table: TableScene) -> tuple[int, int]:
+def play_one_turn(driver, table: TableScene) -> tuple[int, int] | None:
     """Draw, share, respond, mark a deepening question, a felt response and a shared feeling, continue.
 
     Returns (who shared, the listener marked): a swap card gives the turn to the next seat.
+    An action card drawn on the way is carried out (Enter) and the next player draws; None
+    when the round ended on one.
     """
     assert table.state.phase is Phase.DEAL
     driver.key(pygame.K_RETURN)
+    while table.view.stage is Stage.CARRY_OUT:
+        driver.key(pygame.K_RETURN)  # done together; no marks
+        if table.state.phase is not Phase.DEAL:
+            return None
+        driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.SHARE
     driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.RESPOND
@@ -106,7 +113,9 @@ def finish(driver) -> SummaryScene:
 
 def test_a_whole_pair_game_by_keyboard(driver):
     table = start_pair_game(driver)
-    sharer, listener = play_one_turn(driver, table)
+    played = play_one_turn(driver, table)
+    assert played is not None
+    sharer, listener = played
     state = table.state
     assert state.turn == 1 or state.speaker_index == 1  # an "everyone" card: the next speaker
     assert state.scores.of(listener, AwardKind.DEEPENING_QUESTION) > 0
