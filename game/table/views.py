@@ -463,9 +463,7 @@ class _View:
             acted, key = {a.seat for a in state.pending}, "phones_marked"
         elif now is Stage.DEEPER:
             acted, key = set(state.voted), "phones_answered"
-        elif now is Stage.RESPOND:
-            acted, key = set(state.done_responding), "phones_acted"
-        else:
+        else:  # responding: "Done responding: 2 of 3" already counts everyone
             return ""
         count = len(acted & phones)
         return self.t(key, count=count, total=len(phones)) if count else ""
