@@ -345,7 +345,6 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "phone_wait_retry": (),
     "phone_wait_same": (),
     "phones_marked": ("count", "total"),
-    "phones_answered": ("count", "total"),
     "phones_join_title": (),
     "phones_join_scan": (),
     "phones_join_or_type": (),

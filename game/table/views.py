@@ -459,12 +459,9 @@ class _View:
         if self.seat is not None or not phones:
             return ""
         state = self.state
-        if now is Stage.MARK:
-            acted, key = {a.seat for a in state.pending}, "phones_marked"
-        elif now is Stage.DEEPER:
-            acted, key = set(state.voted), "phones_answered"
-        else:  # responding: "Done responding: 2 of 3" already counts everyone
+        if now is not Stage.MARK:  # responding and the vote count everyone's answers already
             return ""
+        acted, key = {a.seat for a in state.pending}, "phones_marked"
         count = len(acted & phones)
         return self.t(key, count=count, total=len(phones)) if count else ""
 

@@ -236,9 +236,15 @@ def test_a_whole_circle_game_with_three_phones_and_the_laptop():
                     # Enter: Ana's own "done" as a listener, or, sharing, the end for all.
                     for seat in listeners:
                         pages[seat].click('[data-choice="done_responding"]')
-                        live.until(lambda seat=seat: seat in live.state.done_responding)
-                    tv(f"respond-{len(listeners)}-done")
-                    live.press(pygame.K_RETURN)
+                        live.until(
+                            lambda seat=seat: (
+                                seat in live.state.done_responding
+                                or live.state.phase is not Phase.RESPOND
+                            )
+                        )
+                    if live.state.phase is Phase.RESPOND:  # Ana listens at the laptop
+                        tv(f"respond-{len(listeners)}-done")
+                        live.press(pygame.K_RETURN)
                 elif phase is Phase.AWARD:
                     giver = listeners[0]
                     pages[giver].click(f'[data-choice="mark:{speaker}:shared_feeling"]')
