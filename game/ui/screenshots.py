@@ -317,7 +317,8 @@ def _play_your_way_shots(app, catalog, shot, table_at, sample_game, circle_names
     from game.core.cards import Mode
     from game.core.rules import LevelPace, Scoring
     from game.store.closeness import Evening, History
-    from game.ui.scenes.closeness import AFTER, BEFORE, ClosenessRound, ClosenessScene
+    from game.table.closeness import AFTER, BEFORE, ClosenessRound
+    from game.ui.scenes.closeness import ClosenessScene
     from game.ui.scenes.evenings import EveningsScene
     from game.ui.scenes.summary import SummaryScene
 
