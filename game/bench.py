@@ -30,8 +30,18 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from game.content.sources import Catalog
+    from game.content.ui_text import UiText
+    from game.core.cards import Mode
+    from game.core.state import GameState
+    from game.ui.app import App
+    from game.ui.samples import SampleGame
+    from game.ui.scenes.base import Scene
 
 PARTS = ("startup", "idle", "memory", "deck", "frames", "evening", "phones")
 SIZES = ((1280, 720), (1920, 1080))
@@ -359,7 +369,9 @@ def measure_startup(config: Config, work: Path, results: Results) -> None:
     game, floor, saved = ["-m", "game"], ["-c", FLOOR_CODE], ["-m", "game"]
     for args, env in ((game, game_env), (floor, floor_env), (saved, saved_env), (game, long_env)):
         time_to_first_frame(args, env, work)  # warm-up: bytecode, file cache
-    game_s, floor_s, saved_s, ratios, long_ratios = [], [], [], [], []
+    game_s: list[float] = []
+    floor_s: list[float] = []
+    saved_s, ratios, long_ratios = [], [], []
     for run in range(config.startup_runs):
         pair = [(floor, floor_env, floor_s), (game, game_env, game_s)]
         for args, env, into in pair if run % 2 else reversed(pair):
@@ -418,7 +430,8 @@ def _save_a_game_in_progress(home: Path) -> None:
     from game.store.saves import SaveStore
 
     sample = _sample(load_catalog(()), Mode.PAIR)
-    SaveStore(home / "saves").save(sample.level_up or sample.award, {"elapsed_seconds": 900.0})
+    saved = sample.level_up or sample.award or sample.finished
+    SaveStore(home / "saves").save(saved, {"elapsed_seconds": 900.0})
 
 
 def _save_a_long_game(home: Path) -> None:
@@ -429,7 +442,7 @@ def _save_a_long_game(home: Path) -> None:
     SaveStore(home / "saves").save(long_game(2_000), {"elapsed_seconds": 900.0})
 
 
-def _sample(catalog, mode, names: Sequence[str] = ("Ana", "Ben")):
+def _sample(catalog: Catalog, mode: Mode, names: Sequence[str] = ("Ana", "Ben")) -> SampleGame:
     from game.ui.samples import sample_game
 
     sample = sample_game(catalog, mode, names=names)
@@ -486,7 +499,7 @@ def child_idle(phase: str) -> int:
     try:
         app = App(store=SaveStore(), ui_text=load_ui_text())
         sample = _sample(app.catalog(), Mode.PAIR)
-        start_game(app, {"deal": sample.start, "share": sample.share}[phase])
+        start_game(app, {"deal": sample.start, "share": sample.share or sample.start}[phase])
         print(READY_LINE, flush=True)
         app.loop()
     finally:
@@ -521,7 +534,7 @@ def measure_memory(config: Config, work: Path, results: Results) -> None:
     )
 
 
-def peak_rss_of_a_game(env: dict[str, str], cwd: Path) -> tuple[float, dict]:
+def peak_rss_of_a_game(env: dict[str, str], cwd: Path) -> tuple[float, dict[str, Any]]:
     """(peak RSS in MB, the child's report) of a child playing one whole game."""
     proc = _spawn(["-m", "game.bench", "--child", "game"], env, cwd)
     try:
@@ -561,14 +574,13 @@ def child_game() -> int:
     return 0
 
 
-def play_whole_game(app, max_keys: int = 5000) -> int:
+def play_whole_game(app: App, max_keys: int = 5000) -> int:
     """Press keys as a couple would, from the title to the summary; returns the turns played."""
     import pygame
 
     from game.core.state import Phase
-    from game.ui.scenes.registry import scene_class
-
-    SummaryScene, TableScene = scene_class("summary"), scene_class("table")
+    from game.ui.scenes.summary import SummaryScene
+    from game.ui.scenes.table import TableScene
 
     def press(key: int) -> None:
         while app.input_held():  # the app ignores presses just after a screen changes
@@ -578,11 +590,11 @@ def play_whole_game(app, max_keys: int = 5000) -> int:
         )
         app.pump()
         for _ in range(240):  # let a card flip or a level fade finish, drawing every frame
-            if not app.scene.animating():
+            if app.scene is None or not app.scene.animating():
                 break
             app.pump()
 
-    def where() -> tuple:
+    def where() -> tuple[object, ...]:
         scene = app.scene
         state = getattr(scene, "state", None)
         return (
@@ -691,7 +703,9 @@ def measure_frames(config: Config, work: Path, results: Results) -> None:
         )
 
 
-def _frames_at(size: tuple[int, int], config: Config, work: Path, ui_text) -> list[FrameStats]:
+def _frames_at(
+    size: tuple[int, int], config: Config, work: Path, ui_text: UiText
+) -> list[FrameStats]:
     from game.core.cards import Mode
     from game.store.saves import SaveStore
     from game.store.settings import Settings
@@ -717,10 +731,12 @@ def _frames_at(size: tuple[int, int], config: Config, work: Path, ui_text) -> li
     ]
 
 
-SceneMaker = Callable[[], object]
+SceneMaker = Callable[[], "Scene | None"]
 
 
-def _scenes(app, pair, circle) -> list[tuple[str, SceneMaker, Callable[[object], None] | None]]:
+def _scenes(
+    app: App, pair: SampleGame, circle: SampleGame
+) -> list[tuple[str, SceneMaker, Callable[[object], None] | None]]:
     """(name, make the scene, prepare each frame) for every screen worth timing."""
     from game.table.session import Session
     from game.ui.scenes.level_change import LevelChangeScene
@@ -729,8 +745,10 @@ def _scenes(app, pair, circle) -> list[tuple[str, SceneMaker, Callable[[object],
     from game.ui.scenes.table import TableScene
     from game.ui.scenes.title import TitleScene
 
-    def table(state, **changes) -> SceneMaker:
-        def make():
+    def table(state: GameState | None, **changes: object) -> Callable[[], TableScene]:
+        assert state is not None  # the sample game reached it
+
+        def make() -> TableScene:
             scene = TableScene(app, Session(state, None, elapsed=754.0))
             for key, value in changes.items():
                 setattr(scene, key, value)
@@ -738,21 +756,21 @@ def _scenes(app, pair, circle) -> list[tuple[str, SceneMaker, Callable[[object],
 
         return make
 
-    def deck_page():
+    def deck_page() -> Scene | None:
         scene = NewGameScene(app)
         app.switch(scene)
         scene.go_next()  # pushes the deck page
         return app.scene
 
-    def flipping(scene) -> None:
-        if scene.flip >= 1.0:
+    def flipping(scene: object) -> None:
+        if isinstance(scene, TableScene) and scene.flip >= 1.0:
             scene.flip = 0.0  # the card turns over again: 60 fps for FLIP_SECONDS
 
-    def fading(scene) -> None:
-        if not scene.animating():
+    def fading(scene: object) -> None:
+        if isinstance(scene, LevelChangeScene) and not scene.animating():
             scene.age = 0.0
 
-    def level_change():
+    def level_change() -> LevelChangeScene:
         state = pair.level_up or pair.start
         return LevelChangeScene(app, table(state)().session, min(2, len(state.deck.levels)))
 
@@ -774,7 +792,13 @@ def _scenes(app, pair, circle) -> list[tuple[str, SceneMaker, Callable[[object],
     ]
 
 
-def _time_scene(app, name: str, make, prepare, frames: int) -> FrameRun:
+def _time_scene(
+    app: App,
+    name: str,
+    make: SceneMaker,
+    prepare: Callable[[object], None] | None,
+    frames: int,
+) -> FrameRun:
     """`frames` steps of the app on one screen, each timed as the loop runs it."""
     import pygame
 
@@ -794,7 +818,7 @@ def _time_scene(app, name: str, make, prepare, frames: int) -> FrameRun:
     else:
         started = clock()
         scene = make()
-        if app.scene is not scene:
+        if scene is not None and app.scene is not scene:
             app.switch(scene)
         app.step((), step_dt)
         first = clock() - started
@@ -932,7 +956,7 @@ def render(results: Results) -> str:
         f"{info.get('load_after', '?')} after",
         "",
     ]
-    rows = [("figure", "median", "min", "max", "runs", "target", "")]
+    rows: list[tuple[str, ...]] = [("figure", "median", "min", "max", "runs", "target", "")]
     for f in results.figures:
         verdict = {None: "", True: "ok", False: "MISSED"}[f.met]
         rows.append(

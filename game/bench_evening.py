@@ -24,16 +24,24 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from game.bench import Config, Results
+    from game.core.cards import Deck
+    from game.core.rules import Rules
+    from game.core.state import GameState
+    from game.ui.app import App
+    from game.ui.samples import SampleGame
+    from game.ui.scenes.base import Scene
+    from game.ui.scenes.table import TableScene
 
 TWELVE = ("Ana", "Ben", "Chloé", "Dmitri", "Eli", "Fay", "Gil", "Hana", "Ivo", "Jun", "Kai", "Lea")
 
 
-def long_game(actions: int):
+def long_game(actions: int) -> GameState:
     """A real pair game, then marks given and taken back until it holds `actions` actions."""
     from game.content.sources import load_catalog
     from game.core import engine
@@ -54,7 +62,7 @@ def long_game(actions: int):
     return state
 
 
-def _rules(deck):
+def _rules(deck: Deck) -> Rules:
     from game.content.sources import load_catalog
     from game.core.rules import Rules
 
@@ -113,15 +121,19 @@ def measure_saves(config: Config, work: Path, results: Results) -> None:
 LOOK_SECONDS = 1.0
 
 
-def _openings(app, twelve) -> list:
+def _openings(app: App, twelve: SampleGame) -> list[tuple[str, Callable[[], Scene]]]:
     """(name, make) for each screen measured: the make builds the scene (its import too)."""
     from game.table.session import Session
-    from game.ui.scenes.registry import scene_class
+    from game.ui.scenes import registry
 
-    def at_table(state):
+    # Each class takes its own arguments: called as the app calls them, by name.
+    scene_class: Callable[[str], Callable[..., Scene]] = registry.scene_class
+
+    def at_table(state: GameState | None) -> Callable[[], Scene]:
+        assert state is not None  # the sample game reached it
         return lambda: scene_class("table")(app, Session(state, None, elapsed=754.0))
 
-    openings = [
+    openings: list[tuple[str, Callable[[], Scene]]] = [
         ("title", lambda: scene_class("title")(app)),
         ("new game", lambda: scene_class("new_game")(app)),
         ("table: deal", at_table(twelve.start)),
@@ -137,7 +149,7 @@ def _openings(app, twelve) -> list:
     return openings
 
 
-def _open(app, make) -> float:
+def _open(app: App, make: Callable[[], Scene]) -> float:
     """Milliseconds to build a screen, lay it out and draw its first frame, as the loop does."""
     started = time.perf_counter()
     app.switch(make())
@@ -217,23 +229,26 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
             f"{_listed(first)}"
         )
 
-        table = scene_class("table")
+        table = cast("type[TableScene]", scene_class("table"))
         app4k = new_app((3840, 2160))
         frames = max(30, config.frames // 2)
 
-        def flipping(scene) -> None:
-            if scene.flip >= 1.0:
+        def flipping(scene: object) -> None:
+            if isinstance(scene, table) and scene.flip >= 1.0:
                 scene.flip = 0.0
 
-        def flip_table():
-            scene = table(app4k, Session(twelve.share, None, elapsed=754.0))
+        share, award = twelve.share, twelve.award
+        assert share is not None and award is not None  # the sample game reached them
+
+        def flip_table() -> TableScene:
+            scene = table(app4k, Session(share, None, elapsed=754.0))
             scene.flip = 0.0
             return scene
 
         worst_p99 = {}
         for name, make, prepare in (
             ("card flipping", flip_table, flipping),
-            ("marks, 12 players", lambda: table(app4k, Session(twelve.award, None)), None),
+            ("marks, 12 players", lambda: table(app4k, Session(award, None)), None),
         ):
             runs = [_time_scene(app4k, name, make, prepare, frames) for _ in range(2)]
             worst_p99[name] = statistics.median(r.p99 for r in runs)
@@ -331,14 +346,14 @@ def child_long_evening(turns: int) -> int:
         app.warmup.run_for(60.0)
         app.reset("table", session=Session(state, None))
         app.pump()
-        table_class = scene_class("table")
+        table_class = cast("type[TableScene]", scene_class("table"))
 
         def press(key: int) -> None:
             event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
             pygame.event.post(event)
             app.pump()
             for _ in range(240):
-                if not app.scene.animating():
+                if app.scene is None or not app.scene.animating():
                     break
                 app.pump()
 
@@ -383,6 +398,7 @@ def measure_new_game(config: Config, work: Path, results: Results) -> None:
     from game.store.settings import Settings
     from game.ui.app import App
     from game.ui.samples import write_many_decks
+    from game.ui.scenes.new_game import NewGameScene
 
     folder = work / "two-hundred-decks"
     write_many_decks(folder, 200)
@@ -404,7 +420,9 @@ def measure_new_game(config: Config, work: Path, results: Results) -> None:
             app.push("new_game")
             app.step((), 1 / 60)
             started = time.perf_counter()
-            app.scene.go_next()  # the deck page: reads (or starts reading) the decks
+            players = app.scene
+            assert isinstance(players, NewGameScene)
+            players.go_next()  # the deck page: reads (or starts reading) the decks
             app.step((), 1 / 60)
             times.append((time.perf_counter() - started) * 1000)
             while getattr(app.scene, "loading", None) is not None:

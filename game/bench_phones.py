@@ -22,11 +22,15 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.bench import Config, Results
+    from game.core.state import GameState
+    from game.table.session import Session
+    from game.ui.app import App
 
 TWELVE = 12
 
@@ -38,11 +42,21 @@ def now() -> float:
 # ---------------------------------------------------------------- the phones (child)
 
 
-async def _phone(port, code, seat, ids, rate, count, ready, out) -> None:
+async def _phone(
+    port: str,
+    code: str,
+    seat: int,
+    ids: list[str],
+    rate: float,
+    count: int,
+    ready: Callable[[], Awaitable[None]],
+    out: dict[str, Any],
+) -> None:
     from websockets.asyncio.client import connect
+    from websockets.typing import Origin
 
     url = f"ws://127.0.0.1:{port}/{code}/ws"
-    async with connect(url, origin=f"http://127.0.0.1:{port}") as ws:
+    async with connect(url, origin=Origin(f"http://127.0.0.1:{port}")) as ws:
         await ws.send(json.dumps({"type": "join", "seat": seat}))
 
         async def listen() -> None:
@@ -51,7 +65,7 @@ async def _phone(port, code, seat, ids, rate, count, ready, out) -> None:
                     out["errors"] += 1
 
         reader = asyncio.create_task(listen())
-        await ready.wait()
+        await ready()
         start = time.perf_counter()
         for sent in range(count):
             out["sent_at"].append(now())
@@ -69,7 +83,7 @@ def child_phones(argv: list[str]) -> int:
     marks at RATE a second, COUNT times; prints {"sent", "errors", "sent_at"} as JSON."""
     port, code, phones, rate, count, speaker = argv[:6]
     listeners = [int(x) for x in argv[6].split(",")]
-    out: dict = {"sent": 0, "errors": 0, "sent_at": []}
+    out: dict[str, Any] = {"sent": 0, "errors": 0, "sent_at": []}
 
     def ids(seat: int) -> list[str]:
         if seat == int(speaker):  # the sharer toggles a mark for each listener in turn
@@ -77,7 +91,17 @@ def child_phones(argv: list[str]) -> int:
         return [f"mark:{speaker}:shared_{'feeling' if seat % 2 else 'thought'}"]
 
     async def main() -> None:
-        ready = asyncio.Barrier(int(phones))
+        # Every phone waits here until all have joined (asyncio.Barrier is Python 3.11+).
+        everyone = asyncio.Event()
+        joined = 0
+
+        async def ready() -> None:
+            nonlocal joined
+            joined += 1
+            if joined == int(phones):
+                everyone.set()
+            await everyone.wait()
+
         await asyncio.gather(
             *(
                 _phone(port, code, seat, ids(seat), float(rate), int(count), ready, out)
@@ -93,8 +117,8 @@ def child_phones(argv: list[str]) -> int:
 
 
 def spawn_phones(
-    port: int, code: str, phones: int, rate: float, count: int, state
-) -> subprocess.Popen:
+    port: int, code: str, phones: int, rate: float, count: int, state: GameState
+) -> subprocess.Popen[str]:
     listeners = ",".join(str(p) for p in state.listeners)
     args = [str(port), code, str(phones), str(rate), str(count), str(state.speaker), listeners]
     root = str(Path(__file__).resolve().parent.parent)
@@ -109,7 +133,16 @@ def spawn_phones(
 # ---------------------------------------------------------------- the game (this process)
 
 
-def table_with_phones(size: tuple[int, int], players: int):
+def _session(app: App) -> Session:
+    """The game of the table at the bottom of the app's stack."""
+    from game.ui.scenes.table import TableScene
+
+    table = app.stack[0]
+    assert isinstance(table, TableScene)
+    return table.session
+
+
+def table_with_phones(size: tuple[int, int], players: int) -> App:
     """A headless game window on the marks screen of a game of `players`, phones on."""
     import pygame
 
@@ -148,7 +181,7 @@ def measure_tap_to_frame(config: Config, results: Results) -> None:
     import pygame
 
     app = table_with_phones((1280, 720), 4)
-    session = app.stack[0].session
+    session = _session(app)
     taps = 200 if config.label == "full" else 40
     applied: list[float] = []
     frames: list[float] = []
@@ -161,7 +194,7 @@ def measure_tap_to_frame(config: Config, results: Results) -> None:
     link = app.phones
     assert link is not None
 
-    def changed(before, after) -> None:
+    def changed(before: GameState, after: GameState) -> None:
         applied.append(now())
         # Counted by the hub: two taps that land in one frame are told as one change.
         if link.hub.applied >= taps:
@@ -203,7 +236,7 @@ def measure_load(config: Config, results: Results) -> None:
     import pygame
 
     app = table_with_phones((1280, 720), TWELVE)
-    session = app.stack[0].session
+    session = _session(app)
     link = app.phones
     assert link is not None
     seconds = 30 if config.label == "full" else 5

@@ -17,12 +17,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
 from game.core.cards import Card, Deck
 from game.resources import assets_dir
+
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
+    from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4  # PDF points per millimetre
 CARD_W, CARD_H = 63 * MM, 88 * MM
@@ -156,7 +160,9 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _fitted(text: str, font: str, size: float, width: float, height: float, floor: float):
+def _fitted(
+    text: str, font: str, size: float, width: float, height: float, floor: float
+) -> tuple[float, list[str]]:
     """The largest size (down to `floor`) at which `text` fits the box, and its lines."""
     while True:
         lines = _wrap(text, font, size, width)
@@ -165,7 +171,9 @@ def _fitted(text: str, font: str, size: float, width: float, height: float, floo
         size = max(floor, size - 0.5)
 
 
-def _front(canvas, place: tuple[float, float], face: Face, colour) -> None:
+def _front(
+    canvas: Canvas, place: tuple[float, float], face: Face, colour: Callable[[str], Color]
+) -> None:
     x, y = place
     pad = 4 * MM
     canvas.setStrokeColor(colour(MUTED))
@@ -206,7 +214,13 @@ def _front(canvas, place: tuple[float, float], face: Face, colour) -> None:
             canvas.drawString(x + pad, line_y, line)
 
 
-def _back(canvas, place: tuple[float, float], deck: Deck, title: str, colour) -> None:
+def _back(
+    canvas: Canvas,
+    place: tuple[float, float],
+    deck: Deck,
+    title: str,
+    colour: Callable[[str], Color],
+) -> None:
     x, y = place
     canvas.setFillColor(colour("#B4553A"))
     canvas.roundRect(x + 1, y + 1, CARD_W - 2, CARD_H - 2, 3 * MM, stroke=0, fill=1)
@@ -224,7 +238,7 @@ def _back(canvas, place: tuple[float, float], deck: Deck, title: str, colour) ->
     canvas.drawCentredString(x + CARD_W / 2, y + CARD_H / 2 - radius - 9 * MM, deck.name)
 
 
-def _crop_marks(canvas, paper: tuple[float, float]) -> None:
+def _crop_marks(canvas: Canvas, paper: tuple[float, float]) -> None:
     from reportlab.lib.colors import black
 
     width, height = paper

@@ -33,6 +33,9 @@ from game.ui.theme import Theme
 from game.ui.warmup import Warmup
 
 if TYPE_CHECKING:
+    from game.content.problems import Problem
+    from game.content.sources import Catalog
+    from game.content.words import Words
     from game.ui.phones_link import PhonesLink
 
 DEFAULT_WINDOW = (1280, 720)
@@ -84,8 +87,8 @@ class App:
         # How long presses wait after a change: a person's double-click, not a script's keys.
         self.input_hold = INPUT_HOLD_SECONDS
         self.frame_times: list[float] = []
-        self._catalog = None
-        self._words: tuple | None = None
+        self._catalog: Catalog | None = None
+        self._words: tuple[Words | None, tuple[Problem, ...]] | None = None
         # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
         self.warmup = Warmup(self)
         # Phones as controllers (game/ui/phones_link.py): started after the first frame
@@ -111,11 +114,14 @@ class App:
         return self.screen.get_size()
 
     def resized(self) -> None:
-        self.screen = pygame.display.get_surface()
+        screen = pygame.display.get_surface()
+        if screen is not None:  # None only before a window is open
+            self.screen = screen
         self.look = self._make_look()
         self.warmup.window_changed()
-        if self.scene is not None:
-            self._guard("layout", lambda: self.scene.layout(self.size))
+        scene = self.scene
+        if scene is not None:
+            self._guard("layout", lambda: scene.layout(self.size))
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
@@ -151,7 +157,8 @@ class App:
         """Listen for phones on the local network (a calm message if that cannot be done)."""
         if self.phones is not None:
             return
-        from game.ui.phones_link import DEFAULT_PORT, PhonesLink
+        from game.phones.server import DEFAULT_PORT
+        from game.ui.phones_link import PhonesLink
 
         wanted = os.environ.get(PHONES_PORT, "")
         port = port if port is not None else int(wanted) if wanted.isdigit() else DEFAULT_PORT
@@ -179,18 +186,18 @@ class App:
 
     # ------------------------------------------------------------ content, loaded when first needed
 
-    def catalog(self, reload: bool = False):
+    def catalog(self, reload: bool = False) -> Catalog:
         if self._catalog is None or reload:
             from game.content.sources import load_catalog
 
             self._catalog = load_catalog(self.extra_decks)
         return self._catalog
 
-    def catalog_read(self, catalog) -> None:
+    def catalog_read(self, catalog: Catalog) -> None:
         """The catalog was read elsewhere (a thread, for a big deck folder): keep it."""
         self._catalog = catalog
 
-    def words(self):
+    def words(self) -> tuple[Words | None, tuple[Problem, ...]]:
         """(Words | None, problems) for how to play, the palette, starters and the guide."""
         if self._words is None:
             from game.content.words import load_words
@@ -205,15 +212,15 @@ class App:
         """The screen on top of the stack: the one shown and given input."""
         return self.stack[-1] if self.stack else None
 
-    def push(self, name: str, **kwargs) -> Scene:
+    def push(self, name: str, **kwargs: object) -> Scene:
         """Show scene `name` on top; the current one waits below until `pop`."""
         return self._show(self._make(name, kwargs), keep=True)
 
-    def replace(self, name: str, **kwargs) -> Scene:
+    def replace(self, name: str, **kwargs: object) -> Scene:
         """Show scene `name` instead of the one on top."""
         return self._show(self._make(name, kwargs), keep=False)
 
-    def reset(self, name: str, **kwargs) -> Scene:
+    def reset(self, name: str, **kwargs: object) -> Scene:
         """Show scene `name` alone: everything below is forgotten (back to the title)."""
         for scene in reversed(self.stack[:-1]):
             self._guard("leaving a screen", scene.exit)
@@ -234,7 +241,7 @@ class App:
         """Show an already built scene instead of the one on top (tests, screenshots)."""
         self._show(scene, keep=False)
 
-    def _make(self, name: str, kwargs: dict) -> Scene:
+    def _make(self, name: str, kwargs: dict[str, object]) -> Scene:
         return scene_class(name)(self, **kwargs)
 
     def _show(self, scene: Scene, keep: bool) -> Scene:
@@ -247,7 +254,12 @@ class App:
     def _entered(self, scene: Scene) -> None:
         self.hold_input()
         self._set_text_input(scene.wants_text)
-        self._guard("opening a screen", lambda: (scene.layout(self.size), scene.enter()))
+
+        def opening() -> None:
+            scene.layout(self.size)
+            scene.enter()
+
+        self._guard("opening a screen", opening)
 
     def hold_input(self, seconds: float | None = None) -> None:
         """Ignore presses for a moment (the screen or the phase just changed)."""
@@ -263,7 +275,7 @@ class App:
             raise error
         self.reset("error", log=log)
 
-    def _guard(self, where: str, call) -> None:
+    def _guard(self, where: str, call: Callable[[], object]) -> None:
         try:
             call()
         except Exception as error:  # the loop must survive a broken screen
@@ -365,7 +377,9 @@ class App:
             scene.present(self.screen)
         except Exception as error:
             self.show_error("drawing the screen", error)
-            self.scene.draw(self.screen)
+            shown = self.scene  # the error scene, just shown
+            if shown is not None:
+                shown.draw(self.screen)
         pygame.display.flip()
 
 

@@ -18,8 +18,15 @@ import random
 import sys
 import threading
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
+
+if TYPE_CHECKING:
+    from game.core.state import GameState
+    from game.store.saves import SaveStore
+    from game.ui.app import App
 
 AUTOPLAY = "INKIND_AUTOPLAY"
 REPORT_SAVES = "INKIND_REPORT_SAVES"
@@ -42,7 +49,7 @@ KEYS: tuple[tuple[int, int], ...] = (
 )
 
 
-def install(app) -> None:
+def install(app: App) -> None:
     """Turn on what the environment asks for; do nothing in normal play."""
     if os.environ.get(REPORT_SAVES) and app.store is not None:
         report_saves(app.store)
@@ -54,8 +61,8 @@ def install(app) -> None:
         threading.Thread(target=post_keys, args=(int(seed),), daemon=True).start()
 
 
-def report_saves(store) -> None:
-    def report(state, path) -> None:
+def report_saves(store: SaveStore) -> None:
+    def report(state: GameState, path: Path) -> None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         sys.stdout.write(f"saved {state.turn} {len(state.log)} {digest}\n")  # one write
         sys.stdout.flush()

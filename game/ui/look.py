@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pygame
 
-from game.ui.text import Text
+from game.ui.text import Colour, Text
 from game.ui.theme import Palette, Theme
 
 
@@ -22,7 +22,11 @@ class Look(NamedTuple):
         return self.theme.px(value)
 
     def panel(
-        self, target: pygame.Surface, rect: pygame.Rect, colour=None, radius: float = 18
+        self,
+        target: pygame.Surface,
+        rect: pygame.Rect,
+        colour: Colour | None = None,
+        radius: float = 18,
     ) -> None:
         pygame.draw.rect(target, colour or self.pal.panel, rect, border_radius=self.px(radius))
         if self.theme.border:

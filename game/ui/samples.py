@@ -10,6 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.content.sources import Catalog
+    from game.core.cards import Mode
+    from game.core.state import GameState, Setup
 
 SAMPLE_NAMES = ("Ana", "Ben")
 CIRCLE_NAMES = ("Chloé", "Dmitri", "Eli", "Фатима", "Γιώργος")
@@ -20,30 +26,30 @@ TWELVE_NAMES = (*CIRCLE_NAMES, "Ana", "Ben", "Hana", "Ivo", "Jun", "Kai", "Lea")
 class SampleGame:
     """States of one seeded game worth showing: each table phase, a wild card, a level change, the end."""
 
-    def __init__(self) -> None:
-        self.start = None
-        self.share = None
-        self.respond = None
-        self.award = None
-        self.wild = None
-        self.wild_award = None
-        self.level_up = None
-        self.closing = None
-        self.finished = None
-        self.deeper = None  # "Ready to go deeper?" after one player said ready
-        self.mirror = None  # responding, with a mirror card on the table
-        self.swap = None
-        self.everyone = None  # the second speaker of a card everyone answers
+    def __init__(self, start: GameState) -> None:
+        self.start = start
+        self.share: GameState | None = None
+        self.respond: GameState | None = None
+        self.award: GameState | None = None
+        self.wild: GameState | None = None
+        self.wild_award: GameState | None = None
+        self.level_up: GameState | None = None
+        self.closing: GameState | None = None
+        self.finished = start  # the last state, once the game is played
+        self.deeper: GameState | None = None  # "Ready to go deeper?" after one player said ready
+        self.mirror: GameState | None = None  # responding, with a mirror card on the table
+        self.swap: GameState | None = None
+        self.everyone: GameState | None = None  # the second speaker of a card everyone answers
 
 
 def sample_game(
-    catalog,
-    mode,
+    catalog: Catalog,
+    mode: Mode,
     names: Sequence[str] = SAMPLE_NAMES,
     seeds: int = 200,
     together: bool = False,
     deck_ids: Sequence[str] = (),
-    **rule_changes,
+    **rule_changes: Any,  # Rules fields, for attrs.evolve
 ) -> SampleGame | None:
     """Play seeded games until one shows a wild card; a deck with levels and a closing card is preferred.
 
@@ -90,7 +96,7 @@ def sample_game(
     return best
 
 
-def _play(setup) -> SampleGame:
+def _play(setup: Setup) -> SampleGame:
     """A scripted evening: every turn shared, responded to and marked, until the game ends."""
     from game.core import engine
     from game.core.actions import (
@@ -106,9 +112,8 @@ def _play(setup) -> SampleGame:
     from game.core.rules import AwardKind
     from game.core.state import Phase
 
-    sample = SampleGame()
     state = engine.new_game(setup)
-    sample.start = state
+    sample = SampleGame(state)
     elapsed = 0.0
     for _ in range(400):
         phase = state.phase
@@ -185,9 +190,7 @@ def write_many_decks(folder: str | os.PathLike[str], count: int) -> list[Path]:
         text = source.read_text(encoding="utf-8")
         number = index // len(sources) + 2
         text = re.sub(r"(?m)^id: .*$", f"id: many-{index + 1:02d}", text, count=1)
-        text = re.sub(
-            r'(?m)^name: "?(.*?)"?$', lambda m, n=number: f'name: "{m.group(1)} {n}"', text, count=1
-        )
+        text = re.sub(r'(?m)^name: "?(.*?)"?$', rf'name: "\g<1> {number}"', text, count=1)
         path = out / f"many-{index + 1:02d}.yaml"
         path.write_text(text, encoding="utf-8")
         written.append(path)

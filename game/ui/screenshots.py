@@ -12,9 +12,19 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from game.ui import samples
-from game.ui.samples import write_many_decks
+from game.ui.samples import SampleGame, write_many_decks
+
+if TYPE_CHECKING:
+    from game.content.sources import Catalog
+    from game.core.state import GameState
+    from game.ui.app import App
+    from game.ui.scenes.base import Scene
+    from game.ui.scenes.table import TableScene
+
+S = TypeVar("S", bound="Scene")
 
 # A laptop, a small laptop window, and a tall narrow window (a phone-sized window).
 SIZES = ((1280, 720), (800, 600), (500, 700))
@@ -72,10 +82,13 @@ def _render_size(
     from game.store.settings import Settings
     from game.table.session import Session
     from game.ui.app import App
+    from game.ui.scenes.base import Scene
     from game.ui.scenes.error import ErrorScene
     from game.ui.scenes.how_to_play import HowToPlayScene
     from game.ui.scenes.level_change import LevelChangeScene
+    from game.ui.scenes.lines import LinesScene
     from game.ui.scenes.new_game import NewGameScene
+    from game.ui.scenes.new_game.deck_page import DeckScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.summary import SummaryScene
     from game.ui.scenes.table import TableScene
@@ -97,13 +110,15 @@ def _render_size(
     prefix = f"{size[0]}x{size[1]}"
     count = 0
 
-    def shot(name: str, scene=None, prepare: Callable[[], None] | None = None) -> None:
+    def shot(
+        name: str, scene: Scene | None = None, prepare: Callable[[], None] | None = None
+    ) -> None:
         nonlocal count
         if scene is not None:
             app.switch(scene)
         if prepare:
             prepare()
-        app.scene.draw(app.screen)
+        _shown(app, Scene).draw(app.screen)
         pygame.image.save(app.screen, str(out / f"{prefix}-{count + 1:02d}-{name}.png"))
         count += 1
 
@@ -114,18 +129,18 @@ def _render_size(
     store.save(pair.start)
 
     shot("title", TitleScene(app))
-    shot("title-quit-asked", prepare=lambda: app.scene.ask_quit(True))
+    shot("title-quit-asked", prepare=lambda: _shown(app, TitleScene).ask_quit(True))
     players = NewGameScene(app)
     app.switch(players)
     players.set_names(pair_names)
     players.buttons.focus_on("name:1")
     shot("new-game-players")
     players.go_next()
-    deck_page = app.scene
+    deck_page = _shown(app, DeckScene)
     shot("new-game-deck")
     if deck_page.deck is not None and deck_page.deck.topics:
         deck_page.open_lines()
-        lines = app.scene
+        lines = _shown(app, LinesScene)
         for tag in ("grief", "money"):
             if any(tag == topic for topic, _ in deck_page.deck.topics):
                 lines.toggle(tag)
@@ -136,7 +151,8 @@ def _render_size(
         shot("new-game-deck-lines-chosen")
     _many_decks_shots(app, shot, home / "many-decks")
 
-    def table_at(state, **changes) -> TableScene:
+    def table_at(state: GameState | None, **changes: object) -> TableScene:
+        assert state is not None  # the sample game reached it
         table = TableScene(app, Session(state, None, elapsed=754.0))
         app.switch(table)
         for key, value in changes.items():
@@ -181,7 +197,7 @@ def _render_size(
         shot("table-closing")
     shot("summary", SummaryScene(app, pair.finished))
     shot("how-to-play", HowToPlayScene(app))
-    help_scene = app.scene
+    help_scene = _shown(app, HowToPlayScene)
     help_scene.turn(max(0, len(help_scene.pages) - 2))  # the guide, on the next-to-last page
     shot("how-to-play-guide")
     shot("settings", SettingsScene(app))
@@ -247,28 +263,39 @@ def _deck_ids(paths: Sequence[str]) -> tuple[str, ...]:
     return tuple(r.deck.id for r in map(load_deck, files) if r.deck is not None)
 
 
-def _memory_shots(app, pair, shot, path: Path) -> None:
+def _shown(app: App, kind: type[S]) -> S:
+    """The screen on top, which the step before showed: a `kind` (else the shots are wrong)."""
+    scene = app.scene
+    assert isinstance(scene, kind), scene
+    return scene
+
+
+def _memory_shots(app: App, pair: SampleGame, shot: Callable[..., None], path: Path) -> None:
     """A group that has played before: new to you on the deck page, a starred card, its deck."""
     from game.store import memory as card_memory
     from game.table.session import Session
     from game.ui.scenes.new_game import NewGameScene
+    from game.ui.scenes.new_game.deck_page import DeckScene
     from game.ui.scenes.table import TableScene
 
-    names = [player.name for player in pair.share.setup.players]
-    deck = pair.share.deck
+    share, award = pair.share, pair.award
+    assert share is not None and award is not None  # the sample game reached them
+    names = [player.name for player in share.setup.players]
+    deck = share.deck
     prompts = [card.id for card in deck.cards if not card.is_wild]
     keeper = card_memory.Keeper(names, deck.id, prompts, path)
+    card: str | None
     for card in prompts[: len(prompts) // 3]:
         keeper.dealt(card)
-    for card in (pair.share.card, *prompts[:2]):
+    for card in (share.card, *prompts[:2]):
         if card and not keeper.is_starred(card):
             keeper.toggle_star(card)
-    table = TableScene(app, Session(pair.share, None, elapsed=754.0, memory=keeper))
+    table = TableScene(app, Session(share, None, elapsed=754.0, memory=keeper))
     app.switch(table)
     table.refresh()
     shot("table-favourite-starred")
     # While marks are given (a tall window keeps no room for the card: nor for its buttons).
-    table = TableScene(app, Session(pair.award, None, elapsed=754.0, memory=keeper))
+    table = TableScene(app, Session(award, None, elapsed=754.0, memory=keeper))
     app.switch(table)
     table.refresh()
     shot("table-favourite-award")
@@ -276,7 +303,7 @@ def _memory_shots(app, pair, shot, path: Path) -> None:
     app.switch(players)
     players.set_names(names)
     players.go_next()
-    deck_page = app.scene
+    deck_page = _shown(app, DeckScene)
     shot("new-game-deck-new-to-you")
     starred = next(
         i for i, r in enumerate(deck_page.decks) if r.deck and r.deck.id == "starred-cards"
@@ -286,9 +313,10 @@ def _memory_shots(app, pair, shot, path: Path) -> None:
     shot("new-game-deck-favourite")
 
 
-def _many_decks_shots(app, shot, folder: Path) -> None:
+def _many_decks_shots(app: App, shot: Callable[..., None], folder: Path) -> None:
     """The deck page with 50 more decks: the list scrolls and every row keeps its size."""
     from game.ui.scenes.new_game import NewGameScene
+    from game.ui.scenes.new_game.deck_page import DeckScene
 
     if not folder.is_dir():
         write_many_decks(folder, 50)
@@ -299,7 +327,7 @@ def _many_decks_shots(app, shot, folder: Path) -> None:
         app.switch(players)
         players.set_names(samples.SAMPLE_NAMES)
         players.go_next()
-        deck_page = app.scene
+        deck_page = _shown(app, DeckScene)
         give_up = time.monotonic() + 60
         while deck_page.loading is not None and time.monotonic() < give_up:
             time.sleep(0.02)  # a big folder is read in a thread: the list, not "being read"
@@ -312,12 +340,20 @@ def _many_decks_shots(app, shot, folder: Path) -> None:
         app.catalog(reload=True)
 
 
-def _play_your_way_shots(app, catalog, shot, table_at, sample_game, circle_names) -> None:
+def _play_your_way_shots(
+    app: App,
+    catalog: Catalog,
+    shot: Callable[..., None],
+    table_at: Callable[..., TableScene],
+    sample_game: Callable[..., SampleGame | None],
+    circle_names: tuple[str, ...],
+) -> None:
     """Pacing by agreement, wild-card steps, scoring off and the closeness check (issue 8)."""
     from game.core.cards import Mode
     from game.core.rules import LevelPace, Scoring
     from game.store.closeness import Evening, History
-    from game.ui.scenes.closeness import AFTER, BEFORE, ClosenessRound, ClosenessScene
+    from game.table.closeness import AFTER, BEFORE, ClosenessRound
+    from game.ui.scenes.closeness import ClosenessScene
     from game.ui.scenes.evenings import EveningsScene
     from game.ui.scenes.summary import SummaryScene
 

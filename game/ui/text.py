@@ -49,7 +49,8 @@ from game.ui.text_budget import (
     surface_budget,
     surface_bytes,
 )
-from game.ui.text_wrap import ELLIPSIS, Fitted, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
+from game.ui.text_wrap import ELLIPSIS, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
+from game.ui.text_wrap import Fitted as Fitted  # widgets take it from here
 
 if TYPE_CHECKING:
     from game.fonts.system import FontIndex

@@ -9,7 +9,9 @@ import pygame
 from game.ui.intents import Intent
 
 if TYPE_CHECKING:
+    from game.content.ui_text import UiText
     from game.ui.app import App
+    from game.ui.look import Look
 
 
 class Scene:
@@ -19,11 +21,11 @@ class Scene:
         self.app = app
 
     @property
-    def t(self):
+    def t(self) -> UiText:
         return self.app.t
 
     @property
-    def look(self):
+    def look(self) -> Look:
         return self.app.look
 
     def enter(self) -> None:

@@ -17,6 +17,7 @@ answer on the laptop instead if a phone has gone quiet.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -27,9 +28,14 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup, row
 from game.ui.widgets.closeness import LEVELS, draw_legend, draw_picture
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class ClosenessScene(Scene):
-    def __init__(self, app, closeness: ClosenessRound, when: str, then: Callable[[], None]) -> None:
+    def __init__(
+        self, app: App, closeness: ClosenessRound, when: str, then: Callable[[], None]
+    ) -> None:
         super().__init__(app)
         self.closeness = closeness
         self.when = when

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -10,9 +11,12 @@ from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class ErrorScene(Scene):
-    def __init__(self, app, log: Path | None) -> None:
+    def __init__(self, app: App, log: Path | None) -> None:
         super().__init__(app)
         self.log = log
         self.buttons = ButtonGroup()

@@ -6,6 +6,8 @@ The history is read from this computer; nothing is sent anywhere. Pushed over th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.store.closeness import History
@@ -14,9 +16,13 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup
 from game.ui.widgets.closeness import draw_history
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.text import Fitted
+
 
 class EveningsScene(Scene):
-    def __init__(self, app, names: tuple[str, ...], history: History) -> None:
+    def __init__(self, app: App, names: tuple[str, ...], history: History) -> None:
         super().__init__(app)
         self.history = history
         self.players = [(name, history.of(name)) for name in names if history.of(name)]
@@ -57,7 +63,7 @@ class EveningsScene(Scene):
         ]
         self.area = area
 
-    def _title(self):
+    def _title(self) -> Fitted:
         look = self.look
         theme = look.theme
         width = self.app.size[0] - 2 * look.px(36)
@@ -74,9 +80,9 @@ class EveningsScene(Scene):
         surface.fill(pal.background)
         width, _ = surface.get_size()
         margin = look.px(36)
-        title = self._title()  # shrunk to fit one line, or two in a narrow window
-        title_box = pygame.Rect(margin, margin - look.px(6), width - 2 * margin, title.height)
-        title = look.text.draw_fitted(surface, title, pal.accent, title_box)
+        fitted = self._title()  # shrunk to fit one line, or two in a narrow window
+        title_box = pygame.Rect(margin, margin - look.px(6), width - 2 * margin, fitted.height)
+        title = look.text.draw_fitted(surface, fitted, pal.accent, title_box)
         hint = look.text.fit(
             self.t("closeness_chart_hint"),
             (width - 2 * margin, 2 * look.text.line_height(look.theme.small)),

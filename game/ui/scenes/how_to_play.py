@@ -6,6 +6,8 @@ from the title, before any game, it shows the scoring sections. Pushed; Back pop
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.intents import Intent, Kind
@@ -13,13 +15,16 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, row
 from game.ui.widgets.marks import draw_cross, draw_tick
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 # One block of a page: ("heading" | "body" | "bullet" | "quote" | "story" | "good" | "bad", text)
 Block = tuple[str, str]
 PAGE_BREAK: list[Block] = []  # a group with no blocks: what follows starts a new page
 
 
 class HowToPlayScene(Scene):
-    def __init__(self, app, scoring: bool = True) -> None:
+    def __init__(self, app: App, scoring: bool = True) -> None:
         super().__init__(app)
         self.scoring = scoring  # whether the game has scoring on (True before any game)
         self.buttons = ButtonGroup()
@@ -99,9 +104,12 @@ class HowToPlayScene(Scene):
         self._enable()
 
     def _enable(self) -> None:
-        self.buttons.get("previous").enabled = self.page > 0
-        self.buttons.get("next").enabled = self.page < len(self.pages) - 1
-        self.buttons.get("next").style = "primary" if self.page < len(self.pages) - 1 else "normal"
+        previous, following = self.buttons.get("previous"), self.buttons.get("next")
+        if previous is not None:
+            previous.enabled = self.page > 0
+        if following is not None:
+            following.enabled = self.page < len(self.pages) - 1
+            following.style = "primary" if self.page < len(self.pages) - 1 else "normal"
 
     def _style(self, kind: str) -> tuple[int, bool]:
         theme = self.look.theme

@@ -8,23 +8,31 @@ them at a rising alpha (a new colour a frame would render, and cache, new lines 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup
 
+if TYPE_CHECKING:
+    from game.core.state import GameState
+    from game.table.session import Session
+    from game.ui.app import App
+
 FADE_SECONDS = 0.8
 
 
 class LevelChangeScene(Scene):
-    def __init__(self, app, session, level: int) -> None:
+    def __init__(self, app: App, session: Session, level: int) -> None:
         super().__init__(app)
         self.session = session  # the game in progress: its deck, and its clock to keep ticking
         self.level = level
         self.buttons = ButtonGroup()
         self.age = 0.0
-        self._stop_listening = None
+        self._stop_listening: Callable[[], None] | None = None
 
     def enter(self) -> None:
         self.app.sound.play("level_up")
@@ -37,7 +45,7 @@ class LevelChangeScene(Scene):
             self._stop_listening()
             self._stop_listening = None
 
-    def _moved_on(self, before, after) -> None:
+    def _moved_on(self, before: GameState, after: GameState) -> None:
         if self.app.scene is self:
             self.app.pop()
 

@@ -10,6 +10,8 @@ Many topics keep their size and scroll.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.content.card_counts import cards_dealt, count_cards
@@ -22,12 +24,15 @@ from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.marks import draw_cross
 from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 __all__ = ["LinesScene", "topic_name"]
 _ARROWS = (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT)
 
 
 class LinesScene(Scene):
-    def __init__(self, app, deck: Deck, excluded: set[str]) -> None:
+    def __init__(self, app: App, deck: Deck, excluded: set[str]) -> None:
         super().__init__(app)
         self.deck = deck
         self.topics = deck.topics
@@ -147,7 +152,8 @@ class LinesScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
         surface.fill(look.pal.background)
-        self.frame.draw(surface)
+        if self.frame is not None:
+            self.frame.draw(surface)
         focused, hover = self.buttons.focused_id, self.buttons.hover
         for (tag, description), row in zip(self.topics, self.rows, strict=True):
             if row.shown.width:

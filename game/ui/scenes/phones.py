@@ -6,6 +6,8 @@ the game waits underneath, and phones may join at any moment after too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.intents import Intent, Kind
@@ -13,9 +15,12 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup
 from game.ui.widgets.qr import draw_qr
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class PhonesScene(Scene):
-    def __init__(self, app) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.buttons = ButtonGroup()
         self.qr_box = pygame.Rect(0, 0, 0, 0)

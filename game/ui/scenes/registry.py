@@ -7,7 +7,7 @@ only then, which keeps the title's start-up path light.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from game.ui.scenes.base import Scene
@@ -35,4 +35,4 @@ def scene_class(name: str) -> type[Scene]:
         module_name, class_name = SCENES[name].split(":")
     except KeyError:
         raise KeyError(f"no scene called {name!r}; the registry knows {sorted(SCENES)}") from None
-    return getattr(importlib.import_module(module_name), class_name)
+    return cast("type[Scene]", getattr(importlib.import_module(module_name), class_name))

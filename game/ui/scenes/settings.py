@@ -6,6 +6,8 @@ and the kept closeness answers (each asked twice: the first press only asks). Pu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pygame
 
 from game.store.settings import Settings
@@ -13,6 +15,9 @@ from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.theme import TEXT_SIZE_NAMES, THEME_NAMES
 from game.ui.widgets.button import Button, ButtonGroup
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 TIMER_STEPS = (60, 90, 120, 150, 180, 240, 300, 420, 600)
 VOLUME_STEPS = tuple(round(v / 10, 1) for v in range(0, 11))
@@ -35,7 +40,7 @@ FORGETTING = (PLAYED, FORGET)
 ROWS = (*FIELDS, *FORGETTING)
 
 
-def _choices(field: str) -> tuple:
+def _choices(field: str) -> tuple[Any, ...]:  # a field's own type: str, bool, int or float
     return {
         "text_size": TEXT_SIZE_NAMES,
         "theme": THEME_NAMES,
@@ -66,7 +71,7 @@ def stepped(settings: Settings, field: str, step: int) -> Settings:
 
 
 class SettingsScene(Scene):
-    def __init__(self, app) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.buttons = ButtonGroup()
         self.labels: list[tuple[str, pygame.Rect]] = []

@@ -13,6 +13,7 @@ which button it would press, and Quit (or Esc) asks once.
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 import attrs
 import pygame
@@ -29,6 +30,10 @@ from game.ui.widgets.closeness import draw_before_after
 from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.score_chart import draw_score_chart
 
+if TYPE_CHECKING:
+    from game.table.closeness import ClosenessRound
+    from game.ui.app import App
+
 
 @attrs.define
 class Block:
@@ -41,7 +46,7 @@ class Block:
 
 
 class SummaryScene(Scene):
-    def __init__(self, app, state: GameState, closeness=None) -> None:
+    def __init__(self, app: App, state: GameState, closeness: ClosenessRound | None = None) -> None:
         super().__init__(app)
         self.state = state
         self.outcome = engine.outcome(state)
@@ -146,7 +151,7 @@ class SummaryScene(Scene):
             room = (inners[0].width, inners[0].height - heads - look.px(6))
             sizes = [self._bullet_size(room, lines, floor) for _, lines in self.sections]
             if all(sizes):
-                self.item_size = min(sizes)  # type: ignore[type-var]
+                self.item_size = min(size for size in sizes if size)
                 self.columns = [
                     (box, lines) for box, (_, lines) in zip(boxes, self.sections, strict=True)
                 ]
@@ -458,6 +463,8 @@ class SummaryScene(Scene):
     def _draw_closeness(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         """Each player's before and after, as the pictures they picked."""
         closeness = self.closeness
+        if closeness is None:  # drawn only with the closeness check
+            return
         pal = self.look.pal
         kept = [self.names[p] for p, keep in sorted(closeness.keep.items()) if keep]
         note = None

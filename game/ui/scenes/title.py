@@ -6,6 +6,8 @@ one stray key away.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.intents import Intent, Kind
@@ -13,9 +15,12 @@ from game.ui.play import continue_game
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, column
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class TitleScene(Scene):
-    def __init__(self, app, message: str | None = None) -> None:
+    def __init__(self, app: App, message: str | None = None) -> None:
         super().__init__(app)
         self.buttons = ButtonGroup()
         self.message = message

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import pygame
 
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
-from game.ui.text import Fitted, Text
+from game.ui.text import Colour, Fitted, Text
 from game.ui.widgets import kept
 from game.ui.widgets.button_colours import button_colours
 from game.ui.widgets.marks import ARROWS, draw_arrow
@@ -270,7 +271,10 @@ def _draw_button(
 
 # ------------------------------------------------------------ one label size for a row
 
-_LAYOUTS: dict[tuple, tuple[int, int]] = {}
+_LAYOUTS: dict[
+    tuple[int, float, float, int, tuple[tuple[str, tuple[int, int], str, int], ...]],
+    tuple[int, int],
+] = {}
 _LAYOUT_LIMIT = 512
 
 
@@ -305,7 +309,7 @@ def row_label_size(look: Look, buttons: Sequence[Button]) -> tuple[int, int]:
     chosen = None
     for max_lines, lowest in phases:
         guess = _guess(look, labelled, start, max_lines)
-        size = _from_guess(lambda s, m=max_lines: fits(s, m), start, lowest, guess)
+        size = _from_guess(functools.partial(fits, max_lines=max_lines), start, lowest, guess)
         if size is not None:
             chosen = (size, max_lines)
             break
@@ -325,7 +329,7 @@ def row_label_size(look: Look, buttons: Sequence[Button]) -> tuple[int, int]:
     return chosen
 
 
-def _from_guess(fits, high: int, low: int, guess: int) -> int | None:
+def _from_guess(fits: Callable[[int], bool], high: int, low: int, guess: int) -> int | None:
     """The largest size from `high` down to `low` that `fits`, looked for from `guess`; None
     when neither the guess nor a size under it fits.
 
@@ -414,10 +418,19 @@ def _two_lines(text: Text, label: str, size: int, width: int) -> list[str]:
         return max(text.width(half[0], size, True), text.width(half[1], size, True))
 
     bracket = [h for h in halves if h[1].startswith("(") and wider(h) <= width]
-    return list(bracket[-1] if bracket else min(halves, key=wider))
+    best = bracket[-1] if bracket else min(halves, key=wider)
+    return list(best)
 
 
-def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> pygame.Rect:
+def _hint_chip(
+    target: pygame.Surface | None,
+    look: Look,
+    hint: str,
+    midleft: tuple[int, int],
+    ink: Colour | None,
+    fill: Colour | None,
+    size: int,
+) -> pygame.Rect:
     """The key that does the same thing, in a small outlined chip (arrows are drawn)."""
     hint_size = max(12, int(size * 0.72))
     arrow = ARROWS.get(hint)
@@ -434,7 +447,7 @@ def _hint_chip(target, look: Look, hint: str, midleft, ink, fill, size: int) -> 
     inside.midleft = midleft
     chip = inside.inflate(look.px(12), look.px(6))
     chip.left = midleft[0]
-    if target is None:  # only measuring
+    if target is None or ink is None:  # only measuring
         return chip
     if arrow:
         surface = pygame.Surface(inside.size, pygame.SRCALPHA)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui.look import Look
+
+if TYPE_CHECKING:
+    from game.ui.text import Colour
+    from game.ui.theme import Palette, Theme
 
 CARD_RATIO = 0.66  # width / height of a card on the table
 
@@ -99,7 +105,7 @@ class _Side:
         self.top = pygame.Surface((width, corner), pygame.SRCALPHA)
         self.bottom = pygame.Surface((width, corner), pygame.SRCALPHA)
 
-    def paint(self, draw) -> None:
+    def paint(self, draw: Callable[[pygame.Surface, pygame.Rect], object]) -> None:
         """`draw(surface, rect)` the side at full size, once onto each part."""
         width, height = self.body.get_size()
         self.body.fill((0, 0, 0))  # its corners are never shown: the bands cover them
@@ -132,7 +138,7 @@ def _same_format(one: pygame.Surface, other: pygame.Surface) -> bool:
 # The sides as the flips squeeze them: the deck's back (the same for every card) and the
 # face of the card turning now. Kept while the table is open (two sides are 3 MB at
 # 1920x1080, 12 MB at 3840x2160); a new card's face takes the place of the last one.
-_SIDES: dict[tuple, _Side] = {}
+_SIDES: dict[tuple[tuple[int, int], int, Theme, Palette, bool, tuple[str, ...]], _Side] = {}
 _SIDES_KEPT = 2
 
 
@@ -199,7 +205,12 @@ def _shadow(target: pygame.Surface, rect: pygame.Rect, look: Look) -> None:
 
 
 def _draw_face(
-    target, rect: pygame.Rect, look: Look, prompt: str, caption: str, shadow: bool = True
+    target: pygame.Surface,
+    rect: pygame.Rect,
+    look: Look,
+    prompt: str,
+    caption: str,
+    shadow: bool = True,
 ) -> pygame.Rect:
     pal = look.pal
     if shadow:
@@ -222,7 +233,7 @@ def _draw_face(
 
 
 def _draw_back(
-    target, rect: pygame.Rect, look: Look, label: str, shadow: bool = True
+    target: pygame.Surface, rect: pygame.Rect, look: Look, label: str, shadow: bool = True
 ) -> pygame.Rect:
     pal = look.pal
     if shadow:
@@ -243,7 +254,7 @@ def _draw_back(
     return pygame.Rect(rect.center, (0, 0))
 
 
-def _heart_pattern(target, inner: pygame.Rect, look: Look) -> None:
+def _heart_pattern(target: pygame.Surface, inner: pygame.Rect, look: Look) -> None:
     """Two overlapping circles, a quiet mark for the back of the deck."""
     radius = inner.width // 6
     colour = look.pal.card
@@ -336,7 +347,7 @@ class _WildLayout:
         self.min_body = min(look.theme.small, 16)
 
 
-def _star(target, centre, radius: int, colour) -> None:
+def _star(target: pygame.Surface, centre: tuple[int, int], radius: int, colour: Colour) -> None:
     cx, cy = centre
     points = []
     for i in range(10):

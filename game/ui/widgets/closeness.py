@@ -7,7 +7,7 @@ even steps of shared area: apart, then about 10, 22, 36, 50, 65 and 82 percent.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -170,7 +170,7 @@ def draw_before_after(
     target: pygame.Surface,
     box: pygame.Rect,
     look: Look,
-    t,
+    t: Callable[..., str],
     names: Sequence[str],
     answers: tuple[dict[int, int | None], dict[int, int | None]],
     note: tuple[str, tuple[int, int, int]] | None = None,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
+
+if TYPE_CHECKING:
+    from game.ui.text import Colour
 
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down", "↑↓": "updown"}
 
 
-def draw_tick(target: pygame.Surface, rect: pygame.Rect, colour, width: int) -> None:
+def draw_tick(target: pygame.Surface, rect: pygame.Rect, colour: Colour, width: int) -> None:
     points = [
         (rect.left + rect.width * 0.12, rect.top + rect.height * 0.55),
         (rect.left + rect.width * 0.40, rect.top + rect.height * 0.82),
@@ -16,13 +21,13 @@ def draw_tick(target: pygame.Surface, rect: pygame.Rect, colour, width: int) -> 
     pygame.draw.lines(target, colour, False, points, width)
 
 
-def draw_cross(target: pygame.Surface, rect: pygame.Rect, colour, width: int) -> None:
+def draw_cross(target: pygame.Surface, rect: pygame.Rect, colour: Colour, width: int) -> None:
     inner = rect.inflate(-rect.width * 0.3, -rect.height * 0.3)
     pygame.draw.line(target, colour, inner.topleft, inner.bottomright, width)
     pygame.draw.line(target, colour, inner.bottomleft, inner.topright, width)
 
 
-def draw_arrow(target: pygame.Surface, rect: pygame.Rect, direction: str, colour) -> None:
+def draw_arrow(target: pygame.Surface, rect: pygame.Rect, direction: str, colour: Colour) -> None:
     """A filled triangle pointing left, right, up or down ("updown": both)."""
     if direction == "updown":
         top, bottom = rect.copy(), rect.copy()

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui.look import Look
+
+if TYPE_CHECKING:
+    from game.content.words import FeelingFamily
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -15,7 +19,7 @@ def _hex(colour: str) -> tuple[int, int, int]:
 
 
 def draw_feelings(
-    target: pygame.Surface, area: pygame.Rect, look: Look, families: Sequence
+    target: pygame.Surface, area: pygame.Rect, look: Look, families: Sequence[FeelingFamily]
 ) -> None:
     """A grid of families (name + words); words shrink to fit their tile, never overflow."""
     if not families:
@@ -30,11 +34,11 @@ def draw_feelings(
     # One size for every tile keeps the palette calm: the size that fits the fullest tile.
     size = words_size
     for family in families:
-        box = (
+        space = (
             tile_w - 2 * look.px(12),
             tile_h - look.text.line_height(heading, True) - 2 * look.px(12),
         )
-        size = min(size, look.text.fit(", ".join(family.words), box, words_size, 11).size)
+        size = min(size, look.text.fit(", ".join(family.words), space, words_size, 11).size)
     for i, family in enumerate(families):
         col, row = i % columns, i // columns
         tile = pygame.Rect(

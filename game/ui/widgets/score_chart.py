@@ -102,7 +102,9 @@ def draw_score_chart(
         y += legend_h
 
 
-def _legend_rows(look: Look, kinds, kind_labels, width: int) -> list[list[AwardKind]]:
+def _legend_rows(
+    look: Look, kinds: Sequence[AwardKind], kind_labels: dict[AwardKind, str], width: int
+) -> list[list[AwardKind]]:
     rows: list[list[AwardKind]] = [[]]
     used = 0
     for kind in kinds:

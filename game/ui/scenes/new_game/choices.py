@@ -8,13 +8,21 @@ the engine's `Setup`.
 from __future__ import annotations
 
 import random
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from game.content.card_counts import cards_dealt, count_cards
-from game.core.cards import Mode
+from game.core.cards import Deck, Mode
 from game.core.rules import LevelPace, Rules, Scoring
 from game.core.state import Player, Setup
+
+if TYPE_CHECKING:
+    from game.content.decks import DeckResult
+    from game.content.sources import Catalog
+    from game.store.memory import Memory
+    from game.ui.app import App
 
 MAX_PLAYERS = 12
 MIN_CIRCLE = 3
@@ -39,22 +47,24 @@ class Options:
 
 
 class NewGame:
-    def __init__(self, app, memory_file=None) -> None:
+    def __init__(self, app: App, memory_file: Path | None = None) -> None:
         self.app = app
         self.memory_file = memory_file  # None: the player's own (store.paths.memory_path)
         self.mode = Mode.PAIR
         # As the game will show them: empty ones filled in, NFC-normalised (players.py).
         self.names: list[str] = []
-        self.catalog = None
+        self.catalog: Catalog | None = None
         self.chosen: int | None = None  # index into `decks`
         self.options: Options | None = None
         self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
         # The group's memory of cards (store/memory.py), read when the names are known.
-        self.memory = None
-        self.starred_deck = None  # a DeckResult for the group's starred cards, when they have any
+        self.memory: Memory | None = None
+        self.starred_deck: DeckResult | None = (
+            None  # a DeckResult for the group's starred cards, when they have any
+        )
         self.new_texts: dict[str, str] = {}
 
-    def t(self, key: str, **values) -> str:
+    def t(self, key: str, **values: object) -> str:
         return self.app.t(key, **values)
 
     # ------------------------------------------------------------ decks
@@ -63,7 +73,7 @@ class NewGame:
         """Read the deck files again (a deck fixed meanwhile shows fixed); the choice is kept."""
         self.use_catalog(self.app.catalog(reload=True))
 
-    def use_catalog(self, catalog) -> None:
+    def use_catalog(self, catalog: Catalog) -> None:
         """Show the decks of `catalog` (read here, or in a thread for a big deck folder)."""
         chosen = self.deck.id if self.deck is not None else None
         self.app.catalog_read(catalog)
@@ -74,19 +84,19 @@ class NewGame:
         self.choose_default_deck()
 
     @property
-    def decks(self) -> tuple:
+    def decks(self) -> tuple[DeckResult, ...]:
         """The catalog's decks, and the group's starred cards as a deck when it has some."""
         decks = self.catalog.decks if self.catalog else ()
         return (*decks, self.starred_deck) if self.starred_deck else decks
 
     @property
-    def deck(self):
+    def deck(self) -> Deck | None:
         decks = self.decks
         if self.chosen is None or self.chosen >= len(decks):
             return None
         return decks[self.chosen].deck
 
-    def pickable(self, result) -> bool:
+    def pickable(self, result: DeckResult) -> bool:
         return result.deck is not None and self.mode in result.deck.modes
 
     def choose(self, index: int) -> None:
@@ -107,7 +117,7 @@ class NewGame:
         self.chosen = next((i for i, r in enumerate(decks) if self.pickable(r)), None)
         self.default_options()
 
-    def cards_text(self, deck) -> str:
+    def cards_text(self, deck: Deck) -> str:
         """ "87 cards", or "80 of 87 cards" when topics left out or "not for us" take some away."""
         total = count_cards(deck).cards
         left_out = [tag for tag, _ in deck.topics if tag in self.excluded]
@@ -140,7 +150,7 @@ class NewGame:
         if deck is not None:
             self.starred_deck = DeckResult("starred", deck, ())
 
-    def new_to_group(self, deck) -> str | None:
+    def new_to_group(self, deck: Deck) -> str | None:
         """'N new to you' for a deck tile, or None when the memory is off (counted once)."""
         if self.memory is None:
             return None
@@ -158,7 +168,7 @@ class NewGame:
             self.new_texts[deck.id] = text
         return self.new_texts[deck.id]
 
-    def remembered(self, deck) -> dict[str, tuple[str, ...]]:
+    def remembered(self, deck: Deck) -> dict[str, tuple[str, ...]]:
         """What the group's memory tells the engine: cards had before, cards not for us."""
         if self.memory is None:
             return {}
@@ -170,7 +180,7 @@ class NewGame:
     def presets(self) -> dict[str, Rules]:
         """The rules to choose from: the chosen deck's own first (format 1.1 `rules:`), then
         the presets."""
-        presets = dict(self.catalog.presets) if self.catalog else {}
+        presets: dict[str, Rules] = dict(self.catalog.presets) if self.catalog else {}
         deck = self.deck
         if deck is not None and deck.rules is not None:
             presets = {deck.rules.id: deck.rules, **presets}
@@ -220,8 +230,8 @@ class NewGame:
         elif field == "timers":
             options.timers = not options.timers
         elif field == "pace":
-            order = list(LevelPace)
-            options.pace = order[(order.index(options.pace) + step) % len(order)]
+            paces = list(LevelPace)
+            options.pace = paces[(paces.index(options.pace) + step) % len(paces)]
         elif field == "closeness":
             options.closeness = not options.closeness
 
@@ -231,13 +241,16 @@ class NewGame:
         return tuple(tag for tag, _ in deck.topics if tag in self.excluded) if deck else ()
 
     def goal(self) -> int:
-        preset = self.presets()[self.options.preset]
+        options = self.options
+        assert options is not None  # a deck (and so its options) is chosen
+        preset = self.presets()[options.preset]
         if preset.goal:
             return preset.goal
-        return 3 * len(self.names) * (self.options.rounds or 6)
+        return 3 * len(self.names) * (options.rounds or 6)
 
     def rules(self) -> Rules:
         options = self.options
+        assert options is not None  # a deck (and so its options) is chosen
         preset = self.presets()[options.preset]
         # A deck's own rules keep their times, part of its protocol; a preset's are Settings'.
         times = preset if self.own_rules(options.preset) else self.app.settings
@@ -253,6 +266,7 @@ class NewGame:
 
     def setup(self) -> Setup:
         deck = self.deck
+        assert deck is not None  # the deck page starts a game only with a deck chosen
         return Setup(
             deck=deck,
             rules=self.rules(),

@@ -11,6 +11,7 @@ window taller than wide the options sit under the list.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -29,6 +30,9 @@ from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 # Deck files not read yet, up to this many bytes, are read at once (the built-in decks are
 # about 0.3 MB, a few milliseconds); more than that is read in a thread.
 READ_HERE_BYTES = 1_000_000
@@ -37,7 +41,7 @@ READ_HERE_BYTES = 1_000_000
 class DeckScene(Scene):
     page = "deck"
 
-    def __init__(self, app, game: NewGame) -> None:
+    def __init__(self, app: App, game: NewGame) -> None:
         super().__init__(app)
         self.game = game
         self.buttons = ButtonGroup()
@@ -276,7 +280,7 @@ class DeckScene(Scene):
         except SetupError as error:
             self.say(str(error))
             return
-        if game.options.closeness:
+        if game.options is not None and game.options.closeness:
             start_with_check(self.app, state, ClosenessRound(tuple(game.names)))
             return
         start_game(self.app, state)
@@ -368,7 +372,8 @@ class DeckScene(Scene):
         look, game = self.look, self.game
         pal, text = look.pal, look.text
         surface.fill(pal.background)
-        self.frame.draw(surface, self.notice)
+        if self.frame is not None:
+            self.frame.draw(surface, self.notice)
         focused, hover = self.buttons.focused_id, self.buttons.hover
         decks = game.decks
         for button in self.buttons.buttons[: len(decks)]:
@@ -408,7 +413,9 @@ class DeckScene(Scene):
             else:
                 draw_button(surface, look, button, hover == button.id, focused == button.id)
 
-    def _draw_option(self, surface, button: Button, focused: bool, hovered: bool) -> None:
+    def _draw_option(
+        self, surface: pygame.Surface, button: Button, focused: bool, hovered: bool
+    ) -> None:
         """The option's name on the left, its value between arrows that say left and right
         change it ("Leave out" has one arrow: it opens a page)."""
         look = self.look

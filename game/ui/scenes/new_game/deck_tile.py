@@ -7,6 +7,7 @@ A broken deck's tile is as tall as its first error needs: the error whole, where
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -14,12 +15,15 @@ from game.ui.look import Look
 from game.ui.scenes.new_game.choices import NewGame
 from game.ui.widgets.marks import draw_tick
 
+if TYPE_CHECKING:
+    from game.content.decks import DeckResult
+
 
 def _padding(look: Look) -> tuple[int, int]:
     return look.px(20), look.px(10)
 
 
-def broken_lines(game: NewGame, result) -> list[str]:
+def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
     """The first error, whole, then how to see them all."""
     first = next((p for p in result.problems if p.is_error), None)
     where = os.path.basename(result.path)  # the tile's title names it; the command has it all
@@ -34,14 +38,15 @@ def broken_lines(game: NewGame, result) -> list[str]:
     ]
 
 
-def tile_title(result) -> str:
+def tile_title(result: DeckResult) -> str:
     if result.deck is None:
         return result.path.replace("\\", "/").rsplit("/", 1)[-1]
     return result.deck.name
 
 
-def tile_detail(game: NewGame, result) -> str:
+def tile_detail(game: NewGame, result: DeckResult) -> str:
     deck = result.deck
+    assert deck is not None  # a broken deck's tile shows its error instead
     if game.mode not in deck.modes:
         return game.t("new_deck_other_mode", mode=game.t(f"new_mode_only_{deck.modes[0].value}"))
     cards = game.cards_text(deck)
@@ -54,14 +59,14 @@ def tile_detail(game: NewGame, result) -> str:
     return game.t("new_deck_detail", cards=cards, levels=levels)
 
 
-def _wrapped(look: Look, game: NewGame, result, width: int) -> list[str]:
+def _wrapped(look: Look, game: NewGame, result: DeckResult, width: int) -> list[str]:
     size = look.theme.small
     return [
         line for text in broken_lines(game, result) for line in look.text.wrap(text, size, width)
     ]
 
 
-def tile_height(look: Look, game: NewGame, result, width: int) -> int:
+def tile_height(look: Look, game: NewGame, result: DeckResult, width: int) -> int:
     pad_x, pad_y = _padding(look)
     text, theme = look.text, look.theme
     head = text.line_height(theme.body, True)
@@ -75,7 +80,7 @@ def draw_tile(
     surface: pygame.Surface,
     look: Look,
     game: NewGame,
-    result,
+    result: DeckResult,
     rect: pygame.Rect,
     *,
     chosen: bool,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,6 +23,11 @@ from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 from game.ui.widgets.text_field import TextField
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from game.ui.app import App
+
 _EDITING = {Kind.TEXT, Kind.BACKSPACE, Kind.DELETE, Kind.HOME, Kind.END, Kind.LEFT, Kind.RIGHT}
 _ARROWS = (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT)
 
@@ -29,7 +35,7 @@ _ARROWS = (Kind.UP, Kind.DOWN, Kind.LEFT, Kind.RIGHT)
 class NewGameScene(Scene):
     page = "players"
 
-    def __init__(self, app, memory_file=None) -> None:
+    def __init__(self, app: App, memory_file: Path | None = None) -> None:
         super().__init__(app)
         self.game = NewGame(app, memory_file)
         self.fields = [self._field(i) for i in range(2)]
@@ -167,7 +173,9 @@ class NewGameScene(Scene):
 
     def _fields_follow(self) -> None:
         for field in self.fields:
-            field.rect = self.buttons.get(field.id).rect
+            button = self.buttons.get(field.id)
+            if button is not None:
+                field.rect = button.rect
 
     def _focus_in_view(self) -> None:
         """After the wheel: a name scrolled away gives the focus to one in view."""
@@ -271,12 +279,14 @@ class NewGameScene(Scene):
         look = self.look
         pal = look.pal
         surface.fill(pal.background)
-        self.frame.draw(surface)
+        if self.frame is not None:
+            self.frame.draw(surface)
         label = self.t("new_names", count=len(self.fields))
         look.text.draw(
             surface, label, look.theme.body, pal.text, self.names_label_at, True, "midleft"
         )
         focused, hover = self.buttons.focused_id, self.buttons.hover
+        button: Button | None
         for button in self.buttons.buttons:
             if not button.id.startswith("name:"):
                 draw_button(surface, look, button, hover == button.id, focused == button.id)

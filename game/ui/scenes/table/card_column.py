@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.core.state import GameState, Phase
@@ -47,7 +49,7 @@ def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) 
 def draw_card(
     surface: pygame.Surface,
     look: Look,
-    t,
+    t: Callable[..., str],
     state: GameState,
     box: pygame.Rect,
     flip: float,

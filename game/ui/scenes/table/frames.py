@@ -53,7 +53,8 @@ def prepare_kept_surface(like: pygame.Surface) -> None:
 class Painter:
     def __init__(self) -> None:
         self.kept: pygame.Surface | None = None  # the table without its moving parts
-        self.key: tuple | None = None  # what the kept surface was drawn for
+        # What the kept surface was drawn for: its size, the notice, the note, hints open.
+        self.key: tuple[tuple[int, int], str | None, str | None, bool] | None = None
         self.on: pygame.Surface | None = None  # the surface the last frame went to
         self.moved: list[pygame.Rect] = []  # where the moving parts were drawn last frame
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 import pygame
 
@@ -102,7 +104,7 @@ def place_banners(look: Look, panel: pygame.Rect, words: list[tuple[str, str]]) 
     return Banners(rects, size)
 
 
-def banner_words(t, wilds: tuple[Card, ...]) -> list[tuple[str, str]]:
+def banner_words(t: Callable[..., str], wilds: tuple[Card, ...]) -> list[tuple[str, str]]:
     """Each wild card's title and explanation (the deck's own words, else the game's)."""
     words = []
     for wild in wilds:

@@ -46,7 +46,8 @@ from game.ui.widgets.card import draw_wild_card
 from game.ui.widgets.timer import GentleTimer
 
 if TYPE_CHECKING:
-    pass
+    from game.ui.app import App
+    from game.ui.text import Fitted
 
 FLIP_SECONDS = 0.7
 # The keys the view model answers to, by the name it gives them.
@@ -66,7 +67,7 @@ SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
 
 class TableScene(Scene):
     def __init__(
-        self, app, session: Session, resumed: bool = False, notice: str | None = None
+        self, app: App, session: Session, resumed: bool = False, notice: str | None = None
     ) -> None:
         super().__init__(app)
         self.session = session
@@ -79,14 +80,14 @@ class TableScene(Scene):
         self.hints_open = False
         self.flip = 1.0
         self.timer = GentleTimer()
-        self.timer_key: tuple | None = None
+        self.timer_key: tuple[Phase, str | None, int, int, int] | None = None
         self.award_row = 0  # the listener row the number keys mark: chosen, never followed
         self.view: TableView = table_view(session, self.t, None, 0)
         self.area: Area | None = None
         self.banners = Banners()
         self.content = pygame.Rect(0, 0, 0, 0)
         self.card_box = pygame.Rect(0, 0, 0, 0)
-        self.panel_texts: list = []
+        self.panel_texts: list[tuple[Fitted, pygame.Rect, tuple[int, int, int]]] = []
         self._stop_listening: Callable[[], None] | None = None
         self.painter = Painter()  # draws by parts (frames.py)
 
@@ -457,7 +458,9 @@ class TableScene(Scene):
         elif phase is Phase.AWARD:
             self.marks.draw(self, surface)
         if self.notice or self.note:
-            text, colour = (self.notice, pal.warning) if self.notice else (self.note, pal.given)
+            text, colour = (
+                (self.notice, pal.warning) if self.notice else (self.note or "", pal.given)
+            )
             fitted = look.text.fit(text or "", area.notice.size, look.theme.small, look.theme.small)
             look.text.draw_fitted(
                 surface, fitted, colour, area.notice, align="center", valign="bottom"

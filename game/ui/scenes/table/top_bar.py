@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.core.rules import Scoring
@@ -11,14 +13,14 @@ from game.ui.look import Look
 GAP = "    "  # between two scores
 
 
-def menu_width(look: Look, t) -> int:
+def menu_width(look: Look, t: Callable[..., str]) -> int:
     """The Menu button's width at the bar's right: its word and its "Esc" chip."""
     label_w = look.text.width(t("table_menu"), look.theme.small, True)
     chip_w = 2 * look.text.line_height(look.theme.small)
     return max(look.px(150), label_w + chip_w + look.px(48))
 
 
-def _info(look: Look, t, state: GameState, top: pygame.Rect) -> str:
+def _info(look: Look, t: Callable[..., str], state: GameState, top: pygame.Rect) -> str:
     """Level and round (the round alone in a narrow window: the card names the level)."""
     size = look.theme.small
     level = state.deck.levels[state.level - 1]
@@ -53,13 +55,15 @@ def score_lines(look: Look, scores: list[str], first_w: int, rest_w: int) -> lis
     return lines
 
 
-def _spaces(look: Look, t, state: GameState, top: pygame.Rect, right: int) -> tuple[int, int]:
+def _spaces(
+    look: Look, t: Callable[..., str], state: GameState, top: pygame.Rect, right: int
+) -> tuple[int, int]:
     """(the first line's room for scores, the room of the lines under it)."""
     left_w = look.text.width(_info(look, t, state, top), look.theme.small)
     return right - top.left - left_w - look.px(20), right - top.left
 
 
-def top_lines(look: Look, t, state: GameState, width: int) -> int:
+def top_lines(look: Look, t: Callable[..., str], state: GameState, width: int) -> int:
     """How many lines the scores need in a bar `width` wide (with points up to 888, so the
     bar keeps its height as they grow)."""
     if state.rules.scoring is not Scoring.VERSUS or state.phase is Phase.DEEPER:
@@ -71,7 +75,12 @@ def top_lines(look: Look, t, state: GameState, width: int) -> int:
 
 
 def draw_top_bar(
-    surface: pygame.Surface, look: Look, t, state: GameState, top: pygame.Rect, right: int
+    surface: pygame.Surface,
+    look: Look,
+    t: Callable[..., str],
+    state: GameState,
+    top: pygame.Rect,
+    right: int,
 ) -> None:
     pal = look.pal
     size = look.theme.small
@@ -106,7 +115,7 @@ def draw_top_bar(
 
 
 def _draw_meter(
-    surface: pygame.Surface, look: Look, t, state: GameState, space: pygame.Rect
+    surface: pygame.Surface, look: Look, t: Callable[..., str], state: GameState, space: pygame.Rect
 ) -> None:
     pal = look.pal
     goal = state.rules.goal
