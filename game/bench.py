@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from game.content.ui_text import UiText
     from game.core.cards import Mode
     from game.core.state import GameState
+    from game.table.samples import SampleGame
     from game.ui.app import App
-    from game.ui.samples import SampleGame
     from game.ui.scenes.base import Scene
 
 PARTS = ("startup", "idle", "memory", "deck", "frames", "evening", "phones")
@@ -443,7 +443,7 @@ def _save_a_long_game(home: Path) -> None:
 
 
 def _sample(catalog: Catalog, mode: Mode, names: Sequence[str] = ("Ana", "Ben")) -> SampleGame:
-    from game.ui.samples import sample_game
+    from game.table.samples import sample_game
 
     sample = sample_game(catalog, mode, names=names)
     if sample is None:

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from game.core.cards import Deck
     from game.core.rules import Rules
     from game.core.state import GameState
+    from game.table.samples import SampleGame
     from game.ui.app import App
-    from game.ui.samples import SampleGame
     from game.ui.scenes.base import Scene
     from game.ui.scenes.table import TableScene
 
@@ -168,9 +168,9 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
     from game.content.ui_text import load_ui_text
     from game.core.cards import Mode
     from game.store.settings import Settings
+    from game.table.samples import sample_game
     from game.table.session import Session
     from game.ui.app import App
-    from game.ui.samples import sample_game
     from game.ui.scenes.registry import scene_class
 
     def new_app(size: tuple[int, int] = (1920, 1080)) -> App:
@@ -396,8 +396,8 @@ def measure_new_game(config: Config, work: Path, results: Results) -> None:
 
     from game.content.ui_text import load_ui_text
     from game.store.settings import Settings
+    from game.table.samples import write_many_decks
     from game.ui.app import App
-    from game.ui.samples import write_many_decks
     from game.ui.scenes.new_game import NewGameScene
 
     folder = work / "two-hundred-decks"

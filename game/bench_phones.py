@@ -151,13 +151,16 @@ def table_with_phones(size: tuple[int, int], players: int) -> App:
     from game.core.cards import Card, Deck, Level, Mode
     from game.core.rules import Rules
     from game.core.state import Player, Setup
+    from game.phones.link import open_phones
     from game.store.saves import SaveStore
     from game.store.settings import Settings
     from game.ui.app import App
     from game.ui.play import start_game
 
     pygame.init()
-    app = App(size=size, store=SaveStore(), settings=Settings(timers=False))
+    app = App(
+        size=size, store=SaveStore(), settings=Settings(timers=False), open_phones=open_phones
+    )
     app.reset("title")
     app.start_phones(port=0)
     cards = tuple(
@@ -191,8 +194,10 @@ def measure_tap_to_frame(config: Config, results: Results) -> None:
         real_flip()
         frames.append(now())
 
+    from game.phones.link import PhonesLink
+
     link = app.phones
-    assert link is not None
+    assert isinstance(link, PhonesLink)
 
     def changed(before: GameState, after: GameState) -> None:
         applied.append(now())
@@ -237,8 +242,10 @@ def measure_load(config: Config, results: Results) -> None:
 
     app = table_with_phones((1280, 720), TWELVE)
     session = _session(app)
+    from game.phones.link import PhonesLink
+
     link = app.phones
-    assert link is not None
+    assert isinstance(link, PhonesLink)
     seconds = 30 if config.label == "full" else 5
     rate = 50
     start_log = len(session.state.log)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from game import __version__
 
 if TYPE_CHECKING:
     import argparse
+
+    from game.table.remote import Remote
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,13 +101,21 @@ def _terminal(stream: TextIO) -> TextIO:
     return cast("TextIO", EscapingWriter(stream))
 
 
+def _open_phones(**wanted: Any) -> Remote:
+    """The composition root's one wire between the window and the phones: the window asks
+    for phones by this, and the phones' modules load only when it is called."""
+    from game.phones.link import open_phones
+
+    return open_phones(**wanted)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:
         from game.ui.app import run
 
-        return run()
+        return run(open_phones=_open_phones)
     try:
         return _run(build_parser().parse_args(arguments))
     except BrokenPipeError:
@@ -149,4 +159,6 @@ def _run(args: argparse.Namespace) -> int:
         return render_all(args.screenshot, extra_decks=args.deck, names=names)
     from game.ui.app import run
 
-    return run(extra_decks=args.deck, windowed=args.windowed, phones=args.phones)
+    return run(
+        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, open_phones=_open_phones
+    )

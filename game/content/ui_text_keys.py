@@ -356,6 +356,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "phones_join_back": (),
     "phones_button": (),
     "phones_failed": ("reason",),
+    "phones_not_here": (),
     "phone_closeness_private": (),
     "phone_closeness_done": (),
     "closeness_phones_waiting": ("names",),

@@ -9,6 +9,7 @@ is logged and the calm error scene shown; the saved game is untouched.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from game.content.problems import Problem
     from game.content.sources import Catalog
     from game.content.words import Words
-    from game.ui.phones_link import PhonesLink
+    from game.table.remote import Remote, RemoteFactory
 
 DEFAULT_WINDOW = (1280, 720)
 FPS = 60
@@ -63,6 +64,7 @@ class App:
         save_settings_file: bool = True,
         ui_text: UiText | None = None,
         phones: bool = False,
+        open_phones: RemoteFactory | None = None,
     ) -> None:
         init_pygame()
         self.extra_decks = tuple(extra_decks)
@@ -91,9 +93,11 @@ class App:
         self._words: tuple[Words | None, tuple[Problem, ...]] | None = None
         # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
         self.warmup = Warmup(self)
-        # Phones as controllers (game/ui/phones_link.py): started after the first frame
-        # when Settings or `--phones` ask for them; None while off.
-        self.phones: PhonesLink | None = None
+        # Phones as controllers (game/phones/link.py, started by `open_phones`, which the
+        # composition root hands in: the window never imports the phones): started after
+        # the first frame when Settings or `--phones` ask for them; None while off.
+        self.open_phones = open_phones
+        self.phones: Remote | None = None
         self.phones_wanted = phones or self.settings.phones
         self.phones_message: str | None = None  # why phones could not start, if they could not
 
@@ -157,16 +161,23 @@ class App:
         """Listen for phones on the local network (a calm message if that cannot be done)."""
         if self.phones is not None:
             return
-        from game.phones.server import DEFAULT_PORT
-        from game.ui.phones_link import PhonesLink
+        from game.ui.theme import css_palette
 
         wanted = os.environ.get(PHONES_PORT, "")
-        port = port if port is not None else int(wanted) if wanted.isdigit() else DEFAULT_PORT
+        port = port if port is not None else int(wanted) if wanted.isdigit() else None
         # The unfinished game's room, if it kept one: after a crash its phones find the
         # same address again and take their seats back by themselves.
         saved = self.store.peek_extra("phones") if self.store is not None else None
         try:
-            self.phones = PhonesLink(self, port=port, saved_room=saved)
+            if self.open_phones is None:
+                raise OSError(errno.ENOSYS, self.t("phones_not_here"))
+            self.phones = self.open_phones(
+                t=self.t,
+                words=lambda: self.words()[0],
+                colours=css_palette(self.look.pal),
+                port=port,
+                saved_room=saved,
+            )
         except OSError as error:
             log_exception("starting phones", error)
             self.phones_message = self.t("phones_failed", reason=error.strerror or str(error))
@@ -423,7 +434,12 @@ def wait_for_events(
         time.sleep(min(IDLE_POLL_SECONDS, left))
 
 
-def run(extra_decks: Sequence[str] = (), windowed: bool = False, phones: bool = False) -> int:
+def run(
+    extra_decks: Sequence[str] = (),
+    windowed: bool = False,
+    phones: bool = False,
+    open_phones: RemoteFactory | None = None,
+) -> int:
     """Open the window at the title screen and play until the players quit."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
@@ -444,6 +460,7 @@ def run(extra_decks: Sequence[str] = (), windowed: bool = False, phones: bool = 
             store=SaveStore(),
             ui_text=ui_text,
             phones=phones,
+            open_phones=open_phones,
         )
         if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
             from game.ui import autoplay  # the crash test's scripted play: off unless asked for

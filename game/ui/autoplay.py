@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from game.core.state import GameState
     from game.store.saves import SaveStore
+    from game.table.terms import GameState
     from game.ui.app import App
 
 AUTOPLAY = "INKIND_AUTOPLAY"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.core.state import GameState
     from game.store.saves import LoadedSave
     from game.table.closeness import ClosenessRound
+    from game.table.terms import GameState
     from game.ui.app import App
     from game.ui.scenes.base import Scene
 

@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from game.ui import samples
-from game.ui.samples import SampleGame, write_many_decks
+from game.table import samples
+from game.table.samples import SampleGame, write_many_decks
 
 if TYPE_CHECKING:
     from game.content.sources import Catalog
-    from game.core.state import GameState
+    from game.table.terms import GameState
     from game.ui.app import App
     from game.ui.scenes.base import Scene
     from game.ui.scenes.table import TableScene
@@ -75,12 +75,10 @@ def _render_size(
 
     import pygame
 
-    from game.core import engine
-    from game.core.cards import Mode
-    from game.core.state import Phase
     from game.store.saves import SaveStore
     from game.store.settings import Settings
     from game.table.session import Session
+    from game.table.terms import Mode, Phase
     from game.ui.app import App
     from game.ui.scenes.base import Scene
     from game.ui.scenes.error import ErrorScene
@@ -250,7 +248,7 @@ def _render_size(
     shot("text-larger-respond")
     app.apply_settings(app.settings.replace(text_size="normal"))
     _memory_shots(app, pair, shot, home / f"memory-{prefix}.json")
-    del engine, Phase
+    del Phase
     return count
 
 
@@ -349,10 +347,9 @@ def _play_your_way_shots(
     circle_names: tuple[str, ...],
 ) -> None:
     """Pacing by agreement, wild-card steps, scoring off and the closeness check (issue 8)."""
-    from game.core.cards import Mode
-    from game.core.rules import LevelPace, Scoring
     from game.store.closeness import Evening, History
     from game.table.closeness import AFTER, BEFORE, ClosenessRound
+    from game.table.terms import LevelPace, Mode, Scoring
     from game.ui.scenes.closeness import ClosenessScene
     from game.ui.scenes.evenings import EveningsScene
     from game.ui.scenes.summary import SummaryScene

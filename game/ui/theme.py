@@ -178,3 +178,30 @@ class Theme(NamedTuple):
     @property
     def card_text(self) -> int:
         return self.font_px(38, 20)
+
+
+# The phones' page wears the table's colours, so a phone looks like the table.
+CSS_COLOURS = {
+    "background": "background",
+    "panel": "panel",
+    "text": "text",
+    "muted": "muted",
+    "accent": "accent",
+    "accent-text": "accent_text",
+    "button": "button",
+    "button-text": "button_text",
+    "card": "card",
+    "card-edge": "card_edge",
+    "card-text": "card_text",
+    "given": "given",
+    "given-text": "given_text",
+    "wild": "wild",
+    "wild-text": "wild_text",
+    "disabled": "disabled",
+}
+
+
+def css_palette(pal: Palette) -> dict[str, str]:
+    """The palette as CSS colours, by the names the phones' page uses."""
+    colours = {name: getattr(pal, field)[:3] for name, field in CSS_COLOURS.items()}
+    return {name: "#" + "".join(f"{c:02x}" for c in rgb) for name, rgb in colours.items()}

@@ -49,6 +49,7 @@ SHARED_MODULES = (
     "game.core.actions",
     "game.core.state",
     "game.core.engine",
+    "game.table.terms",
     "game.table.session",
     "game.table.views",
     "game.table.closeness",

@@ -51,6 +51,7 @@ class LiveGame:
             raise self.error
 
     def _run(self) -> None:
+        from game.phones.link import open_phones
         from game.table.closeness import ClosenessRound
         from game.ui.app import App
         from game.ui.play import start_with_check
@@ -58,7 +59,10 @@ class LiveGame:
         try:
             pygame.init()
             self.app = app = App(
-                size=(1280, 720), store=SaveStore(), settings=Settings(timers=False)
+                size=(1280, 720),
+                store=SaveStore(),
+                settings=Settings(timers=False),
+                open_phones=open_phones,
             )
             app.reset("title")
             app.start_phones(port=0)

@@ -8,7 +8,7 @@ import os
 from game.content import sources
 from game.content.decks import load_deck
 from game.content.sources import CatalogLoad, deck_files, load_catalog, unread_bytes
-from game.ui.samples import write_many_decks
+from game.table.samples import write_many_decks
 
 
 def test_an_unchanged_deck_is_not_read_again_and_a_changed_one_is(tmp_path, monkeypatch):

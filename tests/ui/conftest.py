@@ -11,6 +11,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game.phones.link import open_phones
 from game.store.saves import SaveStore  # noqa: E402
 from game.store.settings import Settings  # noqa: E402
 from game.ui.app import App  # noqa: E402
@@ -97,7 +98,12 @@ def make_app():
 
     def make(size=(800, 600), settings: Settings | None = None) -> Driver:
         pygame.init()
-        app = App(size=size, store=SaveStore(), settings=settings or Settings(timers=True))
+        app = App(
+            size=size,
+            store=SaveStore(),
+            settings=settings or Settings(timers=True),
+            open_phones=open_phones,  # as game/cli.py wires them
+        )
         app.switch(TitleScene(app))
         made.append(app)
         driver = Driver(app)

@@ -7,9 +7,9 @@ import pytest
 
 from game.core.cards import Mode
 from game.core.rules import AwardKind
+from game.table.samples import TWELVE_NAMES, sample_game
 from game.table.session import Session
 from game.ui import text as text_module
-from game.ui.samples import TWELVE_NAMES, sample_game
 from game.ui.scenes.table import TableScene
 from game.ui.widgets.kept import forget as forget_kept_buttons
 

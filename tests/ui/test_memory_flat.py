@@ -19,9 +19,9 @@ from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishShar
 from game.core.cards import Mode
 from game.core.rules import AwardKind, Rules
 from game.core.state import Phase, Player, Setup
+from game.table.samples import TWELVE_NAMES, sample_game
 from game.table.session import Session
 from game.ui import text as text_module
-from game.ui.samples import TWELVE_NAMES, sample_game
 from game.ui.scenes.level_change import FADE_SECONDS
 from game.ui.text import Text
 from game.ui.text_budget import (

@@ -14,7 +14,7 @@ from game.core.actions import (
     TakeBack,
 )
 from game.core.rules import AwardKind, Rules, Scoring
-from game.ui.moments import acknowledgement, committed_awards, moment_words, moments
+from game.table.moments import acknowledgement, committed_awards, moment_words, moments
 from tests.core.factory import make_deck, make_setup
 from tests.moves import ANY, apply
 

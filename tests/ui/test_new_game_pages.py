@@ -16,8 +16,8 @@ from game.content.check import run_check
 from game.content.sources import builtin_deck_files
 from game.store.saves import SaveStore
 from game.store.settings import Settings
+from game.table.samples import write_many_decks
 from game.ui.app import App
-from game.ui.samples import write_many_decks
 from game.ui.scenes.lines import LinesScene
 from game.ui.scenes.table import TableScene
 from game.ui.scenes.title import TitleScene

@@ -17,9 +17,9 @@ import pytest
 from game.core.cards import Mode
 from game.core.state import Phase
 from game.store import memory as card_memory
+from game.table.samples import sample_game
 from game.table.session import Session
 from game.ui.app import App
-from game.ui.samples import sample_game
 from game.ui.scenes.table import TableScene
 from game.ui.screenshots import render_all
 

@@ -15,9 +15,9 @@ import pygame
 import pytest
 
 from game.core.cards import Mode
+from game.table.samples import sample_game
 from game.table.session import Session
 from game.ui import text as text_module
-from game.ui.samples import sample_game
 from game.ui.scenes.table import TableScene
 from game.ui.screenshots import render_all
 from game.ui.widgets import kept as kept_module

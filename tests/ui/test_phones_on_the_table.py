@@ -15,8 +15,8 @@ from game.core.cards import Mode
 from game.core.state import Phase
 from game.store.settings import Settings
 from game.table.closeness import BEFORE, ClosenessRound
+from game.table.samples import sample_game
 from game.ui.play import start_game
-from game.ui.samples import sample_game
 from game.ui.widgets.qr import QUIET, draw_qr
 from tests.child import headless_child
 from tests.moves import ANY, apply
@@ -112,7 +112,7 @@ from game.core.cards import Mode
 from game.store.settings import Settings
 from game.ui.app import App
 from game.ui.play import start_game
-from game.ui.samples import sample_game
+from game.table.samples import sample_game
 app = App(size=(800, 600), store=None, settings=Settings(), save_settings_file=False)
 app.reset("title")
 game = sample_game(app.catalog(), Mode.CIRCLE, names=("Ana", "Ben", "Chloé"), seeds=5)
@@ -120,7 +120,7 @@ start_game(app, game.share)
 for _ in range(5):
     app.pump()
 print(json.dumps(sorted(m for m in ("asyncio", "websockets", "segno", "game.phones",
-                                    "game.ui.phones_link") if m in sys.modules)))
+                                    "game.phones.link") if m in sys.modules)))
 """
     _, loaded = headless_child(script, tmp_path, timeout=60)
     assert loaded == []

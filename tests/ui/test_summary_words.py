@@ -73,7 +73,7 @@ def drawn_texts(driver, monkeypatch) -> list[str]:
 @pytest.mark.parametrize("size", [(500, 700), (800, 600), (1280, 720), (1920, 1080)])
 def test_the_closeness_column_cuts_no_words(make_app, monkeypatch, size):
     from game.table.closeness import ClosenessRound
-    from game.ui.samples import CIRCLE_NAMES
+    from game.table.samples import CIRCLE_NAMES
 
     driver = make_app(size)
     state = engine.new_game(make_setup(len(CIRCLE_NAMES)))

@@ -12,8 +12,8 @@ import pytest
 
 from game.core.cards import Mode
 from game.store.settings import Settings
+from game.table.samples import TWELVE_NAMES, sample_game
 from game.table.session import Session
-from game.ui.samples import TWELVE_NAMES, sample_game
 from game.ui.scenes.table import TableScene, talk
 
 SIZES = ((500, 700), (800, 600), (1280, 720), (1920, 1080))

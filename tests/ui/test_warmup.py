@@ -14,10 +14,10 @@ import pytest
 
 from game.core.cards import Mode
 from game.store.settings import Settings
+from game.table.samples import sample_game
 from game.table.session import Session
 from game.ui import warmup
 from game.ui.app import App, wait_for_events
-from game.ui.samples import sample_game
 from game.ui.scenes.registry import SCENES, scene_class
 from game.ui.scenes.title import TitleScene
 from tests.child import headless_child

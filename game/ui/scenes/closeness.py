@@ -141,9 +141,7 @@ class ClosenessScene(Scene):
     def enter(self) -> None:
         phones = self.app.phones
         if phones is not None:
-            from game.phones.closeness_ask import ClosenessAsk
-
-            phones.hub.ask_closeness(ClosenessAsk(self.closeness, self.when, self._phone_answered))
+            phones.ask_closeness(self.closeness, self.when, self._phone_answered)
         if self._on_a_phone(self.player) or self._done(self.player):
             self._next_player(start=self.player)
             return
@@ -151,13 +149,13 @@ class ClosenessScene(Scene):
 
     def exit(self) -> None:
         if self.app.phones is not None:
-            self.app.phones.hub.end_closeness()
+            self.app.phones.end_closeness()
 
     # ------------------------------------------------------------ phones
 
     def _on_a_phone(self, player: int) -> bool:
         phones = self.app.phones
-        return phones is not None and player in phones.hub.phones and not self._done(player)
+        return phones is not None and player in phones.held() and not self._done(player)
 
     def _done(self, player: int) -> bool:
         """Whether the player has answered all this round asks of them."""

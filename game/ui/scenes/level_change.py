@@ -18,8 +18,8 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets.button import Button, ButtonGroup
 
 if TYPE_CHECKING:
-    from game.core.state import GameState
     from game.table.session import Session
+    from game.table.terms import GameState
     from game.ui.app import App
 
 FADE_SECONDS = 0.8

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.card_counts import cards_dealt, count_cards
-from game.core.cards import Deck
+from game.table.terms import Deck
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.scenes.new_game.choices import topic_name

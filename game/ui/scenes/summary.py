@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 import attrs
 import pygame
 
-from game.core import engine
-from game.core.rules import AwardKind, Scoring
-from game.core.state import GameState
+from game.table import terms
+from game.table.moments import moment_lines, moments
+from game.table.terms import AwardKind, GameState, Scoring
 from game.ui.intents import Intent, Kind
-from game.ui.moments import moment_lines, moments
 from game.ui.play import start_game, start_with_check
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, row
@@ -49,7 +48,7 @@ class SummaryScene(Scene):
     def __init__(self, app: App, state: GameState, closeness: ClosenessRound | None = None) -> None:
         super().__init__(app)
         self.state = state
-        self.outcome = engine.outcome(state)
+        self.outcome = terms.outcome(state)
         self.buttons = ButtonGroup()
         self.closeness = closeness  # the closeness check's answers, when the players chose it
         self.sections: list[tuple[str, list[str]]] = []
@@ -279,7 +278,7 @@ class SummaryScene(Scene):
         app = self.app
         if chosen == "again":
             setup = attrs.evolve(self.state.setup, seed=random.randrange(1 << 31))
-            state = engine.new_game(setup)
+            state = terms.new_game(setup)
             if self.closeness is not None:
                 start_with_check(app, state, self.closeness.again())
             else:

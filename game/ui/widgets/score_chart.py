@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from game.core.rules import AwardKind
+from game.table.terms import AwardKind
 from game.ui.look import Look
 
 KIND_COLOURS = {

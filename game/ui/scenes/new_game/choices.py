@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from game.content.card_counts import cards_dealt, count_cards
-from game.core.cards import Deck, Mode
-from game.core.rules import LevelPace, Rules, Scoring
-from game.core.state import Player, Setup
+from game.table.terms import Deck, LevelPace, Mode, Player, Rules, Scoring, Setup
 
 if TYPE_CHECKING:
     from game.content.decks import DeckResult

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.sources import CatalogLoad, catalog_files, unread_bytes
-from game.core import engine
-from game.core.errors import SetupError
-from game.core.rules import Scoring
+from game.table import terms
 from game.table.closeness import ClosenessRound
+from game.table.terms import Scoring, SetupError
 from game.ui.intents import Intent, Kind
 from game.ui.play import start_game, start_with_check
 from game.ui.scenes.base import Scene
@@ -276,7 +275,7 @@ class DeckScene(Scene):
             self.say(self.t("new_no_deck"))
             return
         try:
-            state = engine.new_game(game.setup())
+            state = terms.new_game(game.setup())
         except SetupError as error:
             self.say(str(error))
             return

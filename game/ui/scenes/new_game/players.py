@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.cards import Mode
+from game.table.terms import Mode
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.scenes.new_game.choices import MAX_PLAYERS, MIN_CIRCLE, NewGame

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core.state import GameState, Phase
+from game.table.terms import GameState, Phase
 from game.table.views import Offer, card_caption
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row

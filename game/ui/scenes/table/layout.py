@@ -7,8 +7,7 @@ from collections.abc import Callable
 import attrs
 import pygame
 
-from game.core.cards import Card
-from game.core.state import Phase
+from game.table.terms import Card, Phase
 from game.table.views import TableView
 from game.ui.look import Look
 from game.ui.text import Fitted

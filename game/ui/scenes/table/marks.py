@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import attrs
 import pygame
 
-from game.core.rules import Scoring
+from game.table.moments import acknowledgement
+from game.table.terms import Scoring
 from game.table.views import MarkRow
-from game.ui.moments import acknowledgement
 from game.ui.scenes.table.layout import tall
 from game.ui.widgets.button import Button, labels_fit, row, row_label_size
 

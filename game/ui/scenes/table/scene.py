@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.errors import RuleError
-from game.core.rules import Scoring
-from game.core.state import GameState, Phase
 from game.table.choices import Choice, Do
 from game.table.closeness import AFTER
+from game.table.moments import acknowledgement
 from game.table.session import Session
+from game.table.terms import GameState, Phase, RuleError, Scoring
 from game.table.views import Offer, TableView, action_on_table, table_view
 from game.ui.intents import Intent, Kind
-from game.ui.moments import acknowledgement
 from game.ui.scenes.base import Scene
 from game.ui.scenes.table import talk
 from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.rules import AwardKind
-from game.core.turns import Stage
+from game.table.terms import AwardKind, Stage
 from game.table.views import action_on_table
 
 if TYPE_CHECKING:

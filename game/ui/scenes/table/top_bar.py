@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core.rules import Scoring
-from game.core.state import GameState, Phase
+from game.table.terms import GameState, Phase, Scoring
 from game.ui.look import Look
 
 GAP = "    "  # between two scores

@@ -1,49 +1,39 @@
-"""The phones service as the game window runs it: the hub, the server, and what the TV shows.
+"""The phones as the window runs them (a `game.table.remote.Remote`): the hub, the server,
+and what the TV shows of them.
 
 Imported only when phones are turned on (Settings, or `inkind --phones`), so a game
 without phones never loads asyncio, websockets or segno (docs/phones.md). The server
-runs in its own thread; the window's loop calls `pump` once a frame.
+runs in its own thread; the window's loop calls `pump` once a frame. The window never
+imports this module: the composition root (game/cli.py) hands it `open_phones`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any
 
 from game.content.ui_text_keys import KEY_LIST
 from game.phones.address import lan_address
+from game.phones.closeness_ask import ClosenessAsk
 from game.phones.hub import Hub
 from game.phones.room import Room, shown_code
 from game.phones.server import DEFAULT_PORT, PhoneServer
-
-if TYPE_CHECKING:
-    from game.table.session import Session
-    from game.ui.app import App
-    from game.ui.theme import Palette
-
-# The page's colours, from the table's palette: the phone looks like the table.
-CSS_COLOURS = {
-    "background": "background",
-    "panel": "panel",
-    "text": "text",
-    "muted": "muted",
-    "accent": "accent",
-    "accent-text": "accent_text",
-    "button": "button",
-    "button-text": "button_text",
-    "card": "card",
-    "card-edge": "card_edge",
-    "card-text": "card_text",
-    "given": "given",
-    "given-text": "given_text",
-    "wild": "wild",
-    "wild-text": "wild_text",
-    "disabled": "disabled",
-}
+from game.table.closeness import ClosenessRound
+from game.table.session import Session
 
 
-def css_palette(pal: Palette) -> dict[str, str]:
-    colours = {name: getattr(pal, field)[:3] for name, field in CSS_COLOURS.items()}
-    return {name: "#" + "".join(f"{c:02x}" for c in rgb) for name, rgb in colours.items()}
+def open_phones(
+    *,
+    t: Callable[..., str],
+    words: Callable[[], Any],
+    colours: dict[str, str],
+    port: int | None,
+    saved_room: object | None,
+) -> PhonesLink:
+    """The `RemoteFactory` the composition root gives the window."""
+    return PhonesLink(
+        t, words, colours, port=DEFAULT_PORT if port is None else port, saved_room=saved_room
+    )
 
 
 class PhonesLink:
@@ -51,18 +41,20 @@ class PhonesLink:
 
     def __init__(
         self,
-        app: App,
+        t: Callable[..., str],
+        words: Callable[[], Any],
+        colours: dict[str, str],
         port: int = DEFAULT_PORT,
         host: str = "0.0.0.0",
         saved_room: object | None = None,
     ) -> None:
-        self.hub = Hub(app.t, words=lambda: app.words()[0])
-        words = {key: app.t(key) for key in KEY_LIST if key.startswith("phone_")}
+        self.hub = Hub(t, words=words)
+        texts = {key: t(key) for key in KEY_LIST if key.startswith("phone_")}
         public = "127.0.0.1" if host == "127.0.0.1" else lan_address()
         self.server = PhoneServer(
             self.hub,
-            words,
-            css_palette(app.look.pal),
+            texts,
+            colours,
             host=host,
             port=port,
             public_host=public,
@@ -100,6 +92,17 @@ class PhonesLink:
             return []
         players = session.state.players
         return [players[s].name for s in sorted(self.hub.phones) if s < len(players)]
+
+    def held(self) -> frozenset[int]:
+        return self.hub.phones
+
+    def ask_closeness(
+        self, closeness: ClosenessRound, when: str, changed: Callable[[], None]
+    ) -> None:
+        self.hub.ask_closeness(ClosenessAsk(closeness, when, changed))
+
+    def end_closeness(self) -> None:
+        self.hub.end_closeness()
 
     def attach(self, session: Session) -> None:
         session.extras["phones"] = self.server.room.saved  # kept with each save
