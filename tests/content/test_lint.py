@@ -17,7 +17,10 @@ angry anger hurt tender love lonel grate regret mean realis realiz learn heart m
 longing longed relie believ surpris happ cry cried laugh embarrass nervous excit safe comfort envy
 envi jealous guilt upset calm peace alone brave courage desire want resent frustrat annoy furious
 rage grief griev mourn tired numb torn anxi panic dread delight thrill awkward humiliat lost warm
-tense uneasy ache bitter sorry"""
+tense uneasy ache bitter sorry treasur cherish admir trust attract ador fond yearn crav affection
+intima appreciat thankful belong valued inspir disgust cring repuls appal hate hatred shock stunn amaz
+awe bored confus overwhelm insecur vulnerab disappoint reject exclud homesick nostalg helpless
+powerless stress terrif fright mortif satisf bliss elat ecsta"""
 
 
 def test_the_word_lists_are_the_ones_the_writers_were_given() -> None:
