@@ -337,10 +337,11 @@ def idea_words(text: str) -> frozenset[str]:
     )
 
 
-# Two prompts share an idea when at least this many idea words meet, and they carry at least
-# this share of one prompt's weight. Each word weighs its inverse document frequency in the
+# Two prompts share an idea when at least this many idea words meet, and for one of the two
+# they carry at least this share of its words' weight and weigh at least as much as a word
+# only one prompt of its deck uses. Each word weighs its inverse document frequency in the
 # prompt's own deck, ln((N + 1) / df) for N prompts of which df use it, so a word the deck
-# uses everywhere ("family" in a family deck, its stock phrasing) weighs little and two
+# uses on many cards ("family" in a family deck, its stock phrasing) weighs little and two
 # prompts must share more than the deck's theme.
 SHARED_WORDS = 2
 SHARED_SHARE = 0.5
@@ -381,6 +382,8 @@ def near_duplicates(
     weights: dict[Hashable, dict[str, float]] = {
         deck: idea_weights([words[i] for i in indexes]) for deck, indexes in by_deck.items()
     }
+    # The weight of a word only one prompt of the deck uses.
+    rarest = {deck: math.log(len(indexes) + 1) for deck, indexes in by_deck.items()}
     postings: dict[str, list[int]] = {}
     for index, found in enumerate(words):
         for word in found:
@@ -397,12 +400,16 @@ def near_duplicates(
         shared = words[i] & words[j]
         if len(shared) < SHARED_WORDS:
             continue
-        if max(_share(shared, words[k], weights[decks[k]]) for k in (i, j)) >= SHARED_SHARE:
+        if any(_carries(shared, words[k], weights[decks[k]], rarest[decks[k]]) for k in (i, j)):
             pairs.append((i, j, tuple(sorted(shared))))
     return pairs
 
 
-def _share(shared: frozenset[str], words: frozenset[str], weights: dict[str, float]) -> float:
-    """The share of a prompt's idea-word weight that the shared words carry."""
+def _carries(
+    shared: frozenset[str], words: frozenset[str], weights: dict[str, float], rarest: float
+) -> bool:
+    """Whether the shared words carry a prompt's idea: at least SHARED_SHARE of its words'
+    weight, and at least the weight of a word only one prompt of its deck uses."""
     total = sum(weights[word] for word in words)
-    return sum(weights[word] for word in shared) / total if total else 0.0
+    carried = sum(weights[word] for word in shared)
+    return total > 0 and carried >= SHARED_SHARE * total and carried >= rarest - 1e-9
