@@ -232,14 +232,14 @@ def test_an_or_that_offers_no_choice_stays_closed(text: str, word: str) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "word",
-    """treasured admire trust attracted longing tender cherished resent envy relieved adored
+WRITERS_FEELINGS = """treasured admire trust attracted longing tender cherished resent envy relieved adored
     fondness yearning craving affection intimacy appreciated thankful belonging valued inspired
     disgusted cringe repulsed appalled hated shocked stunned amazed awe bored confused
     overwhelmed insecure vulnerable disappointed rejected excluded homesick nostalgic helpless
-    powerless stressed terrified frightened mortified satisfied bliss elated ecstatic""".split(),
-)
+    powerless stressed terrified frightened mortified satisfied bliss elated ecstatic"""
+
+
+@pytest.mark.parametrize("word", WRITERS_FEELINGS.split())
 def test_the_feeling_words_writers_use_count(word: str) -> None:
     assert lint.invites_feelings(f"Tell about someone you {word}.")
 
@@ -294,7 +294,10 @@ THEME = [
 
 def test_a_decks_theme_words_alone_do_not_make_a_near_duplicate() -> None:
     # Unweighted, the first two share 2 of their 3 idea words and would be paired.
-    assert lint.idea_words(THEME[0]) & lint.idea_words(THEME[1]) == {"fami", "relationship"}  # stems
+    assert lint.idea_words(THEME[0]) & lint.idea_words(THEME[1]) == {
+        "fami",
+        "relationship",
+    }  # stems
     assert lint.near_duplicates(THEME) == [(7, 8, ("grow", "kitchen", "smell"))]
 
 

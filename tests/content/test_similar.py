@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from game.content.similar import ALIKE, alike, alike_pairs
 
-WORDS = "what did you feel when it was over how does sit with now the part that stayed".split()
-sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+WORDS = "what did you feel when it was over how does sit with now the part that stayed"
+sentences = st.lists(st.sampled_from(WORDS.split()), min_size=1, max_size=12).map(" ".join)
 
 
 def brute_force(texts: list[str]) -> list[tuple[int, int]]:
