@@ -116,6 +116,20 @@ def invites_feelings(text: str) -> bool:
     )
 
 
+# The stems above that name a thought rather than a feeling (tools/deck_stats.py counts the
+# prompts that ask for a feeling in the prompt itself, and leaves these out).
+THOUGHT_STEMS = ("think", "thought", "wonder", "mean", "realis", "realiz", "learn", "believ")
+
+
+def asks_for_feeling(text: str) -> bool:
+    """Whether a prompt itself asks for a feeling: a feeling stem, not a thought one."""
+    text = _REMEMBER_INSTRUCTION.sub(" ", text).lower()
+    stems = tuple(stem for stem in FEELING_STEMS if stem not in THOUGHT_STEMS)
+    return any(
+        word.startswith(stems) and word not in FALSE_FRIENDS for word in _WORDS.findall(text)
+    )
+
+
 def prompt_warnings(prompt: str, level: int | None, english: bool = True) -> list[Warning]:
     """Warnings for a card's prompt; `level` None (the closing card) skips the feelings check.
 
