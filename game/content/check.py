@@ -22,7 +22,7 @@ from game.content.card_counts import count_cards
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.drawable import CanDraw, font_warnings
-from game.content.presets import load_presets
+from game.content.presets import PresetResult, check_presets, is_preset_file, load_presets
 from game.content.problems import ERROR, Problem, capped, more_like_this, plural
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
 from game.content.terminal import escape
@@ -46,27 +46,32 @@ def run_check(
     err = sys.stderr if err is None else err
     presets, preset_problems = load_presets()
     loader = DeckLoader(presets)
+    checked_presets: list[PresetResult] = []
     if paths:
         expanded = _expand(paths, err)
         if expanded is None:
             return USAGE
-        files, loops = expanded
+        found, loops = expanded
+        files = [path for path in found if not is_preset_file(path)]
+        checked_presets = check_presets([path for path in found if is_preset_file(path)])
         loader.load_all(builtin_deck_files())  # a deck may not reuse a built-in deck's id
         other_problems: tuple[Problem, ...] = tuple(loops)
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
         other_problems = preset_problems
     results = font_warnings(compare_decks(loader.load_all(files)), can_draw)
-    failed = any(_fails(problem, strict) for problem in other_problems) or any(
-        _deck_fails(result, strict) for result in results
+    failed = (
+        any(_fails(problem, strict) for problem in other_problems)
+        or any(_deck_fails(result, strict) for result in results)
+        or any(_preset_fails(result, strict) for result in checked_presets)
     )
     if output == "json":
         # ensure_ascii: every character beyond ASCII, bidi and control ones too, as \uXXXX.
-        report = _as_json(results, other_problems, strict, failed)
+        report = _as_json(results, checked_presets, other_problems, strict, failed)
         json.dump(report, out, indent=2, ensure_ascii=True)
         out.write("\n")
     else:
-        _print_text(results, other_problems, strict, out)
+        _print_text(results, checked_presets, other_problems, strict, out)
     return FAILED if failed else OK
 
 
@@ -137,6 +142,21 @@ def _deck_fails(result: DeckResult, strict: bool) -> bool:
     return not result.ok or any(_fails(problem, strict) for problem in result.problems)
 
 
+def _preset_fails(result: PresetResult, strict: bool) -> bool:
+    return result.rules is None or any(_fails(problem, strict) for problem in result.problems)
+
+
+def preset_summary(result: PresetResult, strict: bool) -> str:
+    """One line per rules preset: whether it passed, its name and id, its counts."""
+    status = "failed" if _preset_fails(result, strict) else "ok"
+    counts = _problem_counts(result.problems)
+    rules = result.rules
+    if rules is None:
+        return f"{result.path}: {status}: {counts}"
+    line = f"{result.path}: {status}: rules preset {rules.name} ({rules.id})"
+    return f"{line}, {counts}" if counts else line
+
+
 def cards_per_level(result: DeckResult) -> list[tuple[int, str, int]]:
     """(level number, level name, prompt cards at that level) for a deck that loaded."""
     return counted_per_level(result.deck) if result.deck is not None else []
@@ -163,23 +183,40 @@ def summary(result: DeckResult, strict: bool) -> str:
 
 
 def _counts(result: DeckResult) -> str:
+    return _problem_counts(result.problems)
+
+
+def _problem_counts(problems: Sequence[Problem]) -> str:
     parts = []
-    if result.errors:
-        parts.append(plural(len(result.errors), "error"))
-    if result.warnings:
-        parts.append(plural(len(result.warnings), "warning"))
+    errors = sum(problem.is_error for problem in problems)
+    if errors:
+        parts.append(plural(errors, "error"))
+    if len(problems) > errors:
+        parts.append(plural(len(problems) - errors, "warning"))
     return ", ".join(parts)
 
 
 def _print_text(
-    results: list[DeckResult], other: tuple[Problem, ...], strict: bool, out: TextIO
+    results: list[DeckResult],
+    presets: list[PresetResult],
+    other: tuple[Problem, ...],
+    strict: bool,
+    out: TextIO,
 ) -> None:
     _print_problems(other, out)
     for result in results:
         _print_problems(result.problems, out)
         _say(summary(result, strict), out)
+    for preset in presets:
+        _print_problems(preset.problems, out)
+        _say(preset_summary(preset, strict), out)
     failed = sum(_deck_fails(result, strict) for result in results)
-    line = f"checked {plural(len(results), 'deck')}: {len(results) - failed} ok, {failed} failed"
+    failed += sum(_preset_fails(preset, strict) for preset in presets)
+    checked = [plural(len(results), "deck")] if results or not presets else []
+    if presets:
+        checked.append(plural(len(presets), "rules preset"))
+    total = len(results) + len(presets)
+    line = f"checked {' and '.join(checked)}: {total - failed} ok, {failed} failed"
     if other:
         line += f"; {plural(len(other), 'problem')} with the rules presets"
     _say(line, out)
@@ -204,9 +241,14 @@ def _problems_json(problems: Sequence[Problem]) -> list[dict[str, object]]:
 
 
 def _as_json(
-    results: list[DeckResult], other: tuple[Problem, ...], strict: bool, failed: bool
+    results: list[DeckResult],
+    presets: list[PresetResult],
+    other: tuple[Problem, ...],
+    strict: bool,
+    failed: bool,
 ) -> dict[str, Any]:
     every = [problem for result in results for problem in result.problems] + list(other)
+    every += [problem for preset in presets for problem in preset.problems]
     return {
         "ok": not failed,
         "strict": strict,
@@ -214,6 +256,20 @@ def _as_json(
         "warnings": sum(not problem.is_error for problem in every),
         "problems": _problems_json(other),
         "decks": [_deck_json(result, strict) for result in results],
+        "presets": [_preset_json(preset, strict) for preset in presets],
+    }
+
+
+def _preset_json(result: PresetResult, strict: bool) -> dict[str, Any]:
+    rules = result.rules
+    return {
+        "path": result.path,
+        "ok": not _preset_fails(result, strict),
+        "id": rules.id if rules else None,
+        "name": rules.name if rules else None,
+        "errors": sum(problem.is_error for problem in result.problems),
+        "warnings": sum(not problem.is_error for problem in result.problems),
+        "problems": _problems_json(result.problems),
     }
 
 

@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from game.content import lint
+from game.content import lint, similar
 from game.content.decks import DeckResult
 from game.content.problems import Problem, warning
 
@@ -30,7 +30,8 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
     found: dict[int, list[Problem]] = {}
     prompts, follow_ups = _texts(results)
     english = [t for t in prompts if _is_english(results[t.result])]
-    for i, j, words in lint.near_duplicates([t.text for t in english]):
+    pairs = lint.near_duplicates([t.text for t in english], [t.result for t in english])
+    for i, j, words in pairs:
         first, later = english[i], english[j]
         found.setdefault(later.result, []).append(
             _warn(
@@ -43,7 +44,7 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
         )
     seen: dict[str, _Text] = {}
     for text in follow_ups:
-        key = re.sub(r"\W+", " ", text.text.casefold()).strip()
+        key = _key(text.text)
         first = seen.setdefault(key, text)
         if first is not text and first.card_id != text.card_id:
             found.setdefault(text.result, []).append(
@@ -55,12 +56,66 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
                     "ask something that belongs to this card",
                 )
             )
+    for index, texts in _by_deck(follow_ups).items():
+        for problem in _alike_follow_ups(results, texts, seen):
+            found.setdefault(index, []).append(problem)
     return [
         attrs.evolve(result, problems=_in_order(result.problems + tuple(found[index])))
         if index in found
         else result
         for index, result in enumerate(results)
     ]
+
+
+def _key(text: str) -> str:
+    """A follow-up as the word-for-word check compares it: case and punctuation set aside."""
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _by_deck(texts: list[_Text]) -> dict[int, list[_Text]]:
+    found: dict[int, list[_Text]] = {}
+    for text in texts:
+        found.setdefault(text.result, []).append(text)
+    return found
+
+
+def _alike_follow_ups(
+    results: list[DeckResult], texts: list[_Text], copies: dict[str, _Text]
+) -> list[Problem]:
+    """A warning on each follow-up alike in wording to an earlier one on another card of the
+    deck (similar.ALIKE), unless it is word for word another (that warning is given above)."""
+    first: dict[str, _Text] = {}
+    for text in texts:
+        first.setdefault(_key(text.text), text)
+    distinct = [text for text in first.values() if copies[_key(text.text)] is text]
+    problems = []
+    if len(distinct) > similar.MAX_TEXTS:
+        later = distinct[similar.MAX_TEXTS]
+        problems.append(
+            _warn(
+                results,
+                later,
+                f"the deck has {len(distinct):,} different follow-ups; only the first "
+                f"{similar.MAX_TEXTS:,} were compared for wording alike",
+                "split the deck, or check its parts one by one",
+            )
+        )
+        distinct = distinct[: similar.MAX_TEXTS]
+    earlier: dict[int, int] = {}
+    for i, j in similar.alike_pairs([t.text for t in distinct], [t.card_id for t in distinct]):
+        earlier.setdefault(j, i)
+    for j, i in sorted(earlier.items()):
+        text, like = distinct[j], distinct[i]
+        problems.append(
+            _warn(
+                results,
+                text,
+                f"this follow-up is worded much like the one on '{like.card_id}' "
+                f"({_where(results, like)})",
+                "ask something that belongs to this card, in its own words",
+            )
+        )
+    return problems
 
 
 def _texts(results: list[DeckResult]) -> tuple[list[_Text], list[_Text]]:

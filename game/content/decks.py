@@ -83,18 +83,26 @@ _ON_PROMPT_CARD = {
     "text": ("'text' is only for wild cards", "a prompt card's words go in 'prompt'")
 }
 _ON_WILD_CARD = {
-    "prompt": ("a wild card has no 'prompt'", "use 'text' to change its wording"),
-    "follow_ups": ("a wild card has no 'follow_ups'", "remove them"),
-    "tags": ("a wild card has no 'tags'", "remove them"),
-    "everyone": ("a wild card has no 'everyone'", "use 'wild: everyone' instead"),
+    "prompt": ("'prompt' is not allowed on a wild card", "use 'text' to change its wording"),
+    "follow_ups": ("'follow_ups' is not allowed on a wild card", "remove them"),
+    "tags": ("'tags' is not allowed on a wild card", "remove them"),
+    "everyone": ("'everyone' is not allowed on a wild card", "use 'wild: everyone' instead"),
     "answered_by": (
-        "a wild card has no 'answered_by'",
+        "'answered_by' is not allowed on a wild card",
         "the player who draws an action card reads it aloud; remove it",
     ),
 }
+# Keys a closing card may not have: the message names the key, the hint says what to do.
 _ON_CLOSING_CARD = {
-    key: (f"the closing card has no '{key}'", "everyone answers the closing card at the end")
-    for key in ("level", "tags", "everyone", "wild", "text", "answered_by")
+    key: (f"'{key}' is not allowed on the closing card", hint)
+    for key, hint in (
+        ("text", "write the closing words under 'prompt'"),
+        ("level", "the closing card comes after every level; remove it"),
+        ("tags", "the closing card is always dealt; remove them"),
+        ("everyone", "everyone answers the closing card already; remove it"),
+        ("wild", "a wild card goes under 'cards'; the closing card is a prompt"),
+        ("answered_by", "everyone answers the closing card in turn; remove it"),
+    )
 }
 
 
@@ -463,11 +471,15 @@ class _DeckReader:
         for (item, _), card in zip(kept, cards, strict=True):
             if not card.is_wild:
                 self.marks[card.id] = _card_marks(item)
+        # A prompt that was wrong (empty here) has no opening word or length to count.
+        prompts = [c.prompt for c in cards if not c.is_wild and c.prompt]
         if self.english:
-            # A prompt that was wrong (empty here) has no opening word to count.
-            opening = lint.common_opening([c.prompt for c in cards if not c.is_wild and c.prompt])
+            opening = lint.common_opening(prompts)
             if opening:
                 self.r.warn(node, *opening)
+        median = lint.long_median(prompts)
+        if median:
+            self.r.warn(node, *median)
         if all(card.is_wild for card in cards):
             self.r.error(
                 node, "the deck has only wild cards", "add at least one card with a 'prompt'"

@@ -6,7 +6,10 @@ and live only here. Each function returns (message, hint) pairs; the deck loader
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
+from collections.abc import Hashable, Sequence
 
 # fmt: off
 # A prompt or follow-up that starts with one of these reads as a yes/no question.
@@ -26,9 +29,18 @@ FEELING_STEMS = (
     "want", "resent", "frustrat", "annoy", "furious", "rage", "grief", "griev", "mourn",
     "tired", "numb", "torn", "anxi", "panic", "dread", "delight", "thrill", "awkward",
     "humiliat", "lost", "warm", "tense", "uneasy", "ache", "bitter", "sorry",
+    "treasur", "cherish", "admir", "trust", "attract", "ador", "fond", "yearn", "crav",
+    "affection", "intima", "appreciat", "thankful", "belong", "valued", "inspir", "disgust",
+    "cring", "repuls", "appal", "hate", "hatred", "shock", "stunn", "amaz", "awe", "bored",
+    "confus", "overwhelm", "insecur", "vulnerab", "disappoint", "reject", "exclud",
+    "homesick", "nostalg", "helpless", "powerless", "stress", "terrif", "fright", "mortif",
+    "satisf", "bliss", "elat", "ecsta",
 )
 # Words that start with a stem above but say nothing about the inside of a moment.
-FALSE_FRIENDS = frozenset({"happen", "happens", "happened", "happening", "learning", "meanwhile"})
+FALSE_FRIENDS = frozenset({
+    "happen", "happens", "happened", "happening", "learning", "meanwhile", "fondue", "adorn",
+    "adorned", "trustee", "trustees", "cravat", "appalachian",
+})
 # "Think of a time..." asks to remember, not what you thought: it does not count.
 _REMEMBER_INSTRUCTION = re.compile(r"(?:^|[.;:?!]\s+)think\s+(?:of|about|back)\b", re.IGNORECASE)
 
@@ -54,6 +66,10 @@ FEELINGS_FROM_LEVEL = 2
 # The longest texts that fit on a card at the smallest text size the UI uses.
 PROMPT_FITS = 170
 FOLLOW_UP_FITS = 140
+# A prompt is heard once and held in mind: at most this many words, and a deck's median
+# prompt at most MEDIAN_PROMPT_WORDS.
+PROMPT_MAX_WORDS = 30
+MEDIAN_PROMPT_WORDS = 20
 
 _FIRST_WORD = re.compile(r"[^\w]*([\w']+)")
 _WORDS = re.compile(r"[a-z]+")
@@ -67,18 +83,24 @@ def first_word(text: str) -> str:
 
 
 # A yes/no question that opens up at once ("Have you ever...? Why?", "Did it...? If so,
-# what...") asks for the story after all: these endings let it pass.
+# what...", "...? Explain.") asks for the story after all: these endings let it pass.
 OPENS_UP = re.compile(
     r"(?:\?\s*(?:and\s+|so\s+|if\s+(?:so|not|yes|no)\b,?\s*|tell\s+(?:us|me)\s+)?"
     r"|[,;.\u2013\u2014]\s*(?:and\s+)?if\s+(?:so|not|yes|no)\b,?\s*)"
-    r"(?:why|what|how|which|tell|describe|in\s+what\s+way)\b",
+    r"(?:why|what|how|which|tell|describe|explain|in\s+what\s+way)\b",
     re.IGNORECASE,
+)
+# An either/or question ("Would you rather cook or order in?", "Is it the smell or the
+# sound?") asks to choose, not yes or no: its first question holds an "or" that is neither
+# "or not" nor the third word ("Do you or your partner...?" is still yes or no).
+EITHER_OR = re.compile(
+    r"^\W*[\w']+\s+[\w']+\s+[^\s?]+\s+[^?]*?\bor\s+(?!not\b)[^?]*\?", re.IGNORECASE
 )
 
 
 def closed_question(text: str, what: str) -> Warning | None:
     word = first_word(text)
-    if word not in CLOSED_QUESTION_WORDS or OPENS_UP.search(text):
+    if word not in CLOSED_QUESTION_WORDS or OPENS_UP.search(text) or EITHER_OR.search(text):
         return None
     return (
         f"{what} starts with '{text.split()[0]}', so it reads as a yes/no question",
@@ -91,6 +113,20 @@ def invites_feelings(text: str) -> bool:
     return any(
         word.startswith(FEELING_STEMS) and word not in FALSE_FRIENDS
         for word in _WORDS.findall(text)
+    )
+
+
+# The stems above that name a thought rather than a feeling (tools/deck_stats.py counts the
+# prompts that ask for a feeling in the prompt itself, and leaves these out).
+THOUGHT_STEMS = ("think", "thought", "wonder", "mean", "realis", "realiz", "learn", "believ")
+
+
+def asks_for_feeling(text: str) -> bool:
+    """Whether a prompt itself asks for a feeling: a feeling stem, not a thought one."""
+    text = _REMEMBER_INSTRUCTION.sub(" ", text).lower()
+    stems = tuple(stem for stem in FEELING_STEMS if stem not in THOUGHT_STEMS)
+    return any(
+        word.startswith(stems) and word not in FALSE_FRIENDS for word in _WORDS.findall(text)
     )
 
 
@@ -117,7 +153,21 @@ def prompt_warnings(prompt: str, level: int | None, english: bool = True) -> lis
         )
     if len(prompt) > PROMPT_FITS:
         found.append(_too_long("the prompt", len(prompt), PROMPT_FITS))
+    words = word_count(prompt)
+    if words > PROMPT_MAX_WORDS:
+        found.append(
+            (
+                f"the prompt is {words} words; a card is heard once, so keep it to "
+                f"{PROMPT_MAX_WORDS} or fewer",
+                "say one idea in one or two short sentences",
+            )
+        )
     return found
+
+
+def word_count(text: str) -> int:
+    """Words as a listener hears them: the runs of text between spaces."""
+    return len(text.split())
 
 
 def follow_up_warnings(follow_up: str, english: bool = True) -> list[Warning]:
@@ -196,6 +246,19 @@ def common_opening(prompts: list[str]) -> Warning | None:
         f"({100 * count / len(prompts):.0f}%); no opening word should open more than "
         f"{100 * OPENING_SHARE:.0f}%",
         "begin some of them another way, so the cards don't all sound alike",
+    )
+
+
+def long_median(prompts: list[str]) -> Warning | None:
+    """A warning when the deck's median prompt is over MEDIAN_PROMPT_WORDS words."""
+    if not prompts:
+        return None
+    median = statistics.median(word_count(prompt) for prompt in prompts)
+    if median <= MEDIAN_PROMPT_WORDS:
+        return None
+    return (
+        f"the deck's median prompt is {median:g} words; keep it to {MEDIAN_PROMPT_WORDS} or fewer",
+        "shorten the longest prompts: most cards read best in 15 words or fewer",
     )
 
 
@@ -288,8 +351,12 @@ def idea_words(text: str) -> frozenset[str]:
     )
 
 
-# Two prompts share an idea when at least this many idea words meet, and they make up at least
-# this share of the shorter prompt's idea words.
+# Two prompts share an idea when at least this many idea words meet, and for one of the two
+# they carry at least this share of its words' weight and weigh at least as much as a word
+# only one prompt of its deck uses. Each word weighs its inverse document frequency in the
+# prompt's own deck, ln((N + 1) / df) for N prompts of which df use it, so a word the deck
+# uses on many cards ("family" in a family deck, its stock phrasing) weighs little and two
+# prompts must share more than the deck's theme.
 SHARED_WORDS = 2
 SHARED_SHARE = 0.5
 # A word in more prompts than this is too common to suggest a pair by itself (keeps a
@@ -305,27 +372,58 @@ def surface_words(text: str, stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(written.get(stem, stem) for stem in stems)
 
 
-def near_duplicates(texts: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Pairs of prompts (indexes, i < j) that seem to share one idea, with the words they share."""
+def idea_weights(words: list[frozenset[str]]) -> dict[str, float]:
+    """Each idea word's weight in one deck's prompts: ln((N + 1) / df)."""
+    df: dict[str, int] = {}
+    for found in words:
+        for word in found:
+            df[word] = df.get(word, 0) + 1
+    return {word: math.log((len(words) + 1) / count) for word, count in df.items()}
+
+
+def near_duplicates(
+    texts: list[str], decks: Sequence[Hashable] | None = None
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Pairs of prompts (indexes, i < j) that seem to share one idea, with the words they share.
+
+    `decks` names each prompt's deck (default: all in one), whose prompts weigh its words.
+    """
     words = [idea_words(text) for text in texts]
+    decks = decks if decks is not None else [0] * len(texts)
+    by_deck: dict[Hashable, list[int]] = {}
+    for index, deck in enumerate(decks):
+        by_deck.setdefault(deck, []).append(index)
+    weights: dict[Hashable, dict[str, float]] = {
+        deck: idea_weights([words[i] for i in indexes]) for deck, indexes in by_deck.items()
+    }
+    # The weight of a word only one prompt of the deck uses.
+    rarest = {deck: math.log(len(indexes) + 1) for deck, indexes in by_deck.items()}
     postings: dict[str, list[int]] = {}
     for index, found in enumerate(words):
         for word in found:
             postings.setdefault(word, []).append(index)
-    candidates: dict[tuple[int, int], int] = {}
+    candidates: set[tuple[int, int]] = set()
     for indexes in postings.values():
         if len(indexes) > _COMMON_POSTINGS:
             continue
         for n, i in enumerate(indexes):
             for j in indexes[n + 1 :]:
-                candidates[i, j] = candidates.get((i, j), 0) + 1
+                candidates.add((i, j))
     pairs = []
-    for (i, j), rare in sorted(candidates.items()):
-        if rare < 1:
-            continue
+    for i, j in sorted(candidates):
         shared = words[i] & words[j]
-        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * min(
-            len(words[i]), len(words[j])
-        ):
+        if len(shared) < SHARED_WORDS:
+            continue
+        if any(_carries(shared, words[k], weights[decks[k]], rarest[decks[k]]) for k in (i, j)):
             pairs.append((i, j, tuple(sorted(shared))))
     return pairs
+
+
+def _carries(
+    shared: frozenset[str], words: frozenset[str], weights: dict[str, float], rarest: float
+) -> bool:
+    """Whether the shared words carry a prompt's idea: at least SHARED_SHARE of its words'
+    weight, and at least the weight of a word only one prompt of its deck uses."""
+    total = sum(weights[word] for word in words)
+    carried = sum(weights[word] for word in shared)
+    return total > 0 and carried >= SHARED_SHARE * total and carried >= rarest - 1e-9

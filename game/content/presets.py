@@ -7,8 +7,11 @@ without touching code. The format is described in docs/deck-format.md.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
+import attrs
 from yaml.nodes import MappingNode, Node
 
 from game import resources
@@ -69,6 +72,66 @@ def preset_files(folder: Path) -> list[Path]:
         for path in folder.iterdir()
         if path.suffix in (".yaml", ".yml") and not path.name.startswith(".") and path.is_file()
     )
+
+
+# Keys only a preset has: a file with one of these at the top and no `cards:` is a preset.
+_PRESET_ONLY = ("points", "passes", "scoring", "closing_card", "timers", "goal")
+_TOP_KEY = re.compile(r"^([A-Za-z_]+)[ \t]*:", re.MULTILINE)
+_MAX_SNIFF = 16 * 1024 * 1024  # a bigger file is no preset: the deck loader refuses it
+
+
+def is_preset_file(path: str) -> bool:
+    """Whether `inkind check` reads this file as a rules preset rather than a deck: it is
+    an ordinary file with no top-level `cards:`, and it is in a folder named `presets` or has
+    a key only a preset has (`passes`, `points`, `scoring`...). Anything else is a deck (so a
+    pipe or a folder named like a deck is reported as the deck loader reports it)."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > _MAX_SNIFF:
+            return False
+        with open(path, "rb") as file:
+            text = file.read(_MAX_SNIFF).decode("utf-8", "replace")
+    except OSError:
+        return False
+    keys = set(_TOP_KEY.findall(text))
+    if "cards" in keys:
+        return False
+    in_presets = os.path.basename(os.path.dirname(os.path.abspath(path))) == "presets"
+    return in_presets or any(key in keys for key in _PRESET_ONLY)
+
+
+@attrs.frozen
+class PresetResult:
+    """One preset file after checking: its Rules when it has no errors, and every problem."""
+
+    path: str
+    rules: Rules | None
+    problems: tuple[Problem, ...]
+
+
+def check_presets(paths: list[str]) -> list[PresetResult]:
+    """Each preset file checked as the game checks decks/presets, and an id used twice."""
+    results = []
+    where: dict[str, str] = {}
+    for path in paths:
+        rules, problems = load_preset(path)
+        if rules is not None and rules.id in where:
+            message = f"the preset id '{rules.id}' is already used by {where[rules.id]}"
+            problems += (error(path, *_id_position(path), message, "give this preset another id"),)
+            rules = None
+        elif rules is not None:
+            where[rules.id] = path
+        results.append(PresetResult(path, rules, problems))
+    return results
+
+
+def _id_position(path: str) -> tuple[int | None, int | None]:
+    """Where the preset's `id` value is (1-based line and column), for a message about it."""
+    node, _ = compose_file(path)
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id":
+                return value.start_mark.line + 1, value.start_mark.column + 1
+    return None, None
 
 
 def load_presets(folder: Path | None = None) -> tuple[dict[str, Rules], tuple[Problem, ...]]:

@@ -4,7 +4,9 @@ They live in assets/text/<language>/ as four YAML files so writers and translato
 them without touching code, and they are checked as strictly as decks, with the same messages.
 
 A how-to-play section may carry `scoring: true` (shown only when scoring is on) or
-`scoring: false` (only when it is off); the response guide ends with one good share.
+`scoring: false` (only when it is off), and its body may say `{passes}`, filled in by the
+screen with how many passes each player has under the rules; the response guide ends with
+one good share.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ FORMAT_VERSION = 1
 MAX_LINE = 200
 MAX_BODY = 2000
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+# A how-to-play section's body may say {passes}: the screen puts how many passes each player
+# has there, from the game's rules (ui.yaml's help_passes...), never a number written here.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+HOW_TO_PLAY_PLACEHOLDERS = ("passes",)
 # What a response in the guide can earn (the listeners' awards) or be (what earns nothing).
 EARNING_KINDS = tuple(kind.value for kind in AWARD_ORDER if kind.for_listener)
 MISSING_KINDS = ("fixing", "advising", "judging", "one_upping", "interrogating", "praising")
@@ -177,9 +183,15 @@ def _how_to_play(r: NodeReader, node: MappingNode) -> HowToPlay | None:
             r.mapping(item, "a section", ("heading", "body", "scoring"), ("heading", "body")) or {}
         )
         scoring = r.flag(section["scoring"], "'scoring'") if "scoring" in section else None
-        sections.append(
-            Section(_text(r, section, "heading"), _text(r, section, "body", MAX_BODY), scoring)
-        )
+        body = _text(r, section, "body", MAX_BODY)
+        for name in PLACEHOLDER.findall(body):
+            if name not in HOW_TO_PLAY_PLACEHOLDERS:
+                r.error(
+                    section["body"],
+                    f"unknown placeholder {{{name}}} in a section's 'body'",
+                    "a section may use {passes}: how many passes each player has",
+                )
+        sections.append(Section(_text(r, section, "heading"), body, scoring))
     return HowToPlay(_text(r, keys, "title"), tuple(sections))
 
 

@@ -284,3 +284,90 @@ def test_a_folder_is_walked_to_the_bottom_and_a_link_back_up_is_reported(here: P
         "all/pairs/warns.yaml",
         "all/pairs/old/levels.yaml",
     ]
+
+
+CHECK_FIXTURES = Path(__file__).parent / "fixtures" / "check"
+
+
+def test_rules_presets_in_a_folder_are_checked_as_presets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file in a folder named `presets`, or one with a preset's own keys and no `cards:`,
+    is a rules preset: checked with the preset's keys, never as a deck."""
+    monkeypatch.chdir(CHECK_FIXTURES.parent)
+    status, out, _ = check("check")
+    assert status == 1
+    assert out.splitlines() == [
+        "check/talk.yaml:10:18: warning: this follow-up is worded much like the one on "
+        "'morning' (check/talk.yaml:7) (ask something that belongs to this card, in its own words)",
+        "check/talk.yaml:13:18: warning: this follow-up is word for word the one on 'morning' "
+        "(check/talk.yaml:7) (ask something that belongs to this card)",
+        "check/talk.yaml: ok: Talk (talk), 3 cards (level 1 Open: 3), 2 warnings",
+        "check/quick-rules.yaml: ok: rules preset Quick (quick)",
+        "check/presets/broken.yaml:6:9: error: 'passes' is 50; it must be from 0 to 20",
+        "check/presets/broken.yaml: failed: 1 error",
+        "check/presets/classic.yaml: ok: rules preset Classic (classic)",
+        "checked 1 deck and 3 rules presets: 3 ok, 1 failed",
+    ]
+    report = json.loads(check("check/presets", output="json")[1])
+    assert report["decks"] == [] and report["errors"] == 1
+    assert [(p["path"], p["ok"], p["id"]) for p in report["presets"]] == [
+        ("check/presets/broken.yaml", False, None),
+        ("check/presets/classic.yaml", True, "classic"),
+    ]
+
+
+def test_the_built_in_deck_folder_checks_its_presets_as_presets() -> None:
+    folder = Path(builtin_deck_files()[0]).parent
+    status, out, _ = check(str(folder / "presets"))
+    assert status == 0
+    assert out.splitlines()[-1] == "checked 3 rules presets: 3 ok, 0 failed"
+
+
+def test_two_checked_presets_with_one_id_fail_on_the_second(here: Path) -> None:
+    (here / "presets").mkdir()
+    classic = (CHECK_FIXTURES / "presets" / "classic.yaml").read_text(encoding="utf-8")
+    (here / "presets" / "a.yaml").write_text(classic, encoding="utf-8")
+    (here / "presets" / "b.yaml").write_text(classic, encoding="utf-8")
+    (here / "presets" / "deck.yaml").write_text(GOOD, encoding="utf-8")  # has cards: a deck
+    status, out, _ = check("presets")
+    assert status == 1
+    assert out.splitlines() == [
+        "presets/deck.yaml: ok: Good (good), 1 card (level 1 Open: 1)",
+        "presets/a.yaml: ok: rules preset Classic (classic)",
+        "presets/b.yaml:3:5: error: the preset id 'classic' is already used by presets/a.yaml "
+        "(give this preset another id)",
+        "presets/b.yaml: failed: 1 error",
+        "checked 1 deck and 2 rules presets: 2 ok, 1 failed",
+    ]
+
+
+def test_a_closing_card_with_text_is_told_to_use_prompt(here: Path) -> None:
+    (here / "c.yaml").write_text(GOOD + "closing:\n  text: What will you take home?\n", "utf-8")
+    status, out, _ = check("c.yaml")
+    assert status == 1
+    assert out.splitlines()[:2] == [
+        "c.yaml:7:3: error: 'text' is not allowed on the closing card "
+        "(write the closing words under 'prompt')",
+        "c.yaml:7:3: error: the closing card has no 'prompt' (add 'prompt:')",
+    ]
+
+
+LONG = (
+    "format: 1\nid: long\nname: Long\ncards:\n"
+    "  - prompt: " + " ".join(["Tell"] + ["more"] * 30) + ".\n"
+    "  - prompt: " + " ".join(["Tell"] + ["more"] * 21) + ".\n"
+    "  - prompt: Tell about a morning.\n"
+)
+
+
+def test_long_prompts_and_a_long_median_warn(here: Path) -> None:
+    (here / "long.yaml").write_text(LONG, encoding="utf-8")
+    status, out, _ = check("long.yaml", strict=True)
+    assert status == 1
+    assert out.splitlines() == [
+        "long.yaml:5:3: warning: the deck's median prompt is 22 words; keep it to 20 or fewer "
+        "(shorten the longest prompts: most cards read best in 15 words or fewer)",
+        "long.yaml:5:13: warning: the prompt is 31 words; a card is heard once, so keep it to "
+        "30 or fewer (say one idea in one or two short sentences)",
+        "long.yaml: failed: Long (long), 3 cards (level 1 Open: 3), 2 warnings",
+        "checked 1 deck: 0 ok, 1 failed",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ angry anger hurt tender love lonel grate regret mean realis realiz learn heart m
 longing longed relie believ surpris happ cry cried laugh embarrass nervous excit safe comfort envy
 envi jealous guilt upset calm peace alone brave courage desire want resent frustrat annoy furious
 rage grief griev mourn tired numb torn anxi panic dread delight thrill awkward humiliat lost warm
-tense uneasy ache bitter sorry"""
+tense uneasy ache bitter sorry treasur cherish admir trust attract ador fond yearn crav affection
+intima appreciat thankful belong valued inspir disgust cring repuls appal hate hatred shock stunn amaz
+awe bored confus overwhelm insecur vulnerab disappoint reject exclud homesick nostalg helpless
+powerless stress terrif fright mortif satisf bliss elat ecsta"""
 
 
 def test_the_word_lists_are_the_ones_the_writers_were_given() -> None:
@@ -197,3 +201,110 @@ def test_a_yes_no_question_that_opens_up_at_once_does_not_warn(text: str) -> Non
 )
 def test_a_yes_no_question_that_stays_closed_still_warns(text: str) -> None:
     assert lint.closed_question(text, "the prompt") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you rather cook or order in?",
+        "Is it the smell or the sound that takes you back?",
+        "Are you a morning person or a night person, and why?",
+        "Did that day change you? Explain.",
+        "Was it worth it? Explain why.",
+    ],
+)
+def test_either_or_questions_and_explain_are_open(text: str) -> None:
+    assert lint.closed_question(text, "the prompt") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Do you or your partner cook?", "Do"),
+        ("Would you go back or not?", "Would"),
+        ("Is it late? Or early?", "Is"),
+    ],
+)
+def test_an_or_that_offers_no_choice_stays_closed(text: str, word: str) -> None:
+    assert lint.closed_question(text, "the prompt") == (
+        f"the prompt starts with '{word}', so it reads as a yes/no question",
+        "open it up: 'What...', 'How...', 'Tell about a time...'",
+    )
+
+
+WRITERS_FEELINGS = """treasured admire trust attracted longing tender cherished resent envy relieved adored
+    fondness yearning craving affection intimacy appreciated thankful belonging valued inspired
+    disgusted cringe repulsed appalled hated shocked stunned amazed awe bored confused
+    overwhelmed insecure vulnerable disappointed rejected excluded homesick nostalgic helpless
+    powerless stressed terrified frightened mortified satisfied bliss elated ecstatic"""
+
+
+@pytest.mark.parametrize("word", WRITERS_FEELINGS.split())
+def test_the_feeling_words_writers_use_count(word: str) -> None:
+    assert lint.invites_feelings(f"Tell about someone you {word}.")
+
+
+@pytest.mark.parametrize("word", ["fondue", "adorned", "trustee", "cravat", "Appalachian"])
+def test_words_that_only_look_like_feelings_do_not_count(word: str) -> None:
+    assert not lint.invites_feelings(f"Tell about the {word}.")
+
+
+def test_a_prompt_over_30_words_warns_with_its_count() -> None:
+    thirty = " ".join(["word"] * 30)
+    assert lint.prompt_warnings(thirty, 1) == []
+    assert lint.prompt_warnings(thirty + " more", 1) == [
+        (
+            "the prompt is 31 words; a card is heard once, so keep it to 30 or fewer",
+            "say one idea in one or two short sentences",
+        )
+    ]
+    # Any language: the words are the runs of text between spaces.
+    assert lint.prompt_warnings(thirty + " más", 2, english=False)[0][0].startswith(
+        "the prompt is 31 words"
+    )
+
+
+def test_a_deck_whose_median_prompt_is_over_20_words_warns() -> None:
+    twenty, twenty_one = " ".join(["w"] * 20), " ".join(["w"] * 21)
+    assert lint.long_median([twenty, twenty_one, twenty]) is None
+    assert lint.long_median([]) is None
+    assert lint.long_median([twenty, twenty_one, twenty_one, " ".join(["w"] * 22)]) == (
+        "the deck's median prompt is 21 words; keep it to 20 or fewer",
+        "shorten the longest prompts: most cards read best in 15 words or fewer",
+    )
+    assert lint.long_median([twenty, twenty_one])[0] == (  # type: ignore[index]
+        "the deck's median prompt is 20.5 words; keep it to 20 or fewer"
+    )
+
+
+# A couples deck: "relationship" and "family" are on many of its cards.
+THEME = [
+    "What did your family teach you about how a relationship should look?",
+    "How does your family talk about our relationship when we are not there?",
+    "Which family habit do you hope our relationship keeps?",
+    "What part of our relationship would surprise your family most?",
+    "Tell about a family meal that felt warm.",
+    "Describe a song that reminds you of our relationship.",
+    "What made you laugh on our first trip together?",
+    "Tell about a kitchen smell from growing up and what it stirs.",
+    "What smell takes you back to a kitchen from growing up, and how does it feel?",
+    "Name a fear about money you have never said aloud.",
+]
+
+
+def test_a_decks_theme_words_alone_do_not_make_a_near_duplicate() -> None:
+    # Unweighted, the first two share 2 of their 3 idea words and would be paired.
+    assert lint.idea_words(THEME[0]) & lint.idea_words(THEME[1]) == {
+        "fami",
+        "relationship",
+    }  # stems
+    assert lint.near_duplicates(THEME) == [(7, 8, ("grow", "kitchen", "smell"))]
+
+
+def test_idf_weights_are_per_deck() -> None:
+    """The same two prompts pair when each is in a deck where their words are rare."""
+    texts = [THEME[0], THEME[1]]
+    assert lint.near_duplicates(texts, ["a", "b"]) == [(0, 1, ("fami", "relationship"))]
+    assert lint.near_duplicates(THEME, ["one"] * len(THEME)) == lint.near_duplicates(THEME)
+    weights = lint.idea_weights([frozenset({"a", "b"}), frozenset({"a"}), frozenset({"c"})])
+    assert weights == pytest.approx({"a": math.log(4 / 2), "b": math.log(4), "c": math.log(4)})

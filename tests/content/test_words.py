@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_the_english_words_load_without_problems() -> None:
     assert words.how_to_play.title == "How to play"
     assert [s.heading for s in words.how_to_play.sections][:2] == ["Two skills", "A turn"]
     assert all(s.body for s in words.how_to_play.sections)
-    assert len(words.feelings) == 10
+    assert len(words.feelings) == 12
     assert words.feelings[0] == FeelingFamily(
         "glad",
         "#F2C14E",
@@ -166,3 +167,26 @@ def test_a_language_without_words_reports_every_file() -> None:
     words, problems = load_words("xx")
     assert words is None
     assert [p.message for p in problems] == ["no such file"] * 4
+
+
+def test_disgust_has_a_family_and_mixed_feelings_are_not_surprise() -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    family = {word: f.name for f in words.feelings for word in f.words}
+    assert {family[w] for w in ("grossed out", "repulsed", "cringing", "appalled")} == {"disgusted"}
+    assert {family[w] for w in ("torn", "mixed", "confused", "conflicted")} == {"unsure"}
+    assert "surprised" not in {family[w] for w in ("torn", "mixed", "confused")}
+
+
+def test_how_to_play_says_passes_only_by_placeholder(words_copy: Path) -> None:
+    words, _ = load_words("en")
+    assert words is not None
+    bodies = " ".join(section.body for section in words.how_to_play.sections)
+    assert "{passes}" in bodies
+    assert not re.search(r"\b\d+ pass", bodies)  # the number comes from the rules
+    edit(words_copy, "how_to_play.yaml", "{passes}", "{pases}")
+    _, problems = load_words("en", Path("."))
+    assert [p.format() for p in problems] == [
+        "how_to_play.yaml:33:11: error: unknown placeholder {pases} in a section's 'body' "
+        "(a section may use {passes}: how many passes each player has)"
+    ]

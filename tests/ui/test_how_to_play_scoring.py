@@ -39,8 +39,9 @@ def every_page(driver: Driver) -> list[str]:
     return shown
 
 
-def open_from_table(driver: Driver, scoring: Scoring) -> TableScene:
-    state = engine.new_game(make_setup(2, rules=Rules(scoring=scoring)))
+def open_from_table(driver: Driver, scoring: Scoring, passes: int = 2) -> TableScene:
+    rules = Rules(scoring=scoring, passes_per_player=passes)
+    state = engine.new_game(make_setup(2, rules=rules))
     table = start_game(driver.app, state)
     driver.settle()
     driver.key(pygame.K_ESCAPE)  # the menu
@@ -93,8 +94,46 @@ def test_pass_and_not_this_card_are_told_apart(make_app):
         driver.click_button("how_to_play")
         said = " ".join(every_page(driver))
         assert "Pass (P) hands the card to the next player" in said
-        assert "Passes are limited; on a card everyone answers, you sit it out." in said
+        assert "on a card everyone answers, you sit it out." in said
         assert "Not this card (X) puts it away for everyone and a new one comes" in said
         assert "free, and anyone may ask" in said
         assert "Once the listeners respond, the card stays" in said
         assert "Anyone can skip a card" not in said  # the old words that made X a free pass
+
+
+def said(driver: Driver) -> str:
+    """The words of every page as laid out (before wrapping), one block after another."""
+    return " ".join(text for page in driver.scene.pages for _, text in page)
+
+
+def test_from_a_table_it_says_the_games_own_passes(make_app):
+    for passes, words in (
+        (1, "Each player has 1 pass for the whole game."),
+        (3, "Each player has 3 passes for the whole game."),
+        (0, "This game has no passes."),
+    ):
+        driver = make_app()
+        open_from_table(driver, Scoring.VERSUS, passes)
+        assert driver.scene.passes == passes
+        text = said(driver)
+        assert f"on a card everyone answers, you sit it out. {words}" in text
+        assert "{passes}" not in text
+
+
+def test_from_the_title_it_says_each_presets_passes(driver):
+    driver.click_button("how_to_play")
+    assert (
+        "How many passes each player has for the whole game depends on the rules: "
+        "Classic 2, Gathering 1, Together 2." in said(driver)
+    )
+
+
+def test_going_deeper_together_is_said_plainly(driver):
+    driver.click_button("how_to_play")
+    text = said(driver)
+    assert (
+        "With some rules, a new level waits until everyone is ready: between levels the game "
+        "asks “Ready to go deeper?”, and anyone can answer “not yet”. The screen never shows "
+        "who." in text
+    )
+    assert "If going deeper waits" not in text

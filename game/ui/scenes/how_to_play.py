@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.presets import load_presets
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, row
@@ -24,9 +25,11 @@ PAGE_BREAK: list[Block] = []  # a group with no blocks: what follows starts a ne
 
 
 class HowToPlayScene(Scene):
-    def __init__(self, app: App, scoring: bool = True) -> None:
+    def __init__(self, app: App, scoring: bool = True, passes: int | None = None) -> None:
         super().__init__(app)
         self.scoring = scoring  # whether the game has scoring on (True before any game)
+        self.passes = passes  # each player's passes in the game (None before any game)
+        self._passes_text: str | None = None
         self.buttons = ButtonGroup()
         self.pages: list[list[Block]] = [[]]
         self.page = 0
@@ -41,7 +44,8 @@ class HowToPlayScene(Scene):
         groups: list[list[Block]] = []
         for section in words.how_to_play.sections_for(self.scoring):
             group: list[Block] = [("heading", section.heading)]
-            for line in section.body.strip().splitlines():
+            body = section.body.replace("{passes}", self.passes_text())
+            for line in body.strip().splitlines():
                 line = line.strip()
                 if line.startswith("- "):
                     group.append(("bullet", line[2:].strip()))  # drawn with a hanging indent
@@ -64,6 +68,25 @@ class HowToPlayScene(Scene):
             group += [("bad", f"{self._kind(r.kind)}: “{r.text}” {r.why}") for r in example.misses]
             groups.append(group)
         return groups
+
+    def passes_text(self) -> str:
+        """How many passes each player has: the game's rules, or before any game each
+        preset's (the words file never holds the number)."""
+        if self._passes_text is None:
+            if self.passes is not None:
+                self._passes_text = (
+                    self.t("help_passes", count=self.passes)
+                    if self.passes
+                    else self.t("help_no_passes")
+                )
+            else:
+                presets, _ = load_presets()
+                listed = ", ".join(
+                    self.t("help_passes_preset", name=rules.name, count=rules.passes_per_player)
+                    for rules in presets.values()
+                )
+                self._passes_text = self.t("help_passes_by_preset", presets=listed)
+        return self._passes_text
 
     def _kind(self, kind: str) -> str:
         known = {

@@ -24,7 +24,7 @@ def draw_feelings(
     """A grid of families (name + words); words shrink to fit their tile, never overflow."""
     if not families:
         return
-    columns = 5 if area.width > area.height * 1.2 else 3
+    columns = _columns(len(families), area.width > area.height * 1.2)
     rows = -(-len(families) // columns)
     gap = look.px(12)
     tile_w = (area.width - gap * (columns - 1)) // columns
@@ -57,3 +57,11 @@ def draw_feelings(
         )
         fitted = look.text.fit(", ".join(family.words), box.size, size, 11)
         look.text.draw_fitted(target, fitted, (30, 24, 22), box)
+
+
+def _columns(count: int, wide: bool) -> int:
+    """Columns for `count` tiles: 3 in a tall area; in a wide one 4, 5 or 6, whichever leaves
+    the fewest empty tiles in the last row (5 when they tie with it: 10 families, 2 rows)."""
+    if not wide:
+        return 3
+    return min((4, 5, 6), key=lambda columns: (-count % columns, abs(columns - 5), columns))

@@ -101,7 +101,9 @@ class Overlay:
             scene.end_evening()
         elif chosen == "help":
             self.close()
-            scene.app.push("how_to_play", scoring=scene.scoring)
+            scene.app.push(
+                "how_to_play", scoring=scene.scoring, passes=scene.state.rules.passes_per_player
+            )
         elif chosen == "settings":
             self.close()
             scene.app.push("settings")
