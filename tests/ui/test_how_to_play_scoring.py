@@ -133,7 +133,7 @@ def test_going_deeper_together_is_said_plainly(driver):
     text = said(driver)
     assert (
         "With some rules, a new level waits until everyone is ready: between levels the game "
-        "asks “Ready to go deeper?”, and anyone can answer “not yet”. The screen never shows "
-        "who." in text
+        "asks “Ready to go deeper?”. Each of you answers once, and one “not yet” keeps the "
+        "level; the screen shows only the outcome." in text
     )
     assert "If going deeper waits" not in text
