@@ -3,9 +3,10 @@
     python tools/deck_stats.py decks/*.yaml
 
 For each deck: its prompts (prompt cards, not wild cards or the closing card), the median and
-longest prompt in words, the share of prompts that ask for a feeling in the prompt itself (a
-word starting with one of the checker's feeling stems, game/content/lint.py, not its thought
-stems; "feel" and "felt" are among them), the most common first two words, the share opening
+longest prompt in words, the share of prompts that ask for a feeling in the prompt itself (in
+so many words: feel, felt, feeling, emotion; `lint.asks_for_feeling`), and beside it the share
+that name any feeling word at all (the checker's feeling stems, as "a time you were proud"
+does; shown, not judged), the most common first two words, the share opening
 with a remember verb, the action cards (`wild: action`), and the pairs of follow-ups alike in
 wording on two different cards (difflib ratio >= 0.85 ignoring case, as `inkind check`).
 
@@ -60,6 +61,7 @@ def deck_report(deck: Deck) -> tuple[list[str], list[str]]:
     longest = max(words, default=0)
     over = sum(1 for n in words if n > MAX_WORDS)
     feelings = sum(1 for text in texts if lint.asks_for_feeling(text))
+    named = sum(1 for text in texts if lint.names_a_feeling(text))
     openings = Counter(first_two_words(text) for text in texts).most_common()
     remember = sum(1 for text in texts if REMEMBER.match(text))
     actions = sum(1 for card in deck.cards if card.wild is WildEffect.ACTION)
@@ -75,7 +77,8 @@ def deck_report(deck: Deck) -> tuple[list[str], list[str]]:
     lines = [
         f"  prompts: {count}   median words: {median:g}   max words: {longest}"
         f"   over {MAX_WORDS} words: {over}",
-        f"  ask for a feeling in the prompt: {percent(feelings, count)} ({feelings})",
+        f"  ask for a feeling in the prompt: {percent(feelings, count)} ({feelings});"
+        f" name a feeling word: {percent(named, count)}",
         f"  top first two words: {top}",
         f"  open with a remember verb: {percent(remember, count)} ({remember})",
         f"  action cards: {actions}",

@@ -121,8 +121,19 @@ def invites_feelings(text: str) -> bool:
 THOUGHT_STEMS = ("think", "thought", "wonder", "mean", "realis", "realiz", "learn", "believ")
 
 
+_ASKS_HOW_IT_FELT = re.compile(r"\b(?:feel|feels|felt|feeling|feelings|emotions?)\b", re.IGNORECASE)
+
+
 def asks_for_feeling(text: str) -> bool:
-    """Whether a prompt itself asks for a feeling: a feeling stem, not a thought one."""
+    """Whether a prompt itself asks how it felt, in so many words ("what did you feel",
+    "how did it feel"): the template a deck should not lean on, since the follow-ups and the
+    game's marks ask it already. A prompt that names a feeling as its moment ("a time you
+    were proud") is a moment, not this question."""
+    return bool(_ASKS_HOW_IT_FELT.search(_REMEMBER_INSTRUCTION.sub(" ", text)))
+
+
+def names_a_feeling(text: str) -> bool:
+    """Whether a prompt holds any feeling word (a stem of FEELING_STEMS, not a thought one)."""
     text = _REMEMBER_INSTRUCTION.sub(" ", text).lower()
     stems = tuple(stem for stem in FEELING_STEMS if stem not in THOUGHT_STEMS)
     return any(

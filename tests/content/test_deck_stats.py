@@ -29,7 +29,7 @@ def test_a_deck_that_meets_every_target_exits_0() -> None:
     assert done.stdout.splitlines() == [
         "meets.yaml (meets)",
         "  prompts: 13   median words: 8   max words: 10   over 30 words: 0",
-        "  ask for a feeling in the prompt: 15% (2)",
+        "  ask for a feeling in the prompt: 8% (1); name a feeling word: 15%",
         '  top first two words: "tell about" 8% (1), "describe a" 8% (1), "whose hands" 8% (1)',
         "  open with a remember verb: 0% (0)",
         "  action cards: 3",
@@ -44,7 +44,7 @@ def test_a_deck_that_misses_targets_lists_them_and_exits_1() -> None:
     assert done.stdout.splitlines()[8:] == [
         "misses.yaml (misses)",
         "  prompts: 2   median words: 18.5   max words: 31   over 30 words: 1",
-        "  ask for a feeling in the prompt: 100% (2)",
+        "  ask for a feeling in the prompt: 100% (2); name a feeling word: 100%",
         '  top first two words: "remember a" 100% (2)',
         "  open with a remember verb: 100% (2)",
         "  action cards: 0",
