@@ -46,7 +46,18 @@ from game.table.session import Session, given_by, memory_card
 Words = Callable[..., str]
 # The names a view's reader needs besides the view, so that screens and phones import the
 # table and never the rules' own modules.
-__all__ = ["CardView", "MarkRow", "Offer", "Phase", "RuleError", "Stage", "TableView", "table_view"]
+__all__ = [
+    "CardView",
+    "MarkRow",
+    "Offer",
+    "Phase",
+    "RuleError",
+    "Stage",
+    "TableView",
+    "Timers",
+    "TopLine",
+    "table_view",
+]
 
 LISTENER_MARKS = (AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE, AwardKind.TOUCHED_ME)
 SHARER_MARKS = (AwardKind.SHARED_FEELING, AwardKind.SHARED_THOUGHT)
@@ -108,6 +119,31 @@ class CardView:
 
 
 @attrs.frozen
+class TopLine:
+    """The line along the top: where the evening is, and the scores (committed ones only)."""
+
+    level: int = 1
+    level_name: str = ""
+    rounds_done: int = 0  # completed rounds
+    rounds: int | None = None  # the rules' number of rounds (None: open-ended)
+    scoring: Scoring = Scoring.VERSUS
+    scores: tuple[tuple[str, int], ...] = ()  # (name, points) by seat
+    team_total: int = 0
+    goal: int | None = None
+    names_shown: bool = True  # no names while the table answers "ready to go deeper?"
+
+
+@attrs.frozen
+class Timers:
+    """The gentle timer's seconds for sharing and responding under the game's rules, and
+    whether they are the deck's own (a protocol keeps them; a preset's follow Settings)."""
+
+    share: int
+    respond: int
+    own: bool
+
+
+@attrs.frozen
 class TableView:
     seat: int | None  # whose view this is (None: the TV)
     phase: Phase
@@ -140,6 +176,15 @@ class TableView:
     # What a phone follows to know its choices are still the same ones: it changes when who
     # may do what changes (a new step of the turn), not when a mark is given.
     step: tuple[object, ...] = ()
+    top: TopLine = TopLine()
+    deck_name: str = ""
+    timers: Timers = Timers(0, 0, False)
+    # Changes when the gentle timer starts afresh: a new phase, card or speaker (a pass).
+    timer_key: tuple[object, ...] = ()
+    # The wild cards shaping the turn, as (title, text) on banners while the card is answered.
+    banners: tuple[tuple[str, str], ...] = ()
+    passes_per_player: int = 0
+    speaker_name: str = ""
 
     def offers(self) -> tuple[Offer, ...]:
         return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
@@ -428,7 +473,48 @@ class _View:
             answered=self.seat is not None and self.seat in state.voted,
             turn=state.turn,
             step=step_key(self.session),
+            top=self.top_line(),
+            deck_name=state.deck.name,
+            timers=Timers(
+                state.rules.share_seconds,
+                state.rules.respond_seconds,
+                state.deck.rules is not None and state.rules.id == state.deck.rules.id,
+            ),
+            timer_key=(state.phase, state.card, state.speaker_index, state.speaker, state.turn),
+            banners=self.banners(),
+            passes_per_player=state.rules.passes_per_player,
+            speaker_name=self.name(state.speaker),
         )
+
+    def top_line(self) -> TopLine:
+        state = self.state
+        levels = state.deck.levels
+        return TopLine(
+            level=state.level,
+            level_name=levels[state.level - 1].name if levels else "",
+            rounds_done=state.round,
+            rounds=state.rules.rounds,
+            scoring=state.rules.scoring,
+            scores=tuple(
+                (player.name, state.scores.total(seat)) for seat, player in enumerate(state.players)
+            ),
+            team_total=state.scores.team_total,
+            goal=state.rules.goal,
+            names_shown=state.phase is not Phase.DEEPER,
+        )
+
+    def banners(self) -> tuple[tuple[str, str], ...]:
+        """Each wild card's title and explanation (the deck's own words, else the game's),
+        while the card is answered: while marks are given the headline names them, and wild
+        cards drawn before an action card wait for the next prompt."""
+        state, t = self.state, self.t
+        if state.phase not in (Phase.SHARE, Phase.RESPOND) or action_on_table(state):
+            return ()
+        words = []
+        for card in state.wild_cards:
+            effect = card.wild.value if card.wild else "double"
+            words.append((t(f"wild_title_{effect}"), card.text or t(f"wild_text_{effect}")))
+        return tuple(words)
 
     def role(self) -> str:
         state, seat = self.state, self.seat

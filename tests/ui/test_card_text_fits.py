@@ -46,7 +46,7 @@ def test_card_text_fits_inside_the_card(make_app, size, which):
     assert len(prompt) >= (60 if which == "longest built-in" else 300)  # cards are short now
     table = table_with_prompt(driver, prompt)
     look = driver.app.look
-    drawn = draw_card(driver.app.screen, look, driver.app.t, table.state, table.card_box, 1.0)
+    drawn = draw_card(driver.app.screen, look, table.view, table.card_box, 1.0)
     card = table.card_box
     _, box = text_box(card, driver.app.look)
     assert drawn.width > 0 and drawn.height > 0

@@ -6,6 +6,7 @@ import pygame
 
 from game.core.rules import AwardKind
 from game.core.state import Phase
+from game.core.turns import Stage
 from game.ui.scenes.level_change import LevelChangeScene
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.summary import SummaryScene
@@ -40,6 +41,9 @@ def set_up_circle(driver) -> TableScene:
 def click_turn(driver, table: TableScene) -> None:
     driver.click_button("draw")
     while table.state.phase is Phase.SHARE:  # an "everyone" card: each speaker in turn
+        if table.view.stage is Stage.CARRY_OUT:  # an action card: done together, no marks
+            driver.click_button("end_turn")
+            return
         driver.click_button("done_sharing")
         if table.state.phase is Phase.RESPOND:
             if driver.button_rect("retold") is not None:  # a mirror card: retell first

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 
-from game.table.terms import GameState, Phase
-from game.table.views import Offer, card_caption
+from game.table.views import Offer, TableView
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row
 from game.ui.widgets.card import card_rect, draw_prompt_card
@@ -49,8 +46,7 @@ def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) 
 def draw_card(
     surface: pygame.Surface,
     look: Look,
-    t: Callable[..., str],
-    state: GameState,
+    view: TableView,
     box: pygame.Rect,
     flip: float,
     covered: list[pygame.Rect] | None = None,
@@ -59,19 +55,19 @@ def draw_card(
     adds to `covered` where it drew (see `draw_prompt_card`)."""
     if box.width <= 0 or box.height <= 0:
         return pygame.Rect(box.topleft, (0, 0))  # a tall window while marks are given
-    card = state.current_card
-    if card is None or state.phase in (Phase.DEAL, Phase.DEEPER):
+    card = view.card
+    if card is None:
         draw_prompt_card(
-            surface, box, look, "", flip=0.0, back_label=state.deck.name, covered=covered
+            surface, box, look, "", flip=0.0, back_label=view.deck_name, covered=covered
         )
         return pygame.Rect(box.topleft, (0, 0))
     return draw_prompt_card(
         surface,
         box,
         look,
-        card.text if card.is_action else card.prompt,  # an action card is all instruction
-        card_caption(t, state),
+        card.words,  # an action card is all instruction
+        card.caption,
         flip=flip,
-        back_label=state.deck.name,
+        back_label=view.deck_name,
         covered=covered,
     )

@@ -96,7 +96,7 @@ class Painter:
             # Put back next frame only where the card was drawn: a squeezed card is a
             # sliver of its box, and at 4K the whole box is a 7 MB copy a frame.
             covered: list[pygame.Rect] = []
-            draw_card(surface, look, scene.t, scene.state, scene.card_box, scene.flip, covered)
+            draw_card(surface, look, scene.view, scene.card_box, scene.flip, covered)
             moved.extend(covered or [scene.card_box.inflate(look.px(40), look.px(40))])
         if scene.timer.enabled:
             moved.append(talk.timer_place(scene)[2])

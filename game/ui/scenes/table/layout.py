@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import attrs
 import pygame
 
-from game.table.terms import Card, Phase
+from game.table.terms import Phase
 from game.table.views import TableView
 from game.ui.look import Look
 from game.ui.text import Fitted
@@ -101,15 +99,6 @@ def place_banners(look: Look, panel: pygame.Rect, words: list[tuple[str, str]]) 
         pygame.Rect(panel.left + i * (width + gap), panel.top, width, height) for i in range(count)
     ]
     return Banners(rects, size)
-
-
-def banner_words(t: Callable[..., str], wilds: tuple[Card, ...]) -> list[tuple[str, str]]:
-    """Each wild card's title and explanation (the deck's own words, else the game's)."""
-    words = []
-    for wild in wilds:
-        effect = wild.wild.value if wild.wild else "double"
-        words.append((t(f"wild_title_{effect}"), wild.text or t(f"wild_text_{effect}")))
-    return words
 
 
 @attrs.define

@@ -222,12 +222,7 @@ class MarksPanel:
 
     def thanks_box(self, scene: TableScene) -> pygame.Rect | None:
         """With scoring off, the room under the rows for this turn's acknowledgements."""
-        if (
-            scene.state.rules.scoring is not Scoring.OFF
-            or not self.rows
-            or self.above
-            or self.below
-        ):
+        if scene.view.top.scoring is not Scoring.OFF or not self.rows or self.above or self.below:
             return None
         look, content = scene.look, scene.content
         top = self.rows[-1].rect.bottom + look.px(14)
@@ -237,14 +232,12 @@ class MarksPanel:
 
 def draw_thanks(scene: TableScene, surface: pygame.Surface, box: pygame.Rect | None) -> None:
     """Each mark given this turn, said as thanks with the real names (scoring off)."""
-    state = scene.state
     # Marks given on phones are not in the TV's view: they are thanked at the turn's end.
     shown = scene.view.shown_marks
     if box is None or not shown:
         return
     look = scene.look
-    names = tuple(p.name for p in state.players)
-    lines = [acknowledgement(mark, names, scene.t) for mark in shown]
+    lines = [acknowledgement(mark, scene.view.names, scene.t) for mark in shown]
     if not lines:
         return
     while len(lines) > 1 and not look.text.fits("\n".join(lines), box.size, look.theme.small):
@@ -271,7 +264,7 @@ def draw_badges(scene: TableScene, surface: pygame.Surface) -> None:
 def draw_badge(scene: TableScene, surface: pygame.Surface, button: Button) -> None:
     """The points of one mark's button (nothing for other buttons, or with scoring off)."""
     look = scene.look
-    if scene.state.rules.scoring is Scoring.OFF or not button.id.startswith("mark:"):
+    if scene.view.top.scoring is Scoring.OFF or not button.id.startswith("mark:"):
         return
     offer = scene.view.offer(button.id)
     if offer is None:

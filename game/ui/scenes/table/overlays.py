@@ -102,7 +102,7 @@ class Overlay:
         elif chosen == "help":
             self.close()
             scene.app.push(
-                "how_to_play", scoring=scene.scoring, passes=scene.state.rules.passes_per_player
+                "how_to_play", scoring=scene.scoring, passes=scene.view.passes_per_player
             )
         elif chosen == "settings":
             self.close()

@@ -20,7 +20,7 @@ from game.table.closeness import AFTER
 from game.table.moments import acknowledgement
 from game.table.session import Session
 from game.table.terms import GameState, Phase, RuleError, Scoring
-from game.table.views import Offer, TableView, action_on_table, table_view
+from game.table.views import Offer, Stage, TableView, table_view
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.scenes.table import talk
@@ -30,7 +30,6 @@ from game.ui.scenes.table.layout import (
     FEW_BUTTONS,
     Area,
     Banners,
-    banner_words,
     place_banners,
     place_words,
     table_area,
@@ -78,7 +77,7 @@ class TableScene(Scene):
         self.hints_open = False
         self.flip = 1.0
         self.timer = GentleTimer()
-        self.timer_key: tuple[Phase, str | None, int, int, int] | None = None
+        self.timer_key: tuple[object, ...] | None = None
         self.award_row = 0  # the listener row the number keys mark: chosen, never followed
         self.view: TableView = table_view(session, self.t, None, 0)
         self.area: Area | None = None
@@ -95,7 +94,7 @@ class TableScene(Scene):
 
     @property
     def scoring(self) -> bool:
-        return self.state.rules.scoring is not Scoring.OFF
+        return self.view.top.scoring is not Scoring.OFF
 
     # ------------------------------------------------------------ life
 
@@ -139,23 +138,22 @@ class TableScene(Scene):
     # ------------------------------------------------------------ timer
 
     def _timer_seconds(self) -> int:
-        state, settings = self.state, self.app.settings
+        view, settings = self.view, self.app.settings
         if not settings.timers:
             return 0
-        if self.view.card_timer is not None:
-            return self.view.card_timer  # the card's own (format 1.1), even with rules' timers off
+        if view.card_timer is not None:
+            return view.card_timer  # the card's own (format 1.1), even with rules' timers off
         # A deck's own rules keep their times (its protocol); a preset's follow Settings.
-        own = state.deck.rules is not None and state.rules.id == state.deck.rules.id
-        if state.phase is Phase.SHARE and state.rules.share_seconds > 0:
-            return state.rules.share_seconds if own else settings.share_seconds
-        if state.phase is Phase.RESPOND and state.rules.respond_seconds > 0:
-            return state.rules.respond_seconds if own else settings.respond_seconds
+        timers = view.timers
+        if view.phase is Phase.SHARE and timers.share > 0:
+            return timers.share if timers.own else settings.share_seconds
+        if view.phase is Phase.RESPOND and timers.respond > 0:
+            return timers.respond if timers.own else settings.respond_seconds
         return 0
 
     def _sync_timer(self) -> None:
-        state = self.state
         # A new speaker (a pass hands the card on) starts the timer afresh.
-        key = (state.phase, state.card, state.speaker_index, state.speaker, state.turn)
+        key = self.view.timer_key
         seconds = self._timer_seconds()
         if key != self.timer_key:
             self.timer_key = key
@@ -169,8 +167,8 @@ class TableScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         width = size[0] - 2 * self.look.px(24)  # the top bar's, as table_area makes it
-        lines = top_lines(self.look, self.t, self.state, width)
-        self.area = table_area(self.look, size, self.state.phase, lines)
+        lines = top_lines(self.look, self.t, self.view.top, width)
+        self.area = table_area(self.look, size, self.view.phase, lines)
         self.refresh()
         self.overlay.layout()
 
@@ -185,10 +183,7 @@ class TableScene(Scene):
         look, area, view = self.look, self.area, self.view
         # While marks are given the view names the wild cards in its headline instead:
         # the rows need the banners' room.
-        wilds = self.state.wild_cards if self.state.phase in (Phase.SHARE, Phase.RESPOND) else ()
-        if action_on_table(self.state):
-            wilds = ()  # wild cards drawn before an action card wait for the next prompt
-        self.banners = place_banners(look, area.panel, banner_words(self.t, wilds))
+        self.banners = place_banners(look, area.panel, list(view.banners))
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
@@ -214,18 +209,17 @@ class TableScene(Scene):
         entries = [(o.id, o.label, o.key) for o in view.bar]
         # The pass names who gets the card and how many passes are left: it needs more room.
         weights = [1.6 if o.primary else 1.5 if o.choice.do is Do.PASS else 1.2 for o in view.bar]
-        phase = self.state.phase
-        if any(o.choice.do is Do.DONE_RESPONDING for o in view.bar):
+        if view.stage is Stage.RESPOND:
             entries.append(
                 (SHOW_HINTS, t("table_hints_hide" if self.hints_open else "table_hints"), "H")
             )
             weights.append(1.3)
-        if phase in (Phase.SHARE, Phase.RESPOND) and not action_on_table(self.state):
+        if view.stage in (Stage.SHARE, Stage.RETELL, Stage.RESPOND):
             entries.append((SHOW_FEELINGS, t("table_feelings"), "F"))
             weights.append(1.1)
         assert self.area is not None
         bar, gap = self.area.bar, self.look.px(14)
-        two_rows = tall(self.app.size) and self.state.phase not in FEW_BUTTONS
+        two_rows = tall(self.app.size) and view.phase not in FEW_BUTTONS
         half = (bar.height - self.look.px(10)) // 2
         if two_rows and len(entries) > 2:
             # Two rows: the main choice alone on top, the others under it.
@@ -252,30 +246,27 @@ class TableScene(Scene):
             self.overlay.open(END)
             return
         choice = offer.choice
-        before = self.state
+        before_marks = self.view.shown_marks  # the session's news refreshes the view
         try:
             self.session.choose_all(offer.seats, choice)
         except RuleError as error:
             self.notice = str(error)
             return
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
-        before_marks = self.view.shown_marks
         self.refresh()
-        self._say(choice, before, before_marks)
+        self._say(choice, before_marks)
 
-    def _say(self, choice: Choice, before: GameState, before_marks: tuple[object, ...]) -> None:
-        """The calm line after a choice, and the sound of a mark."""
+    def _say(self, choice: Choice, before_marks: tuple[object, ...]) -> None:
+        """The calm line after a choice (the view is the new one), and the sound of a mark."""
         t = self.t
         if choice.do is Do.STAR:
-            card = before.card
-            starred = bool(card and self.session.memory and self.session.memory.is_starred(card))
-            self.note = t("table_star_added" if starred else "table_star_removed")
+            self.note = t("table_star_added" if self.view.starred else "table_star_removed")
         elif choice.do is Do.NOT_FOR_US:
             self.note = t("table_not_for_us_done")
         elif choice.do is Do.MARK and len(self.view.shown_marks) > len(before_marks):
             self.app.sound.play("award")
             if not self.scoring and self.marks.thanks_box(self) is None:
-                names = tuple(p.name for p in self.state.players)
+                names = self.view.names
                 # no room under the rows: the mark just given, as a line
                 self.note = acknowledgement(self.view.shown_marks[-1], names, t)
 
@@ -437,15 +428,14 @@ class TableScene(Scene):
         look, area = self.look, self.area
         assert area is not None
         pal = look.pal
-        phase = self.state.phase
+        phase = self.view.phase
         surface.fill(pal.background)
         menu = self.buttons.get(SHOW_MENU)
         right = (menu.rect.left if menu else area.top.right) - look.px(20)
-        draw_top_bar(surface, look, self.t, self.state, area.top, right)
+        draw_top_bar(surface, look, self.t, self.view.top, area.top, right)
         if card:
-            draw_card(surface, look, self.t, self.state, self.card_box, self.flip)
-        words = banner_words(self.t, self.state.wild_cards)
-        for (title, text), rect in zip(words, self.banners.rects, strict=False):
+            draw_card(surface, look, self.view, self.card_box, self.flip)
+        for (title, text), rect in zip(self.view.banners, self.banners.rects, strict=False):
             draw_wild_card(surface, rect, look, title, text, text_size=self.banners.text_size)
         for fitted, box, colour in self.panel_texts:
             look.text.draw_fitted(surface, fitted, colour, box, align="left")

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.table.terms import AwardKind, Stage
-from game.table.views import action_on_table
 
 if TYPE_CHECKING:
     from game.ui.scenes.table.scene import TableScene
@@ -64,7 +63,7 @@ def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) 
 
 def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
     """How to share, and the line that tells a pass from "not this card"."""
-    if action_on_table(scene.state):
+    if scene.view.stage is Stage.CARRY_OUT:
         draw_timer(scene, surface, still)  # nothing to share: the card and the headline say it
         return
     look = scene.look
@@ -109,7 +108,7 @@ def draw_tiles(scene: TableScene, surface: pygame.Surface, content: pygame.Rect)
     one_line = all(look.text.width(h, head_size, True) <= inner_w for h in heads)
     head_h = look.text.line_height(head_size, True) * (1 if one_line else 2)
     body_box = (inner_w, content.height - pad_y - head_h)
-    speaker = scene.state.players[scene.state.speaker].name
+    speaker = scene.view.speaker_name
     texts = [t(f"respond_{kind.value}", name=speaker) for kind in RESPONSES]
     body_size = min(
         look.text.fit(x, body_box, look.theme.small, look.theme.small).size for x in texts
@@ -147,8 +146,8 @@ def draw_hints(scene: TableScene, surface: pygame.Surface, box: pygame.Rect) -> 
 
 def hint_lines(scene: TableScene, starters: int) -> list[str]:
     """The card's follow-ups, then `starters` ways to begin of each kind (deepening, felt)."""
-    state, t = scene.state, scene.t
-    card = state.current_card
+    view, t = scene.view, scene.t
+    card = view.card
     words, _ = scene.app.words()
     parts = []
     if card is not None and card.follow_ups:
@@ -158,7 +157,7 @@ def hint_lines(scene: TableScene, starters: int) -> list[str]:
         picks = []
         for pool in (words.starters.deepening, words.starters.felt):
             picks += (
-                [pool[(state.turn * 2 + i) % len(pool)] for i in range(starters)] if pool else []
+                [pool[(view.turn * 2 + i) % len(pool)] for i in range(starters)] if pool else []
             )
         parts.append(t("hints_starters"))
         parts += [f"•  {s}" for s in picks]

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.table.terms import GameState, Phase, Scoring
+from game.table.terms import Scoring
+from game.table.views import TopLine
 from game.ui.look import Look
 
 GAP = "    "  # between two scores
@@ -19,16 +20,15 @@ def menu_width(look: Look, t: Callable[..., str]) -> int:
     return max(look.px(150), label_w + chip_w + look.px(48))
 
 
-def _info(look: Look, t: Callable[..., str], state: GameState, top: pygame.Rect) -> str:
+def _info(look: Look, t: Callable[..., str], line: TopLine, top: pygame.Rect) -> str:
     """Level and round (the round alone in a narrow window: the card names the level)."""
     size = look.theme.small
-    level = state.deck.levels[state.level - 1]
-    rounds = state.rules.rounds
-    parts = [t("top_level", number=state.level, name=level.name)]
+    rounds = line.rounds
+    parts = [t("top_level", number=line.level, name=line.level_name)]
     parts.append(
-        t("top_round", number=min(state.round + 1, rounds), count=rounds)
+        t("top_round", number=min(line.rounds_done + 1, rounds), count=rounds)
         if rounds
-        else t("top_round_open", number=state.round + 1)
+        else t("top_round_open", number=line.rounds_done + 1)
     )
     room = int(top.width * 0.42)
     info = "  ·  ".join(parts)
@@ -55,21 +55,21 @@ def score_lines(look: Look, scores: list[str], first_w: int, rest_w: int) -> lis
 
 
 def _spaces(
-    look: Look, t: Callable[..., str], state: GameState, top: pygame.Rect, right: int
+    look: Look, t: Callable[..., str], line: TopLine, top: pygame.Rect, right: int
 ) -> tuple[int, int]:
     """(the first line's room for scores, the room of the lines under it)."""
-    left_w = look.text.width(_info(look, t, state, top), look.theme.small)
+    left_w = look.text.width(_info(look, t, line, top), look.theme.small)
     return right - top.left - left_w - look.px(20), right - top.left
 
 
-def top_lines(look: Look, t: Callable[..., str], state: GameState, width: int) -> int:
+def top_lines(look: Look, t: Callable[..., str], line: TopLine, width: int) -> int:
     """How many lines the scores need in a bar `width` wide (with points up to 888, so the
     bar keeps its height as they grow)."""
-    if state.rules.scoring is not Scoring.VERSUS or state.phase is Phase.DEEPER:
+    if line.scoring is not Scoring.VERSUS or not line.names_shown:
         return 1
     top = pygame.Rect(0, 0, width, 1)
-    first_w, rest_w = _spaces(look, t, state, top, width - menu_width(look, t) - look.px(20))
-    scores = [t("top_score", name=p.name, points=888) for p in state.players]
+    first_w, rest_w = _spaces(look, t, line, top, width - menu_width(look, t) - look.px(20))
+    scores = [t("top_score", name=name, points=888) for name, _ in line.scores]
     return len(score_lines(look, scores, first_w, rest_w))
 
 
@@ -77,48 +77,45 @@ def draw_top_bar(
     surface: pygame.Surface,
     look: Look,
     t: Callable[..., str],
-    state: GameState,
+    line: TopLine,
     top: pygame.Rect,
     right: int,
 ) -> None:
     pal = look.pal
     size = look.theme.small
     line_h = look.text.line_height(size) * 4 // 5  # lines of scores set close: rows need room
-    lines_n = top_lines(look, t, state, top.width)
+    lines_n = top_lines(look, t, line, top.width)
     first_y = top.top + (top.height - lines_n * line_h) // 2 + line_h // 2  # the first line's
-    info = _info(look, t, state, top)
+    info = _info(look, t, line, top)
     left_w = look.text.width(info, size)  # the scores may use all the rest
     look.text.draw(surface, info, size, pal.muted, (top.left, first_y), anchor="midleft")
     gap = look.px(20)
     space = pygame.Rect(
         top.left + left_w + gap, top.top, right - top.left - left_w - gap, top.height
     )
-    scoring = state.rules.scoring
-    if state.phase is Phase.DEEPER:
+    scoring = line.scoring
+    if not line.names_shown:
         return  # no names while the table answers "ready to go deeper?"
     if scoring is Scoring.TOGETHER:
-        _draw_meter(surface, look, t, state, space)
+        _draw_meter(surface, look, t, line, space)
     elif scoring is Scoring.VERSUS:
-        scores = [
-            t("top_score", name=p.name, points=state.scores.total(i))
-            for i, p in enumerate(state.players)
-        ]
+        scores = [t("top_score", name=name, points=points) for name, points in line.scores]
         # Everyone's score at the small size, on more lines when they need them (the bar
         # was made as tall as that), rather than text too small to read from the sofa.
         lines = score_lines(look, scores, space.width, right - top.left)
-        for i, line in enumerate(lines):
+        for i, text in enumerate(lines):
             width = space.width if i == 0 else right - top.left
-            shown = look.text.ellipsize(line, size, width)
+            shown = look.text.ellipsize(text, size, width)
             at = (space.right, first_y + i * line_h)
             look.text.draw(surface, shown, size, pal.muted, at, anchor="midright")
 
 
 def _draw_meter(
-    surface: pygame.Surface, look: Look, t: Callable[..., str], state: GameState, space: pygame.Rect
+    surface: pygame.Surface, look: Look, t: Callable[..., str], line: TopLine, space: pygame.Rect
 ) -> None:
     pal = look.pal
-    goal = state.rules.goal
-    total = state.scores.team_total
+    goal = line.goal
+    total = line.team_total
     label = (
         t("top_together", points=total, goal=goal) if goal else t("top_together_open", points=total)
     )
