@@ -23,8 +23,7 @@ from game.table.samples import TWELVE_NAMES, sample_game
 from game.table.session import Session
 from game.ui import text as text_module
 from game.ui.scenes.level_change import FADE_SECONDS
-from game.ui.text import Text
-from game.ui.text_budget import (
+from game.ui.text import (
     FITS_KEPT,
     MB,
     RUNS_KEPT,
@@ -32,6 +31,7 @@ from game.ui.text_budget import (
     SURFACE_BUDGET_MIN,
     WIDTHS_KEPT,
     WRAPS_KEPT,
+    Text,
     surface_budget,
     surface_bytes,
 )
