@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.content.decks import (
-    LANGUAGE_TAG,
+from game.content.deck_cards import (
     MAX_CARDS,
     MAX_FOLLOW_UP,
-    MAX_LEVELS,
     MAX_PROMPT,
+)
+from game.content.decks import (
+    LANGUAGE_TAG,
+    MAX_LEVELS,
     read_deck,
 )
 from game.content.node_reader import SLUG, slugify

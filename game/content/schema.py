@@ -19,28 +19,30 @@ import json
 from typing import Any, TextIO
 
 from game.content import presets
-from game.content.decks import (
+from game.content.deck_cards import (
     ANSWERED_BY,
     CLOSING_KEYS,
+    MAX_CARDS,
+    MAX_FOLLOW_UP,
+    MAX_PROMPT,
+    MAX_TIMER,
+    PROMPT_CARD_KEYS,
+    WILD_CARD_KEYS,
+    WILD_EFFECTS,
+)
+from game.content.decks import (
     DECK_KEYS,
     DECK_REQUIRED,
     LEVEL_KEYS,
     LEVEL_PACES,
-    MAX_CARDS,
     MAX_DESCRIPTION,
-    MAX_FOLLOW_UP,
     MAX_LEVEL_NAME,
     MAX_LEVELS,
     MAX_LINE,
     MAX_MINUTES,
     MAX_NAME,
-    MAX_PROMPT,
-    MAX_TIMER,
     MODES,
     ORDERS,
-    PROMPT_CARD_KEYS,
-    WILD_CARD_KEYS,
-    WILD_EFFECTS,
 )
 from game.core.cards import WildEffect
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content import decks, lint, presets
+from game.content import deck_cards, decks, lint, presets
 from game.content.decks import load_deck
 from game.content.presets import load_presets
 
@@ -39,8 +39,13 @@ def test_every_marked_example_loads_with_no_problems(tmp_path: Path, kind: str, 
 @pytest.mark.parametrize(
     "key",
     sorted(
-        set(decks.DECK_KEYS + decks.LEVEL_KEYS + decks.PROMPT_CARD_KEYS + decks.WILD_CARD_KEYS)
-        | set(decks.CLOSING_KEYS + decks.WILD_EFFECTS + decks.MODES)
+        set(
+            decks.DECK_KEYS
+            + decks.LEVEL_KEYS
+            + deck_cards.PROMPT_CARD_KEYS
+            + deck_cards.WILD_CARD_KEYS
+        )
+        | set(deck_cards.CLOSING_KEYS + deck_cards.WILD_EFFECTS + decks.MODES)
         | set(presets.PRESET_KEYS + presets.LEVELS_KEYS + presets.TIMER_KEYS + presets.AWARD_KEYS)
         | set(presets.PACES + presets.SCORINGS)
     ),

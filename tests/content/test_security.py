@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.content import yamlsafe
-from game.content.decks import MAX_CARDS, load_deck
+from game.content.deck_cards import MAX_CARDS
+from game.content.decks import load_deck
 
 CARD = "  - prompt: Tell about a morning that surprised you. How did you feel?\n"
 HEAD = "format: 1\nid: hostile\nname: Hostile\ncards:\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from game.content import decks, presets
+from game.content import deck_cards, decks, presets
 from game.content.sources import builtin_deck_files
 from game.core.cards import Mode
 from game.core.rules import Rules
@@ -21,10 +21,10 @@ from tests.core.factory import make_deck, make_setup
 
 
 def test_the_bounds_are_the_deck_checkers():
-    assert setup_check.MAX_CARDS == decks.MAX_CARDS
+    assert setup_check.MAX_CARDS == deck_cards.MAX_CARDS
     assert setup_check.MAX_LEVELS == decks.MAX_LEVELS
     assert setup_check.MAX_MINUTES == decks.MAX_MINUTES
-    assert setup_check.MAX_TIMER == decks.MAX_TIMER
+    assert setup_check.MAX_TIMER == deck_cards.MAX_TIMER
 
 
 def test_every_built_in_deck_with_every_built_in_preset_passes():
