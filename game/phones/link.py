@@ -81,7 +81,7 @@ class PhonesLink:
         if self._qr is None:
             import segno
 
-            code = segno.make(self.url, error="m", micro=False)
+            code = segno.make(self.server.scan_url, error="m", micro=False)
             self._qr = [[bool(m) for m in row] for row in code.matrix]
         return self._qr
 

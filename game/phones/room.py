@@ -44,6 +44,10 @@ RATE_BURST = 160.0
 
 
 SAVED_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")  # as `secrets.token_urlsafe(24)` makes them
+# The QR code carries a pass beside the room code: 128 random bits that no one guesses, so a
+# phone that scanned it is let in at once even while strangers' wrong codes hold the typed
+# code back (a limit on a 40-bit code must refuse someone; never the pass).
+PASS = re.compile(r"[A-Za-z0-9_-]{22}")
 SAVED_SEATS = 12  # the most players a game has
 
 
@@ -95,8 +99,14 @@ class Entry(enum.Enum):
 
 
 class Room:
-    def __init__(self, code: str | None = None, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        code: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        pass_: str | None = None,
+    ):
         self.code = code or new_code()
+        self.pass_ = pass_ or secrets.token_urlsafe(16)  # 22 characters
         self.clock = clock
         self.keys: dict[int, str] = {}  # seat -> the key its phone holds
         self.holders: dict[int, object] = {}  # seat -> the live connection that holds it
@@ -109,14 +119,18 @@ class Room:
     def admits(self, typed: str, address: str) -> bool:
         return self.enter(typed, address) is Entry.OPEN
 
-    def enter(self, typed: str, address: str) -> Entry:
+    def enter(self, typed: str, address: str, pass_: str = "") -> Entry:
         """Check `typed` against the room's code.
 
-        An address that gave the right code before is always checked. Any other waits
-        (its code is not even compared) while it has sent `FAILURES_ALLOWED` wrong codes
-        in the last minute, or all addresses together `FAILURES_ALL`.
+        The room's pass (the QR code's) with the right code always opens, and the address
+        is then known. An address that gave the right code before is always checked. Any
+        other waits (its code is not even compared) while it has sent `FAILURES_ALLOWED`
+        wrong codes in the last minute, or all addresses together `FAILURES_ALL`.
         """
         right = hmac.compare_digest(normal_code(typed).encode(), self.code.encode())
+        if right and pass_ and hmac.compare_digest(pass_.encode(), self.pass_.encode()):
+            self._know(address)
+            return Entry.OPEN
         if address in self.known:
             if right:  # kept as the newest
                 del self.known[address]
@@ -130,9 +144,7 @@ class Room:
             self.failures[address] = recent
             return Entry.WAIT
         if right:
-            self.known[address] = None
-            if len(self.known) > KNOWN_KEPT:
-                self.known.pop(next(iter(self.known)))
+            self._know(address)
             return Entry.OPEN
         recent.append(now)
         self.all_failures.append(now)
@@ -141,6 +153,12 @@ class Room:
         if len(self.failures) > ADDRESSES_KEPT:  # forgetting one costs nothing:
             self.failures.pop(next(iter(self.failures)))  # `FAILURES_ALL` still holds
         return Entry.WRONG
+
+    def _know(self, address: str) -> None:
+        self.known.pop(address, None)
+        self.known[address] = None  # the newest last: the oldest are forgotten first
+        if len(self.known) > KNOWN_KEPT:
+            self.known.pop(next(iter(self.known)))
 
     # ------------------------------------------------------------ seats
 
@@ -185,7 +203,8 @@ class Room:
     def saved(self) -> dict[str, Any]:
         """The code and the seats' keys, kept in the save: after a crash the game's room
         opens again at the same address and each phone takes its seat back by itself."""
-        return {"code": self.code, "keys": {str(s): k for s, k in dict(self.keys).items()}}
+        keys = {str(s): k for s, k in dict(self.keys).items()}
+        return {"code": self.code, "pass": self.pass_, "keys": keys}
 
     @classmethod
     def from_saved(cls, saved: object) -> Room | None:
@@ -201,7 +220,10 @@ class Room:
             and len(keys) <= SAVED_SEATS
         ):
             return None
-        room = cls(code)
+        pass_ = saved.get("pass")
+        if pass_ is not None and not (isinstance(pass_, str) and PASS.fullmatch(pass_)):
+            return None
+        room = cls(code, pass_=pass_)  # an older save kept no pass: a new one
         for seat, key in keys.items():
             if not (
                 isinstance(seat, str)

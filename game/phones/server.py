@@ -142,6 +142,11 @@ class PhoneServer:
     def url(self) -> str:
         return f"http://{self.public_host}:{self.port}/{self.room.code}/"
 
+    @property
+    def scan_url(self) -> str:
+        """The address the QR code holds: the room's pass beside its code."""
+        return f"{self.url}?pass={self.room.pass_}"
+
     # ------------------------------------------------------------ the thread
 
     def start(self) -> None:
@@ -292,10 +297,12 @@ class PhoneServer:
     def _http(self, connection: ServerConnection, request: Request) -> Response | None:
         """The page's files, or None to go on with a WebSocket handshake."""
         address = str(connection.remote_address[0]) if connection.remote_address else ""
-        parts = request.path.split("?", 1)[0].split("/")
+        path, _, query = request.path.partition("?")
+        parts = path.split("/")
         if parts[0] != "" or len(parts) not in (2, 3) or not could_be_code(parts[1]):
             return self._page("lost")  # not even a code's shape: no guess to count
-        entry = self.room.enter(parts[1], address)
+        pass_ = query.removeprefix("pass=") if query.startswith("pass=") else ""
+        entry = self.room.enter(parts[1], address, pass_)
         if entry is not Entry.OPEN:
             return self._page("wait" if entry is Entry.WAIT else "lost")
         self.gate.admitted(connection)

@@ -115,8 +115,27 @@ def test_wrong_codes_from_eleven_hundred_addresses_are_stopped_after_the_limit(t
     assert wait.status == 429 and wait.getheader("Retry-After") == "60"
     assert words(wait)[1:] == [T("phone_wait_heading"), T("phone_wait_retry"), T("phone_wait_same")]
     assert get(port, f"/{code}/", source="127.0.0.1").status == 200, "the phone at the table"
+    # A new phone that scanned the QR code comes in at once: the pass is never held back.
+    scanned = get(port, f"/{code}/?pass={room.pass_}", source="127.3.0.1")
+    assert scanned.status == 200
+    assert get(port, f"/{code}/phone.js", source="127.3.0.1").status == 200, "then known"
+    assert get(port, f"/{code}/?pass=" + "x" * 22, source="127.3.0.2").status == 429
     now[0] += 60
     assert get(port, f"/{code}/", source="127.2.0.1").status == 200
+
+
+def test_the_qr_codes_pass_opens_even_for_a_blocked_address_and_only_with_the_code():
+    now = [1000.0]
+    room = Room(code="K7QMP3XA", clock=lambda: now[0])
+    for _ in range(FAILURES_ALLOWED):
+        assert room.enter("AAAAAAAA", "10.0.0.9") is Entry.WRONG
+    assert room.enter("K7QMP3XA", "10.0.0.9") is Entry.WAIT, "typed: held back a minute"
+    assert room.enter("K7QMP3XA", "10.0.0.9", room.pass_) is Entry.OPEN, "scanned: in"
+    assert room.enter("AAAAAAAA", "10.0.0.8", room.pass_) is Entry.WRONG, "a pass needs the code"
+    assert len(room.pass_) == 22  # 128 bits: nobody guesses it
+    again = Room.from_saved(room.saved())
+    assert again is not None and again.pass_ == room.pass_
+    assert Room.from_saved({**room.saved(), "pass": "short"}) is None
 
 
 def test_one_address_waits_after_its_own_limit_and_a_known_one_never_does():

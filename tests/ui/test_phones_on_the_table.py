@@ -275,7 +275,8 @@ def test_after_a_crash_the_game_opens_the_same_room_and_a_phone_takes_its_seat_b
 
     key = asyncio.run(join(phones_app, 1))
     app.store.flush()
-    assert app.store.peek_extra("phones") == {"code": code, "keys": {"1": key}}
+    saved = app.store.peek_extra("phones")
+    assert saved == {"code": code, "pass": app.phones.server.room.pass_, "keys": {"1": key}}
 
     # The crash: nothing more of this window runs; a new one starts on the same files.
     restarted = make_app(size=(1280, 720))
