@@ -9,7 +9,6 @@ is logged and the calm error scene shown; the saved game is untouched.
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import time
@@ -168,9 +167,10 @@ class App:
         # The unfinished game's room, if it kept one: after a crash its phones find the
         # same address again and take their seats back by themselves.
         saved = self.store.peek_extra("phones") if self.store is not None else None
+        if self.open_phones is None:  # a window made without the composition root (a test)
+            self._phones_failed(self.t("phones_not_here"))
+            return
         try:
-            if self.open_phones is None:
-                raise OSError(errno.ENOSYS, self.t("phones_not_here"))
             self.phones = self.open_phones(
                 t=self.t,
                 words=lambda: self.words()[0],
@@ -180,15 +180,18 @@ class App:
             )
         except OSError as error:
             log_exception("starting phones", error)
-            self.phones_message = self.t("phones_failed", reason=error.strerror or str(error))
-            if self.scene is not None:
-                self.scene.tell(self.phones_message)
+            self._phones_failed(error.strerror or str(error))
             return
         self.phones_message = None
         print(f"phones: {self.phones.url}", flush=True)
         session = getattr(self.scene, "session", None)
         if session is not None:  # turned on mid-game: the phones follow this game at once
             self.phones.attach(session)
+
+    def _phones_failed(self, reason: str) -> None:
+        self.phones_message = self.t("phones_failed", reason=reason)
+        if self.scene is not None:
+            self.scene.tell(self.phones_message)
 
     def stop_phones(self) -> None:
         if self.phones is not None:
