@@ -1,7 +1,8 @@
-"""A big generated deck, and the time to load it, for `python -m game.bench` and docs/performance.md.
+"""Deck load: a big generated deck loaded and checked, against bare `CSafeLoader`.
 
 The goal: loading and checking a deck costs at most 1.5x what `yaml.load` with libyaml's
-CSafeLoader alone takes on the same file.
+CSafeLoader alone takes on the same file (docs/performance.md). The generated deck is used
+by other parts (the long evening, the deck page's big pile) and by tests too.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-import yaml
-
-from game.content.decks import load_deck
+from bench.common import Config, Results
 
 # Taken in turn, so no opening starts more than 15% of the prompts (a warning in lint.py).
 _OPENINGS = (
@@ -74,6 +74,10 @@ def make_big_deck_text(n: int = 10_000, seed: int = 1) -> str:
 
 def measure(path: str | os.PathLike[str], repeat: int = 5) -> tuple[float, float]:
     """Median seconds of (load_deck, bare `yaml.load` with CSafeLoader) over `repeat` runs each."""
+    import yaml
+
+    from game.content.decks import load_deck
+
     bare_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     def ours() -> None:
@@ -95,3 +99,25 @@ def _median_seconds(run: Callable[[], None], repeat: int) -> float:
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def measure_deck(config: Config, work: Path, results: Results) -> None:
+    path = work / "big-deck.yaml"
+    path.write_text(make_big_deck_text(config.deck_cards), encoding="utf-8")
+    ours, bare = [], []
+    for _ in range(config.deck_runs):
+        load_s, parse_s = measure(path, repeat=1)
+        ours.append(load_s)
+        bare.append(parse_s)
+    cards = f"{config.deck_cards:,}"
+    size = path.stat().st_size / 1e6
+    results.add("deck_load_s", f"deck load: {cards} cards ({size:.1f} MB), checked", "s", ours)
+    results.add("deck_parse_floor_s", "  floor: yaml.load with CSafeLoader alone", "s", bare)
+    results.add(
+        "deck_load_ratio",
+        "  deck load / floor (same run)",
+        "x",
+        (o / b for o, b in zip(ours, bare, strict=True)),
+        1.5,
+        "< 1.5x",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.content.bench_deck import make_big_deck_text, measure
+from bench.deck import make_big_deck_text, measure
 from game.content.decks import load_deck
 
 
