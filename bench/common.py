@@ -42,6 +42,9 @@ class Config:
     deck_runs: int
     deck_cards: int
     game_runs: int
+    pile_runs: int  # the deck page reading a big pile of decks
+    pile_decks: int
+    pile_cards: int  # in the pile's biggest deck
 
     @classmethod
     def full(cls) -> Config:
@@ -55,6 +58,9 @@ class Config:
             deck_runs=5,
             deck_cards=10_000,
             game_runs=3,
+            pile_runs=3,
+            pile_decks=200,
+            pile_cards=15_500,
         )
 
     @classmethod
@@ -70,6 +76,7 @@ class Config:
             idle_seconds=1.5,
             deck_runs=2,
             game_runs=2,
+            pile_runs=1,
         )
 
     @classmethod
@@ -85,6 +92,9 @@ class Config:
             deck_runs=1,
             deck_cards=200,
             game_runs=1,
+            pile_runs=1,
+            pile_decks=20,
+            pile_cards=500,
         )
 
 

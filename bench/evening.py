@@ -370,7 +370,7 @@ def measure_new_game(config: Config, work: Path, results: Results) -> None:
             app.scene.go_next()  # the deck page: reads (or starts reading) the decks
             app.step((), 1 / 60)
             times.append((time.perf_counter() - started) * 1000)
-            while getattr(app.scene, "loading", None) is not None:
+            while getattr(app.scene, "reading", None) is not None:  # read in a thread
                 time.sleep(0.01)
                 app.step((), 1 / 60)
     finally:

@@ -87,6 +87,11 @@ def play_whole_game(app, max_keys: int = 5000) -> int:
     SummaryScene, TableScene = scene_class("summary"), scene_class("table")
 
     def press(key: int) -> None:
+        waiting = getattr(app.scene, "loading", None)  # the deck page's decks (a thread's)
+        if waiting is not None:
+            if not waiting.wait(CHILD_TIMEOUT):
+                raise BenchError("the decks were never read")
+            app.pump()  # the page takes them in
         while app.input_held():  # the app ignores presses just after a screen changes
             app.pump()
         pygame.event.post(
