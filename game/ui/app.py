@@ -34,7 +34,7 @@ from game.ui.warmup import Warmup
 
 if TYPE_CHECKING:
     from game.content.problems import Problem
-    from game.content.sources import Catalog
+    from game.content.sources import Catalog, CatalogLoad
     from game.content.words import Words
     from game.table.remote import Remote, RemoteFactory
 
@@ -89,6 +89,8 @@ class App:
         self.input_hold = INPUT_HOLD_SECONDS
         self.frame_times: list[float] = []
         self._catalog: Catalog | None = None
+        self._catalog_extra: tuple[str, ...] = ()  # the --deck paths it was read with
+        self._catalog_load: CatalogLoad | None = None  # a reading in a thread, while under way
         self._words: tuple[Words | None, tuple[Problem, ...]] | None = None
         # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
         self.warmup = Warmup(self)
@@ -201,15 +203,44 @@ class App:
     # ------------------------------------------------------------ content, loaded when first needed
 
     def catalog(self, reload: bool = False) -> Catalog:
-        if self._catalog is None or reload:
+        """Every deck, read here and now if not read yet (or `reload`). Never in a frame: the
+        screens use `read_decks` and `known_catalog` (for scripts, tests and screenshots)."""
+        if reload or self.known_catalog() is None:
             from game.content.sources import load_catalog
 
-            self._catalog = load_catalog(self.extra_decks)
+            self.catalog_read(load_catalog(self.extra_decks))
+        assert self._catalog is not None  # just read, or known
         return self._catalog
 
-    def catalog_read(self, catalog: Catalog) -> None:
-        """The catalog was read elsewhere (a thread, for a big deck folder): keep it."""
+    def catalog_read(self, catalog: Catalog, extra: Sequence[str] | None = None) -> None:
+        """The catalog was read elsewhere (a thread, or by the caller): keep it. `extra`: the
+        --deck paths it was read with (the app's own when not said)."""
         self._catalog = catalog
+        self._catalog_extra = self.extra_decks if extra is None else tuple(extra)
+
+    def read_decks(self) -> CatalogLoad:
+        """Read every deck file again in a thread (game/content/sources.py `CatalogLoad`),
+        unless a reading is already under way: returns that reading. Screens look at it
+        between frames; none waits for a file."""
+        from game.content.sources import CatalogLoad
+
+        self.known_catalog()  # a reading that has finished is taken in first
+        load = self._catalog_load
+        if load is None or load.finished or load.extra != self.extra_decks:
+            load = self._catalog_load = CatalogLoad(self.extra_decks)
+        return load
+
+    def known_catalog(self) -> Catalog | None:
+        """The decks read last, reading none: a reading that has finished is taken in. None
+        before any was read, or when the --deck paths changed since."""
+        load = self._catalog_load
+        if load is not None and load.finished:
+            self._catalog_load = None
+            if load.catalog is not None:
+                self.catalog_read(load.catalog, load.extra)
+        if self._catalog is None or self._catalog_extra != self.extra_decks:
+            return None
+        return self._catalog
 
     def words(self) -> tuple[Words | None, tuple[Problem, ...]]:
         """(Words | None, problems) for how to play, the palette, starters and the guide."""

@@ -326,10 +326,10 @@ def _many_decks_shots(app: App, shot: Callable[..., None], folder: Path) -> None
         players.set_names(samples.SAMPLE_NAMES)
         players.go_next()
         deck_page = _shown(app, DeckScene)
-        give_up = time.monotonic() + 60
-        while deck_page.loading is not None and time.monotonic() < give_up:
-            time.sleep(0.02)  # a big folder is read in a thread: the list, not "being read"
-            deck_page.update(0.02)
+        reading = deck_page.reading
+        while reading is not None and reading.wait(60):  # read in a thread: the list, not
+            deck_page.update(0.02)  # "being read"
+            reading = deck_page.reading
         shot("new-game-50-decks")
         deck_page.focus_deck(len(deck_page.decks) // 2)  # moving past decks chooses none
         shot("new-game-50-decks-scrolled")

@@ -2,7 +2,7 @@
 seconds into the real game window (headless, 1280x720, twelve players on the marks
 screen). Nothing is lost: every mark is applied, saved in the game's journal and answered
 without an error. How the frames fare meanwhile is the benchmark's figure
-(`phones_load_frame_ms_p99`, game/bench_phones.py), not a timed test."""
+(`phones_load_frame_ms_p99`, bench/phones.py), not a timed test."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 import pygame
 import pytest
 
-from game.bench_phones import TWELVE, spawn_phones, table_with_phones
+from bench.phones import TWELVE, spawn_phones, table_with_phones
 from game.core.state import Phase
 from game.store.saves import SaveStore
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
 
 import pytest
 
-from game.content.sources import deck_files, load_catalog, user_decks_dir
+from game.content.sources import (
+    READING_SWITCH_SECONDS,
+    deck_files,
+    frames_first,
+    load_catalog,
+    user_decks_dir,
+)
 from game.core.cards import Mode
 
 PAIR_DECK = (
@@ -89,3 +97,40 @@ def test_an_extra_folder_adds_every_deck_in_it(home: Path, tmp_path: Path) -> No
         (folder / f"d{n}.yaml").write_text(PAIR_DECK.format(id=f"d{n}", name=f"D{n}"), "utf-8")
     catalog = load_catalog([str(folder)])
     assert [r.deck.id for r in catalog.decks[-2:] if r.deck] == ["d1", "d2"]
+
+
+def test_the_progress_says_how_many_decks_there_are_before_the_first_is_read(
+    home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"d{n}.yaml").write_text(PAIR_DECK.format(id=f"d{n}", name=f"D{n}"), "utf-8")
+    said: list[tuple[int, int]] = []
+    catalog = load_catalog([str(folder)], lambda done, total: said.append((done, total)))
+    total = len(catalog.decks)
+    assert said == [(done, total) for done in range(total + 1)]
+
+
+def test_while_decks_are_read_the_collector_waits_and_threads_switch_sooner() -> None:
+    """Issue 23: a reading thread's collections held the interpreter's lock for up to
+    500 ms; both come back as they were when the last of several readings ends."""
+    interval = sys.getswitchinterval()
+    assert gc.isenabled()
+    with frames_first():
+        with frames_first():
+            assert not gc.isenabled()
+            assert sys.getswitchinterval() == pytest.approx(READING_SWITCH_SECONDS)
+        assert not gc.isenabled(), "back only when the last reading ends"
+    assert gc.isenabled()
+    assert sys.getswitchinterval() == pytest.approx(interval)
+
+
+def test_a_collector_turned_off_before_stays_off() -> None:
+    gc.disable()
+    try:
+        with frames_first():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -24,6 +24,9 @@ def app():
 
 
 def press(app: App, key: int) -> None:
+    waiting = getattr(app.scene, "loading", None)  # the deck page's decks, read in a thread
+    if waiting is not None:
+        assert waiting.wait(60), "the decks were never read"
     app.step([], 0.5)  # past the moment the app ignores presses after a screen changes
     app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 0.0)
 

@@ -33,7 +33,12 @@ class Driver:
             self.app.pump(dt)
 
     def wait_for_input(self) -> None:
-        """Step until the app takes presses again (it ignores them just after a change)."""
+        """Step until the app takes presses again (it ignores them just after a change), and
+        until the deck page has the decks it waits for (they are read in a thread)."""
+        waiting = getattr(self.scene, "loading", None)
+        if waiting is not None:
+            assert waiting.wait(60), "the decks were never read"
+            self.step()
         for _ in range(120):
             if not self.app.input_held():
                 return

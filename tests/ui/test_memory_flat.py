@@ -12,7 +12,7 @@ import attrs
 import pygame
 import pytest
 
-from game.content.bench_deck import make_big_deck_text
+from bench.deck import make_big_deck_text
 from game.content.decks import load_deck
 from game.core import engine
 from game.core.actions import Award, Draw, EndTurn, FinishResponding, FinishSharing

@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
+import types
 
 import pygame
 import pytest
@@ -89,46 +91,129 @@ def to_deck_page(driver: Driver):
 
 
 def wait_for_decks(driver: Driver, scene) -> None:
-    """Step until the deck files are read (a big folder is read in a thread)."""
-    import time
-
-    give_up = time.monotonic() + 60
-    while time.monotonic() < give_up:
-        if scene.loading is None:
-            return
-        time.sleep(0.02)  # the reading thread's turn, as between a real loop's frames
+    """Wait until the deck files are read (always in a thread) and the page has taken them."""
+    reading = scene.reading
+    while reading is not None:
+        assert reading.wait(60), "the decks were never read"
         driver.step()
-    raise AssertionError("the decks were never read")
+        reading = scene.reading
 
 
-@pytest.mark.slow  # reads 200 deck files in a thread, about 3 s
-def test_a_big_deck_folder_is_read_while_the_page_shows_how_far(tmp_path):
-    """Issue 15: New game read every deck file at each opening (1.06 s with 200 decks)."""
-    from game.content.sources import deck_files, unread_bytes
+def post_key(driver: Driver, key: int) -> None:
+    """A key press that waits for nothing first (Driver.key waits for the decks)."""
+    while driver.app.input_held():  # the app ignores presses just after a change
+        driver.step()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    driver.step()
 
-    folder = tmp_path / "two-hundred"
-    write_many_decks(folder, 200)
-    driver = open_app(decks=[folder])
-    driver.key(pygame.K_RETURN)  # title: New game
+
+@pytest.fixture
+def held_reading(monkeypatch):
+    """Deck reading that stops at the file named `held_reading.name` until the test sets
+    `held_reading.gate`, and notes which threads read decks; a frame that reads one fails at
+    once (the page shows the error screen) instead of waiting."""
+    from game.content import sources
+
+    real = sources.DeckLoader.load
+    held = types.SimpleNamespace(
+        name="", reached=threading.Event(), gate=threading.Event(), readers=[]
+    )
+
+    def load(self, path: str):
+        held.readers.append(threading.current_thread().name)
+        if threading.current_thread() is threading.main_thread():
+            raise AssertionError(f"a frame read {path}")
+        if os.path.basename(path) == held.name:
+            held.reached.set()
+            assert held.gate.wait(60), "the test never let the reading go on"
+        return real(self, path)
+
+    monkeypatch.setattr(sources.DeckLoader, "load", load)
+    monkeypatch.setattr(sources, "_READ", {})  # nothing read before this test
+    monkeypatch.setattr(sources, "_READ_FILES", set())
+    yield held
+    held.gate.set()
+
+
+@pytest.mark.parametrize("pile", [0, 20], ids=["built-in decks alone", "20 decks and a big one"])
+def test_the_deck_page_draws_while_the_decks_are_read(tmp_path, held_reading, pile):
+    """Issue 23: deck files up to 1 MB were read inside a frame (a 15,500-card deck froze one
+    for 1.51 s, the built-in decks alone 0.47 s). Now a thread reads every deck: while it
+    is held at one deck the page draws frame after frame, says how far the reading is and
+    will not start, then lists every deck; opened again, it lists them at once."""
+    from bench.deck import make_big_deck_text
+
+    folders = []
+    if pile:
+        folder = tmp_path / "pile"
+        write_many_decks(folder, pile)
+        (folder / "big.yaml").write_text(make_big_deck_text(300), encoding="utf-8")
+        folders.append(folder)
+        held_reading.name = "big.yaml"  # the pile's first file: after the built-in decks
+        before, total = BUILT_IN, BUILT_IN + pile + 1
+    else:
+        held_reading.name = os.path.basename(builtin_deck_files()[0])
+        before, total = 0, BUILT_IN
+    driver = open_app(decks=folders)
+    driver.key(pygame.K_RETURN)  # title: New game (the decks start being read)
     driver.type("Ana")
     driver.key(pygame.K_TAB)
     driver.type("Ben")
-    driver.key(pygame.K_RETURN)
+    post_key(driver, pygame.K_RETURN)  # to the deck page
     scene = driver.scene
-    assert scene.page == "deck" and scene.loading is not None, "opened before reading"
-    assert scene.notice is not None and scene.notice.startswith("Reading the decks…")
-    driver.key(pygame.K_RETURN)  # Start while reading does nothing
-    assert driver.scene is scene
+    assert scene.page == "deck" and scene.loading is not None
+    assert held_reading.reached.wait(60), "the reading never got to the deck it is held at"
+
+    frames = driver.app.frame_times
+    drawn = len(frames)
+    driver.step(10)  # the reading is held: any of these frames would wait if it read a deck
+    assert len(frames) == drawn + 10 and driver.scene is scene
+    assert scene.notice == f"Reading the decks… {before} of {total}"
+    drawn_text = " ".join(sizes_drawn(driver))  # by lines
+    assert driver.app.t("new_loading_list") in drawn_text  # in place of the list
+    assert scene.decks == ()
+    post_key(driver, pygame.K_RETURN)  # Start while reading does nothing
+    assert driver.scene is scene and scene.loading is not None
+
+    held_reading.gate.set()
     wait_for_decks(driver, scene)
     assert scene.notice is None
-    assert len(scene.decks) == 200 + BUILT_IN and scene.deck is not None
-    assert unread_bytes(deck_files(folder)) == 0, "every deck is kept as read"
+    assert len(scene.decks) == total and scene.deck is not None
 
     driver.key(pygame.K_ESCAPE)  # back to the names, and the deck page again
     driver.key(pygame.K_RETURN)
     again = driver.scene
-    assert again is not scene and again.loading is None, "nothing new to read: at once"
-    assert len(again.decks) == 200 + BUILT_IN
+    assert again is not scene and again.loading is None, "read before: listed at once"
+    assert len(again.decks) == total
+    wait_for_decks(driver, again)  # the files are looked at again, in a thread
+    assert len(again.decks) == total
+    assert held_reading.readers and "MainThread" not in held_reading.readers
+
+
+def test_a_deck_fixed_meanwhile_shows_fixed_when_the_page_opens_again(tmp_path):
+    """The decks read before are listed at once; the reading that looks at the files again
+    (in a thread) brings a deck fixed meanwhile."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    deck = folder / "mine.yaml"
+    deck.write_text("format: 1\nid: mine\n", encoding="utf-8")  # no name, no cards: broken
+    driver = open_app(decks=[folder])
+    scene = to_deck_page(driver)
+    (mine,) = [r for r in scene.decks if r.path == str(deck)]
+    assert not mine.ok
+
+    deck.write_text(
+        "format: 1\nid: mine\nname: Mine\n"
+        "cards:\n  - prompt: Tell about a morning. How did you feel?\n",
+        encoding="utf-8",
+    )
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_RETURN)
+    again = driver.scene
+    assert again.loading is None  # listed at once, as read before, while a thread looks again
+    wait_for_decks(driver, again)
+    (mine,) = [r for r in again.decks if r.path == str(deck)]
+    assert mine.ok and mine.deck.name == "Mine"
 
 
 def wheel_to(driver: Driver, scene, button_id: str) -> pygame.Rect:

@@ -1,6 +1,6 @@
 """`inkind --screenshot DIR` renders every screen of a sample game at each window size.
 
-How fast it does so is the benchmark's business (game/bench.py), not this test's.
+How fast it does so is the benchmark's business (bench/), not this test's.
 """
 
 from __future__ import annotations

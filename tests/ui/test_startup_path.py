@@ -1,6 +1,6 @@
 """The start-up budget (issue 7) kept by tests: what the title's path may and may not load.
 
-Timings are the benchmark's job (`python -m game.bench --only startup`); these tests hold
+Timings are the benchmark's job (`python -m bench --only startup`); these tests hold
 the causes we fixed, so a new import on the title's path shows up as a failure with its
 name rather than as a slower start nobody notices.
 """

@@ -67,12 +67,8 @@ class NewGame:
 
     # ------------------------------------------------------------ decks
 
-    def load_decks(self) -> None:
-        """Read the deck files again (a deck fixed meanwhile shows fixed); the choice is kept."""
-        self.use_catalog(self.app.catalog(reload=True))
-
     def use_catalog(self, catalog: Catalog) -> None:
-        """Show the decks of `catalog` (read here, or in a thread for a big deck folder)."""
+        """Show the decks of `catalog` (read in a thread: app.read_decks); the choice is kept."""
         chosen = self.deck.id if self.deck is not None else None
         self.app.catalog_read(catalog)
         self.catalog = catalog

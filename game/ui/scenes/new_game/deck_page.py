@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.sources import CatalogLoad, catalog_files, unread_bytes
+from game.content.sources import Catalog, CatalogLoad
 from game.table import terms
 from game.table.closeness import ClosenessRound
 from game.table.terms import Scoring, SetupError
@@ -32,10 +32,6 @@ from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 if TYPE_CHECKING:
     from game.ui.app import App
 
-# Deck files not read yet, up to this many bytes, are read at once (the built-in decks are
-# about 0.3 MB, a few milliseconds); more than that is read in a thread.
-READ_HERE_BYTES = 1_000_000
-
 
 class DeckScene(Scene):
     page = "deck"
@@ -48,15 +44,20 @@ class DeckScene(Scene):
         self.frame: Frame | None = None
         self.notice: str | None = None
         self.option_label_w = 0
-        # Unchanged deck files are not read again; a big pile of new ones is read in a
-        # thread while the page shows how far it is, so the page opens at once.
-        self.loading: CatalogLoad | None = None
-        files = [path for part in catalog_files(app.extra_decks) for path in part]
-        if unread_bytes(files) <= READ_HERE_BYTES:
-            game.load_decks()
+        # No frame reads a deck file: every reading is a thread's (app.read_decks). The decks
+        # read before are listed at once while a reading looks for changed files (only
+        # those are read again) and the list follows what it finds; the first time, the
+        # page shows how far the reading is (the names page started it).
+        self.loading: CatalogLoad | None = None  # a reading waited for: nothing listed yet
+        self.checking: CatalogLoad | None = None  # a reading while the decks read before show
+        known = app.known_catalog()
+        reading = app.read_decks()
+        if known is not None:
+            game.use_catalog(known)
+            self.checking = reading
         else:
-            self.loading = CatalogLoad(app.extra_decks)
-            self.notice = self.t("new_loading", done=0, total=len(files))
+            self.loading = reading
+            self.notice = self.t("new_loading", done=reading.done, total=max(reading.total, 1))
         chosen = game.chosen
         self._first_focus: str | None = f"deck:{chosen}" if chosen is not None else "next"
         self._reveal_chosen = True
@@ -70,20 +71,27 @@ class DeckScene(Scene):
     catalog = property(lambda self: self.game.catalog)
     excluded = property(lambda self: self.game.excluded)
 
+    @property
+    def reading(self) -> CatalogLoad | None:
+        """The reading of the decks under way, waited for or not (tests, screenshots)."""
+        return self.loading or self.checking
+
     def update(self, dt: float) -> None:
+        checking = self.checking
+        if checking is not None and checking.finished:
+            self.checking = None
+            if checking.catalog is not None and not _same(checking.catalog, self.game.catalog):
+                self._list(checking.catalog)  # a deck changed meanwhile: the list follows
+            elif checking.failed is not None:
+                self.app.show_error("reading the decks", checking.failed)
         loading = self.loading
         if loading is None:
             return
         if loading.finished:
             self.loading = None
             if loading.catalog is not None:
-                self.game.use_catalog(loading.catalog)
-                self.buttons.focus = None
-                self._first_focus = (
-                    f"deck:{self.game.chosen}" if self.game.chosen is not None else "next"
-                )
-                self._reveal_chosen = True
-                self.say(None)
+                self.notice = None  # laid out once, by _list
+                self._list(loading.catalog)
             else:
                 self.app.show_error("reading the decks", loading.failed or RuntimeError("?"))
             return
@@ -91,8 +99,16 @@ class DeckScene(Scene):
         if said != self.notice:
             self.say(said)
 
+    def _list(self, catalog: Catalog) -> None:
+        """List the decks of `catalog`, the chosen one kept (by its id) and in view."""
+        self.game.use_catalog(catalog)
+        self.buttons.focus = None
+        self._first_focus = f"deck:{self.game.chosen}" if self.game.chosen is not None else "next"
+        self._reveal_chosen = True
+        self.layout(self.app.size)
+
     def wake_every(self) -> float | None:
-        return 0.1 if self.loading is not None else None
+        return 0.1 if self.reading is not None else None
 
     def enter(self) -> None:
         if self._in_lines:  # back from the lines page: Enter now starts, as the page says
@@ -440,3 +456,15 @@ class DeckScene(Scene):
         ink = pal.button_text if button.enabled else pal.disabled
         fitted = text.fit(button.label, box.size, theme.body, SMALLEST, bold=True)
         text.draw_fitted(surface, fitted, ink, box, align="center", valign="middle")
+
+
+def _same(new: Catalog, shown: Catalog | None) -> bool:
+    """Nothing changed: the same decks (an unchanged file gives the very same result, kept
+    by game/content/sources.py), presets and problems."""
+    if shown is None or len(new.decks) != len(shown.decks):
+        return False
+    return (
+        all(a is b for a, b in zip(new.decks, shown.decks, strict=True))
+        and new.presets == shown.presets
+        and new.problems == shown.problems
+    )

@@ -45,6 +45,8 @@ class NewGameScene(Scene):
         self.field_size = 0
         self.names_label_at = (0, 0)
         self._first_focus: str | None = "name:0"  # type straight away
+        if app.known_catalog() is None:
+            app.read_decks()  # in a thread while the names are typed: the deck page lists them
 
     def _field(self, index: int) -> TextField:
         placeholder = self.t("new_name_placeholder", number=index + 1)

@@ -1,5 +1,5 @@
 """The benchmark's "phones" part: a tap on a phone to the TV's next frame, and the TV's
-frames under twelve busy phones. Run by `python -m game.bench` (or `--only phones`); see
+frames under twelve busy phones. Run by `python -m bench` (or `--only phones`); see
 docs/performance.md and docs/phones.md.
 
 - `phone_tap_to_frame_ms_p99`: a phone (another process, on loopback) taps a mark; from the
@@ -26,8 +26,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bench.common import Config, Results
+
 if TYPE_CHECKING:
-    from game.bench import Config, Results
     from game.core.state import GameState
     from game.table.session import Session
     from game.ui.app import App
@@ -123,7 +124,7 @@ def spawn_phones(
     args = [str(port), code, str(phones), str(rate), str(count), str(state.speaker), listeners]
     root = str(Path(__file__).resolve().parent.parent)
     return subprocess.Popen(
-        [sys.executable, "-m", "game.bench", "--child", "phones", "--", *args],
+        [sys.executable, "-m", "bench", "--child", "phones", "--", *args],
         stdout=subprocess.PIPE,
         text=True,
         cwd=root,

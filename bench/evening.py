@@ -1,6 +1,6 @@
 """The benchmark's "evening" part: costs that must stay flat however long the evening runs.
 
-Run by `python -m game.bench` (or `--only evening`); see docs/performance.md. Each figure
+Run by `python -m bench` (or `--only evening`); see docs/performance.md. Each figure
 has the target issue 15 set; a figure over its target is reported, never an error.
 
 - `save_ms_p99_2k_actions`: one autosave of a game 2,000 actions long (the session's own
@@ -22,55 +22,29 @@ has the target issue 15 set; a figure over its target is reported, never an erro
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from bench.common import CHILD_TIMEOUT, BenchError, Config, Results, headless_env, percentile, spawn
+from bench.deck import make_big_deck_text
+from bench.frames import time_scene
+from bench.games import TWELVE_NAMES, long_game
+
 if TYPE_CHECKING:
-    from game.bench import Config, Results
-    from game.core.cards import Deck
-    from game.core.rules import Rules
     from game.core.state import GameState
     from game.table.samples import SampleGame
     from game.ui.app import App
     from game.ui.scenes.base import Scene
     from game.ui.scenes.table import TableScene
 
-TWELVE = ("Ana", "Ben", "Chloé", "Dmitri", "Eli", "Fay", "Gil", "Hana", "Ivo", "Jun", "Kai", "Lea")
-
-
-def long_game(actions: int) -> GameState:
-    """A real pair game, then marks given and taken back until it holds `actions` actions."""
-    from game.content.sources import load_catalog
-    from game.core import engine
-    from game.core.actions import Award, Draw, FinishResponding, FinishSharing, TakeBack
-    from game.core.cards import Mode
-    from game.core.rules import AwardKind
-    from game.core.state import Player, Setup
-
-    deck = next(d for d in load_catalog().playable(Mode.PAIR))
-    setup = Setup(deck, _rules(deck), (Player("Ana"), Player("Ben")), Mode.PAIR, seed=1)
-    state = engine.new_game(setup)
-    for move in (Draw, FinishSharing, FinishResponding):
-        state = engine.apply(state, move(0))
-    give = Award(state.speaker, state.listeners[0], AwardKind.DEEPENING_QUESTION)
-    take = TakeBack(state.speaker, state.listeners[0], AwardKind.DEEPENING_QUESTION)
-    while len(state.log) < actions:
-        state = engine.apply(state, give if len(state.log) % 2 else take)
-    return state
-
-
-def _rules(deck: Deck) -> Rules:
-    from game.content.sources import load_catalog
-    from game.core.rules import Rules
-
-    return load_catalog().presets.get(deck.preset) or Rules()
-
 
 def measure_saves(config: Config, work: Path, results: Results) -> None:
-    from game.bench import percentile
     from game.store.saves import SaveStore
     from game.table.session import Session
 
@@ -164,7 +138,6 @@ def _listed(times: dict[str, float]) -> str:
 def measure_openings(config: Config, work: Path, results: Results) -> None:
     import pygame
 
-    from game.bench import _time_scene, percentile
     from game.content.ui_text import load_ui_text
     from game.core.cards import Mode
     from game.store.settings import Settings
@@ -185,7 +158,7 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
     pygame.init()
     try:
         app = new_app()
-        twelve = sample_game(app.catalog(), Mode.CIRCLE, names=TWELVE, seeds=40)
+        twelve = sample_game(app.catalog(), Mode.CIRCLE, names=TWELVE_NAMES, seeds=40)
         if twelve is None:
             results.notes.append("no circle deck: the openings were not measured")
             return
@@ -250,7 +223,7 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
             ("card flipping", flip_table, flipping),
             ("marks, 12 players", lambda: table(app4k, Session(award, None)), None),
         ):
-            runs = [_time_scene(app4k, name, make, prepare, frames) for _ in range(2)]
+            runs = [time_scene(app4k, name, make, prepare, frames) for _ in range(2)]
             worst_p99[name] = statistics.median(r.p99 for r in runs)
         slowest = max(worst_p99, key=lambda name: worst_p99[name])
         results.add(
@@ -266,16 +239,11 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
 
 
 def measure_long_evening(config: Config, work: Path, results: Results) -> None:
-    import json
-    import subprocess
-
-    from game.bench import CHILD_TIMEOUT, BenchError, _spawn, headless_env
-
     turns = {"full": 1000, "quick": 100}.get(config.label, 5)
     home = work / "evening-home"
     home.mkdir()
     env = headless_env(home, PYTHONPYCACHEPREFIX=str(work / "pycache"))
-    proc = _spawn(["-m", "game.bench", "--child", "evening", "--turns", str(turns)], env, work)
+    proc = spawn(["-m", "bench", "--child", "evening", "--turns", str(turns)], env, work)
     try:
         out, error = proc.communicate(timeout=CHILD_TIMEOUT * 10)
     except subprocess.TimeoutExpired:
@@ -301,13 +269,9 @@ def measure_long_evening(config: Config, work: Path, results: Results) -> None:
 
 def child_long_evening(turns: int) -> int:
     """Play `turns` turns by keys at the table and print the RSS (the parent's figure)."""
-    import json
-    import os
-
     import attrs
     import pygame
 
-    from game.content.bench_deck import make_big_deck_text
     from game.content.decks import load_deck
     from game.content.sources import load_catalog
     from game.core import engine
@@ -334,7 +298,7 @@ def child_long_evening(turns: int) -> int:
     preset = load_catalog().presets.get("classic") or Rules()
     rules = attrs.evolve(preset, rounds=None, rounds_per_level=8)
     state = engine.new_game(
-        Setup(deck, rules, tuple(Player(n) for n in TWELVE), Mode.CIRCLE, seed=3)
+        Setup(deck, rules, tuple(Player(n) for n in TWELVE_NAMES), Mode.CIRCLE, seed=3)
     )
     started = time.perf_counter()
     pygame.init()
@@ -425,7 +389,7 @@ def measure_new_game(config: Config, work: Path, results: Results) -> None:
             players.go_next()  # the deck page: reads (or starts reading) the decks
             app.step((), 1 / 60)
             times.append((time.perf_counter() - started) * 1000)
-            while getattr(app.scene, "loading", None) is not None:
+            while getattr(app.scene, "reading", None) is not None:  # read in a thread
                 time.sleep(0.01)
                 app.step((), 1 / 60)
     finally:
