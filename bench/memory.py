@@ -10,7 +10,16 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.common import CHILD_TIMEOUT, BenchError, Config, Results, headless_env, spawn, stop
+from bench.common import (
+    CHILD_TIMEOUT,
+    BenchError,
+    Config,
+    Results,
+    headless_env,
+    percentile,
+    spawn,
+    stop,
+)
 
 
 def measure_memory(config: Config, work: Path, results: Results) -> None:
@@ -34,6 +43,49 @@ def measure_memory(config: Config, work: Path, results: Results) -> None:
     results.notes.append(
         f"the scripted game: {statistics.median(turns):.0f} turns through the UI by keyboard, "
         f"{statistics.median(seconds):.1f} s headless"
+    )
+    measure_card_memory(config, work, results)
+
+
+def measure_card_memory(config: Config, work: Path, results: Results) -> None:
+    """One card dealt with a big card memory (3.5 MB: a hundred groups' evenings), as the
+    table pays it each time a card turns: it must not grow with the file (issue 23)."""
+    from game.store.memory import Keeper, changes_path
+
+    path = work / "card-memory" / "memory.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    groups = [
+        {
+            "names": [f"Player {g}a", f"Player {g}b"],
+            "decks": {
+                "closer": {
+                    "had": {f"old-card-{c:05d}": "2026-11-01" for c in range(1_150)},
+                    "starred": {},
+                    "not_for_us": {},
+                }
+            },
+        }
+        for g in range(100)
+    ]
+    path.write_text(json.dumps({"memory": 1, "groups": groups}), encoding="utf-8")
+    size_mb = path.stat().st_size / (1024 * 1024)
+    count, runs = {"full": (300, 3), "quick": (100, 1)}.get(config.label, (30, 1))
+    cards = [f"new-card-{c:04d}" for c in range(count)]
+    times: list[float] = []
+    for _ in range(runs):
+        keeper = Keeper(("Player 7a", "Player 7b"), "closer", cards, path=path)
+        for card in cards:
+            started = time.perf_counter()
+            keeper.dealt(card)
+            times.append((time.perf_counter() - started) * 1000)
+        changes_path(path).unlink(missing_ok=True)  # the next run starts from the same file
+    results.add(
+        "card_dealt_big_memory_p99_ms",
+        f"one card dealt, card memory of {size_mb:.1f} MB (p99 of {len(times)})",
+        "ms",
+        [percentile(times, 0.99)],
+        5.0,
+        "< 5 ms p99",
     )
 
 
