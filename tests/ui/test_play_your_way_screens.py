@@ -59,6 +59,7 @@ def to_deck_page(driver: Driver, names=NAMES) -> DeckScene:
     driver.key(pygame.K_RETURN)
     scene = driver.scene
     assert isinstance(scene, DeckScene)
+    driver.wait_for_input()  # the decks are read in a thread: the page lists them once read
     return scene
 
 
