@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from game.table.terms import GameState
     from game.ui.app import App
     from game.ui.scenes.base import Scene
+    from game.ui.scenes.new_game.deck_page import DeckScene
     from game.ui.scenes.table import TableScene
 
 S = TypeVar("S", bound="Scene")
@@ -302,6 +303,7 @@ def _memory_shots(app: App, pair: SampleGame, shot: Callable[..., None], path: P
     players.set_names(names)
     players.go_next()
     deck_page = _shown(app, DeckScene)
+    _wait_for_decks(deck_page)
     shot("new-game-deck-new-to-you")
     starred = next(
         i for i, r in enumerate(deck_page.decks) if r.deck and r.deck.id == "starred-cards"
@@ -309,6 +311,14 @@ def _memory_shots(app: App, pair: SampleGame, shot: Callable[..., None], path: P
     deck_page.choose(starred)
     deck_page.focus_deck(starred)
     shot("new-game-deck-favourite")
+
+
+def _wait_for_decks(deck_page: DeckScene) -> None:
+    """Until the decks read in a thread are listed: the page, not "being read"."""
+    reading = deck_page.reading
+    while reading is not None and reading.wait(60):
+        deck_page.update(0.02)
+        reading = deck_page.reading
 
 
 def _many_decks_shots(app: App, shot: Callable[..., None], folder: Path) -> None:
@@ -326,10 +336,7 @@ def _many_decks_shots(app: App, shot: Callable[..., None], folder: Path) -> None
         players.set_names(samples.SAMPLE_NAMES)
         players.go_next()
         deck_page = _shown(app, DeckScene)
-        reading = deck_page.reading
-        while reading is not None and reading.wait(60):  # read in a thread: the list, not
-            deck_page.update(0.02)  # "being read"
-            reading = deck_page.reading
+        _wait_for_decks(deck_page)
         shot("new-game-50-decks")
         deck_page.focus_deck(len(deck_page.decks) // 2)  # moving past decks chooses none
         shot("new-game-50-decks-scrolled")

@@ -284,12 +284,16 @@ def check_step(before: GameState | None, after: GameState) -> None:
 @pytest.fixture
 def app(monkeypatch):
     monkeypatch.setattr("random.randrange", random.Random(SEED).randrange)  # game seeds
+    monkeypatch.setenv("INKIND_PHONES_PORT", "0")  # any free port: tests run side by side
     # The kill test covers the disk; without fsync the fuzz runs a third faster.
     monkeypatch.setattr("os.fsync", lambda fd: None)
     pygame.init()
-    app = App(size=(1280, 720), store=SaveStore(), settings=Settings())
+    from game.phones.link import open_phones
+
+    app = App(size=(1280, 720), store=SaveStore(), settings=Settings(), open_phones=open_phones)
     app.switch(TitleScene(app))
     yield app
+    app.stop_phones()
     pygame.quit()
 
 

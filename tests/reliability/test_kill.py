@@ -143,11 +143,13 @@ def test_thirty_kills_of_the_real_game_lose_nothing(tmp_path):
         if result.saves:
             first = result.saves[0]
             if resumed is not None and not resumed.finished:  # Continue, then one action
-                assert (first.actions, first.turn) in (
-                    (len(resumed.log), resumed.turn),  # the table's walk moved (a retelling)
-                    (len(resumed.log) + 1, resumed.turn),
-                    (len(resumed.log) + 1, resumed.turn + 1),
-                ), f"run {run}: did not continue the saved game"
+                # One move on from the save: the same turn, or the next (two turns on when a
+                # passed card ends: its answerer's turn was used too).
+                # (a star is saved too, with no move)
+                assert first.actions - len(resumed.log) in (0, 1), f"run {run}: not one move on"
+                assert resumed.turn <= first.turn <= resumed.turn + 2, (
+                    f"run {run}: did not continue the saved game"
+                )
             else:
                 assert first.actions == 0, f"run {run}: did not start a new game"
         last = result.saves[-1].digest if result.saves else on_disk

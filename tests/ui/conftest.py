@@ -77,6 +77,7 @@ class Driver:
 
     def click_button(self, button_id: str) -> None:
         """Click the centre of the button with this id on the current screen."""
+        self.wait_for_input()  # as a person waits for the page (the decks read in a thread)
         rect = self.button_rect(button_id)
         assert rect is not None, f"no button {button_id!r} on {type(self.scene).__name__}"
         self.click(rect.center)
