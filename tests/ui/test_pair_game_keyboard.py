@@ -70,8 +70,8 @@ def play_one_turn(driver, table: TableScene) -> tuple[int, int] | None:
     driver.key(pygame.K_RETURN)
     while table.view.stage is Stage.CARRY_OUT:
         driver.key(pygame.K_RETURN)  # done together; no marks
-        if table.state.phase is not Phase.DEAL:
-            return None
+        if table.state.phase is not Phase.DEAL or driver.scene is not table:
+            return None  # the round ended on it (a level change, a vote, the closing card)
         driver.key(pygame.K_RETURN)
     assert table.state.phase is Phase.SHARE
     driver.key(pygame.K_RETURN)
