@@ -31,7 +31,12 @@ def open_title():
 
 
 def press(app: App, key: int) -> None:
-    """A key press once the screen takes presses (it ignores them just after a change)."""
+    """A key press once the screen takes presses (it ignores them just after a change, and
+    the deck page until the decks it reads in a thread are there)."""
+    reading = getattr(app.scene, "loading", None)
+    if reading is not None:
+        assert reading.wait(60), "the decks were never read"
+        app.step([], 1 / 60)
     for _ in range(120):
         if not app.input_held():
             break
