@@ -65,6 +65,7 @@ def to_deck_page(driver: Driver, names=NAMES) -> DeckScene:
 
 def choose_deck(driver: Driver, scene: DeckScene, deck_id: str) -> None:
     """Click the deck, turning the wheel first if the list has scrolled it away."""
+    driver.wait_for_input()  # the decks are read in a thread: once they are listed
     index = next(i for i, r in enumerate(scene.decks) if r.deck and r.deck.id == deck_id)
     tile = scene.buttons.get(f"deck:{index}")
     for _ in range(60):

@@ -27,6 +27,7 @@ def test_a_broken_deck_is_shown_with_its_error_and_cannot_be_picked(tmp_path):
     driver.key(pygame.K_RETURN)
     scene = driver.scene
     assert isinstance(scene, DeckScene)
+    driver.wait_for_input()  # the decks are read in a thread: once they are listed
     results = scene.decks
     index = next(i for i, r in enumerate(results) if r.path.endswith("broken.yaml"))
     assert results[index].deck is None
