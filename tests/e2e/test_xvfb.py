@@ -105,8 +105,9 @@ def _turns_ended(state) -> int:
     return 0 if state is None else sum(isinstance(a, EndTurn) for a in state.log)
 
 
-def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool) -> None:
-    """Press what the table asks for until one more turn has ended, with two marks given.
+def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool) -> bool:
+    """Press what the table asks for until one more turn has ended, with two marks given;
+    say whether the turn reached its marks (an action card is carried out, not marked).
 
     Driven by the saved state rather than a fixed key list, so an everyone, swap or mirror
     card (which add steps) cannot put the keys out of step with the screen.
@@ -116,10 +117,11 @@ def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool)
 
     ended_before = _turns_ended(_saved_state(home))
     mirrored: set[tuple[str | None, int]] = set()
+    marked = False
     for _ in range(25):
         state = _saved_state(home)
         if _turns_ended(state) > ended_before:
-            return
+            return marked
         if state is None or state.phase is Phase.DEAL:
             if draw_by_mouse:
                 player.click(430, 661)  # the "Draw a card" button
@@ -136,6 +138,7 @@ def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool)
                 player.key("Return")  # done retelling
             player.key("Return")  # done responding
         elif state.phase is Phase.AWARD:
+            marked = True
             player.key("1", "2")  # a deepening question and a felt response
             player.shot(f"turn{number}-award")
             player.key("Return")  # continue
@@ -201,8 +204,9 @@ def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
         print(f"idle table: {idle:.1%} of one core")
         player.shot("table-deal")
 
-        for turn in range(3):
-            _play_one_turn(player, home, turn + 1, draw_by_mouse=turn == 1)
+        marked = [
+            _play_one_turn(player, home, turn + 1, draw_by_mouse=turn == 1) for turn in range(3)
+        ]
 
         player.key("Escape")  # the menu
         player.shot("menu")
@@ -224,9 +228,11 @@ def test_three_turns_with_awards_in_a_real_window(xserver, tmp_path):
     assert state is not None, loaded.message
     ends = [i for i, action in enumerate(state.log) if isinstance(action, EndTurn)]
     assert len(ends) == 3, state.log
+    assert any(marked), "three action cards in a row: no turn reached its marks"
     start = 0
-    for end in ends:
-        assert any(isinstance(a, Award) for a in state.log[start:end]), "each turn had awards"
+    for end, reached_marks in zip(ends, marked, strict=True):
+        awarded = any(isinstance(a, Award) for a in state.log[start:end])
+        assert awarded == reached_marks, "each turn that reached its marks had awards, no other"
         start = end
     assert state.scores.team_total > 0
     assert idle < 0.15, f"the idle table used {idle:.0%} of a core"
