@@ -103,19 +103,27 @@ def _terminal(stream: TextIO) -> TextIO:
 
 def _open_phones(**wanted: Any) -> Remote:
     """The composition root's one wire between the window and the phones: the window asks
-    for phones by this, and the phones' modules load only when it is called."""
+    for phones by this (handing them the host both play on), and the phones' modules load
+    only when it is called."""
     from game.phones.link import open_phones
 
     return open_phones(**wanted)
+
+
+def _play(**options: Any) -> int:
+    """The evening: one host (game/table/host.py) with its two adapters, the window and
+    (when Settings or --phones want them) the phones, started side by side."""
+    from game.table.host import Host
+    from game.ui.app import run
+
+    return run(host=Host(), open_phones=_open_phones, **options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:
-        from game.ui.app import run
-
-        return run(open_phones=_open_phones)
+        return _play()
     try:
         return _run(build_parser().parse_args(arguments))
     except BrokenPipeError:
@@ -157,8 +165,4 @@ def _run(args: argparse.Namespace) -> int:
 
         names = [name.strip() for name in (args.names or "").split(",") if name.strip()]
         return render_all(args.screenshot, extra_decks=args.deck, names=names)
-    from game.ui.app import run
-
-    return run(
-        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, open_phones=_open_phones
-    )
+    return _play(extra_decks=args.deck, windowed=args.windowed, phones=args.phones)

@@ -1,27 +1,28 @@
-"""The bridge between the phones' server thread and the game's thread.
+"""The phones' adapter on the host: what the server hears becomes `(seat, choice)`, and
+what the table shows each seat goes back out.
 
-The server never touches the session: it puts each phone's choice in `inbox` (a
-thread-safe queue), and the game's loop calls `pump()` once a frame, which checks the
-choice against that seat's view and hands it to `Session.choose`, exactly as a key press.
-After every change, whoever caused it, `publish` builds each seat's view on the game's
-thread and gives the server the finished data to send.
+The server never touches the game: it turns each phone's tap into a `Choice` (the ids a
+seat was last sent name them) and hands it to the host's queue (game/table/host.py),
+which the game's thread takes as it takes a key press, checked by the same rules. After
+every change, whoever caused it, `publish` builds each seat's view on the game's thread
+and gives the server the finished data to send.
 """
 
 from __future__ import annotations
 
-import contextlib
-import queue
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import attrs
 
-from game.phones.closeness_ask import ClosenessAsk
+from game.phones.closeness_ask import closeness_view
 from game.phones.phone_view import phone_view, seat_offers, waiting_view
 from game.table.choices import Choice
+from game.table.closeness import ClosenessAsking
+from game.table.host import Command, Follower, Host
 from game.table.session import Session
-from game.table.views import RuleError, step_key, table_view
+from game.table.views import step_key, table_view
 
 # The least time between two sets of views sent to the phones, in seconds: a tap's own
 # answer goes at once when none went in the last 50 ms, and a burst is sent at 20 a second.
@@ -48,34 +49,37 @@ class Snapshot:
     names: tuple[str, ...]  # the seats, by player index ("" before any game)
     views: dict[int, dict[str, Any]]  # seat -> its view
     waiting: dict[str, Any]  # shown to a phone with no seat yet, or with no game
+    # seat -> the choices its view offers, by id: how a tap's id becomes a Choice.
+    choices: dict[int, dict[str, Choice]] = attrs.field(factory=dict)
 
 
-@attrs.frozen
-class Inbound:
-    seat: int
-    choice_id: str
-    reply: Reply
-
-
-class Hub:
-    def __init__(self, t: Words, words: Callable[[], Any] | None = None) -> None:
+class Hub(Follower):
+    def __init__(
+        self, t: Words, host: Host | None = None, words: Callable[[], Any] | None = None
+    ) -> None:
         self.t = t
+        self.host = host or Host()
         self.words = words or (lambda: None)  # the game's Words, loaded when first asked
-        self.inbox: queue.SimpleQueue[Inbound] = queue.SimpleQueue()
         self.outlets: list[Outlet] = []
         self.session: Session | None = None
-        self.closeness: ClosenessAsk | None = None  # while the laptop asks the closeness check
+        self.closeness: ClosenessAsking | None = None  # while the closeness check is asked
         self._stop_listening: Callable[[], None] | None = None
         self.phones: frozenset[int] = frozenset()  # seats a phone holds now (from the server)
-        self._quiet = self._dirty = False
+        self._dirty = False
         self._published_at = -PUBLISH_GAP  # time.monotonic() of the last publish
         self._choices_key: tuple[object, ...] | None = None
         self._choices_by_seat: dict[int, dict[str, Choice]] = {}
-        self.applied = 0  # choices from phones the session took (tests and the benchmark)
+        self._latest = Snapshot((), {}, {})  # what was last published: read by the server
+        self.stop_following = self.host.follow(self)
 
-    # ------------------------------------------------------------ the game
+    @property
+    def applied(self) -> int:
+        """Choices the host took from its queue (tests and the benchmark)."""
+        return self.host.taken
 
-    def attach(self, session: Session) -> None:
+    # ------------------------------------------------------------ the game (Follower)
+
+    def attached(self, session: Session) -> None:
         """Phones follow this game from now on (a new game, or one continued)."""
         if self._stop_listening is not None:
             self._stop_listening()
@@ -85,11 +89,39 @@ class Hub:
         self._choices_key = None
         self.publish()
 
+    def attach(self, session: Session) -> None:
+        """Give the host this game (tests: the window does it through the host)."""
+        self.host.attach(session)
+
+    def asking(self, asking: ClosenessAsking | None) -> None:
+        """The closeness check is asked now: phones show its pictures until it ends."""
+        self.closeness = asking
+        if asking is not None:
+            asking.listeners.append(lambda: self._changed(None, None))
+        self.publish()
+
     def _changed(self, before: object, after: object) -> None:
-        if self._quiet:  # inside `pump`: sent once, after the last phone's choice
-            self._dirty = True
-        else:
+        """Something changed: the phones are sent their views now, or at the next pump
+        when views went out less than PUBLISH_GAP ago (a burst is sent at 20 a second)."""
+        if self._publish_due():
             self.publish()
+        else:
+            self._dirty = True
+
+    # ------------------------------------------------------------ from the server
+
+    def submit(self, seat: int, choice_id: str, reply: Reply) -> None:
+        """A phone's tap (on the server's thread): the choice its id named in the views
+        last sent, queued for the game's thread; "not now" for an id it was not offered."""
+        latest = self._latest
+        if not latest.choices:
+            reply({"type": "error", "code": "no_game", "message": self.t("phone_no_game")})
+            return
+        choice = latest.choices.get(seat, {}).get(choice_id)
+        if choice is None:
+            reply(self._not_now())
+            return
+        self.host.submit(Command(seat, choice, refused=lambda error: reply(self._not_now())))
 
     # ------------------------------------------------------------ phones
 
@@ -97,7 +129,7 @@ class Hub:
         """Whether a phone sent something, or joined or left, since the last `pump`, or
         views held back (see `pump`) are due now."""
         return (
-            not self.inbox.empty()
+            self.host.pending()
             or self._held() != self.phones
             or (self._dirty and self._publish_due())
         )
@@ -109,26 +141,12 @@ class Hub:
         return frozenset().union(*(outlet.holders() for outlet in self.outlets))
 
     def pump(self, limit: int = 1024) -> int:
-        """Apply what phones sent since the last frame (on the game's thread); how many.
+        """Take what phones sent since the last frame (on the game's thread); how many.
 
-        However many arrived, the phones are sent their views once, after the last, and
-        at most once every PUBLISH_GAP: twelve busy phones would otherwise have twelve
-        views built and sent every frame. A view held back goes at the next due `pump`.
-        """
-        done = 0
-        self._quiet = True
-        batch = self.session.batch() if self.session is not None else contextlib.nullcontext()
-        try:
-            with batch:  # one save and one redraw for all of this frame's choices
-                while done < limit:
-                    try:
-                        inbound = self.inbox.get_nowait()
-                    except queue.Empty:
-                        break
-                    done += 1
-                    self._take(inbound)
-        finally:
-            self._quiet = False
+        The host takes them all in one batch, so the phones are sent their views once,
+        after the last, and at most once every PUBLISH_GAP. A view held back goes at the
+        next due `pump`."""
+        done = self.host.pump(limit)
         held = self._held()
         if held != self.phones:
             taken = held - self.phones
@@ -143,40 +161,6 @@ class Hub:
         if self._dirty and self._publish_due():
             self.publish()
         return done
-
-    def ask_closeness(self, ask: ClosenessAsk) -> None:
-        """The closeness check is asked now: phones show its pictures until `end_closeness`."""
-        self.closeness = ask
-        self.publish()
-
-    def end_closeness(self) -> None:
-        self.closeness = None
-        self.publish()
-
-    def _take(self, inbound: Inbound) -> None:
-        if self.closeness is not None:
-            if self.closeness.take(inbound.seat, inbound.choice_id):
-                self.applied += 1
-                self._dirty = True
-            else:
-                inbound.reply(self._not_now())
-            return
-        session = self.session
-        if session is None:
-            inbound.reply({"type": "error", "code": "no_game", "message": self.t("phone_no_game")})
-            return
-        seat = inbound.seat
-        choice = self._choices(session).get(seat, {}).get(inbound.choice_id)
-        if choice is None:
-            inbound.reply(self._not_now())
-            return
-        try:
-            session.choose(seat, choice)  # the rules check this seat may, as for a key
-        except RuleError:
-            inbound.reply(self._not_now())
-            return
-        self.applied += 1
-        self._dirty = True
 
     def _choices(self, session: Session) -> dict[int, dict[str, Choice]]:
         """Each seat's choices by id, the same for every state of one step of a turn (who
@@ -200,8 +184,12 @@ class Hub:
         ask = self.closeness
         if ask is not None:  # before the first card there is no game yet, only its names
             names = ask.round.names
-            views = {seat: ask.view(seat, self.t) for seat in range(len(names))}
-            return Snapshot(names, views, waiting_view(self.t, names))
+            views = {seat: closeness_view(ask, seat, self.t) for seat in range(len(names))}
+            choices = {
+                seat: {choice.id: choice for choice in ask.choices(seat)}
+                for seat in range(len(names))
+            }
+            return Snapshot(names, views, waiting_view(self.t, names), choices)
         session = self.session
         if session is None:
             return Snapshot((), {}, waiting_view(self.t))
@@ -209,12 +197,11 @@ class Hub:
         names = tuple(p.name for p in state.players)
         words = self.words()
         views = {seat: phone_view(session, self.t, seat, words) for seat in range(len(names))}
-        return Snapshot(names, views, waiting_view(self.t, names))
+        return Snapshot(names, views, waiting_view(self.t, names), self._choices(session))
 
     def publish(self) -> None:
         self._dirty, self._published_at = False, time.monotonic()
-        if not self.outlets:
-            return
-        snapshot = self.snapshot()
+        # Built even with no page connected: the server reads it to understand a tap.
+        snapshot = self._latest = self.snapshot()
         for outlet in self.outlets:
             outlet.publish(snapshot)

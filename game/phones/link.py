@@ -3,8 +3,9 @@ and what the TV shows of them.
 
 Imported only when phones are turned on (Settings, or `inkind --phones`), so a game
 without phones never loads asyncio, websockets or segno (docs/phones.md). The server
-runs in its own thread; the window's loop calls `pump` once a frame. The window never
-imports this module: the composition root (game/cli.py) hands it `open_phones`.
+runs in its own thread and hands each tap to the host (game/table/host.py) as
+`(seat, choice)`; the window's loop calls `pump` once a frame. The window never imports
+this module: the composition root (game/cli.py) hands it `open_phones`, tied to the host.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from typing import Any
 
 from game.content.ui_text_keys import KEY_LIST
 from game.phones.address import lan_address
-from game.phones.closeness_ask import ClosenessAsk
 from game.phones.hub import Hub
 from game.phones.room import Room, shown_code
 from game.phones.server import DEFAULT_PORT, PhoneServer
-from game.table.closeness import ClosenessRound
+from game.table.host import Follower, Host
 from game.table.session import Session
 
 
 def open_phones(
     *,
+    host: Host,
     t: Callable[..., str],
     words: Callable[[], Any],
     colours: dict[str, str],
@@ -32,11 +33,16 @@ def open_phones(
 ) -> PhonesLink:
     """The `RemoteFactory` the composition root gives the window."""
     return PhonesLink(
-        t, words, colours, port=DEFAULT_PORT if port is None else port, saved_room=saved_room
+        t,
+        words,
+        colours,
+        host=host,
+        port=DEFAULT_PORT if port is None else port,
+        saved_room=saved_room,
     )
 
 
-class PhonesLink:
+class PhonesLink(Follower):
     """Starts listening at once; raises OSError when no port can be opened."""
 
     def __init__(
@@ -44,24 +50,27 @@ class PhonesLink:
         t: Callable[..., str],
         words: Callable[[], Any],
         colours: dict[str, str],
+        host: Host | None = None,
         port: int = DEFAULT_PORT,
-        host: str = "0.0.0.0",
+        interface: str = "0.0.0.0",
         saved_room: object | None = None,
     ) -> None:
-        self.hub = Hub(t, words=words)
+        self.host = host or Host()
+        self.hub = Hub(t, self.host, words=words)
         texts = {key: t(key) for key in KEY_LIST if key.startswith("phone_")}
-        public = "127.0.0.1" if host == "127.0.0.1" else lan_address()
+        public = "127.0.0.1" if interface == "127.0.0.1" else lan_address()
         self.server = PhoneServer(
             self.hub,
             texts,
             colours,
-            host=host,
+            host=interface,
             port=port,
             public_host=public,
             room=Room.from_saved(saved_room),  # None: a new room
         )
         self.server.start()
         self._qr: list[list[bool]] | None = None
+        self._stop_following = self.host.follow(self)
 
     @property
     def url(self) -> str:
@@ -96,17 +105,8 @@ class PhonesLink:
     def held(self) -> frozenset[int]:
         return self.hub.phones
 
-    def ask_closeness(
-        self, closeness: ClosenessRound, when: str, changed: Callable[[], None]
-    ) -> None:
-        self.hub.ask_closeness(ClosenessAsk(closeness, when, changed))
-
-    def end_closeness(self) -> None:
-        self.hub.end_closeness()
-
-    def attach(self, session: Session) -> None:
+    def attached(self, session: Session) -> None:
         session.extras["phones"] = self.server.room.saved  # kept with each save
-        self.hub.attach(session)
 
     def pump(self) -> int:
         return self.hub.pump()
@@ -115,6 +115,8 @@ class PhonesLink:
         return self.hub.pending()
 
     def stop(self) -> None:
+        self._stop_following()
+        self.hub.stop_following()
         self.server.stop()
         if self.hub.session is not None:  # the phones' last choices are written before we go
             self.hub.session.flush()

@@ -41,7 +41,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from game.phones.gate import ACCEPT_BATCH, OUT_OF_FILES, Gate, cap, connection_type
-from game.phones.hub import Hub, Inbound, Snapshot
+from game.phones.hub import Hub, Snapshot
 from game.phones.protocol import (
     MAX_MESSAGE_BYTES,
     Choose,
@@ -399,7 +399,7 @@ class PhoneServer:
         if seat is None:
             await self._refuse(connection, "pick_seat")
             return
-        self.hub.inbox.put(Inbound(seat, message.choice_id, self._replier(connection)))
+        self.hub.submit(seat, message.choice_id, self._replier(connection))
 
     async def _refuse(self, connection: ServerConnection, code: str) -> None:
         """An error the page explains in the player's words (ui.yaml's phone_error_*)."""
@@ -409,7 +409,7 @@ class PhoneServer:
         loop = self.loop
         assert loop is not None
 
-        def reply(message: dict[str, Any]) -> None:  # called on the game's thread
+        def reply(message: dict[str, Any]) -> None:  # from the game's thread or this one
             text = json.dumps(message, ensure_ascii=False)
             loop.call_soon_threadsafe(self._send, connection, text)
 

@@ -31,6 +31,10 @@ class Do(enum.Enum):
     END_EVENING = "end_evening"
     STAR = "star"
     NOT_FOR_US = "not_for_us"
+    # The closeness check, before the first card and after the closing card: each player's
+    # own picture (or "rather not say"), then whether tonight's two answers may be kept.
+    PICTURE = "closeness"
+    KEEP = "keep"
 
 
 @attrs.frozen
@@ -38,13 +42,27 @@ class Choice:
     do: Do
     receiver: int | None = None  # MARK: who receives it
     mark: AwardKind | None = None  # MARK: which mark
+    picture: int | None = None  # PICTURE: 1..7, None for "rather not say"
+    yes: bool = False  # KEEP: the answer
 
     @property
     def id(self) -> str:
         if self.do is Do.MARK:
             return f"mark:{self.receiver}:{self.mark.value if self.mark else ''}"
+        if self.do is Do.PICTURE:
+            return f"closeness:{'none' if self.picture is None else self.picture}"
+        if self.do is Do.KEEP:
+            return f"keep:{'yes' if self.yes else 'no'}"
         return str(self.do.value)
 
 
 def mark(receiver: int, kind: AwardKind) -> Choice:
     return Choice(Do.MARK, receiver, kind)
+
+
+def picture(level: int | None) -> Choice:
+    return Choice(Do.PICTURE, picture=level)
+
+
+def keep(yes: bool) -> Choice:
+    return Choice(Do.KEEP, yes=yes)

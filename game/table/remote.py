@@ -2,8 +2,9 @@
 
 The pygame window (game/ui) and the phones' server (game/phones) never import each other.
 The window holds a `Remote` — the phones, as started by the composition root (game/cli.py
-hands `run` the factory) — and knows it only by this protocol: where to join, who joined,
-the game to follow, one pump a frame, and the closeness check asked on each phone.
+hands `run` the factory, tied to the host both share) — and knows it only by this
+protocol: where to join, who joined, and one pump a frame. Which game they follow, and the
+closeness check, they hear from the host (game/table/host.py), as the window does.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from game.table.closeness import ClosenessRound
-from game.table.session import Session
+from game.table.host import Host
 
 
 class Remote(Protocol):
@@ -36,25 +36,13 @@ class Remote(Protocol):
         """The seats a phone holds now."""
         ...
 
-    def attach(self, session: Session) -> None:
-        """Follow this game from now on (a new game, or one continued)."""
-        ...
-
     def pump(self) -> int:
-        """Apply what phones sent since the last frame, on the game's thread."""
+        """Take what phones sent since the last frame, on the game's thread; send views due."""
         ...
 
     def pending(self) -> bool:
         """Whether a phone sent something since the last pump."""
         ...
-
-    def ask_closeness(
-        self, closeness: ClosenessRound, when: str, changed: Callable[[], None]
-    ) -> None:
-        """Ask the closeness check on each phone until `end_closeness`."""
-        ...
-
-    def end_closeness(self) -> None: ...
 
     def stop(self) -> None:
         """Stop listening; what phones chose is on disk before it returns."""
@@ -67,6 +55,7 @@ class RemoteFactory(Protocol):
     def __call__(
         self,
         *,
+        host: Host,
         t: Callable[..., str],
         words: Callable[[], Any],
         colours: dict[str, str],

@@ -21,6 +21,7 @@ from game.content.ui_text import UiText, UiTextError, load_ui_text
 from game.store.log import log_exception
 from game.store.saves import SaveStore
 from game.store.settings import Settings, load_settings, save_settings
+from game.table.host import Host
 from game.ui import intents
 from game.ui.icon import set_window_icon
 from game.ui.intents import Intent, Kind
@@ -64,8 +65,12 @@ class App:
         ui_text: UiText | None = None,
         phones: bool = False,
         open_phones: RemoteFactory | None = None,
+        host: Host | None = None,
     ) -> None:
         init_pygame()
+        # The evening itself, with no window: the game, its clock and the queue of choices
+        # (game/table/host.py). The window is one adapter on it, the phones another.
+        self.host = host or Host()
         self.extra_decks = tuple(extra_decks)
         self.store = store
         self.save_settings_file = save_settings_file
@@ -174,6 +179,7 @@ class App:
             return
         try:
             self.phones = self.open_phones(
+                host=self.host,
                 t=self.t,
                 words=lambda: self.words()[0],
                 colours=css_palette(self.look.pal),
@@ -186,9 +192,6 @@ class App:
             return
         self.phones_message = None
         print(f"phones: {self.phones.url}", flush=True)
-        session = getattr(self.scene, "session", None)
-        if session is not None:  # turned on mid-game: the phones follow this game at once
-            self.phones.attach(session)
 
     def _phones_failed(self, reason: str) -> None:
         self.phones_message = self.t("phones_failed", reason=reason)
@@ -358,12 +361,14 @@ class App:
                 events = pygame.event.get()
             else:
                 wake = (scene.wake_every() if scene else None) or IDLE_WAKE_SECONDS
-                phones = self.phones
-                events = wait_for_events(
-                    wake, phones.pending if phones is not None else None, self.warmup.run_one
-                )
+                events = wait_for_events(wake, self._pending, self.warmup.run_one)
                 dt = self.clock.tick() / 1000
             self.step(events, dt)
+
+    def _pending(self) -> bool:
+        """Whether a choice waits in the host's queue, or the phones have news."""
+        phones = self.phones
+        return self.host.pending() or (phones is not None and phones.pending())
 
     def pump(self, dt: float = 1 / FPS) -> None:
         """One step with whatever is queued, without waiting (for tests and screenshots)."""
@@ -372,14 +377,17 @@ class App:
     def step(self, events: Sequence[pygame.event.Event], dt: float) -> None:
         started = time.perf_counter()
         self.now += dt
+        self._guard("taking a phone's choice", self.host.pump)
         if self.phones is not None:
-            self._guard("taking a phone's choice", self.phones.pump)
+            self._guard("sending the phones their views", self.phones.pump)
         for event in events:
             self._event(event)
             if not self.running:
                 return
         scene = self.scene
         if scene is not None:
+            if scene.keeps_table_time:
+                self.host.advance(min(dt, MAX_DT))
             self._guard("updating the screen", lambda: scene.update(min(dt, MAX_DT)))
         self.draw()
         self.frame_times.append(time.perf_counter() - started)
@@ -473,6 +481,7 @@ def run(
     windowed: bool = False,
     phones: bool = False,
     open_phones: RemoteFactory | None = None,
+    host: Host | None = None,
 ) -> int:
     """Open the window at the title screen and play until the players quit."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -495,6 +504,7 @@ def run(
             ui_text=ui_text,
             phones=phones,
             open_phones=open_phones,
+            host=host,
         )
         if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
             from game.ui import autoplay  # the crash test's scripted play: off unless asked for

@@ -26,10 +26,9 @@ def start_game(app: App, state: GameState, closeness: ClosenessRound | None = No
 
     session = open_session(state, app.store, app.settings.remember_cards, closeness)
     table = app.reset("table", session=session)
-    if app.phones is not None:
-        app.phones.attach(session)
-        if not app.phones.joined():  # how to join, before the first card
-            app.push("phones")
+    app.host.attach(session)  # the phones follow it from the host, as the window does
+    if app.phones is not None and not app.phones.joined():  # how to join, before the first card
+        app.push("phones")
     return table
 
 
@@ -44,8 +43,7 @@ def continue_game(app: App) -> None:
 
     session = resume_session(loaded, app.store, app.settings.remember_cards)
     app.reset("table", session=session, resumed=True, notice=resume_notice(app, loaded))
-    if app.phones is not None:
-        app.phones.attach(session)  # a phone that held a seat takes it back by itself
+    app.host.attach(session)  # a phone that held a seat takes it back by itself
 
 
 def resume_notice(app: App, loaded: LoadedSave) -> str | None:

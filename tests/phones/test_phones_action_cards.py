@@ -9,7 +9,7 @@ from typing import Any
 
 from game.content.ui_text import load_ui_text
 from game.core.state import Phase
-from game.phones.hub import Hub, Inbound, Snapshot
+from game.phones.hub import Hub, Snapshot
 from game.table.views import table_view
 from tests.table.test_protocol_decks import press_enter, protocol_deck, session_for
 
@@ -29,7 +29,7 @@ class Outlet:
 
 def tap(hub: Hub, seat: int, choice_id: str) -> list[dict[str, Any]]:
     replies: list[dict[str, Any]] = []
-    hub.inbox.put(Inbound(seat, choice_id, replies.append))
+    hub.submit(seat, choice_id, replies.append)
     hub.pump()
     return replies
 

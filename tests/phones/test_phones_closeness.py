@@ -5,33 +5,44 @@ from __future__ import annotations
 
 import asyncio
 
-from game.phones.closeness_ask import ClosenessAsk
-from game.table.closeness import AFTER, BEFORE, ClosenessRound
+import pytest
+
+from game.core.errors import InvalidAction, NotYourMove
+from game.phones.closeness_ask import closeness_view
+from game.table.choices import keep, picture
+from game.table.closeness import AFTER, BEFORE, ClosenessAsking, ClosenessRound
 from tests.phones.conftest import Phone, T
 
 
 def test_a_phone_answers_for_its_own_seat_once_then_is_asked_to_keep_it():
     told: list[str] = []
     round_ = ClosenessRound(("Ana", "Ben", "Chloé"), before={0: 3, 1: None})
-    ask = ClosenessAsk(round_, AFTER, lambda: told.append("changed"))
+    ask = ClosenessAsking(round_, AFTER, [lambda: told.append("changed")])
     assert ask.stage(0) == "pick"
-    assert not ask.take(0, "keep:yes"), "no keeping before answering"
-    assert not ask.take(0, "closeness:8") and not ask.take(5, "closeness:2")
-    assert ask.take(0, "closeness:5")
+    with pytest.raises(InvalidAction):
+        ask.take(0, keep(True))  # no keeping before answering
+    with pytest.raises(InvalidAction):
+        ask.take(0, picture(8))
+    with pytest.raises(NotYourMove):
+        ask.take(5, picture(2))
+    ask.take(0, picture(5))
     assert round_.after == {0: 5} and told == ["changed"]
     assert ask.stage(0) == "consent"
-    assert not ask.take(0, "closeness:6"), "one answer each"
-    assert ask.take(0, "keep:yes") and round_.keep == {0: True}
+    with pytest.raises(InvalidAction):
+        ask.take(0, picture(6))  # one answer each
+    ask.take(0, keep(True))
+    assert round_.keep == {0: True}
     assert ask.stage(0) == "done" and ask.choices(0) == ()
-    assert ask.take(1, "closeness:none")  # "rather not say"
+    ask.take(1, picture(None))  # "rather not say"
     assert ask.stage(1) == "done", "nothing to keep without two answers"
-    view = ask.view(2, T)
+    assert round_.log == [(AFTER, 0, picture(5)), (AFTER, 0, keep(True)), (AFTER, 1, picture(None))]
+    view = closeness_view(ask, 2, T)
     assert [p["id"] for p in view["pictures"]] == [f"closeness:{n}" for n in range(1, 8)]
     assert view["headline"] == T(
         "closeness_question_after", name="Chloé", other=T("closeness_group")
     )
     assert [o["id"] for o in view["offers"]] == ["closeness:none"]
-    assert ask.view(0, T)["pictures"] == []  # a done phone shows no pictures
+    assert closeness_view(ask, 0, T)["pictures"] == []  # a done phone shows no pictures
 
 
 def test_before_the_first_card_phones_pick_seats_by_the_check_and_answer(table_of):
@@ -42,7 +53,7 @@ def test_before_the_first_card_phones_pick_seats_by_the_check_and_answer(table_o
     round_ = ClosenessRound(("Ana", "Ben", "Chloé"))
     heard: list[int] = []
     with table.lock:
-        hub.ask_closeness(ClosenessAsk(round_, BEFORE, lambda: heard.append(1)))
+        hub.host.ask_closeness(round_, BEFORE).listeners.append(lambda: heard.append(1))
 
     async def play() -> None:
         ben, chloe = await Phone(table).open(), await Phone(table).open()
@@ -62,4 +73,4 @@ def test_before_the_first_card_phones_pick_seats_by_the_check_and_answer(table_o
     asyncio.run(play())
     assert round_.before == {1: 6, 2: None} and len(heard) == 2
     with table.lock:
-        hub.end_closeness()
+        hub.host.end_closeness()

@@ -79,7 +79,13 @@ def run_and_kill(chooser: random.Random) -> tuple[int, int] | None:
     first = child.stdout.readline()  # wait until it is saving, then kill it mid-stride
     time.sleep(chooser.uniform(0.0, 0.03))
     child.send_signal(signal.SIGKILL)
-    rest, errors = child.communicate()
+    child.wait()
+    # Read the rest through the same buffered files: `communicate()` reads the pipes' raw
+    # descriptors and would miss the lines `readline` had already buffered (lines lost, and
+    # the disk then seemed more than one save ahead of what the child said).
+    rest, errors = child.stdout.read(), child.stderr.read()
+    child.stdout.close()
+    child.stderr.close()
     assert child.returncode in (-signal.SIGKILL, 0), errors
     complete = [
         line.split() for line in (first + rest).splitlines(keepends=True) if line.endswith("\n")

@@ -182,8 +182,10 @@ def test_the_laptop_walks_only_players_without_a_phone_then_waits_for_the_phones
     phones_app.key(pygame.K_RETURN)
     assert round_.before == {0: 4}
     assert scene.stage == "waiting" and scene.waiting_for() == ["Ben", "Chloé"]
-    ask = app.phones.hub.closeness
-    assert ask is not None and ask.take(1, "closeness:3")
+    reply: list[dict] = []
+    app.phones.hub.submit(1, "closeness:3", reply.append)  # Ben's phone, as its tap comes
+    phones_app.step()
+    assert reply == [] and round_.before == {0: 4, 1: 3}
     assert scene.stage == "waiting" and scene.waiting_for() == ["Chloé"]
     # Chloé's phone has gone quiet: she answers on the laptop instead.
     phones_app.key(pygame.K_RETURN)
@@ -199,7 +201,6 @@ def test_marks_given_on_phones_show_on_the_tv_that_they_were_given_never_what(
 ):
     from game.core import engine
     from game.core.actions import Draw, FinishResponding, FinishSharing
-    from game.phones.hub import Inbound
     from tests.core.factory import make_setup
 
     app = phones_app.app
@@ -220,9 +221,7 @@ def test_marks_given_on_phones_show_on_the_tv_that_they_were_given_never_what(
     # The sharer marks on a phone: each listener's row shows no tick, and the laptop's keys
     # cannot mark for them.
     reply: list[dict] = []
-    app.phones.hub.inbox.put(
-        Inbound(sharer, f"mark:{listeners[0]}:deepening_question", reply.append)
-    )
+    app.phones.hub.submit(sharer, f"mark:{listeners[0]}:deepening_question", reply.append)
     phones_app.step()
     assert len(session.state.pending) == 1 and reply == []
     rows = {row.receiver: row for row in table.view.marks}

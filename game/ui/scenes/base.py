@@ -47,6 +47,11 @@ class Scene:
     def update(self, dt: float) -> None:
         """Advance animations and clocks by `dt` seconds."""
 
+    @property
+    def keeps_table_time(self) -> bool:
+        """Whether the evening's clock runs while this screen is up (the table, not a menu)."""
+        return False
+
     def animating(self) -> bool:
         """True while something moves: the app then draws at 60 fps instead of waiting."""
         return False

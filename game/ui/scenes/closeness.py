@@ -8,8 +8,10 @@ rules: they live in a ClosenessRound (game/table/closeness.py) beside the game, 
 "before" answers are saved with it, so a continued game still asks "after" at the end.
 The scene asks and calls `then` when everyone has answered; it knows no other screen.
 
-With phones on, each player whose phone holds their seat answers on it instead
-(game/phones/closeness_ask.py): the laptop is passed only to the others, and then waits,
+Every answer, from the laptop or a phone, is the player's `(seat, choice)` handed to the
+host (game/table/host.py), which checks that this player may give it now. With phones on,
+each player whose phone holds their seat answers on it instead: the laptop is passed only
+to the others, and then waits,
 saying who has yet to answer on a phone (never what anyone answered), with a way to
 answer on the laptop instead if a phone has gone quiet.
 """
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.store.closeness import keep_evenings
+from game.table.choices import keep, picture
 from game.table.closeness import AFTER, BEFORE, ClosenessRound
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
@@ -139,17 +142,15 @@ class ClosenessScene(Scene):
             self.pictures.append(pygame.Rect(left, y, tile_w, tile_h))
 
     def enter(self) -> None:
-        phones = self.app.phones
-        if phones is not None:
-            phones.ask_closeness(self.closeness, self.when, self._phone_answered)
+        asking = self.app.host.ask_closeness(self.closeness, self.when)
+        asking.listeners.append(self._phone_answered)
         if self._on_a_phone(self.player) or self._done(self.player):
             self._next_player(start=self.player)
             return
         self.layout(self.app.size)
 
     def exit(self) -> None:
-        if self.app.phones is not None:
-            self.app.phones.end_closeness()
+        self.app.host.end_closeness()
 
     # ------------------------------------------------------------ phones
 
@@ -165,7 +166,7 @@ class ClosenessScene(Scene):
         return not asks_consent or player in self.closeness.keep
 
     def _phone_answered(self) -> None:
-        """A phone answered (on the game's thread): the laptop moves on if it was waiting
+        """Someone answered (on the game's thread): the laptop moves on if it was waiting
         for that player, or if it stood at the pass screen of a player who used a phone."""
         if self.stage == "waiting" or (self.stage == "pass" and self._done(self.player)):
             self._next_player(start=self.player)
@@ -187,15 +188,15 @@ class ClosenessScene(Scene):
         if stage == "consent":
             self.buttons.focus_on("keep_no")
 
-    def answer(self, picture: int | None) -> None:
-        self.answers[self.player] = picture
+    def answer(self, level: int | None) -> None:
+        self.app.host.take(self.player, picture(level))
         if self.when == AFTER and self.closeness.answered_both(self.player):
             self._go("consent")
         else:
             self._next_player()
 
-    def consent(self, keep: bool) -> None:
-        self.closeness.keep[self.player] = keep
+    def consent(self, yes: bool) -> None:
+        self.app.host.take(self.player, keep(yes))
         self._next_player()
 
     def _next_player(self, start: int | None = None) -> None:

@@ -28,7 +28,7 @@ FADE_SECONDS = 0.8
 class LevelChangeScene(Scene):
     def __init__(self, app: App, session: Session, level: int) -> None:
         super().__init__(app)
-        self.session = session  # the game in progress: its deck, and its clock to keep ticking
+        self.session = session  # the game in progress: its deck
         self.level = level
         self.buttons = ButtonGroup()
         self.age = 0.0
@@ -62,7 +62,10 @@ class LevelChangeScene(Scene):
 
     def update(self, dt: float) -> None:
         self.age += dt
-        self.session.tick(dt)
+
+    @property
+    def keeps_table_time(self) -> bool:
+        return True  # a new level is still the evening
 
     def animating(self) -> bool:
         return self.age < FADE_SECONDS

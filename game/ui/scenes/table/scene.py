@@ -123,9 +123,12 @@ class TableScene(Scene):
                 self.app.sound.play("flip")
         if self.overlay.pauses:
             return
-        self.session.tick(dt)
         if self.timer.update(dt):
             self.app.sound.play("chime")
+
+    @property
+    def keeps_table_time(self) -> bool:
+        return not self.overlay.pauses  # the menu or a help page stops the evening's clock
 
     def animating(self) -> bool:
         return self.flip < 1.0
