@@ -269,6 +269,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "help_previous": (),
     "help_next": (),
     "settings_title": (),
+    "settings_language": (),
     "settings_text_size": (),
     "settings_theme": (),
     "settings_sound": (),
