@@ -140,7 +140,8 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         with path.open("rb") as stream:
             return read_po(stream, locale=language, domain=DOMAIN, abort_invalid=True)
     except PoFileError as problem:
-        raise ValueError(f"{display_path(path)}:{problem.lineno}: error: {problem}") from None
+        # Babel counts this line from 0 (an entry's own `lineno` from 1).
+        raise ValueError(f"{display_path(path)}:{problem.lineno + 1}: error: {problem}") from None
     except UnicodeDecodeError as problem:
         raise ValueError(f"{display_path(path)}: error: not UTF-8 ({problem})") from None
 
@@ -349,7 +350,7 @@ def check_language(language: str, path: Path | None = None) -> list[Problem]:
                     f"{fix_update}, then translate it",
                 )
             )
-    compiled = catalog_path(language)
+    compiled = path.parent / CATALOG_NAME
     if not compiled.exists() or _compiled_crc(compiled) != zlib.crc32(path.read_bytes()):
         found.append(
             error(
