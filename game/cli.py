@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: the players' names in the sample games, separated by commas",
     )
     parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help="play in this language, as Settings would choose it (es, de, ja, ar; default: "
+        "the one in Settings, else the computer's); with --screenshot: the screens' language",
+    )
+    parser.add_argument(
         "--reset",
         action="store_true",
         help="remove saved games, settings and the closeness history (asks first)",
@@ -83,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument(
         "--language", default="en", metavar="XX", help="the deck's language tag (default: en)"
+    )
+    translations = sub.add_parser(
+        "translations",
+        help="for translators: extract the template, update, compile or check the catalogs",
+    )
+    translations.add_argument("action", choices=("check", "extract", "update", "compile"))
+    translations.add_argument(
+        "languages", nargs="*", metavar="LANG", help="the languages (default: every catalog)"
     )
     sub.add_parser("paths", help="print where decks, saves, settings and the log live")
     sub.add_parser("schema", help="print the deck format's JSON Schema (for editors)")
@@ -137,6 +151,10 @@ def _run(args: argparse.Namespace) -> int:
         from game.content.check import run_check  # escapes what it prints from the files
 
         return run_check(args.paths, strict=args.strict, output=args.format, out=sys.stdout)
+    if args.command == "translations":
+        from game.content.translations import run_translations
+
+        return run_translations(args.action, args.languages, out=sys.stdout, err=sys.stderr)
     if args.command == "import":
         from game.content.importer import run_import  # escapes what it prints from the file
 
@@ -164,5 +182,9 @@ def _run(args: argparse.Namespace) -> int:
         from game.ui.screenshots import render_all
 
         names = [name.strip() for name in (args.names or "").split(",") if name.strip()]
-        return render_all(args.screenshot, extra_decks=args.deck, names=names)
-    return _play(extra_decks=args.deck, windowed=args.windowed, phones=args.phones)
+        return render_all(
+            args.screenshot, extra_decks=args.deck, names=names, language=args.language or "en"
+        )
+    return _play(
+        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, language=args.language
+    )

@@ -12,6 +12,7 @@ import re
 import attrs
 
 from game.content import lint, similar
+from game.content.deck_translations import translation_problems
 from game.content.decks import DeckResult
 from game.content.problems import Problem, warning
 
@@ -59,6 +60,8 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
     for index, texts in _by_deck(follow_ups).items():
         for problem in _alike_follow_ups(results, texts, seen):
             found.setdefault(index, []).append(problem)
+    for index, problems in translation_problems(results).items():
+        found.setdefault(index, []).extend(problems)
     return [
         attrs.evolve(result, problems=_in_order(result.problems + tuple(found[index])))
         if index in found
@@ -135,6 +138,9 @@ def _texts(results: list[DeckResult]) -> tuple[list[_Text], list[_Text]]:
 
 
 def _is_english(result: DeckResult) -> bool:
+    """English, and not a translation (a translation's ideas are its original's)."""
+    if result.deck is not None and result.deck.translates:
+        return False
     return result.deck is not None and result.deck.language.split("-")[0].lower() == "en"
 
 

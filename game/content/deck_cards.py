@@ -76,6 +76,7 @@ class CardReader:
     r: NodeReader
     used_tags: set[str]
     english: bool  # the word checks in lint.py know only English
+    deck_language: str  # lengths are counted in characters where words have no spaces
     format: str  # as the deck says: '1' holds it to format 1's keys
     marks: dict[str, CardMarks]
 
@@ -120,7 +121,7 @@ class CardReader:
             opening = lint.common_opening(prompts)
             if opening:
                 self.r.warn(node, *opening)
-        median = lint.long_median(prompts)
+        median = lint.long_median(prompts, self.deck_language)
         if median:
             self.r.warn(node, *median)
         if all(card.is_wild for card in cards):
@@ -253,7 +254,9 @@ class CardReader:
     def prompt(self, node: Node, level: int) -> str:
         prompt = self.r.text(node, "the prompt", MAX_PROMPT) or ""
         if prompt:
-            for message, hint in lint.prompt_warnings(prompt, level, self.english):
+            for message, hint in lint.prompt_warnings(
+                prompt, level, self.english, self.deck_language
+            ):
                 self.r.warn(node, message, hint)
         return prompt
 
@@ -291,7 +294,9 @@ class CardReader:
                 self.r.error(keys["id"], f"the card id '{card_id}' is already used by a card")
         prompt = self.r.text(keys["prompt"], "the prompt", MAX_PROMPT) if "prompt" in keys else ""
         if prompt:
-            for message, hint in lint.prompt_warnings(prompt, None, self.english):
+            for message, hint in lint.prompt_warnings(
+                prompt, None, self.english, self.deck_language
+            ):
                 self.r.warn(keys["prompt"], message, hint)
         follow_ups = self.follow_ups(keys["follow_ups"]) if "follow_ups" in keys else ()
         timer = self.timer(keys["timer"]) if "timer" in keys else None

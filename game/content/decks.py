@@ -44,6 +44,7 @@ DECK_KEYS = (
     "name",
     "description",
     "language",
+    "translates",
     "modes",
     "author",
     "license",
@@ -144,6 +145,7 @@ class _DeckReader(CardReader):
         self.taken_ids = taken_ids or {}
         self.used_tags: set[str] = set()
         self.english = True  # the word checks in lint.py know only English
+        self.deck_language = "en"
         self.format = FORMAT_1_1  # as the deck says: '1' holds it to format 1's keys
         self.marks: dict[str, CardMarks] = {}
 
@@ -161,6 +163,7 @@ class _DeckReader(CardReader):
         name = r.text(keys["name"], "the deck's 'name'", MAX_NAME, True) if "name" in keys else ""
         language = self.language(keys["language"]) if "language" in keys else "en"
         self.english = language.split("-")[0].lower() == "en"
+        self.deck_language = language
         levels = self.levels(keys["levels"]) if "levels" in keys else DEFAULT_LEVELS
         cards = self.cards(keys["cards"], levels) if "cards" in keys else ()
         deck_id = (self.deck_id(keys["id"]) if "id" in keys else "") or ""
@@ -181,6 +184,9 @@ class _DeckReader(CardReader):
             closing=self.closing(keys["closing"], cards or ()) if "closing" in keys else None,
             fixed_order=self.order(keys["order"]) if "order" in keys else False,
             rules=self.rules(keys, deck_id, name or "") if "rules" in keys else None,
+            translates=(self.r.slug(keys["translates"], "'translates'") or "")
+            if "translates" in keys
+            else "",
         )
 
     # ------------------------------------------------------------ format 1.1

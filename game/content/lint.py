@@ -141,7 +141,9 @@ def names_a_feeling(text: str) -> bool:
     )
 
 
-def prompt_warnings(prompt: str, level: int | None, english: bool = True) -> list[Warning]:
+def prompt_warnings(
+    prompt: str, level: int | None, english: bool = True, language: str = "en"
+) -> list[Warning]:
     """Warnings for a card's prompt; `level` None (the closing card) skips the feelings check.
 
     The word checks know only English: for a deck in another language only the length is checked.
@@ -164,16 +166,41 @@ def prompt_warnings(prompt: str, level: int | None, english: bool = True) -> lis
         )
     if len(prompt) > PROMPT_FITS:
         found.append(_too_long("the prompt", len(prompt), PROMPT_FITS))
-    words = word_count(prompt)
-    if words > PROMPT_MAX_WORDS:
+    length, unit = spoken_length(prompt, language)
+    limit = length_limit(PROMPT_MAX_WORDS, language)
+    if length > limit:
         found.append(
             (
-                f"the prompt is {words} words; a card is heard once, so keep it to "
-                f"{PROMPT_MAX_WORDS} or fewer",
+                f"the prompt is {length} {unit}; a card is heard once, so keep it to "
+                f"{limit} or fewer",
                 "say one idea in one or two short sentences",
             )
         )
     return found
+
+
+# Languages written without spaces between words: a prompt's length is counted in
+# characters there, about CHARACTERS_PER_WORD of them carrying what an English word does
+# (measured on our Japanese translations: 15 English words came to 25-35 characters).
+UNSPACED = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
+CHARACTERS_PER_WORD = 2
+
+
+def unspaced(language: str) -> bool:
+    return language.split("-")[0].lower() in UNSPACED
+
+
+def spoken_length(text: str, language: str = "en") -> tuple[int, str]:
+    """How long a listener hears `text` to be, and in what: words, or characters in a
+    language written without spaces (punctuation and spaces not counted)."""
+    if unspaced(language):
+        return sum(1 for char in text if char.isalnum()), "characters"
+    return word_count(text), "words"
+
+
+def length_limit(words: int, language: str = "en") -> int:
+    """A limit given in English words, in the unit `spoken_length` counts for `language`."""
+    return words * CHARACTERS_PER_WORD if unspaced(language) else words
 
 
 def word_count(text: str) -> int:
@@ -260,15 +287,18 @@ def common_opening(prompts: list[str]) -> Warning | None:
     )
 
 
-def long_median(prompts: list[str]) -> Warning | None:
-    """A warning when the deck's median prompt is over MEDIAN_PROMPT_WORDS words."""
+def long_median(prompts: list[str], language: str = "en") -> Warning | None:
+    """A warning when the deck's median prompt is over MEDIAN_PROMPT_WORDS words (or their
+    length in characters, in a language written without spaces)."""
     if not prompts:
         return None
-    median = statistics.median(word_count(prompt) for prompt in prompts)
-    if median <= MEDIAN_PROMPT_WORDS:
+    median = statistics.median(spoken_length(prompt, language)[0] for prompt in prompts)
+    limit = length_limit(MEDIAN_PROMPT_WORDS, language)
+    if median <= limit:
         return None
+    unit = spoken_length("", language)[1]
     return (
-        f"the deck's median prompt is {median:g} words; keep it to {MEDIAN_PROMPT_WORDS} or fewer",
+        f"the deck's median prompt is {median:g} {unit}; keep it to {limit} or fewer",
         "shorten the longest prompts: most cards read best in 15 words or fewer",
     )
 

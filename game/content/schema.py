@@ -257,6 +257,10 @@ def deck_schema() -> dict[str, Any]:
                 "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
                 "description": "A BCP-47 language tag such as 'en', 'de' or 'pt-BR'.",
             },
+            "translates": _slug(
+                64,
+                "The id of the deck this one translates card by card, with the same card ids.",
+            ),
             "modes": {
                 "type": "array",
                 "items": {"enum": list(MODES)},

@@ -1,4 +1,5 @@
-"""The words on the game's buttons and screens, from assets/text/<language>/ui.yaml.
+"""The words on the game's buttons and screens: English's assets/text/en/ui.yaml, and each
+other language's translations of it from its compiled catalog (game/content/languages.py).
 
 The file is a flat mapping key -> text with {name}-style placeholders. Every key the UI
 uses is listed in KEYS with the placeholders it may fill, so a missing, unknown or
@@ -17,6 +18,7 @@ import json
 import string
 import unicodedata
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,13 +38,14 @@ MAX_CACHE_BYTES = 512 * 1024  # the cache holds about 20 KB
 # A text: one string, or its plural forms ({"one": ..., "other": ...}) for a text with {count}.
 Entry = str | dict[str, str]
 
-# The plural forms each language uses (CLDR's names) and the rule that picks one for a number.
-PLURAL_FORMS: dict[str, tuple[str, ...]] = {"en": ("one", "other")}
 ALL_PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+# English's CLDR plural categories (tests/content/test_translations.py compares them with
+# Babel's); every other language's come with its compiled catalog (game/content/languages.py).
+ENGLISH_FORMS = ("one", "other")
 
 
-def plural_form(language: str, count: int) -> str:
-    """The plural form `language` uses for `count` (English: one for 1, other otherwise)."""
+def _english_plural(count: int) -> str:
+    """English's CLDR rule: "one" for 1, "other" for every other whole number."""
     return "one" if count == 1 else "other"
 
 
@@ -91,11 +94,19 @@ def isolated(value: object) -> object:
 class UiText:
     """The checked texts of one language; call it with a key (and placeholder values)."""
 
-    __slots__ = ("texts", "language")
+    __slots__ = ("texts", "language", "rtl", "_plural")
 
-    def __init__(self, texts: dict[str, Entry], language: str = "en") -> None:
+    def __init__(
+        self,
+        texts: dict[str, Entry],
+        language: str = "en",
+        plural: Callable[[int], str] | None = None,
+        rtl: bool = False,
+    ) -> None:
         self.texts = texts
         self.language = language
+        self.rtl = rtl  # the language is written right to left: the screens mirror
+        self._plural = plural or _english_plural
 
     def __repr__(self) -> str:
         return f"UiText({len(self.texts)} texts, language={self.language!r})"
@@ -119,7 +130,7 @@ class UiText:
         """The plural form for `count` (the "other" form when there is no whole number)."""
         form = "other"
         if isinstance(count, int) and not isinstance(count, bool):
-            form = plural_form(self.language, count)
+            form = self._plural(count)
         return forms.get(form, forms["other"])
 
     def __call__(self, key: str, **values: object) -> str:
@@ -129,7 +140,30 @@ class UiText:
 def load_ui_text(
     language: str = "en", path: Path | None = None, cache_dir: Path | None = None
 ) -> UiText:
-    """Read and check ui.yaml; raise UiTextError listing every problem.
+    """The UI's words in `language`: English's ui.yaml, checked, with each text the
+    language's compiled catalog translates put in its place (game/content/languages.py).
+
+    A text the catalog lacks, or has in a form the game cannot fill, stays English (and
+    `inkind translations check` reports it). A language without a catalog is English.
+    """
+    english = load_english(path, cache_dir)
+    if language == "en":
+        return english
+    from game.content.languages import load_catalog
+
+    catalog = load_catalog(language)
+    if catalog is None:
+        return english
+    texts = dict(english.texts)
+    for key, value in catalog.texts.items():
+        if key in KEYS and _is_entry(key, value, catalog.forms):
+            texts[key] = value
+    return UiText(texts, language, catalog.plural_form, catalog.rtl)
+
+
+def load_english(path: Path | None = None, cache_dir: Path | None = None) -> UiText:
+    """Read and check English's ui.yaml, the source of every other language; raise
+    UiTextError listing every problem.
 
     With `cache_dir`, texts that passed the check are kept there as JSON, keyed by the
     file's path, size and time, the game's version and the keys it needs: a start with an
@@ -138,6 +172,7 @@ def load_ui_text(
     again as ui.yaml's are (its key's placeholders only, a bounded length, plural forms
     only where {count} is); anything wrong and ui.yaml is read and checked again.
     """
+    language = "en"
     path = path or text_dir(language) / FILE_NAME
     stamp = _stamp(path)
     if cache_dir is None or stamp is None:
@@ -189,9 +224,10 @@ def _texts_crc(texts: object) -> int:
     return zlib.crc32(json.dumps(texts, sort_keys=True).encode("utf-8"))
 
 
-def _is_entry(key: str, value: object) -> bool:
+def _is_entry(key: str, value: object, forms: tuple[str, ...] = ALL_PLURAL_FORMS) -> bool:
     """A text ui.yaml's check would pass for `key`: a string using only the key's
-    placeholders and at most MAX_TEXT long, or its plural forms ("other" among them)."""
+    placeholders and at most MAX_TEXT long, or its plural forms ("other" among them, each
+    one of `forms`)."""
     if isinstance(value, str):
         return _fits(key, value)
     return (
@@ -199,7 +235,7 @@ def _is_entry(key: str, value: object) -> bool:
         and "count" in KEYS[key]
         and "other" in value
         and all(
-            form in ALL_PLURAL_FORMS and isinstance(text, str) and _fits(key, text)
+            form in forms and isinstance(text, str) and _fits(key, text)
             for form, text in value.items()
         )
     )
@@ -279,7 +315,7 @@ def _check(path: Path, language: str) -> UiText:
                 )
             )
             return None
-        wanted = PLURAL_FORMS.get(language, PLURAL_FORMS["en"])
+        wanted = ENGLISH_FORMS
         named = ", ".join(wanted)
         forms: dict[str, str] = {}
         broken = False

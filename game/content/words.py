@@ -12,7 +12,7 @@ one good share.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -115,8 +115,84 @@ class Words:
 def load_words(
     language: str = "en", folder: Path | None = None
 ) -> tuple[Words | None, tuple[Problem, ...]]:
-    """All four files of one language (from `folder`, default assets/text/<language>)."""
-    folder = resources.text_dir(language) if folder is None else folder
+    """All four files, in `language`: English's (from `folder`, default assets/text/en),
+    each text its compiled catalog translates put in its place; the rest stays English."""
+    words, problems = _load_words(resources.text_dir("en") if folder is None else folder)
+    if words is None or language == "en":
+        return words, problems
+    from game.content.languages import load_catalog
+
+    catalog = load_catalog(language)
+    if catalog is None:
+        return words, problems
+    return translate_words(words, catalog.texts), problems
+
+
+def translate_words(words: Words, texts: Mapping[str, object]) -> Words:
+    """`words` with each text that `texts` (by context, game/content/messages.py) gives."""
+
+    def say(context: str, english: str) -> str:
+        found = texts.get(context)
+        if not isinstance(found, str):
+            return english
+        if set(PLACEHOLDER.findall(found)) != set(PLACEHOLDER.findall(english)):
+            return english  # a translation that would leave {passes} unfilled
+        return found
+
+    def many(context: str, english: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(say(f"{context}.{i}", text) for i, text in enumerate(english))
+
+    how = words.how_to_play
+    how_to_play = HowToPlay(
+        say("how_to_play.title", how.title),
+        tuple(
+            attrs.evolve(
+                section,
+                heading=say(f"how_to_play.sections.{i}.heading", section.heading),
+                body=say(f"how_to_play.sections.{i}.body", section.body),
+            )
+            for i, section in enumerate(how.sections)
+        ),
+    )
+    feelings = tuple(
+        attrs.evolve(
+            family,
+            name=say(f"feelings.families.{i}.name", family.name),
+            words=many(f"feelings.families.{i}.words", family.words),
+        )
+        for i, family in enumerate(words.feelings)
+    )
+    starters = Starters(
+        many("starters.deepening", words.starters.deepening),
+        many("starters.felt", words.starters.felt),
+    )
+    guide = words.guide
+
+    def responses(at: str, found: tuple[GuideResponse, ...]) -> tuple[GuideResponse, ...]:
+        return tuple(
+            attrs.evolve(r, text=say(f"{at}.{j}.text", r.text), why=say(f"{at}.{j}.why", r.why))
+            for j, r in enumerate(found)
+        )
+
+    translated_guide = ResponseGuide(
+        say("response_guide.intro", guide.intro),
+        tuple(
+            GuideExample(
+                say(f"response_guide.examples.{i}.story", example.story),
+                responses(f"response_guide.examples.{i}.earns", example.earns),
+                responses(f"response_guide.examples.{i}.misses", example.misses),
+            )
+            for i, example in enumerate(guide.examples)
+        ),
+        ShareExample(
+            say("response_guide.share_example.story", guide.share_example.story),
+            many("response_guide.share_example.notes", guide.share_example.notes),
+        ),
+    )
+    return Words(how_to_play, feelings, starters, translated_guide)
+
+
+def _load_words(folder: Path) -> tuple[Words | None, tuple[Problem, ...]]:
     problems: list[Problem] = []
 
     def load(name: str, read: Callable[[NodeReader, MappingNode], T | None]) -> T | None:

@@ -90,7 +90,15 @@ class Deck:
     fixed_order: bool = False
     # Format 1.1: the rules the deck carries with it (offered first when it is chosen).
     rules: Rules | None = None
+    # The id of the deck this one translates card by card (same card ids), or "".
+    translates: str = ""
     _by_id: dict[str, Card] = attrs.field(init=False, eq=False, repr=False, alias="_by_id")
+
+    @property
+    def memory_id(self) -> str:
+        """The id a group's memory of this deck is kept under: a translation's is its
+        original's, so what was played, starred or put away is one across languages."""
+        return self.translates or self.id
 
     def __attrs_post_init__(self) -> None:
         by_id = {card.id: card for card in self.cards}

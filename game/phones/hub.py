@@ -41,6 +41,11 @@ class Outlet(Protocol):
         """The seats a phone holds now (read from the game's thread)."""
         ...
 
+    def languages(self) -> tuple[tuple[int, str], ...]:
+        """(seat, language) for each seat a phone holds, and (-1, language) for each
+        language a phone without a seat speaks: each phone follows its own."""
+        ...
+
 
 @attrs.frozen
 class Snapshot:
@@ -51,6 +56,8 @@ class Snapshot:
     waiting: dict[str, Any]  # shown to a phone with no seat yet, or with no game
     # seat -> the choices its view offers, by id: how a tap's id becomes a Choice.
     choices: dict[int, dict[str, Choice]] = attrs.field(factory=dict)
+    # The waiting view in each language a phone asked for (its Accept-Language), by tag.
+    waiting_in: dict[str, dict[str, Any]] = attrs.field(factory=dict)
 
 
 class Hub(Follower):
@@ -69,6 +76,9 @@ class Hub(Follower):
         self._published_at = -PUBLISH_GAP  # time.monotonic() of the last publish
         self._choices_key: tuple[object, ...] | None = None
         self._choices_by_seat: dict[int, dict[str, Choice]] = {}
+        self._spoken: tuple[tuple[int, str], ...] = ()  # the phones' languages last published
+        self._texts: dict[str, Words] = {}  # the UI's words in each phone's language
+        self._words_by_language: dict[str, Any] = {}
         self._latest = Snapshot((), {}, {})  # what was last published: read by the server
         self.stop_following = self.host.follow(self)
 
@@ -131,11 +141,38 @@ class Hub(Follower):
         return (
             self.host.pending()
             or self._held() != self.phones
+            or self._languages() != self._spoken
             or (self._dirty and self._publish_due())
         )
 
     def _publish_due(self) -> bool:
         return time.monotonic() - self._published_at >= PUBLISH_GAP
+
+    def _languages(self) -> tuple[tuple[int, str], ...]:
+        spoken: set[tuple[int, str]] = set()
+        for outlet in self.outlets:
+            asked = getattr(outlet, "languages", None)  # an outlet in a test may not say
+            if asked is not None:
+                spoken.update(asked())
+        return tuple(sorted(spoken))
+
+    def t_in(self, language: str) -> Words:
+        """The UI's words in `language` (the laptop's own for its language or English's
+        fallback), read once per language from the compiled catalog."""
+        own = getattr(self.t, "language", "en")
+        if language == own:
+            return self.t
+        found = self._texts.get(language)
+        if found is None:
+            from game.content.ui_text import UiTextError, load_ui_text
+            from game.store.paths import cache_dir
+
+            try:
+                found = load_ui_text(language, cache_dir=cache_dir())
+            except UiTextError:
+                found = self.t
+            self._texts[language] = found
+        return found
 
     def _held(self) -> frozenset[int]:
         return frozenset().union(*(outlet.holders() for outlet in self.outlets))
@@ -181,10 +218,23 @@ class Hub(Follower):
     # ------------------------------------------------------------ what phones see
 
     def snapshot(self) -> Snapshot:
+        self._spoken = spoken = self._languages()
+        by_seat = {seat: language for seat, language in spoken if seat >= 0}
+        asked = {language for _, language in spoken}
+        found = self._snapshot(by_seat)
+        waiting_in = {
+            language: waiting_view(self.t_in(language), found.names) for language in asked
+        }
+        return attrs.evolve(found, waiting_in=waiting_in)
+
+    def _snapshot(self, by_seat: dict[int, str]) -> Snapshot:
+        def t(seat: int) -> Words:
+            return self.t_in(by_seat[seat]) if seat in by_seat else self.t
+
         ask = self.closeness
         if ask is not None:  # before the first card there is no game yet, only its names
             names = ask.round.names
-            views = {seat: closeness_view(ask, seat, self.t) for seat in range(len(names))}
+            views = {seat: closeness_view(ask, seat, t(seat)) for seat in range(len(names))}
             choices = {
                 seat: {choice.id: choice for choice in ask.choices(seat)}
                 for seat in range(len(names))
@@ -195,9 +245,23 @@ class Hub(Follower):
             return Snapshot((), {}, waiting_view(self.t))
         state = session.state
         names = tuple(p.name for p in state.players)
-        words = self.words()
-        views = {seat: phone_view(session, self.t, seat, words) for seat in range(len(names))}
+        views = {
+            seat: phone_view(session, t(seat), seat, self._words_in(t(seat)))
+            for seat in range(len(names))
+        }
         return Snapshot(names, views, waiting_view(self.t, names), self._choices(session))
+
+    def _words_in(self, t: Words) -> Any:
+        """The game's Words (feelings, starters) in the language of `t`."""
+        if t is self.t:
+            return self.words()
+        language = getattr(t, "language", "en")
+        key = f"words:{language}"
+        if key not in self._words_by_language:
+            from game.content.words import load_words
+
+            self._words_by_language[key] = load_words(language)[0]
+        return self._words_by_language[key]
 
     def publish(self) -> None:
         self._dirty, self._published_at = False, time.monotonic()

@@ -58,6 +58,12 @@ class PhonesLink(Follower):
         self.host = host or Host()
         self.hub = Hub(t, self.host, words=words)
         texts = {key: t(key) for key in KEY_LIST if key.startswith("phone_")}
+        hub = self.hub
+
+        def texts_in(language: str) -> dict[str, str]:
+            said = hub.t_in(language)
+            return {key: said(key) for key in KEY_LIST if key.startswith("phone_")}
+
         public = "127.0.0.1" if interface == "127.0.0.1" else lan_address()
         self.server = PhoneServer(
             self.hub,
@@ -67,6 +73,7 @@ class PhonesLink(Follower):
             port=port,
             public_host=public,
             room=Room.from_saved(saved_room),  # None: a new room
+            words_in=texts_in,
         )
         self.server.start()
         self._qr: list[list[bool]] | None = None

@@ -30,6 +30,7 @@ def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict
     card = view.card
     out: dict[str, Any] = {
         "type": "view",
+        **spoken(t),
         "phase": phase.value,
         "seat": seat,
         "name": view.names[seat],
@@ -76,9 +77,17 @@ def seat_offers(view: TableView) -> list[Offer]:
     return [*phone_offers(view), *marks, *view.remember]
 
 
+def spoken(t: Words) -> dict[str, str]:
+    """The page's language and direction: its <html lang dir>, from the words it shows."""
+    return {
+        "language": str(getattr(t, "language", "en")),
+        "dir": "rtl" if getattr(t, "rtl", False) else "ltr",
+    }
+
+
 def waiting_view(t: Words, names: tuple[str, ...] = ()) -> dict[str, Any]:
     """What every phone shows while no game is on the table."""
-    return {"type": "waiting", "line": t("phone_waiting"), "names": list(names)}
+    return {"type": "waiting", **spoken(t), "line": t("phone_waiting"), "names": list(names)}
 
 
 def _offer(offer: Offer) -> dict[str, Any]:

@@ -40,8 +40,10 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from game.content.languages import accept_language, available_languages, best_language
 from game.phones.gate import ACCEPT_BATCH, OUT_OF_FILES, Gate, cap, connection_type
 from game.phones.hub import Hub, Snapshot
+from game.phones.phone_view import spoken
 from game.phones.protocol import (
     MAX_MESSAGE_BYTES,
     Choose,
@@ -111,9 +113,12 @@ class PhoneServer:
         pace: tuple[float, float] = (RATE_PER_SECOND, RATE_BURST),
         seat_pace: tuple[float, float] = (SEAT_CHANGES_PER_SECOND, SEAT_BURST),
         connections: int | None = None,
+        words_in: Callable[[str], dict[str, str]] | None = None,
     ) -> None:
         self.hub = hub
         self.words = words  # the page's own words (headings, buttons), from ui.yaml
+        # The same words in a phone's language (its Accept-Language), when it is not the TV's.
+        self.words_in = words_in
         self.style = style or {}  # the table's theme as CSS colours ("background": "#f6ecde")
         self.host, self.port, self.public_host = host, port, public_host
         self.room = room or Room()
@@ -124,6 +129,11 @@ class PhoneServer:
         self.pages, self.page_policy = _pages(self.words, self.style, self.files["phone.css"])
         self.snapshot: Snapshot | None = None
         self.sent: dict[ServerConnection, str] = {}  # what each phone was sent last
+        # Each phone's language, from its Accept-Language (the one the game has that it
+        # wants most; English if none), and what the game's thread reads of them.
+        self.spoken: dict[ServerConnection, str] = {}
+        self._languages: tuple[tuple[int, str], ...] = ()
+        self._offered = [code for code, _ in available_languages()]
         self._held: frozenset[int] = frozenset()
         self._held_at = -SEAT_GAP  # the loop's time when the game was last given the seats
         self._held_later: asyncio.TimerHandle | None = None
@@ -218,6 +228,9 @@ class PhoneServer:
     def holders(self) -> frozenset[int]:
         return self._held
 
+    def languages(self) -> tuple[tuple[int, str], ...]:
+        return self._languages
+
     # ------------------------------------------------------------ on the server's thread
 
     def _publish(self, snapshot: Snapshot) -> None:
@@ -235,8 +248,9 @@ class PhoneServer:
             message: dict[str, Any] = snapshot.views[seat]
         else:
             taken = set(self.room.holders)
+            language = self.spoken.get(connection, "")
             message = {
-                **snapshot.waiting,
+                **snapshot.waiting_in.get(language, snapshot.waiting),
                 "type": "seats",
                 "seats": [
                     {"seat": i, "name": name, "taken": i in taken}
@@ -258,6 +272,7 @@ class PhoneServer:
         task.add_done_callback(self._tasks.discard)
 
     def _seats_changed(self) -> None:
+        self._note_languages()
         for connection in list(self.sent):
             self._refresh(connection)
         # The game saves when a seat is taken: it sees the seats change at most once a
@@ -270,6 +285,13 @@ class PhoneServer:
             self._give_seats()
         elif self._held_later is None:
             self._held_later = loop.call_later(wait, self._give_seats)
+
+    def _note_languages(self) -> None:
+        """What the game's thread reads of the phones' languages: one new tuple, swapped in."""
+        seated = {id(c): s for s, c in self.room.holders.items()}
+        self._languages = tuple(
+            sorted({(seated.get(id(c), -1), language) for c, language in self.spoken.items()})
+        )
 
     def _give_seats(self) -> None:
         assert self.loop is not None
@@ -314,6 +336,9 @@ class PhoneServer:
                 return _plain(http.HTTPStatus.BAD_REQUEST, "WebSocket only.")
             if not self._our_origin(connection, request.headers.get("Origin")):
                 return _plain(http.HTTPStatus.FORBIDDEN, "Wrong origin.")
+            wanted = accept_language(request.headers.get("Accept-Language", "")[:500])
+            self.spoken[connection] = best_language(wanted, self._offered)
+            self._note_languages()
             return None
         if name not in FILES:
             return self._page("astray")
@@ -342,7 +367,16 @@ class PhoneServer:
         bucket = Bucket(rate=rate, burst=burst, tokens=burst)
         rate, burst = self.seat_pace
         seats = Bucket(rate=rate, burst=burst, tokens=burst)
-        hello = {"type": "hello", "words": self.words, "style": self.style}
+        language = self.spoken.get(connection, "en")
+        words = self.words
+        if self.words_in is not None and language != getattr(self.hub.t, "language", "en"):
+            words = self.words_in(language)
+        hello = {
+            "type": "hello",
+            "words": words,
+            "style": self.style,
+            **spoken(self.hub.t_in(language)),
+        }
         await connection.send(json.dumps(hello, ensure_ascii=False))
         self.sent[connection] = ""
         self._refresh(connection)
@@ -361,6 +395,7 @@ class PhoneServer:
             pass
         finally:
             self.sent.pop(connection, None)
+            self.spoken.pop(connection, None)
             self.room.release(connection)
             self._seats_changed()
 

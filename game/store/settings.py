@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ TEXT_SIZES = ("normal", "large", "larger")
 THEMES = ("warm", "dark", "contrast")
 MAX_TIMER_SECONDS = 3600  # 0 turns a timer off
 MAX_SETTINGS_BYTES = 64 * 1024
+_LANGUAGE = re.compile(r"(?:[a-z]{2,3}(?:-[A-Za-z]{4})?)?")  # "" follows the computer
 
 UNREADABLE = "The settings could not be read, so the defaults are back."
 SOME_RESET = "Some settings could not be read, so they are back to their defaults."
@@ -43,10 +45,13 @@ class Settings:
     respond_seconds: int = 120
     remember_cards: bool = True  # keep which cards each group has had, starred or said no to
     phones: bool = False  # phones as private controllers: a web server on the local network
+    language: str = ""  # the UI's language ("es", "ar"); "" follows the computer's
 
     def __post_init__(self) -> None:
         _one_of("text_size", self.text_size, TEXT_SIZES)
         _one_of("theme", self.theme, THEMES)
+        if not isinstance(self.language, str) or not _LANGUAGE.fullmatch(self.language):
+            raise ValueError(f"language must be a language tag like 'es', not {self.language!r}")
         for name in ("sound", "fullscreen", "timers", "remember_cards", "phones"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be true or false, not {getattr(self, name)!r}")

@@ -354,4 +354,4 @@ def card_memory(state: GameState, remember_cards: bool) -> Keeper | None:
 
     deck = state.deck
     prompts = [card.id for card in deck.cards if not card.is_wild]
-    return Keeper([player.name for player in state.players], deck.id, prompts)
+    return Keeper([player.name for player in state.players], deck.memory_id, prompts)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.languages import chosen_language
 from game.content.ui_text import UiText, UiTextError, load_ui_text
 from game.store.log import log_exception
 from game.store.saves import SaveStore
@@ -78,8 +79,14 @@ class App:
         if settings is None:
             settings, self.settings_message = load_settings()
         self.settings = settings
-        self.t = ui_text or load_ui_text()
+        self.t = ui_text or load_ui_text(chosen_language(settings.language))
         self.text = Text()
+        # Right to left (Arabic): every scene lays out as it always does and draws into
+        # `canvas`, which is shown flipped left for right, with each line of text (drawn
+        # pre-flipped by Text) reading as it should. Clicks and the arrow keys are flipped
+        # the same way. One switch, here: no screen knows (docs/translating.md).
+        self.canvas: pygame.Surface | None = None
+        self.text.mirrored = self.t.rtl
         self.sound = Sound(settings.sound, settings.volume)  # opened after the first frame
         self.windowed_size = size
         self.fullscreen = settings.fullscreen and not windowed
@@ -151,6 +158,9 @@ class App:
                 self.start_phones()
             else:
                 self.stop_phones()
+        language = chosen_language(settings.language)
+        if language != self.t.language:
+            self.set_language(language)
         if settings.fullscreen != self.fullscreen:
             self.toggle_fullscreen()
         elif (old.theme, old.text_size) != (settings.theme, settings.text_size):
@@ -160,6 +170,44 @@ class App:
                 save_settings(settings)
             except OSError as error:
                 log_exception("saving settings", error)
+
+    def set_language(self, language: str) -> None:
+        """Speak `language` from the next frame: its words, and mirrored if it is written
+        right to left."""
+        from game.store.paths import cache_dir
+
+        try:
+            self.t = load_ui_text(language, cache_dir=cache_dir())
+        except UiTextError as error:  # English's own file broke while playing: keep the words
+            log_exception("changing the language", error)
+            return
+        self._words = None
+        self.text.mirrored = self.t.rtl
+        self.resized()
+
+    @property
+    def mirrored(self) -> bool:
+        return self.t.rtl
+
+    def paint(self, draw: Callable[[pygame.Surface], None]) -> None:
+        """Draw a frame with `draw` onto the window, mirrored for a right-to-left language."""
+        if not self.mirrored:
+            draw(self.screen)
+            return
+        size = self.screen.get_size()
+        if self.canvas is None or self.canvas.get_size() != size:
+            self.canvas = pygame.Surface(size).convert(self.screen)
+        draw(self.canvas)
+        self.screen.blit(pygame.transform.flip(self.canvas, True, False), (0, 0))
+
+    def _mirror_intent(self, intent: Intent) -> Intent:
+        """A click or a pointer where the player sees it, as the scene laid it out; the
+        left arrow key moves to what is on the left on screen."""
+        if intent.kind in (Kind.POINT, Kind.CLICK):
+            return intent._replace(pos=(self.size[0] - 1 - intent.pos[0], intent.pos[1]))
+        if intent.kind in (Kind.LEFT, Kind.RIGHT):
+            return intent._replace(kind=Kind.RIGHT if intent.kind is Kind.LEFT else Kind.LEFT)
+        return intent
 
     # ------------------------------------------------------------ phones
 
@@ -401,7 +449,7 @@ class App:
             return
         scene = self.scene
         for intent in intents.translate(event, text_mode=bool(scene and scene.wants_text)):
-            self.handle(intent)
+            self.handle(self._mirror_intent(intent) if self.mirrored else intent)
 
     def handle(self, intent: Intent) -> None:
         if intent.kind is Kind.QUIT:
@@ -427,12 +475,12 @@ class App:
         if scene is None:
             return
         try:
-            scene.present(self.screen)
+            self.paint(scene.present)
         except Exception as error:
             self.show_error("drawing the screen", error)
             shown = self.scene  # the error scene, just shown
             if shown is not None:
-                shown.draw(self.screen)
+                self.paint(shown.draw)
         pygame.display.flip()
 
 
@@ -482,13 +530,22 @@ def run(
     phones: bool = False,
     open_phones: RemoteFactory | None = None,
     host: Host | None = None,
+    language: str | None = None,
 ) -> int:
-    """Open the window at the title screen and play until the players quit."""
+    """Open the window at the title screen and play until the players quit (in `language`
+    if given, as Settings would choose it)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    settings, settings_message = load_settings()
+    if language:
+        try:
+            settings = settings.replace(language=language)
+        except ValueError as error:
+            print(f"inkind: {error}", file=sys.stderr)
+            return 2
     try:
         from game.store.paths import cache_dir
 
-        ui_text = load_ui_text(cache_dir=cache_dir())
+        ui_text = load_ui_text(chosen_language(settings.language), cache_dir=cache_dir())
     except UiTextError as error:
         from game.content.terminal import escape
 
@@ -501,11 +558,13 @@ def run(
             extra_decks=extra_decks,
             windowed=windowed,
             store=SaveStore(),
+            settings=settings,
             ui_text=ui_text,
             phones=phones,
             open_phones=open_phones,
             host=host,
         )
+        app.settings_message = settings_message  # read here, before the words it chose
         if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
             from game.ui import autoplay  # the crash test's scripted play: off unless asked for
 

@@ -36,11 +36,12 @@ def render_all(
     extra_decks: Sequence[str] = (),
     names: Sequence[str] = (),
     sizes: Sequence[tuple[int, int]] = SIZES,
+    language: str = "en",
 ) -> int:
     """Render every screen at each size into `directory`; returns 0, or 1 if nothing could be drawn.
 
     With `extra_decks` (--deck) the sample games are played with those decks; with `names`
-    (--names) the players have those names.
+    (--names) the players have those names; `language` (--language) is the UI's.
     """
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -55,7 +56,7 @@ def render_all(
     try:
         with tempfile.TemporaryDirectory(prefix="inkind-shots-") as home:
             for size in sizes:
-                written += _render_size(out, size, Path(home), extra_decks, names)
+                written += _render_size(out, size, Path(home), extra_decks, names, language)
     finally:
         pygame.quit()
     seconds = time.perf_counter() - started
@@ -71,6 +72,7 @@ def _render_size(
     home: Path,
     extra_decks: Sequence[str],
     names: Sequence[str] = (),
+    language: str = "en",
 ) -> int:
     import functools
 
@@ -98,7 +100,7 @@ def _render_size(
         extra_decks=extra_decks,
         size=size,
         store=store,
-        settings=Settings(),
+        settings=Settings(language=language),
         save_settings_file=False,
     )
     catalog = app.catalog()
@@ -117,7 +119,7 @@ def _render_size(
             app.switch(scene)
         if prepare:
             prepare()
-        _shown(app, Scene).draw(app.screen)
+        app.paint(_shown(app, Scene).draw)
         pygame.image.save(app.screen, str(out / f"{prefix}-{count + 1:02d}-{name}.png"))
         count += 1
 

@@ -158,6 +158,21 @@ class Text(Wrapping):
         self._scales: dict[tuple[bool, int], float] = {}
         self._system_paths: dict[bool, dict[int, int]] = {False: {}, True: {}}
         self._main = {bold: codepoints(chain[0].path) for bold, chain in self._chains.items()}
+        self._mirrored = False
+
+    @property
+    def mirrored(self) -> bool:
+        """True while the window shows its frames flipped left for right (a right-to-left
+        language, game/ui/app.py): each line is then rendered flipped, so it reads right
+        once the frame is flipped, and a paragraph's "left" is the reader's start."""
+        return self._mirrored
+
+    @mirrored.setter
+    def mirrored(self, value: bool) -> None:
+        if value != self._mirrored:
+            self._mirrored = value
+            self._surfaces.clear()
+            self._surface_bytes = 0
 
     # ------------------------------------------------------------ fonts
 
@@ -358,6 +373,10 @@ class Text(Wrapping):
             self._surfaces.move_to_end(key)
             return surface
         surface = self._render_runs(text, size, colour, bold, rtl)
+        if self._mirrored and not _ARROWS.issuperset(text):
+            # Pre-flipped: right again once the frame is. Arrows alone are left to mirror
+            # with the frame, as the layout does ("→" on a "next" button points to the left).
+            surface = pygame.transform.flip(surface, True, False)
         self._surfaces[key] = surface
         self._surface_bytes += surface_bytes(surface)
         budget = self.surface_budget()
@@ -469,7 +488,10 @@ class Text(Wrapping):
         if not all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
             # A Hebrew or Arabic paragraph starts at the right, each of its lines with it.
             rtl = bidi.is_rtl_line(" ".join(fitted.lines))
-            side = "right" if rtl and side == "left" else side
+            # A Hebrew or Arabic paragraph starts at the right. In a mirrored frame every
+            # paragraph does already: the layout's left is the reader's right.
+            if rtl and not self._mirrored and side == "left":
+                side = "right"
         for i, line in enumerate(fitted.lines):
             if rtl:
                 surface = self.render(line, fitted.size, colour, fitted.bold, rtl=True)
@@ -481,6 +503,9 @@ class Text(Wrapping):
             _blit(target, surface, rect, alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
+
+
+_ARROWS = frozenset("←→↔⇐⇒‹›«»⟵⟶ ")
 
 
 def _default_system_fonts() -> FontIndex | None:

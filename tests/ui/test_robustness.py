@@ -57,6 +57,7 @@ def test_settings_change_live_and_are_remembered(driver):
     driver.key(pygame.K_RETURN)
     assert isinstance(driver.scene, SettingsScene)
     warm = driver.app.look.pal
+    driver.key(pygame.K_DOWN)  # language -> text size
     driver.key(pygame.K_DOWN)  # text size -> theme
     driver.key(pygame.K_RIGHT)
     assert driver.app.settings.theme == "dark"

@@ -178,6 +178,10 @@
   function receive(event) {
     let message;
     try { message = JSON.parse(event.data); } catch (e) { return; }
+    if (message.language) {  // the words' language and direction, from the server
+      document.documentElement.lang = message.language;
+      document.documentElement.dir = message.dir === "rtl" ? "rtl" : "ltr";
+    }
     switch (message.type) {
       case "hello":
         words = message.words || {};

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 TIMER_STEPS = (60, 90, 120, 150, 180, 240, 300, 420, 600)
 VOLUME_STEPS = tuple(round(v / 10, 1) for v in range(0, 11))
 FIELDS = (
+    "language",
     "text_size",
     "theme",
     "sound",
@@ -41,6 +42,10 @@ ROWS = (*FIELDS, *FORGETTING)
 
 
 def _choices(field: str) -> tuple[Any, ...]:  # a field's own type: str, bool, int or float
+    if field == "language":
+        from game.content.languages import available_languages
+
+        return tuple(code for code, _ in available_languages())
     return {
         "text_size": TEXT_SIZE_NAMES,
         "theme": THEME_NAMES,
@@ -59,6 +64,10 @@ def stepped(settings: Settings, field: str, step: int) -> Settings:
     """The settings with one field moved to its next (or previous) choice."""
     choices = _choices(field)
     value = getattr(settings, field)
+    if field == "language" and value not in choices:  # "" follows the computer's language
+        from game.content.languages import chosen_language
+
+        value = chosen_language(value)
     if value in choices:
         index = (choices.index(value) + step) % len(choices)
     else:  # a value set by hand in the file: go to the nearest step
@@ -99,6 +108,10 @@ class SettingsScene(Scene):
                 return self.t(f"settings_{field}_confirm")
             return self.t(f"settings_{field}_forget", count=self.kept[field])
         value = getattr(self.app.settings, field)
+        if field == "language":
+            from game.content.languages import available_languages
+
+            return dict(available_languages()).get(self.t.language, self.t.language)
         if field in ("text_size", "theme"):
             return self.t(f"settings_{field}_{value}")
         if isinstance(value, bool):

@@ -44,6 +44,28 @@ class Options:
     closeness: bool = False  # the closeness check before the first card and after the last
 
 
+def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckResult, ...]:
+    """Each deck once with its translations: the one in `language` where there is one,
+    else the original, at the original's place in the list."""
+    chosen: dict[str, DeckResult] = {}
+    order: list[str | int] = []
+    for index, result in enumerate(decks):
+        deck = result.deck
+        if deck is None:
+            order.append(index)
+            continue
+        family = deck.memory_id
+        if family not in chosen:
+            order.append(family)
+            chosen[family] = result
+            continue
+        kept = chosen[family].deck
+        assert kept is not None
+        if deck.language == language or (not deck.translates and kept.language != language):
+            chosen[family] = result
+    return tuple(chosen[key] if isinstance(key, str) else decks[key] for key in order)
+
+
 class NewGame:
     def __init__(self, app: App, memory_file: Path | None = None) -> None:
         self.app = app
@@ -79,9 +101,24 @@ class NewGame:
 
     @property
     def decks(self) -> tuple[DeckResult, ...]:
-        """The catalog's decks, and the group's starred cards as a deck when it has some."""
-        decks = self.catalog.decks if self.catalog else ()
+        """The catalog's decks, a deck and its translations as one (the version in the
+        game's language, else the original), and the group's starred cards as a deck when
+        it has some."""
+        decks = one_per_family(self.catalog.decks if self.catalog else (), self.app.t.language)
         return (*decks, self.starred_deck) if self.starred_deck else decks
+
+    def deck_languages(self, deck: Deck) -> str:
+        """The languages a deck is played in, its own first: "español, English"."""
+        from game.content.languages import available_languages
+
+        names = dict(available_languages())
+        family = deck.memory_id
+        found = [deck.language]
+        for result in self.catalog.decks if self.catalog else ():
+            other = result.deck
+            if other is not None and other.memory_id == family and other.language not in found:
+                found.append(other.language)
+        return ", ".join(names.get(code, code) for code in found)
 
     @property
     def deck(self) -> Deck | None:
@@ -115,7 +152,7 @@ class NewGame:
         """ "87 cards", or "80 of 87 cards" when topics left out or "not for us" take some away."""
         total = count_cards(deck).cards
         left_out = [tag for tag, _ in deck.topics if tag in self.excluded]
-        not_for_us = self.memory.deck(self.names, deck.id).not_for_us if self.memory else ()
+        not_for_us = self.memory.deck(self.names, deck.memory_id).not_for_us if self.memory else ()
         dealt = cards_dealt(deck, left_out, not_for_us)
         if dealt == total:
             return self.t("new_deck_cards", count=total)
@@ -150,7 +187,7 @@ class NewGame:
             return None
         if deck.id not in self.new_texts:
             prompts = [card.id for card in deck.cards if not card.is_wild]
-            lists = self.memory.deck(self.names, deck.id)
+            lists = self.memory.deck(self.names, deck.memory_id)
             new = lists.new_count(prompts)
             playable = len([c for c in prompts if c not in lists.not_for_us])
             if new == playable:
@@ -166,7 +203,7 @@ class NewGame:
         """What the group's memory tells the engine: cards had before, cards not for us."""
         if self.memory is None:
             return {}
-        lists = self.memory.deck(self.names, deck.id)
+        lists = self.memory.deck(self.names, deck.memory_id)
         return {"had_before": tuple(lists.had), "not_for_us": tuple(lists.not_for_us)}
 
     # ------------------------------------------------------------ options

@@ -54,9 +54,11 @@ def tile_detail(game: NewGame, result: DeckResult) -> str:
         return cards
     new = game.new_to_group(deck)
     if new is not None:
-        return game.t("new_deck_detail_memory", cards=cards, new=new)
-    levels = ", ".join(level.name for level in deck.levels)
-    return game.t("new_deck_detail", cards=cards, levels=levels)
+        detail = game.t("new_deck_detail_memory", cards=cards, new=new)
+    else:
+        levels = ", ".join(level.name for level in deck.levels)
+        detail = game.t("new_deck_detail", cards=cards, levels=levels)
+    return game.t("new_deck_in_languages", detail=detail, languages=game.deck_languages(deck))
 
 
 def _wrapped(look: Look, game: NewGame, result: DeckResult, width: int) -> list[str]:

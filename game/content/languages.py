@@ -1,0 +1,216 @@
+"""Which languages the game speaks, and the compiled catalog of each (read at start-up).
+
+Translators write gettext catalogs, assets/locale/<language>/inkind.po (docs/translating.md);
+`inkind translations compile` turns each into inkind.json beside it: the translated texts by
+context, the language's own name, its direction and its CLDR plural rule as a gettext
+expression (from Babel). The game reads only that JSON here, so a start never imports Babel
+nor parses a .po file; a text a catalog lacks is said in English.
+
+This module is on the title's path: it keeps to json, zlib and gettext (for c2py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from game.resources import assets_dir
+
+ENGLISH = "en"
+CATALOG_NAME = "inkind.json"
+PO_NAME = "inkind.po"
+MAX_CATALOG_BYTES = 4 * 1024 * 1024
+# CLDR's plural categories, in the order gettext numbers them (babel.plural's order).
+PLURAL_TAGS = ("zero", "one", "two", "few", "many", "other")
+_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?")
+_EXPONENT = re.compile(r"\be\b")
+
+# A text: one string, or its plural forms by CLDR name.
+Texts = dict[str, "str | dict[str, str]"]
+
+
+def locale_dir() -> Path:
+    return assets_dir() / "locale"
+
+
+def po_path(language: str) -> Path:
+    return locale_dir() / language / PO_NAME
+
+
+def catalog_path(language: str) -> Path:
+    return locale_dir() / language / CATALOG_NAME
+
+
+class Catalog:
+    """One language's compiled texts: `texts` by context, plus how to say numbers."""
+
+    __slots__ = ("language", "name", "rtl", "forms", "texts", "_plural")
+
+    def __init__(
+        self,
+        language: str,
+        name: str,
+        rtl: bool,
+        forms: tuple[str, ...],
+        plural: Callable[[int], int],
+        texts: Texts,
+    ) -> None:
+        self.language = language
+        self.name = name
+        self.rtl = rtl
+        self.forms = forms  # the CLDR categories this language uses, in gettext's order
+        self._plural = plural
+        self.texts = texts
+
+    def plural_form(self, count: int) -> str:
+        """The CLDR category of a whole number in this language ("one", "few", ...)."""
+        index = self._plural(count)
+        return self.forms[index] if 0 <= index < len(self.forms) else "other"
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.language!r}, {len(self.texts)} texts)"
+
+
+def english() -> Catalog:
+    return Catalog(ENGLISH, "English", False, ("one", "other"), lambda n: 0 if n == 1 else 1, {})
+
+
+def plural_function(expression: str) -> Callable[[int], int]:
+    """A gettext plural expression (CLDR's rule, from Babel) as a function of a whole number.
+
+    CLDR's rules may name `e`, the exponent of a number in compact notation: a whole
+    number said plainly has none, so it is 0 here.
+    """
+    from gettext import c2py  # the standard library's reader of Plural-Forms
+
+    return c2py(_EXPONENT.sub("0", expression))
+
+
+def load_catalog(language: str, path: Path | None = None) -> Catalog | None:
+    """The compiled catalog of `language`, or None if there is none or it cannot be used
+    (then the game speaks English; `inkind translations check` says what is wrong)."""
+    if language == ENGLISH:
+        return english()
+    from game.store.safe_read import read_regular
+
+    path = path or catalog_path(language)
+    try:
+        data = json.loads(read_regular(path, MAX_CATALOG_BYTES).decode("utf-8"))
+        forms = tuple(data["forms"])
+        texts = data["texts"]
+        if (
+            not all(form in PLURAL_TAGS for form in forms)
+            or "other" not in forms
+            or not isinstance(texts, dict)
+            or not isinstance(data["name"], str)
+        ):
+            return None
+        plural = plural_function(str(data["plural"]))
+        plural(0)  # an expression that cannot be evaluated is refused here, not mid-game
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError, RecursionError):
+        return None
+    kept: Texts = {}
+    for key, value in texts.items():
+        if (
+            isinstance(value, str)
+            or isinstance(value, dict)
+            and all(form in forms and isinstance(text, str) for form, text in value.items())
+        ):
+            kept[key] = value
+    return Catalog(language, data["name"], data.get("direction") == "rtl", forms, plural, kept)
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """(code, the language's own name) for English and each compiled catalog, by code."""
+    found = [(ENGLISH, "English")]
+    try:
+        folders = sorted(p for p in locale_dir().iterdir() if (p / CATALOG_NAME).is_file())
+    except OSError:
+        return found
+    for folder in folders:
+        try:
+            data = json.loads((folder / CATALOG_NAME).read_text("utf-8"))
+            found.append((folder.name, str(data["name"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def language_tag(value: str) -> str:
+    """The language part of a locale name: "es_ES.UTF-8" -> "es", "zh-Hant" kept whole,
+    "C" and "POSIX" -> ""."""
+    value = value.split(".")[0].split("@")[0].replace("_", "-")
+    if value in ("C", "POSIX", ""):
+        return ""
+    parts = value.split("-")
+    language = parts[0].lower()
+    if len(parts) > 1 and len(parts[1]) == 4:
+        language += "-" + parts[1].title()
+    return language if _TAG.fullmatch(language) else ""
+
+
+def system_language(environ: dict[str, str] | None = None) -> str:
+    """The computer's language as a tag ("es", "ja"), or "" when it says none.
+
+    Like gettext: LANGUAGE (its first entry), LC_ALL, LC_MESSAGES, LANG, in that order;
+    on a system without them (Windows, macOS apps) locale.getlocale() is asked.
+    """
+    values = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = values.get(name, "")
+        if value:
+            tag = language_tag(value.split(":")[0])
+            if tag:
+                return tag
+    if environ is not None and environ is not os.environ:
+        return ""  # a test gave its own environment: the process's locale is not asked
+    try:
+        import locale
+
+        found = locale.getlocale()[0] or ""
+    except (ValueError, AttributeError):
+        return ""
+    return language_tag(found)
+
+
+def best_language(wanted: list[str], offered: list[str]) -> str:
+    """The first of `wanted` (tags, best first) that `offered` has, matching "es-MX" to
+    "es"; English if none."""
+    for tag in wanted:
+        tag = language_tag(tag.strip())
+        if not tag:
+            continue
+        if tag in offered:
+            return tag
+        base = tag.split("-")[0]
+        if base in offered:
+            return base
+    return ENGLISH
+
+
+def chosen_language(setting: str, environ: dict[str, str] | None = None) -> str:
+    """The language to speak: the one Settings chose, else the computer's if the game has
+    it, else English."""
+    offered = [code for code, _ in available_languages()]
+    if setting:
+        return setting if setting in offered else ENGLISH
+    return best_language([system_language(environ)], offered)
+
+
+def accept_language(header: str) -> list[str]:
+    """The tags of an HTTP Accept-Language header, most wanted first."""
+    ranked: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if tag and tag != "*" and quality > 0:
+            ranked.append((-quality, index, tag))
+    return [tag for _, _, tag in sorted(ranked)]
