@@ -402,7 +402,7 @@ def _play_your_way_shots(
     before.choose(4)
     shot("closeness-pick")
     closeness.before.update({0: 3, 1: 4})
-    closeness.after.update({0: 5, 1: 4})
+    closeness.after.update({1: 4})  # Ana answers "after" below, on the laptop
     after = ClosenessScene(app, closeness, AFTER, lambda: None)
     app.switch(after)
     after.press("ready")
