@@ -5,13 +5,12 @@ where and how to check it, and the game and `inkind check` count cards the same 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import io
 import os
 import re
 import threading
 import types
+from pathlib import Path
 
 import pygame
 import pytest
