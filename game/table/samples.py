@@ -173,7 +173,8 @@ def _play(setup: Setup) -> SampleGame:
 
 
 def write_many_decks(folder: str | os.PathLike[str], count: int) -> list[Path]:
-    """`count` valid decks in `folder`, copies of the built-in ones under new ids and names.
+    """`count` valid decks in `folder`, copies of the built-in ones under new ids and names
+    (the decks as written, not their translations: each copy is a deck of its own).
 
     For the deck page with a long list (screenshots and tests); never shipped as decks.
     """
@@ -181,7 +182,11 @@ def write_many_decks(folder: str | os.PathLike[str], count: int) -> list[Path]:
 
     from game.resources import decks_dir
 
-    sources = sorted(Path(decks_dir()).glob("*.yaml"))
+    sources = [
+        path
+        for path in sorted(Path(decks_dir()).glob("*.yaml"))
+        if "\ntranslates:" not in path.read_text(encoding="utf-8")
+    ]
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = []

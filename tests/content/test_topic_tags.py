@@ -24,7 +24,12 @@ REVIEW: dict[str, dict[str, list[str]]] = {
     for path in sorted((HERE / "topic_review").glob("*.yaml"))
     for deck_id, cards in yaml.safe_load(path.read_text(encoding="utf-8")).items()
 }
-DECKS = {deck.id: deck for deck in (load_deck(path).deck for path in builtin_deck_files()) if deck}
+# A translation shares its original's cards and topic tags, and so its review.
+DECKS = {
+    deck.id: deck
+    for deck in (load_deck(path).deck for path in builtin_deck_files())
+    if deck and not deck.translates
+}
 DOCS = HERE.parents[1] / "docs" / "deck-format.md"
 
 
