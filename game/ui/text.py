@@ -150,9 +150,7 @@ class Text(Wrapping):
         self._surface_bytes = 0
         self._budget = budget  # None: `surface_budget` of the window open now
         self._widths: Memo[tuple[str, int, bool], int] = Memo(WIDTHS_KEPT)
-        self._runs: Memo[tuple[str, bool] | tuple[str, bool, bool], tuple[Piece, ...]] = Memo(
-            RUNS_KEPT
-        )
+        self._runs: Memo[tuple[object, ...], tuple[Piece, ...]] = Memo(RUNS_KEPT)
         self._wraps: Memo[tuple[str, int, int, bool], tuple[str, ...]] = Memo(WRAPS_KEPT)
         self._fits: Memo[tuple[str, int, int, int, int, bool], Fitted] = Memo(FITS_KEPT)
         self._scales: dict[tuple[bool, int], float] = {}
@@ -214,22 +212,31 @@ class Text(Wrapping):
         glyph. Left-to-right text keeps its order; see `pieces` for direction."""
         return tuple((piece.face, piece.text) for piece in self.pieces(text, bold))
 
-    def pieces(self, text: str, bold: bool = False, rtl: bool | None = None) -> tuple[Piece, ...]:
+    def pieces(
+        self,
+        text: str,
+        bold: bool = False,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
+    ) -> tuple[Piece, ...]:
         """The line's runs by face and direction, in visual order (left to right on screen).
 
-        `rtl` is the direction of the paragraph the line belongs to (None: the line's own)."""
-        key = (text, bold) if rtl is None else (text, bold, rtl)
+        `rtl` is the direction of the paragraph the line belongs to (None: the line's own);
+        `context` the strong bidi classes around the line in it (`bidi.context`)."""
+        key = (text, bold) if rtl is None else (text, bold, rtl, *context)
         found = self._runs.find(key)
         if found is not None:
             return found
         if self._main[bold].issuperset(map(ord, text)):  # nearly all text: no loop, no bidi
             result: tuple[Piece, ...] = (Piece(0, text),) if text else ()
         else:
-            result = self._split(text, bold, rtl)
+            result = self._split(text, bold, rtl, context)
         self._runs.add(key, result)
         return result
 
-    def _split(self, text: str, bold: bool, rtl: bool | None) -> tuple[Piece, ...]:
+    def _split(
+        self, text: str, bold: bool, rtl: bool | None, context: tuple[str, str]
+    ) -> tuple[Piece, ...]:
         # Isolates and embeddings say how the line is laid out and are not drawn: the
         # levels come from the whole text, then the controls are taken out.
         given_levels: list[int] | None = None
@@ -237,7 +244,7 @@ class Text(Wrapping):
         if bidi.has_rtl(text):
             rtl = bidi.is_rtl_line(text) if rtl is None else rtl
             if plain != text:
-                every = bidi.levels(text, rtl)
+                every = bidi.levels(text, rtl, context)
                 given_levels = [
                     n for c, n in zip(text, every, strict=True) if bidi.without_controls(c)
                 ]
@@ -256,7 +263,7 @@ class Text(Wrapping):
         elif not bidi.has_rtl(shown):
             levels = [0] * len(shown)
         else:
-            levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl)
+            levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl, context)
         runs: list[tuple[int, int, str, list[str]]] = []  # face, level, script, characters
         for char, face, level in zip(shown, faces, levels, strict=True):
             script = bidi.rtl_script(char) if level % 2 else ""
@@ -349,15 +356,26 @@ class Text(Wrapping):
     # ------------------------------------------------------------ rendering
 
     def render(
-        self, text: str, size: int, colour: Colour, bold: bool = False, rtl: bool | None = None
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        bold: bool = False,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
     ) -> pygame.Surface:
-        """One line drawn; `rtl` is its paragraph's direction (None: the line's own)."""
-        key = (text, size, tuple(colour), bold) + (() if rtl is None else (rtl,))
+        """One line drawn; `rtl` is its paragraph's direction (None: the line's own) and
+        `context` the strong letters around it in its paragraph (`bidi.context`).
+
+        A line whose marks reach past the main font's line box (the dots under Arabic ي, a
+        shadda over a lam) comes taller than the box: it is a `Line` whose `above` says how
+        many rows stand above the box; `place` puts it where the box goes."""
+        key = (text, size, tuple(colour), bold) + (() if rtl is None else (rtl, *context))
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
-        surface = self._render_runs(text, size, colour, bold, rtl)
+        surface = self._render_runs(text, size, colour, bold, rtl, context)
         self._surfaces[key] = surface
         self._surface_bytes += surface_bytes(surface)
         budget = self.surface_budget()
@@ -399,32 +417,46 @@ class Text(Wrapping):
         return self.font(size, bold).get_height() * EMOJI_HEIGHT / max(1, font.get_height())
 
     def _render_runs(
-        self, text: str, size: int, colour: Colour, bold: bool, rtl: bool | None = None
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        bold: bool,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
     ) -> pygame.Surface:
-        pieces = self.pieces(text, bold, rtl) or (Piece(0, ""),)
+        pieces = self.pieces(text, bold, rtl, context) or (Piece(0, ""),)
         main = self.font(size, bold)
         if len(pieces) == 1 and pieces[0].face == 0 and not pieces[0].rtl_script:
             alone = _rendered(main, pieces[0].text, colour)
             return alone or pygame.Surface((1, main.get_height()), pygame.SRCALPHA)
         # Every run on the main font's baseline, in its line box: a line with Greek, Arabic
-        # or Japanese in it is as tall, and sits where, a Latin one would.
-        width = sum(self._piece_width(piece, size, bold) for piece in pieces)
-        surface = pygame.Surface((max(1, width), main.get_height()), pygame.SRCALPHA)
-        x = 0
+        # or Japanese in it is as tall, and sits where, a Latin one would. Ink past the box
+        # (Arabic dots and marks) widens the surface above or below, never moves the line.
+        box = main.get_height()
+        placed: list[tuple[pygame.Surface, int, int]] = []
+        top, bottom, x = 0, box, 0
         for piece in pieces:
             font = self.font(size, bold, piece.face, piece.rtl_script)
             rendered = _rendered(font, piece.text, colour)
-            if rendered is None:
-                continue
-            if self._chains[bold][piece.face].colour:
-                rendered = pygame.transform.smoothscale_by(
-                    rendered, self._colour_scale(font, size, bold)
-                )
-                y = (main.get_height() - rendered.get_height()) // 2
-            else:
-                y = main.get_ascent() - font.get_ascent()
-            surface.blit(rendered, (x, y))
+            if rendered is not None:
+                if self._chains[bold][piece.face].colour:
+                    rendered = pygame.transform.smoothscale_by(
+                        rendered, self._colour_scale(font, size, bold)
+                    )
+                    y = (box - rendered.get_height()) // 2
+                else:
+                    y = main.get_ascent() - font.get_ascent()
+                    inked = rendered.get_bounding_rect()
+                    if inked.height:
+                        top, bottom = min(top, y + inked.top), max(bottom, y + inked.bottom)
+                placed.append((rendered, x, y))
             x += self._piece_width(piece, size, bold)
+        width = sum(self._piece_width(piece, size, bold) for piece in pieces)
+        surface = Line((max(1, width), bottom - top), pygame.SRCALPHA)
+        surface.above = -top
+        for rendered, x, y in placed:
+            surface.blit(rendered, (x, y - top))
         return surface
 
     def draw(
@@ -440,9 +472,27 @@ class Text(Wrapping):
     ) -> pygame.Rect:
         """Draw one line; `alpha` below 255 draws it see-through (a fade)."""
         surface = self.render(text, size, colour, bold)
-        rect = surface.get_rect(**{anchor: at})
-        _blit(target, surface, rect, alpha)
+        rect = self.place(surface, size, bold, **{anchor: at})
+        _blit(target, surface, self.ink_rect(surface, rect), alpha)
         return rect
+
+    def place(
+        self, surface: pygame.Surface, size: int, bold: bool = False, **at: object
+    ) -> pygame.Rect:
+        """The line box a rendered line stands in, placed like `get_rect(**at)`: a line taller
+        than its box (`Line`) is placed by its box, so it sits where a Latin line would."""
+        if not isinstance(surface, Line):
+            return surface.get_rect(**at)
+        box = pygame.Rect(0, 0, surface.get_width(), self.font(size, bold).get_height())
+        for name, value in at.items():
+            setattr(box, name, value)
+        return box
+
+    @staticmethod
+    def ink_rect(surface: pygame.Surface, box: pygame.Rect) -> pygame.Rect:
+        """Where to blit a rendered line whose line box is `box` (`place`)."""
+        above = surface.above if isinstance(surface, Line) else 0
+        return pygame.Rect(box.left, box.top - above, surface.get_width(), surface.get_height())
 
     def draw_fitted(
         self,
@@ -465,22 +515,41 @@ class Text(Wrapping):
         elif valign == "bottom":
             top = box.bottom - fitted.height
         covered = pygame.Rect(box.left, top, 0, 0)
-        side, rtl = align, None
-        if not all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
-            # A Hebrew or Arabic paragraph starts at the right, each of its lines with it.
-            rtl = bidi.is_rtl_line(" ".join(fitted.lines))
-            side = "right" if rtl and side == "left" else side
+        rtl = self._paragraph_rtl(fitted)
+        side = "right" if rtl and align == "left" else align
         for i, line in enumerate(fitted.lines):
             if rtl:
-                surface = self.render(line, fitted.size, colour, fitted.bold, rtl=True)
+                context = bidi.context(fitted.lines, i)
+                surface = self.render(line, fitted.size, colour, fitted.bold, True, context)
             else:
                 surface = self.render(line, fitted.size, colour, fitted.bold)
             x = box.centerx if side == "center" else box.right if side == "right" else box.left
             anchor = {"center": "midtop", "right": "topright"}.get(side, "topleft")
-            rect = surface.get_rect(**{anchor: (x, top + i * fitted.line_height)})
-            _blit(target, surface, rect, alpha)
+            rect = self.place(
+                surface, fitted.size, fitted.bold, **{anchor: (x, top + i * fitted.line_height)}
+            )
+            _blit(target, surface, self.ink_rect(surface, rect), alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
+
+    def _paragraph_rtl(self, fitted: Fitted) -> bool:
+        """Whether fitted lines are a Hebrew or Arabic paragraph: it starts at the right, each
+        of its lines with it, and each line is ordered with the paragraph's levels."""
+        if all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
+            return False
+        return bidi.is_rtl_line(" ".join(fitted.lines))
+
+    def line_pieces(self, fitted: Fitted, i: int) -> tuple[Piece, ...]:
+        """Line `i` of fitted lines as `draw_fitted` draws it, in visual order."""
+        if self._paragraph_rtl(fitted):
+            return self.pieces(fitted.lines[i], fitted.bold, True, bidi.context(fitted.lines, i))
+        return self.pieces(fitted.lines[i], fitted.bold)
+
+
+class Line(pygame.Surface):
+    """A rendered line taller than its line box: `above` rows of ink stand over the box."""
+
+    above = 0
 
 
 def _default_system_fonts() -> FontIndex | None:
