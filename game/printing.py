@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, TextIO
 import attrs
 
 from game.core.cards import Card, Deck
+from game.fonts.cmap import cjk_face as cjk_face  # the tests ask it which face a deck takes
+from game.fonts.cmap import language_face
 from game.resources import assets_dir
 from game.ui import bidi
 from game.ui.text_wrap import Memo, Wrapping
@@ -55,8 +57,6 @@ CROP = 4 * MM  # crop marks' length, outside the grid
 BLEED_GAP = 1.5 * MM  # crop marks stop short of the card
 LEADING = 1.25  # a line's height, as a part of its type size
 TENTHS = 10  # the wrapper measures sizes in whole tenths of a point
-# The face of a Noto CJK collection for a deck's language: its family name ends with it.
-CJK_FACES = {"ja": "JP", "ko": "KR", "zh-hant": "TC", "zh-tw": "TC", "zh-hk": "HK", "zh": "SC"}
 
 
 @attrs.frozen
@@ -125,33 +125,6 @@ def grid(paper: tuple[float, float]) -> list[tuple[float, float]]:
     ]
 
 
-def cjk_face(language: str) -> str:
-    """The Noto CJK face ("JP", "KR", "SC", "TC", "HK") for a deck's language tag; Japanese
-    for a deck in another language (as the collection's first face is)."""
-    tag = language.lower()
-    if tag.startswith("zh") and any(part in tag for part in ("hant", "-tw", "-hk", "-mo")):
-        return "HK" if tag.endswith("-hk") else "TC"
-    for prefix, face in CJK_FACES.items():
-        if tag == prefix or tag.startswith(prefix + "-"):
-            return face
-    return "JP"
-
-
-def collection_index(path: str, suffix: str) -> int:
-    """The face of a font collection whose family name ends with `suffix` (0 if none does)."""
-    from fontTools.ttLib import TTCollection
-
-    try:
-        collection = TTCollection(path, lazy=True)
-    except Exception:  # noqa: BLE001 - a file fontconfig lists but fontTools cannot read
-        return 0
-    for index, font in enumerate(collection.fonts):
-        family = font["name"].getBestFamilyName() or ""
-        if family.upper().endswith(" " + suffix):
-            return index
-    return 0
-
-
 class _Fonts:
     """The PDF's fonts: Atkinson Hyperlegible first, then for every character it lacks the
     font the table would draw it with, each added once as a fallback (fpdf2 picks, per
@@ -209,7 +182,7 @@ class _Fonts:
         name = f"F{len(self.added) + 1}"
         self.added[path] = name
         if path.lower().endswith((".ttc", ".otc")):
-            index = collection_index(path, cjk_face(self.language))
+            index = language_face(Path(path), self.language)
             self.pdf.add_font(name, "", path, collection_font_number=index)
         else:
             self.pdf.add_font(name, "", path)

@@ -30,6 +30,7 @@ Something that fades draws one cached surface with `alpha`, never a new colour a
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.fonts.cmap import cap_height, codepoints
+from game.fonts.cmap import FaceFile, cap_height, codepoints, language_face
 from game.resources import assets_dir
 from game.ui import bidi
 from game.ui.text_wrap import ELLIPSIS, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
@@ -156,6 +157,24 @@ class Text(Wrapping):
         self._scales: dict[tuple[bool, int], float] = {}
         self._system_paths: dict[bool, dict[int, int]] = {False: {}, True: {}}
         self._main = {bold: codepoints(chain[0].path) for bold, chain in self._chains.items()}
+        self._language = ""  # the language of the cards on the table (`set_language`)
+
+    def set_language(self, language: str) -> None:
+        """The language of the text being drawn (a deck's `language`): Chinese, Japanese and
+        Korean are drawn with the face of a font collection made for it (Noto Sans CJK KR for
+        Korean, SC for zh-Hans, TC for zh-Hant, HK, JP), so a Han character has the form its
+        readers write. Lines already drawn in another face are drawn again."""
+        if language == self._language:
+            return
+        self._language = language
+        if any(key[0].path.suffix.lower() in (".ttc", ".otc") for key in self._fonts):
+            self._fonts = {
+                key: font
+                for key, font in self._fonts.items()
+                if key[0].path.suffix.lower() not in (".ttc", ".otc")
+            }
+            self._surfaces.clear()
+            self._surface_bytes = 0
 
     # ------------------------------------------------------------ fonts
 
@@ -176,7 +195,14 @@ class Text(Wrapping):
         key = (chosen, 0 if face else size, rtl_script)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(str(chosen.path), size)
+            index = 0
+            if face >= self._bundled[bold] and chosen.path.suffix.lower() in (".ttc", ".otc"):
+                index = language_face(chosen.path, self._language)
+            # pygame opens a collection's first face: another is given as a file of its own.
+            source: str | io.BufferedReader = str(chosen.path)
+            if index:
+                source = io.BufferedReader(FaceFile(chosen.path, index))
+            font = pygame.font.Font(source, size)
             if chosen.synthetic_bold:
                 font.bold = True
             if rtl_script:

@@ -113,3 +113,58 @@ def test_chinese_and_japanese_still_break_between_characters(text: Text):
     assert "".join(lines) == card and len(lines) > 2
     assert not any(line[0] in "。、？」" for line in lines)
     assert not any(line[-1] == "「" for line in lines)
+
+
+def test_the_cjk_face_follows_the_decks_language(text: Text):
+    """Noto Sans CJK holds a face per language: 骨 is drawn in the Chinese (simplified) form
+    for a zh-Hans deck and the Japanese form for a Japanese one; Korean has its own face."""
+    from pathlib import Path
+
+    from game.fonts.cmap import FaceFile, language_face
+
+    pieces = text.pieces("骨")
+    path = text._chains[False][pieces[0].face].path
+    if path.suffix.lower() != ".ttc":
+        pytest.skip(f"the CJK font here is no collection: {path}")
+    assert [language_face(Path(path), lang) for lang in ("ja", "ko", "zh-Hans", "zh-Hant")] == [
+        0,
+        1,
+        2,
+        3,
+    ]
+    drawn = {}
+    for language in ("ja", "zh-Hans", "ja"):
+        text.set_language(language)
+        drawn.setdefault(language, []).append(
+            pygame.image.tobytes(text.render("骨", 40, (0, 0, 0)), "RGBA")
+        )
+    assert drawn["ja"][0] == drawn["ja"][1], "back to Japanese, the Japanese form again"
+    assert drawn["ja"][0] != drawn["zh-Hans"][0], "the simplified Chinese form differs"
+    # The face given as a file of its own is the very face fontconfig names.
+    korean = pygame.font.Font(FaceFile(Path(path), 1), 40)
+    plain = pygame.font.Font(str(path), 40)
+    assert korean.size("한국어") == plain.size("한국어")
+    text.set_language("")
+
+
+def test_a_table_of_a_korean_deck_draws_in_the_korean_face(make_app):
+    from game.core import engine
+    from game.core.cards import Card, Deck, Level, Mode
+    from game.core.rules import Rules
+    from game.core.state import Player, Setup
+    from game.table.session import Session
+    from game.ui.scenes.table import TableScene
+
+    driver = make_app(size=(1280, 720))
+    deck = Deck(
+        id="ko",
+        name="한국어",
+        levels=(Level("하나"),),
+        cards=(Card(id="c", prompt="어릴 때 가장 편안했던 곳은 어디였나요?"),),
+        language="ko",
+    )
+    setup = Setup(deck, Rules(), (Player("Ana"), Player("Ben")), Mode.PAIR, seed=1)
+    table = TableScene(driver.app, Session(engine.new_game(setup), None))
+    driver.app.switch(table)
+    driver.step()
+    assert driver.app.text._language == "ko"
