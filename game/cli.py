@@ -85,7 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="PATH", help="write the deck to PATH instead of printing it"
     )
     importer.add_argument(
-        "--force", action="store_true", help="with --out: replace an existing file"
+        "--install",
+        action="store_true",
+        help="put the deck in the decks folder the game reads (`inkind paths`), making it",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="with --out or --install: replace an existing file"
     )
     importer.add_argument(
         "--language", default="en", metavar="XX", help="the deck's language tag (default: en)"
@@ -159,7 +164,13 @@ def _run(args: argparse.Namespace) -> int:
         from game.content.importer import run_import  # escapes what it prints from the file
 
         return run_import(
-            args.file, args.out, args.force, args.language, out=sys.stdout, err=sys.stderr
+            args.file,
+            args.out,
+            args.force,
+            args.language,
+            out=sys.stdout,
+            err=sys.stderr,
+            install=args.install,
         )
     if args.command == "print":
         from game.printing import run_print

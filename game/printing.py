@@ -2,31 +2,46 @@
 
 Cards are 63 x 88 mm (a playing card), nine to a page in a 3 x 3 grid centred on A4 or
 Letter, with crop marks outside the grid. Each front has its level's name on a band in
-that level's colour, the prompt, and the follow-ups in small type; wild cards and the
-closing card are printed too. After each page of fronts comes its page of backs, its
+that level's colour, the prompt, the follow-ups in small type, and a line for a card read
+aloud to the next player (`answered_by: next`) or with a timer of its own; wild cards and
+the closing card are printed too. After each page of fronts comes its page of backs, its
 columns mirrored, so that printed on both sides (flipped on the long edge) every back
-lies behind its own front. The fonts (Atkinson Hyperlegible) are embedded, subset.
+lies behind its own front.
 
-Why reportlab: measured here (docs/deck-format.md, "Print and play"), it wrote a 9-card
-page about ten times faster than fpdf2 and installs smaller (fpdf2 brings fonttools).
-It is imported only by this command.
+Every script the table draws prints: each character is drawn with the first font that has
+it, as at the table (Atkinson Hyperlegible, Noto Sans, then a font of this computer:
+game/fonts/system.py), Chinese, Japanese and Korean with the face of the Noto CJK
+collection for the deck's `language`. Lines are wrapped as the table wraps them
+(game/ui/text_wrap.py: Chinese and Japanese between characters with their line-break
+rules, Korean at spaces), and a Hebrew or Arabic paragraph stands at the right.
+
+Why fpdf2: it shapes text with HarfBuzz (uharfbuzz: Arabic joined, right to left, marks
+placed), orders each line by the Unicode bidi algorithm, embeds every font as a subset
+(fontTools: TrueType and the CFF outlines of Noto CJK alike) with a ToUnicode map, so
+`pdftotext` reads the words back in logical order, and draws colour emoji. reportlab,
+used before, embeds TrueType outlines only and needs a bidi library of its own; with
+HarfBuzz it drew Hebrew points on the wrong letters (docs/deck-format.md, "Print and
+play"). It is imported only by this command.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
 from game.core.cards import Card, Deck
+from game.fonts.cmap import cjk_face as cjk_face  # the tests ask it which face a deck takes
+from game.fonts.cmap import language_face
 from game.resources import assets_dir
+from game.ui import bidi
+from game.ui.text_wrap import Memo, Wrapping
 
 if TYPE_CHECKING:
-    from reportlab.lib.colors import Color
-    from reportlab.pdfgen.canvas import Canvas
+    from fpdf import FPDF
 
 MM = 72 / 25.4  # PDF points per millimetre
 CARD_W, CARD_H = 63 * MM, 88 * MM
@@ -40,17 +55,21 @@ INK = "#3A2820"
 MUTED = "#7A6356"
 CROP = 4 * MM  # crop marks' length, outside the grid
 BLEED_GAP = 1.5 * MM  # crop marks stop short of the card
+LEADING = 1.25  # a line's height, as a part of its type size
+TENTHS = 10  # the wrapper measures sizes in whole tenths of a point
 
 
 @attrs.frozen
 class Face:
-    """What one card shows: the band's words and colour, the main text, the small text."""
+    """What one card shows: the band's words and colour, the main text, the small text, and
+    notes on how it is played (read aloud to the next player, its own timer)."""
 
     band: str
     colour: str
     text: str
     small: tuple[str, ...] = ()
     small_heading: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def faces(deck: Deck, t: Callable[..., str]) -> list[Face]:
@@ -70,18 +89,28 @@ def faces(deck: Deck, t: Callable[..., str]) -> list[Face]:
                 closing.prompt,
                 closing.follow_ups,
                 t("print_follow_ups") if closing.follow_ups else "",
+                _notes(closing, t),
             )
         )
     return found
+
+
+def _notes(card: Card, t: Callable[..., str]) -> tuple[str, ...]:
+    notes = [t("print_reads_aloud")] if card.answered_by_next else []
+    if card.timer:
+        minutes, seconds = divmod(card.timer, 60)
+        notes.append(t("print_timer", time=f"{minutes}:{seconds:02d}"))
+    return tuple(notes)
 
 
 def _face(card: Card, level: str, colour: str, t: Callable[..., str]) -> Face:
     if card.wild is not None:
         title = t(f"wild_title_{card.wild.value}")
         text = card.text or t(f"wild_text_{card.wild.value}")
-        return Face(f"{level} · {title}" if level else title, WILD_COLOUR, text)
+        band = f"{level} · {title}" if level else title
+        return Face(band, WILD_COLOUR, text, notes=_notes(card, t))
     heading = t("print_follow_ups") if card.follow_ups else ""
-    return Face(level, colour, card.prompt, card.follow_ups, heading)
+    return Face(level, colour, card.prompt, card.follow_ups, heading, _notes(card, t))
 
 
 def grid(paper: tuple[float, float]) -> list[tuple[float, float]]:
@@ -96,164 +125,309 @@ def grid(paper: tuple[float, float]) -> list[tuple[float, float]]:
     ]
 
 
+class _Fonts:
+    """The PDF's fonts: Atkinson Hyperlegible first, then for every character it lacks the
+    font the table would draw it with, each added once as a fallback (fpdf2 picks, per
+    character, the first that has it)."""
+
+    def __init__(self, pdf: FPDF, language: str) -> None:
+        from game.fonts.cmap import codepoints
+
+        fonts = assets_dir() / "fonts"
+        self.pdf = pdf
+        self.language = language
+        pdf.add_font("InKind", "", str(fonts / "AtkinsonHyperlegible-Regular.ttf"))
+        pdf.add_font("InKind", "B", str(fonts / "AtkinsonHyperlegible-Bold.ttf"))
+        self.main = codepoints(fonts / "AtkinsonHyperlegible-Regular.ttf")
+        noto = fonts / "NotoSans-Variable.ttf"
+        self.bundled = [(noto, codepoints(noto))]
+        self.fallbacks: list[str] = []
+        self.added: dict[str, str] = {}
+        self.covering: list[Callable[[int], bool]] = [self.main.__contains__]
+
+    def cover(self, texts: Iterable[str]) -> None:
+        """Add a fallback for every character of `texts` Atkinson does not have: letters
+        first, and a mark or a sign a font added already has stays with it ("؟" with the
+        Arabic letters, not a font of its own), as the table keeps it with its run."""
+        import unicodedata
+
+        missing = sorted(
+            {ord(c) for text in texts for c in text} - self.main,
+            key=lambda p: (not unicodedata.category(chr(p)).startswith("L"), p),
+        )
+        system = None
+        covers: Callable[[int], bool]
+        for point in missing:
+            if unicodedata.category(chr(point)) in ("Cc", "Cf", "Zl", "Zp"):
+                continue  # not drawn: a control, a joiner, a bidi mark
+            if any(covers(point) for covers in self.covering):
+                continue
+            bundled = next(((p, pts) for p, pts in self.bundled if point in pts), None)
+            if bundled is not None:
+                found, covers = str(bundled[0]), bundled[1].__contains__
+            else:
+                if system is None:
+                    from game.fonts.system import system_fonts
+
+                    system = system_fonts()
+                font = system.best(point)
+                if font is None:
+                    continue  # no font here has it: fpdf2 leaves it out
+                found, covers = font.path, font.covers
+            if found not in self.added:
+                self.covering.append(covers)
+                self._add(found)
+
+    def _add(self, path: str) -> None:
+        name = f"F{len(self.added) + 1}"
+        self.added[path] = name
+        if path.lower().endswith((".ttc", ".otc")):
+            index = language_face(Path(path), self.language)
+            self.pdf.add_font(name, "", path, collection_font_number=index)
+        else:
+            self.pdf.add_font(name, "", path)
+        self.fallbacks.append(name)
+        self.pdf.set_fallback_fonts(self.fallbacks, exact_match=False)
+
+
+class _Wrapper(Wrapping):
+    """The table's wrapping (game/ui/text_wrap.py), measured in the PDF: sizes in tenths of
+    a point, widths in points."""
+
+    def __init__(self, pdf: FPDF) -> None:
+        self.pdf = pdf
+        self._wraps = Memo(1024)
+        self._fits = Memo(1024)
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        self.pdf.set_font("InKind", "B" if bold else "", size / TENTHS)
+        return math.ceil(self.pdf.get_string_width(text))
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        return math.ceil(size * LEADING / TENTHS)
+
+    def fitted(
+        self, text: str, size: float, width: float, height: float, floor: float, bold: bool = False
+    ) -> tuple[float, list[str]]:
+        """The largest size (down to `floor`) at which `text` fits the box, and its lines."""
+        tenths, least = round(size * TENTHS), round(floor * TENTHS)
+        while True:
+            lines = self.wrap(text, tenths, math.floor(width), bold)
+            if len(lines) * tenths * LEADING / TENTHS <= height or tenths <= least:
+                return tenths / TENTHS, lines
+            tenths = max(least, tenths - 5)
+
+
 def write_pdf(
     deck: Deck, out: Path, paper_name: str, t: Callable[..., str], back_title: str = ""
 ) -> int:
     """Write the deck's cards to `out`; returns the number of pages."""
-    from reportlab.lib.colors import HexColor
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
+    from fpdf import FPDF
 
-    fonts = assets_dir() / "fonts"
-    for name, file in (
-        ("InKind", "AtkinsonHyperlegible-Regular.ttf"),
-        ("InKind-Bold", "AtkinsonHyperlegible-Bold.ttf"),
-    ):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(fonts / file)))
     paper = PAPERS[paper_name]
     cards = faces(deck, t)
+    pdf = FPDF(unit="pt", format=paper)
+    pdf.set_auto_page_break(False)
+    pdf.set_margin(0)
+    pdf.set_creator("In Kind")
+    pdf.set_title(deck.name)
+    pdf.set_author(deck.author or "In Kind")
+    pdf.set_subject(t("print_subject"))
+    fonts = _Fonts(pdf, deck.language)
+    fonts.cover(_every_text(cards, deck, back_title))
+    pdf.set_text_shaping(True)
+    wrapper = _Wrapper(pdf)
     per_page = COLUMNS * ROWS
-    # Its own font from the start: no Helvetica (which no PDF could embed) in the file.
-    canvas = Canvas(
-        str(out), pagesize=paper, pageCompression=1, initialFontName="InKind", initialFontSize=10
-    )
-    canvas.setTitle(deck.name)
-    canvas.setAuthor(deck.author or "In Kind")
-    canvas.setSubject(t("print_subject"))
     places = grid(paper)
     pages = 0
     for first in range(0, len(cards), per_page):
         chunk = cards[first : first + per_page]
+        pdf.add_page()
         for place, face in zip(places, chunk, strict=False):
-            _front(canvas, place, face, HexColor)
-        _crop_marks(canvas, paper)
-        canvas.showPage()
+            _front(pdf, wrapper, _top_left(place, paper), face)
+        _crop_marks(pdf, paper)
         # The backs, columns mirrored: on the other side of the sheet each lies behind its front.
+        pdf.add_page()
         for index in range(len(chunk)):
             row, column = divmod(index, COLUMNS)
-            _back(
-                canvas, places[row * COLUMNS + (COLUMNS - 1 - column)], deck, back_title, HexColor
-            )
-        _crop_marks(canvas, paper)
-        canvas.showPage()
+            place = places[row * COLUMNS + (COLUMNS - 1 - column)]
+            _back(pdf, _top_left(place, paper), deck, back_title)
+        _crop_marks(pdf, paper)
         pages += 2
-    canvas.save()
+    pdf.output(str(out))
     return pages
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}".strip()
-            if stringWidth(candidate, font, size) <= width or not line:
-                line = candidate
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+def _every_text(cards: list[Face], deck: Deck, back_title: str) -> Iterable[str]:
+    yield from (deck.name, back_title, "• ")
+    for face in cards:
+        yield from (face.band, face.text, face.small_heading, *face.small, *face.notes)
 
 
-def _fitted(
-    text: str, font: str, size: float, width: float, height: float, floor: float
-) -> tuple[float, list[str]]:
-    """The largest size (down to `floor`) at which `text` fits the box, and its lines."""
-    while True:
-        lines = _wrap(text, font, size, width)
-        if len(lines) * size * 1.25 <= height or size <= floor:
-            return size, lines
-        size = max(floor, size - 0.5)
+def _top_left(place: tuple[float, float], paper: tuple[float, float]) -> tuple[float, float]:
+    """A card's top-left corner on the page (fpdf2 measures down from the top) from its
+    lower-left corner in `grid` (measured up from the bottom, as PDF itself does)."""
+    return place[0], paper[1] - place[1] - CARD_H
 
 
-def _front(
-    canvas: Canvas, place: tuple[float, float], face: Face, colour: Callable[[str], Color]
-) -> None:
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = int(colour.lstrip("#"), 16)
+    return value >> 16, (value >> 8) & 0xFF, value & 0xFF
+
+
+def _rtl(text: str) -> bool:
+    """Whether a paragraph reads right to left (stands at the right of its box)."""
+    return bidi.has_rtl(text) and (bidi.is_rtl_line(text) or bidi.first_strong_rtl(text))
+
+
+def _lines(
+    pdf: FPDF,
+    lines: list[str],
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    bold: bool = False,
+    align: str = "",
+) -> float:
+    """Draw wrapped lines from `top`, each a line of its paragraph: a right-to-left paragraph
+    at the right, its lines laid out right to left. Returns the y under the last line."""
+    rtl = _rtl(" ".join(lines))
+    style = "B" if bold else ""
+    height = size * LEADING
+    for i in range(len(lines)):
+        # fpdf2 2.8 leaves the main font unselected after a line that ended in a fallback
+        # font when set_font names the font already chosen ("No font in show", the Latin
+        # words of an Arabic card lost): another size first makes it select the font again.
+        pdf.set_font("InKind", style, size + 1)
+        pdf.set_font("InKind", style, size)
+        pdf.set_xy(x, top)
+        pdf.cell(width, height, _in_paragraph(lines, i, rtl), align=align or ("R" if rtl else "L"))
+        top += height
+    return top
+
+
+_MARKS = {"L": "\u200e", "R": "\u200f", "AL": "\u200f", "": ""}  # LRM, RLM: no glyph
+
+
+def _in_paragraph(lines: list[str], i: int, rtl: bool) -> str:
+    """Line `i` as fpdf2 should lay it out: fpdf2 runs the bidi algorithm on each line by
+    itself, so the paragraph's direction comes first as a mark (an RLM for a right-to-left
+    paragraph, else an LRM) and the first strong letter after the line last, so a colon at
+    a line's end that lies between two Latin words stays with them, as at the table
+    (game/ui/bidi.py). (A mark for the letter before the line, right after the first mark,
+    made fpdf2 2.8 lay the line out left to right: it is left out.)"""
+    line = lines[i]
+    if not bidi.has_rtl(" ".join(lines)):
+        return line
+    # Only the marks that change something: pdftotext reads a mark as a break in a word.
+    first = "\u200f" if rtl else "\u200e"
+    first_strong = next((c for c in line if _strong(c)), None)
+    starts_so = first_strong is None or bidi.has_rtl(first_strong) == rtl
+    ends_strong = bool(line) and _strong(line[-1])
+    _, after = bidi.context(lines, i)
+    return ("" if starts_so else first) + line + ("" if ends_strong else _MARKS[after])
+
+
+def _strong(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.bidirectional(char) in ("L", "R", "AL")
+
+
+def _front(pdf: FPDF, wrapper: _Wrapper, place: tuple[float, float], face: Face) -> None:
     x, y = place
     pad = 4 * MM
-    canvas.setStrokeColor(colour(MUTED))
-    canvas.setLineWidth(0.4)
-    canvas.roundRect(x + 1, y + 1, CARD_W - 2, CARD_H - 2, 3 * MM, stroke=1, fill=0)
+    pdf.set_draw_color(*_rgb(MUTED))
+    pdf.set_line_width(0.4)
+    pdf.rect(
+        x + 1, y + 1, CARD_W - 2, CARD_H - 2, style="D", round_corners=True, corner_radius=3 * MM
+    )
     band_h = 9 * MM
-    canvas.setFillColor(colour(face.colour))
-    canvas.roundRect(x + 1, y + CARD_H - 1 - band_h, CARD_W - 2, band_h, 3 * MM, stroke=0, fill=1)
-    canvas.rect(x + 1, y + CARD_H - 1 - band_h, CARD_W - 2, band_h / 2, stroke=0, fill=1)
-    canvas.setFillColor(colour("#FFFFFF"))
-    band_size, band_lines = _fitted(face.band, "InKind-Bold", 9, CARD_W - 2 * pad, band_h, 6)
-    canvas.setFont("InKind-Bold", band_size)
-    canvas.drawString(x + pad, y + CARD_H - 1 - band_h / 2 - band_size / 3, band_lines[0])
-    small_h = 0.0
+    pdf.set_fill_color(*_rgb(face.colour))
+    pdf.rect(x + 1, y + 1, CARD_W - 2, band_h, style="F", round_corners=True, corner_radius=3 * MM)
+    pdf.rect(x + 1, y + 1 + band_h / 2, CARD_W - 2, band_h / 2, style="F")
+    inner = CARD_W - 2 * pad
+    pdf.set_text_color(255, 255, 255)
+    band_size, band_lines = wrapper.fitted(face.band, 9, inner, band_h, 6, bold=True)
+    _lines(
+        pdf,
+        band_lines[:1],
+        x + pad,
+        y + 1 + (band_h - band_size * LEADING) / 2,
+        inner,
+        band_size,
+        True,
+    )
+    bottom = y + CARD_H - pad
+    notes_size = 6.5
+    notes_lines: list[str] = []
+    for note in face.notes:
+        notes_lines += wrapper.wrap(note, round(notes_size * TENTHS), math.floor(inner))
+    notes_h = len(notes_lines) * notes_size * LEADING + (1.5 * MM if notes_lines else 0)
     small_lines: list[str] = []
-    small_size = 6.5
+    small_size, small_h = 6.5, 0.0
     if face.small:
         text = "\n".join(f"• {line}" for line in face.small)
-        small_size, small_lines = _fitted(text, "InKind", 7, CARD_W - 2 * pad, 26 * MM, 5)
-        small_h = (len(small_lines) + 1.3) * small_size * 1.25
-    top = y + CARD_H - band_h - pad - 2
-    room = top - (y + pad + small_h)
-    size, lines = _fitted(face.text, "InKind", 12, CARD_W - 2 * pad, room, 6.5)
-    canvas.setFillColor(colour(INK))
-    canvas.setFont("InKind", size)
-    line_y = top - size
-    for line in lines:
-        canvas.drawString(x + pad, line_y, line)
-        line_y -= size * 1.25
+        small_size, small_lines = wrapper.fitted(text, 7, inner, 26 * MM, 5)
+        small_h = (len(small_lines) + 1.3) * small_size * LEADING
+    top = y + band_h + pad
+    room = bottom - notes_h - small_h - top
+    size, lines = wrapper.fitted(face.text, 12, inner, room, 6.5)
+    pdf.set_text_color(*_rgb(INK))
+    _lines(pdf, lines, x + pad, top, inner, size)
+    pdf.set_text_color(*_rgb(MUTED))
     if small_lines:
-        canvas.setFillColor(colour(MUTED))
-        line_y = y + pad + small_h - small_size
-        canvas.setFont("InKind-Bold", small_size)
-        canvas.drawString(x + pad, line_y, face.small_heading)
-        canvas.setFont("InKind", small_size)
-        for line in small_lines:
-            line_y -= small_size * 1.25
-            canvas.drawString(x + pad, line_y, line)
+        line_y = bottom - notes_h - small_h + 0.3 * small_size * LEADING
+        line_y = _lines(pdf, [face.small_heading], x + pad, line_y, inner, small_size, True)
+        _lines(pdf, small_lines, x + pad, line_y, inner, small_size)
+    if notes_lines:
+        _lines(pdf, notes_lines, x + pad, bottom - notes_h + 1.5 * MM, inner, notes_size, True)
 
 
-def _back(
-    canvas: Canvas,
-    place: tuple[float, float],
-    deck: Deck,
-    title: str,
-    colour: Callable[[str], Color],
-) -> None:
+def _back(pdf: FPDF, place: tuple[float, float], deck: Deck, title: str) -> None:
     x, y = place
-    canvas.setFillColor(colour("#B4553A"))
-    canvas.roundRect(x + 1, y + 1, CARD_W - 2, CARD_H - 2, 3 * MM, stroke=0, fill=1)
-    canvas.setStrokeColor(colour("#FFF8F0"))
-    canvas.setLineWidth(1.2)
+    pdf.set_fill_color(*_rgb("#B4553A"))
+    pdf.rect(
+        x + 1, y + 1, CARD_W - 2, CARD_H - 2, style="F", round_corners=True, corner_radius=3 * MM
+    )
+    pdf.set_draw_color(*_rgb("#FFF8F0"))
+    pdf.set_line_width(1.2)
     inset = 4 * MM
-    canvas.roundRect(x + inset, y + inset, CARD_W - 2 * inset, CARD_H - 2 * inset, 2 * MM)
+    pdf.rect(
+        x + inset,
+        y + inset,
+        CARD_W - 2 * inset,
+        CARD_H - 2 * inset,
+        style="D",
+        round_corners=True,
+        corner_radius=2 * MM,
+    )
     radius = CARD_W / 6
+    centre_y = y + CARD_H / 2 - 6 * MM
     for dx in (-radius / 2, radius / 2):  # the two circles of the game's icon
-        canvas.circle(x + CARD_W / 2 + dx, y + CARD_H / 2 + 6 * MM, radius, stroke=1, fill=0)
-    canvas.setFillColor(colour("#FFF8F0"))
-    canvas.setFont("InKind-Bold", 10)
-    canvas.drawCentredString(x + CARD_W / 2, y + CARD_H / 2 - radius - 4 * MM, title or "In Kind")
-    canvas.setFont("InKind", 7)
-    canvas.drawCentredString(x + CARD_W / 2, y + CARD_H / 2 - radius - 9 * MM, deck.name)
+        centre_x = x + CARD_W / 2 + dx
+        pdf.ellipse(centre_x - radius, centre_y - radius, 2 * radius, 2 * radius, style="D")
+    pdf.set_text_color(*_rgb("#FFF8F0"))
+    below = y + CARD_H / 2 + radius + 4 * MM
+    _lines(pdf, [title or "In Kind"], x, below - 10, CARD_W, 10, True, align="C")
+    _lines(pdf, [deck.name], x, below + 5 * MM - 7, CARD_W, 7, align="C")
 
 
-def _crop_marks(canvas: Canvas, paper: tuple[float, float]) -> None:
-    from reportlab.lib.colors import black
-
+def _crop_marks(pdf: FPDF, paper: tuple[float, float]) -> None:
     width, height = paper
-    left, bottom = (width - COLUMNS * CARD_W) / 2, (height - ROWS * CARD_H) / 2
-    right, top = left + COLUMNS * CARD_W, bottom + ROWS * CARD_H
-    canvas.setStrokeColor(black)
-    canvas.setLineWidth(0.3)
+    left, top = (width - COLUMNS * CARD_W) / 2, (height - ROWS * CARD_H) / 2
+    right, bottom = left + COLUMNS * CARD_W, top + ROWS * CARD_H
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.3)
     for column in range(COLUMNS + 1):
         mark_x = left + column * CARD_W
-        canvas.line(mark_x, top + BLEED_GAP, mark_x, top + BLEED_GAP + CROP)
-        canvas.line(mark_x, bottom - BLEED_GAP, mark_x, bottom - BLEED_GAP - CROP)
+        pdf.line(mark_x, top - BLEED_GAP, mark_x, top - BLEED_GAP - CROP)
+        pdf.line(mark_x, bottom + BLEED_GAP, mark_x, bottom + BLEED_GAP + CROP)
     for row in range(ROWS + 1):
-        mark_y = bottom + row * CARD_H
-        canvas.line(left - BLEED_GAP, mark_y, left - BLEED_GAP - CROP, mark_y)
-        canvas.line(right + BLEED_GAP, mark_y, right + BLEED_GAP + CROP, mark_y)
+        mark_y = top + row * CARD_H
+        pdf.line(left - BLEED_GAP, mark_y, left - BLEED_GAP - CROP, mark_y)
+        pdf.line(right + BLEED_GAP, mark_y, right + BLEED_GAP + CROP, mark_y)
 
 
 def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextIO) -> int:
@@ -288,8 +462,7 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
     count = len(faces(deck, t))
     sheets = math.ceil(count / (COLUMNS * ROWS))
     say(
-        f"{out}: {count} cards on {pages} pages ({sheets} sheets printed on both sides, "
-        f"{paper.upper()})",
+        t("print_done", path=out, cards=count, pages=pages, sheets=sheets, paper=paper.upper()),
         stdout,
     )
     return 0

@@ -38,7 +38,7 @@ def poppler(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("paper, size", [("a4", "595.276 x 841.89"), ("letter", "612 x 792")])
+@pytest.mark.parametrize("paper, size", [("a4", "595.28 x 841.89"), ("letter", "612 x 792")])
 def test_a_deck_prints_as_cards_read_back_from_the_pdf(tmp_path: Path, paper: str, size: str):
     deck_file = tmp_path / "print-me.yaml"
     deck_file.write_text(DECK, encoding="utf-8")

@@ -131,6 +131,9 @@ def import_csv(text: str, name: str, language: str = "en") -> tuple[str | None, 
     """A CSV of prompts (a header row naming `prompt`, `level`, `follow_up` and `tags`) as
     deck YAML (None when a row is bad), and every problem found. See `import_text`."""
     problems: list[Problem] = []
+    quoting = _quote_problem(text, _delimiter(text), name)
+    if quoting is not None:
+        return None, [quoting]
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=_delimiter(text))
     rows: list[_Row] = []
@@ -160,6 +163,67 @@ def import_csv(text: str, name: str, language: str = "en") -> tuple[str | None, 
         )
         return None, problems
     return _finish(rows, problems, name, language, "add a row under the header for each prompt")
+
+
+_QUOTE_HINT = 'a quote inside a quoted field is written twice: ""'
+
+
+def _quote_problem(text: str, delimiter: str, name: str) -> Problem | None:
+    """A quote that would make the CSV reader merge rows or mangle a field, at the line and
+    column where the quote opens: a field opened with a quote that is never closed, closed
+    with more text after the quote, or run on past a line that ends like a row (a delimiter
+    in it before the line break). Python's reader takes each of these silently, swallowing
+    the rows after it into one prompt. A field may still hold a line break ("What made
+    you⏎laugh?"), and a quote inside a field that does not start with one is text, as
+    spreadsheets read it."""
+    line, column, i, count = 1, 1, 0, len(text)
+    at_field_start = True
+    while i < count:
+        char = text[i]
+        if not (at_field_start and char == '"'):
+            at_field_start = char in (delimiter, "\n", "\r")
+            line, column = (line + 1, 1) if char == "\n" else (line, column + 1)
+            i += 1
+            continue
+        opened_line, opened_column = line, column
+        i, column = i + 1, column + 1
+        delimited = rows_merged = False  # a delimiter on this line; a row swallowed
+        while True:
+            if i >= count:
+                return error(
+                    name, opened_line, opened_column, "this quote is never closed",
+                    f"close it at the end of the field; {_QUOTE_HINT}",
+                )  # fmt: skip
+            char = text[i]
+            if char == '"' and text[i + 1 : i + 2] == '"':
+                i, column = i + 2, column + 2
+                continue
+            if char == '"':
+                if rows_merged:
+                    return error(
+                        name, opened_line, opened_column,
+                        f"the quote that opens this field is not closed on its line but on"
+                        f" line {line}",
+                        f"close it at the end of the field; {_QUOTE_HINT}",
+                    )  # fmt: skip
+                if text[i + 1 : i + 2] not in ("", delimiter, "\n", "\r"):
+                    return error(
+                        name, opened_line, opened_column,
+                        "the field that opens with this quote goes on after its closing quote",
+                        f"put the whole field in quotes; {_QUOTE_HINT}",
+                    )  # fmt: skip
+                i, column = i + 1, column + 1
+                at_field_start = False
+                break
+            delimited = delimited or char == delimiter
+            if char == "\n":
+                rows_merged = rows_merged or delimited
+                delimited = False
+                line, column = line + 1, 1
+            else:
+                column += 1
+            i += 1
+    return None
 
 
 def _lines(text: str) -> list[str]:
@@ -421,13 +485,22 @@ def yaml_string(text: str) -> str:
 
 
 def run_import(
-    path: str, out_path: str | None, force: bool, language: str, out: TextIO, err: TextIO
+    path: str,
+    out_path: str | None,
+    force: bool,
+    language: str,
+    out: TextIO,
+    err: TextIO,
+    install: bool = False,
 ) -> int:
-    """Import the file at `path`; the deck goes to `out` (or to `out_path`), problems to `err`.
+    """Import the file at `path`; the deck goes to `out` (or to `out_path`, or with `install`
+    into the decks folder the game reads, made if missing), problems to `err`.
 
     Exit status: 0 done, 1 when a row is bad (nothing written), 2 for a usage problem (no
     such file, an unusable language tag, an output file that exists without `force`).
     """
+    if install and out_path is not None:
+        return _usage("give --out or --install, not both", err)
     if not LANGUAGE_TAG.match(language):
         return _usage(
             f"{quote(language)} is not a language tag (write one like 'en' or 'pt-BR')", err
@@ -455,8 +528,22 @@ def run_import(
     status = _report(problems, err)
     if yaml_text is None:
         return status
+    from game.content.sources import user_decks_dir
+
+    decks = user_decks_dir()
+    if install:
+        out_path = str(decks / f"{_deck_id(yaml_text)}.yaml")
+        if os.path.lexists(out_path) and not force:
+            return _usage(f"{out_path} already exists (add --force to replace it)", err)
+        try:
+            decks.mkdir(parents=True, exist_ok=True)
+        except OSError as problem:
+            return _usage(
+                f"cannot make the decks folder {decks} ({problem.strerror or problem})", err
+            )
     if out_path is None:
         out.write(yaml_text)
+        err.write(escape(f"inkind import: {_next_step(path, decks)}") + "\n")
         return OK
     try:
         with open(out_path, "w" if force else "x", encoding="utf-8", newline="\n") as file:
@@ -467,7 +554,24 @@ def run_import(
         return _usage(f"cannot write {out_path} ({problem.strerror or problem})", err)
     cards = yaml_text.count("\n  - id: ")
     out.write(escape(f"wrote {out_path}: {cards} {'card' if cards == 1 else 'cards'}") + "\n")
+    if install:
+        out.write("the game shows it on the deck page from its next start\n")
+    elif os.path.dirname(os.path.abspath(out_path)) != str(decks.resolve()):
+        out.write(escape(_next_step(path, decks)) + "\n")
     return OK
+
+
+def _deck_id(yaml_text: str) -> str:
+    """The id the importer gave the deck (its second line, `id: "…"`)."""
+    found = re.search(r'^id: "([^"]+)"$', yaml_text, re.MULTILINE)
+    return found.group(1) if found else "imported"
+
+
+def _next_step(path: str, decks: Path) -> str:
+    return (
+        f"to play it, run `inkind import {path} --install` (it goes in {decks}),"
+        " or put the deck file in that folder yourself"
+    )
 
 
 def _report(problems: list[Problem], err: TextIO) -> int:

@@ -49,11 +49,15 @@ PRESET_REQUIRED = (
     "closing_card",
     "timers",
 )
-# A deck's own `rules:` (format 1.1) take the same keys; the deck already says its format,
-# and its id, name and modes stand in for the rules' own when they are left out.
-INLINE_REQUIRED = tuple(
-    key for key in PRESET_REQUIRED if key not in ("format", "id", "name", "modes")
-)
+# A deck's own `rules:` (format 1.1) take the same keys, all optional, and `preset`: the
+# rules preset they change (default: classic). The deck already says its format, and its
+# id, name and modes stand in for the rules' own when they are left out; the keys a preset
+# must have (`INHERITED`) come from the named preset when left out. `rounds` and `goal` are
+# the game's length and the deck's own: left out, no round limit and no goal, as in a preset.
+INLINE_KEYS = (*PRESET_KEYS, "preset")
+INLINE_REQUIRED: tuple[str, ...] = ()
+INHERITED = tuple(key for key in PRESET_REQUIRED if key not in ("format", "id", "name", "modes"))
+DEFAULT_BASE = "classic"
 LEVELS_KEYS = ("pace", "rounds_per_level", "minutes_per_level")
 TIMER_KEYS = ("share_seconds", "respond_seconds")
 AWARD_KEYS = tuple(kind.value for kind in AWARD_ORDER)
@@ -184,29 +188,70 @@ def _read_preset(r: NodeReader, node: Node) -> Rules | None:
     return rules_from_keys(r, keys)
 
 
+_builtin_presets: dict[str, Rules] | None = None
+
+
+def builtin_presets() -> dict[str, Rules]:
+    """The built-in rules presets by id, read once (a deck's `rules:` change one of them)."""
+    global _builtin_presets
+    if _builtin_presets is None:
+        _builtin_presets = load_presets()[0]
+    return _builtin_presets
+
+
 def read_inline_rules(
-    r: NodeReader, node: Node, default_id: str, default_name: str
+    r: NodeReader,
+    node: Node,
+    default_id: str,
+    default_name: str,
+    presets: dict[str, Rules] | None = None,
 ) -> Rules | None:
-    """A deck's own `rules:`, a preset written inside the deck (None after an error)."""
+    """A deck's own `rules:`: what they give, over the preset they name (None after an error).
+
+    `presets` are the presets they may name (default: the built-in ones)."""
     if not isinstance(node, MappingNode):
         r.expected(node, "the deck's 'rules'", "a mapping of a preset's keys", "")
         return None
     if not r.format_ok(node, "the deck's 'rules'", FORMAT_VERSION):
         return None
-    keys = r.mapping(node, "the deck's 'rules'", PRESET_KEYS, INLINE_REQUIRED)
+    keys = r.mapping(node, "the deck's 'rules'", INLINE_KEYS, INLINE_REQUIRED)
     if keys is None:
         return None
-    return rules_from_keys(r, keys, default_id, default_name)
+    presets = builtin_presets() if presets is None else presets
+    base_id = DEFAULT_BASE
+    if "preset" in keys:
+        base_id = r.slug(keys["preset"], "the rules' 'preset'") or DEFAULT_BASE
+        if base_id not in presets:
+            names = ", ".join(f"'{name}'" for name in sorted(presets))
+            r.error(
+                keys["preset"],
+                f"there is no rules preset '{base_id}'",
+                f"the presets are {names}" if names else "",
+            )
+            return None
+    base = presets.get(base_id)
+    if base is None:  # the built-in presets are missing: every key must be given
+        r.mapping(node, "the deck's 'rules'", INLINE_KEYS, INHERITED)
+    return rules_from_keys(r, keys, default_id, default_name, base)
 
 
 def rules_from_keys(
-    r: NodeReader, keys: dict[str, Node], default_id: str = "", default_name: str = ""
+    r: NodeReader,
+    keys: dict[str, Node],
+    default_id: str = "",
+    default_name: str = "",
+    base: Rules | None = None,
 ) -> Rules:
-    """The rules a preset's checked keys give, with stand-ins where a value was wrong."""
-    pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"))
+    """The rules a preset's checked keys give, with stand-ins where a value was wrong.
+
+    With `base` (a deck's own rules over a preset) a key left out, or a key left out of
+    `points`, `levels` or `timers`, is the base's."""
+    pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"), base)
     scoring = (
         Scoring(r.choice(keys["scoring"], "the scoring", SCORINGS) or "versus")
         if "scoring" in keys
+        else base.scoring
+        if base is not None
         else Scoring.VERSUS
     )
     goal = None
@@ -215,10 +260,19 @@ def rules_from_keys(
         if scoring is not Scoring.TOGETHER:
             r.error(keys["goal"], "'goal' is only for 'scoring: together'", "remove it")
     timers = (
-        (r.mapping(keys["timers"], "'timers'", TIMER_KEYS, TIMER_KEYS) or {})
+        (r.mapping(keys["timers"], "'timers'", TIMER_KEYS, () if base else TIMER_KEYS) or {})
         if "timers" in keys
         else {}
     )
+    share_seconds = _number(r, timers, "share_seconds", 0, 3600)
+    respond_seconds = _number(r, timers, "respond_seconds", 0, 3600)
+    points = _points(r, keys["points"], base is None) if "points" in keys else {}
+    passes = _number(r, keys, "passes", 0, 20)
+    if base is not None:
+        points = {**base.points, **points}
+        passes = base.passes_per_player if passes is None else passes
+        share_seconds = base.share_seconds if share_seconds is None else share_seconds
+        respond_seconds = base.respond_seconds if respond_seconds is None else respond_seconds
     return Rules(
         id=(r.slug(keys["id"], "the preset id") if "id" in keys else default_id) or "",
         name=(
@@ -231,8 +285,8 @@ def rules_from_keys(
             r.text(keys["description"], "'description'", 500) if "description" in keys else ""
         )
         or "",
-        points=_points(r, keys["points"]) if "points" in keys else {},
-        passes_per_player=_number(r, keys, "passes", 0, 20) or 0,
+        points=points,
+        passes_per_player=passes or 0,
         rounds=_number(r, keys, "rounds", 1, 100),
         level_pace=pace,
         rounds_per_level=rounds_per_level,
@@ -241,9 +295,11 @@ def rules_from_keys(
         goal=goal,
         closing_card=bool(r.flag(keys["closing_card"], "'closing_card'"))
         if "closing_card" in keys
+        else base.closing_card
+        if base is not None
         else True,
-        share_seconds=_number(r, timers, "share_seconds", 0, 3600) or 0,
-        respond_seconds=_number(r, timers, "respond_seconds", 0, 3600) or 0,
+        share_seconds=share_seconds or 0,
+        respond_seconds=respond_seconds or 0,
         modes=_modes(r, keys["modes"]) if "modes" in keys else MODES,
     )
 
@@ -254,8 +310,8 @@ def _number(
     return r.whole_number(keys[key], f"'{key}'", lowest, highest) if key in keys else None
 
 
-def _points(r: NodeReader, node: Node) -> dict[AwardKind, int]:
-    keys = r.mapping(node, "'points'", AWARD_KEYS, AWARD_KEYS) or {}
+def _points(r: NodeReader, node: Node, every: bool = True) -> dict[AwardKind, int]:
+    keys = r.mapping(node, "'points'", AWARD_KEYS, AWARD_KEYS if every else ()) or {}
     return {
         kind: r.whole_number(keys[kind.value], f"the points for '{kind.value}'", 0, 100) or 0
         for kind in AWARD_ORDER
@@ -263,25 +319,35 @@ def _points(r: NodeReader, node: Node) -> dict[AwardKind, int]:
     }
 
 
-def _schedule(r: NodeReader, node: Node | None) -> tuple[LevelPace, int | None, int | None]:
-    """The level schedule: the pace, and the rounds or minutes per level that go with it."""
+def _schedule(
+    r: NodeReader, node: Node | None, base: Rules | None = None
+) -> tuple[LevelPace, int | None, int | None]:
+    """The level schedule: the pace, and the rounds or minutes per level that go with it.
+
+    Over a `base` the pace may be left out (the base's), and so may the schedule of the
+    base's own pace."""
     if node is None:
+        if base is not None:
+            return base.level_pace, base.rounds_per_level, base.minutes_per_level
         return LevelPace.ROUNDS, None, None
-    keys = r.mapping(node, "'levels'", LEVELS_KEYS, ("pace",)) or {}
+    keys = r.mapping(node, "'levels'", LEVELS_KEYS, () if base else ("pace",)) or {}
     pace = (
         LevelPace(r.choice(keys["pace"], "the pace", PACES) or "rounds")
         if "pace" in keys
+        else base.level_pace
+        if base is not None
         else LevelPace.ROUNDS
     )
     for key in ("rounds_per_level", "minutes_per_level"):
         if key in keys and _PACE_KEY.get(pace) != key:
             wanted = "rounds" if key == "rounds_per_level" else "minutes"
             r.error(keys[key], f"'{key}' is only for 'pace: {wanted}'", "remove it")
-    return (
-        pace,
-        _number(r, keys, "rounds_per_level", 1, 100),
-        _number(r, keys, "minutes_per_level", 1, 600),
-    )
+    rounds = _number(r, keys, "rounds_per_level", 1, 100)
+    minutes = _number(r, keys, "minutes_per_level", 1, 600)
+    if base is not None and pace is base.level_pace:
+        rounds = base.rounds_per_level if rounds is None else rounds
+        minutes = base.minutes_per_level if minutes is None else minutes
+    return pace, rounds, minutes
 
 
 def _modes(r: NodeReader, node: Node) -> tuple[str, ...]:

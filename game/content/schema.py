@@ -84,11 +84,12 @@ def _whole(lowest: int, highest: int, about: str = "") -> dict[str, Any]:
 
 
 def rules_schema() -> dict[str, Any]:
-    """A deck's own `rules:` (format 1.1): a preset's keys, as decks/presets holds them."""
+    """A deck's own `rules:` (format 1.1): a preset's keys, as decks/presets holds them, each
+    optional: what is left out comes from the preset named in `preset` (default: classic)."""
     points = _closed(
         {key: _whole(0, 100) for key in presets.AWARD_KEYS},
         presets.AWARD_KEYS,
-        presets.AWARD_KEYS,
+        (),
     )
     schedule = _closed(
         {
@@ -97,12 +98,12 @@ def rules_schema() -> dict[str, Any]:
             "minutes_per_level": _whole(1, 600),
         },
         presets.LEVELS_KEYS,
-        ("pace",),
+        (),
     )
     timers = _closed(
         {key: _whole(0, 3600) for key in presets.TIMER_KEYS},
         presets.TIMER_KEYS,
-        presets.TIMER_KEYS,
+        (),
     )
     rules = _closed(
         {
@@ -124,11 +125,17 @@ def rules_schema() -> dict[str, Any]:
             "goal": _whole(1, 100_000),
             "closing_card": {"type": "boolean"},
             "timers": timers,
+            "preset": _slug(
+                64, "The rules preset these rules change (default: classic); left-out keys are its."
+            ),
         },
-        presets.PRESET_KEYS,
+        presets.INLINE_KEYS,
         presets.INLINE_REQUIRED,
     )
-    rules["description"] = "A rules preset inside the deck, with the keys of decks/presets."
+    rules["description"] = (
+        "The deck's own rules: the keys of decks/presets they change, over the preset named in"
+        " 'preset' (default: classic). 'rounds' and 'goal' are never taken from it."
+    )
     return rules
 
 

@@ -59,6 +59,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "summary_facts": ("cards", "passes", "rounds", "skips"),
     "summary_together": ("points",),
     "top_together_open": ("points",),
+    "print_done": ("cards", "pages", "sheets"),
 }
 
 

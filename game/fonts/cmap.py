@@ -8,10 +8,11 @@ read at the face asked for. Nothing here raises for a broken file: it has no cha
 
 from __future__ import annotations
 
+import io
 import struct
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 MAX_CMAP = 16 << 20  # a cmap table past this is not a font we want to read
 MAX_FACES = 64
@@ -192,3 +193,104 @@ def table_tags(path: Path, face: int = 0) -> frozenset[bytes]:
     except (OSError, struct.error):
         return frozenset()
     return frozenset(records[i : i + 4] for i in range(0, len(records) - 15, 16))
+
+
+# The face of a Noto CJK collection for a language: its family name ends with it.
+_CJK_FACES = {"ja": "JP", "ko": "KR", "zh": "SC"}
+
+
+def cjk_face(language: str) -> str:
+    """The Noto CJK face ("JP", "KR", "SC", "TC", "HK") for a language tag: Chinese in
+    traditional characters (zh-Hant, zh-TW, zh-HK) has its own; a language with no face of
+    its own takes Japanese, the collection's first."""
+    tag = language.lower()
+    if tag.startswith("zh") and any(part in tag for part in ("hant", "-tw", "-hk", "-mo")):
+        return "HK" if tag.endswith("-hk") else "TC"
+    for prefix, face in _CJK_FACES.items():
+        if tag == prefix or tag.startswith(prefix + "-"):
+            return face
+    return "JP"
+
+
+@cache
+def family_name(path: Path, face: int = 0) -> str:
+    """The face's family name (name ID 1, Windows Unicode), "" if it has none or is unreadable."""
+    try:
+        with open(path, "rb") as file:
+            table = _read_table(file, face, b"name", 1 << 20)
+        if table is None:
+            return ""
+        _, count, strings = struct.unpack_from(">HHH", table, 0)
+        for i in range(count):
+            platform, _, _, name_id, length, offset = struct.unpack_from(
+                ">HHHHHH", table, 6 + 12 * i
+            )
+            if name_id == 1 and platform == 3:
+                start = strings + offset
+                return table[start : start + length].decode("utf-16-be", "replace")
+    except (OSError, struct.error):
+        return ""
+    return ""
+
+
+@cache
+def language_face(path: Path, language: str) -> int:
+    """The face of a font collection for `language` (a Noto CJK .ttc holds one per
+    language: "Noto Sans CJK KR" for Korean); 0 for a single font or no such face."""
+    suffix = " " + cjk_face(language)
+    for face in range(face_count(path)):
+        if family_name(path, face).upper().endswith(suffix):
+            return face
+    return 0
+
+
+class FaceFile(io.RawIOBase):
+    """One face of a font collection read as a font file of its own: its table directory
+    stands at the start, and everything after is the collection's bytes as they are (the
+    directory's offsets count from the collection's start, and its tables lie after every
+    directory, so nothing a face needs is covered). pygame's Font opens a collection's first
+    face only; given this, it opens any."""
+
+    def __init__(self, path: Path, face: int) -> None:
+        super().__init__()
+        self._file = open(path, "rb")  # noqa: SIM115 - kept open while the font is in use
+        self._file.seek(12 + 4 * face)
+        (start,) = struct.unpack(">I", self._file.read(4))
+        self._file.seek(start)
+        head = self._file.read(12)
+        (tables,) = struct.unpack_from(">H", head, 4)
+        self._head = head + self._file.read(16 * tables)
+        self._size = self._file.seek(0, io.SEEK_END)
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._at, io.SEEK_END: self._size}[whence]
+        self._at = max(0, base + offset)
+        return self._at
+
+    def tell(self) -> int:
+        return self._at
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        wanted = min(len(view), max(0, self._size - self._at))
+        done = 0
+        if self._at < len(self._head):
+            part = self._head[self._at : self._at + wanted]
+            view[: len(part)] = part
+            done = len(part)
+        if done < wanted:
+            self._file.seek(self._at + done)
+            done += self._file.readinto(view[done:wanted])
+        self._at += done
+        return done
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()

@@ -5,7 +5,8 @@ direction and script; it does not split a mixed line, and the digits of "עוד 
 come out reversed if the whole line is one right-to-left run. So a line is split here
 into levels, by the Unicode bidirectional algorithm's rules for a single paragraph with no
 explicit embeddings (UAX #9 W1-W7, N1-N2, I1-I2, L1), and its runs are put in visual order
-(L2). Isolates say which parts do not count for the line's direction (`is_rtl_line`: the
+(L2). A line of a wrapped paragraph is given the strong letters around it (`context`), so
+its levels are the paragraph's and only the reordering is the line's own. Isolates say which parts do not count for the line's direction (`is_rtl_line`: the
 UI puts names in them, game/content/ui_text.py); within the line they and embeddings
 count as neutral, and they are taken out before drawing.
 Only text with a right-to-left letter comes here; Latin text never pays for it.
@@ -22,6 +23,7 @@ T = TypeVar("T")
 _HEBREW = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _STRONG_RTL = frozenset({"R", "AL"})
+_STRONG = frozenset({"L", "R", "AL"})
 _NEUTRAL = frozenset({"B", "S", "WS", "ON", "BN", "LRE", "RLE", "PDF", "LRO", "RLO"})
 _NEUTRAL |= frozenset({"LRI", "RLI", "FSI", "PDI"})
 
@@ -59,15 +61,20 @@ def is_rtl_line(text: str) -> bool:
     return rtl > latin and words >= 2
 
 
-def levels(text: str, rtl: bool) -> list[int]:
+def levels(text: str, rtl: bool, context: tuple[str, str] = ("", "")) -> list[int]:
     """The embedding level of each character: even runs left to right, odd right to left.
+
+    `context` is the line's paragraph around it when a paragraph was wrapped (`context`):
+    the bidi class of the last strong letter before the line and of the first after it. The
+    levels are the paragraph's (UAX #9 resolves a paragraph, then reorders each line, L1-L2),
+    so a colon at a line's end that lies between two Latin words stays with them.
 
     An isolate (a name the UI put in a sentence) is one neutral to the text around it, and
     its own text is laid out by itself, one level up, in its own direction (its first
     strong letter's, UAX #9 X5c): two Hebrew names in a list keep their order, and a name
     never pulls the comma or number beside it into its direction."""
     if not any(unicodedata.bidirectional(char) in _OPEN_ISOLATE for char in text):
-        return _levels(text, rtl)
+        return _levels(text, rtl, context)
     outer: list[str] = []  # the text with each isolate as one neutral
     isolates: list[tuple[int, int, int]] = []  # (where it stands in `outer`, start, end)
     i = 0
@@ -84,7 +91,7 @@ def levels(text: str, rtl: bool) -> list[int]:
         isolates.append((len(outer), i, end))
         outer.append("\u2068")  # a neutral (its class is FSI, counted as neutral)
         i = end
-    outer_levels = _levels("".join(outer), rtl)
+    outer_levels = _levels("".join(outer), rtl, context)
     found: list[int] = []
     at = 0  # the next place in `outer` not laid out yet
     for place, start, end in isolates:
@@ -125,9 +132,29 @@ def _classes_outside_isolates(text: str) -> Iterator[str]:
             yield kind
 
 
-def _levels(text: str, rtl: bool) -> list[int]:
+def context(lines: Sequence[str], i: int) -> tuple[str, str]:
+    """The strong bidi classes around line `i` of a wrapped paragraph: the last strong letter
+    of the lines before it and the first of the lines after ("" where there is none)."""
+    before = after = ""
+    for line in reversed(lines[:i]):
+        before = next(
+            (k for k in map(unicodedata.bidirectional, reversed(line)) if k in _STRONG), ""
+        )
+        if before:
+            break
+    for line in lines[i + 1 :]:
+        after = next((k for k in map(unicodedata.bidirectional, line) if k in _STRONG), "")
+        if after:
+            break
+    return before, after
+
+
+def _levels(text: str, rtl: bool, context: tuple[str, str] = ("", "")) -> list[int]:
     base = 1 if rtl else 0
     outer = "R" if rtl else "L"
+    # Before the line: the paragraph's last strong letter (W2, W7, N1); after it, its next.
+    start = context[0] or outer
+    end_kind = "R" if context[1] == "AL" else context[1] or outer
     types = [unicodedata.bidirectional(char) or "L" for char in text]
     count = len(types)
     # W1: a combining mark takes the type of what it is on.
@@ -135,7 +162,7 @@ def _levels(text: str, rtl: bool) -> list[int]:
         if kind == "NSM":
             types[i] = types[i - 1] if i and types[i - 1] not in _NEUTRAL else outer
     # W2, W3: European digits after Arabic letters are Arabic numbers; AL is R.
-    strong = outer
+    strong = start
     for i, kind in enumerate(types):
         if kind in ("L", "R", "AL"):
             strong = kind
@@ -160,7 +187,7 @@ def _levels(text: str, rtl: bool) -> list[int]:
         if (i and types[i - 1] == "EN") or (end < count and types[end] == "EN"):
             types[i:end] = ["EN"] * (end - i)
     # W6: other separators are neutral. W7: European digits after L are L.
-    strong = outer
+    strong = "R" if start == "AL" else start
     for i, kind in enumerate(types):
         if kind in ("ES", "ET", "CS"):
             types[i] = kind = "ON"
@@ -177,8 +204,8 @@ def _levels(text: str, rtl: bool) -> list[int]:
         end = i
         while end < count and types[end] in _NEUTRAL:
             end += 1
-        before = _direction(types[i - 1], rtl) if i else outer
-        after = _direction(types[end], rtl) if end < count else outer
+        before = _direction(types[i - 1], rtl) if i else "R" if start == "AL" else start
+        after = _direction(types[end], rtl) if end < count else end_kind
         types[i:end] = [before if before == after else outer] * (end - i)
         i = end
     # I1, I2: the levels.

@@ -1,6 +1,7 @@
-"""Where a line may break in Chinese, Japanese and Korean: between any two characters, but a
-closing mark never starts a line and an opening one never ends it (a short form of the
-Japanese line-breaking rules). Latin words still break at spaces only."""
+"""Where a line may break in Chinese and Japanese: between any two characters, but a closing
+mark never starts a line and an opening one never ends it (a short form of the Japanese
+line-breaking rules). Korean, like Latin, breaks at spaces only: its words are spaced, and
+a word cut in two ("주/세요") reads wrong (CSS calls this `word-break: keep-all`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,19 @@ _NO_LINE_START = frozenset(
 _NO_LINE_END = frozenset("「『（〔［｛〈《【〘〖‘“([{")
 
 
+# Hangul: syllables, jamo and compatibility jamo (Korean words are spaced).
+_HANGUL = ((0xAC00, 0xD7FF), (0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F))
+
+
 def breaks_anywhere(char: str) -> bool:
-    """Whether a line may break beside this character: a wide CJK character, not an emoji."""
-    return unicodedata.east_asian_width(char) in ("W", "F") and not 0x1F000 <= ord(char) <= 0x1FAFF
+    """Whether a line may break beside this character: a wide Chinese or Japanese character,
+    not an emoji and not Hangul."""
+    point = ord(char)
+    return (
+        unicodedata.east_asian_width(char) in ("W", "F")
+        and not 0x1F000 <= point <= 0x1FAFF
+        and not any(start <= point <= end for start, end in _HANGUL)
+    )
 
 
 def breakable_pieces(paragraph: str) -> list[str]:

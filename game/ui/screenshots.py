@@ -188,11 +188,13 @@ def _render_size(
     table = table_at(pair.award)
     table.press("menu")
     shot("table-menu")
-    level_table = table_at(pair.level_up or pair.start)
-    level = LevelChangeScene(app, level_table.session, max(2, (pair.level_up or pair.start).level))
-    app.switch(level)
-    level.age = 5.0
-    shot("level-change")
+    if len(pair.start.deck.levels) >= 2:  # a one-level deck never changes level
+        level_table = table_at(pair.level_up or pair.start)
+        number = max(2, (pair.level_up or pair.start).level)
+        level = LevelChangeScene(app, level_table.session, number)
+        app.switch(level)
+        level.age = 5.0
+        shot("level-change")
     if pair.closing is not None:
         table_at(pair.closing)
         shot("table-closing")

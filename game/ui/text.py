@@ -30,6 +30,7 @@ Something that fades draws one cached surface with `alpha`, never a new colour a
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.fonts.cmap import cap_height, codepoints
+from game.fonts.cmap import FaceFile, cap_height, codepoints, language_face
 from game.resources import assets_dir
 from game.ui import bidi
 from game.ui.text_wrap import ELLIPSIS, Memo, Wrapping  # noqa: F401 (ELLIPSIS: as before)
@@ -150,15 +151,14 @@ class Text(Wrapping):
         self._surface_bytes = 0
         self._budget = budget  # None: `surface_budget` of the window open now
         self._widths: Memo[tuple[str, int, bool], int] = Memo(WIDTHS_KEPT)
-        self._runs: Memo[tuple[str, bool] | tuple[str, bool, bool], tuple[Piece, ...]] = Memo(
-            RUNS_KEPT
-        )
+        self._runs: Memo[tuple[object, ...], tuple[Piece, ...]] = Memo(RUNS_KEPT)
         self._wraps: Memo[tuple[str, int, int, bool], tuple[str, ...]] = Memo(WRAPS_KEPT)
         self._fits: Memo[tuple[str, int, int, int, int, bool], Fitted] = Memo(FITS_KEPT)
         self._scales: dict[tuple[bool, int], float] = {}
         self._system_paths: dict[bool, dict[int, int]] = {False: {}, True: {}}
         self._main = {bold: codepoints(chain[0].path) for bold, chain in self._chains.items()}
         self._mirrored = False
+        self._language = ""  # the language of the cards on the table (`set_language`)
 
     @property
     def mirrored(self) -> bool:
@@ -171,6 +171,23 @@ class Text(Wrapping):
     def mirrored(self, value: bool) -> None:
         if value != self._mirrored:
             self._mirrored = value
+            self._surfaces.clear()
+            self._surface_bytes = 0
+
+    def set_language(self, language: str) -> None:
+        """The language of the text being drawn (a deck's `language`): Chinese, Japanese and
+        Korean are drawn with the face of a font collection made for it (Noto Sans CJK KR for
+        Korean, SC for zh-Hans, TC for zh-Hant, HK, JP), so a Han character has the form its
+        readers write. Lines already drawn in another face are drawn again."""
+        if language == self._language:
+            return
+        self._language = language
+        if any(key[0].path.suffix.lower() in (".ttc", ".otc") for key in self._fonts):
+            self._fonts = {
+                key: font
+                for key, font in self._fonts.items()
+                if key[0].path.suffix.lower() not in (".ttc", ".otc")
+            }
             self._surfaces.clear()
             self._surface_bytes = 0
 
@@ -193,7 +210,14 @@ class Text(Wrapping):
         key = (chosen, 0 if face else size, rtl_script)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(str(chosen.path), size)
+            index = 0
+            if face >= self._bundled[bold] and chosen.path.suffix.lower() in (".ttc", ".otc"):
+                index = language_face(chosen.path, self._language)
+            # pygame opens a collection's first face: another is given as a file of its own.
+            source: str | io.BufferedReader = str(chosen.path)
+            if index:
+                source = io.BufferedReader(FaceFile(chosen.path, index))
+            font = pygame.font.Font(source, size)
             if chosen.synthetic_bold:
                 font.bold = True
             if rtl_script:
@@ -229,22 +253,31 @@ class Text(Wrapping):
         glyph. Left-to-right text keeps its order; see `pieces` for direction."""
         return tuple((piece.face, piece.text) for piece in self.pieces(text, bold))
 
-    def pieces(self, text: str, bold: bool = False, rtl: bool | None = None) -> tuple[Piece, ...]:
+    def pieces(
+        self,
+        text: str,
+        bold: bool = False,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
+    ) -> tuple[Piece, ...]:
         """The line's runs by face and direction, in visual order (left to right on screen).
 
-        `rtl` is the direction of the paragraph the line belongs to (None: the line's own)."""
-        key = (text, bold) if rtl is None else (text, bold, rtl)
+        `rtl` is the direction of the paragraph the line belongs to (None: the line's own);
+        `context` the strong bidi classes around the line in it (`bidi.context`)."""
+        key = (text, bold) if rtl is None else (text, bold, rtl, *context)
         found = self._runs.find(key)
         if found is not None:
             return found
         if self._main[bold].issuperset(map(ord, text)):  # nearly all text: no loop, no bidi
             result: tuple[Piece, ...] = (Piece(0, text),) if text else ()
         else:
-            result = self._split(text, bold, rtl)
+            result = self._split(text, bold, rtl, context)
         self._runs.add(key, result)
         return result
 
-    def _split(self, text: str, bold: bool, rtl: bool | None) -> tuple[Piece, ...]:
+    def _split(
+        self, text: str, bold: bool, rtl: bool | None, context: tuple[str, str]
+    ) -> tuple[Piece, ...]:
         # Isolates and embeddings say how the line is laid out and are not drawn: the
         # levels come from the whole text, then the controls are taken out.
         given_levels: list[int] | None = None
@@ -252,7 +285,7 @@ class Text(Wrapping):
         if bidi.has_rtl(text):
             rtl = bidi.is_rtl_line(text) if rtl is None else rtl
             if plain != text:
-                every = bidi.levels(text, rtl)
+                every = bidi.levels(text, rtl, context)
                 given_levels = [
                     n for c, n in zip(text, every, strict=True) if bidi.without_controls(c)
                 ]
@@ -271,7 +304,7 @@ class Text(Wrapping):
         elif not bidi.has_rtl(shown):
             levels = [0] * len(shown)
         else:
-            levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl)
+            levels = bidi.levels(shown, bidi.is_rtl_line(shown) if rtl is None else rtl, context)
         runs: list[tuple[int, int, str, list[str]]] = []  # face, level, script, characters
         for char, face, level in zip(shown, faces, levels, strict=True):
             script = bidi.rtl_script(char) if level % 2 else ""
@@ -364,19 +397,30 @@ class Text(Wrapping):
     # ------------------------------------------------------------ rendering
 
     def render(
-        self, text: str, size: int, colour: Colour, bold: bool = False, rtl: bool | None = None
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        bold: bool = False,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
     ) -> pygame.Surface:
-        """One line drawn; `rtl` is its paragraph's direction (None: the line's own)."""
-        key = (text, size, tuple(colour), bold) + (() if rtl is None else (rtl,))
+        """One line drawn; `rtl` is its paragraph's direction (None: the line's own) and
+        `context` the strong letters around it in its paragraph (`bidi.context`).
+
+        A line whose marks reach past the main font's line box (the dots under Arabic ي, a
+        shadda over a lam) comes taller than the box: it is a `Line` whose `above` says how
+        many rows stand above the box; `place` puts it where the box goes."""
+        key = (text, size, tuple(colour), bold) + (() if rtl is None else (rtl, *context))
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
-        surface = self._render_runs(text, size, colour, bold, rtl)
+        surface = self._render_runs(text, size, colour, bold, rtl, context)
         if self._mirrored and not _ARROWS.issuperset(text):
             # Pre-flipped: right again once the frame is. Arrows alone are left to mirror
             # with the frame, as the layout does ("→" on a "next" button points to the left).
-            surface = pygame.transform.flip(surface, True, False)
+            surface = _flipped(surface)
         self._surfaces[key] = surface
         self._surface_bytes += surface_bytes(surface)
         budget = self.surface_budget()
@@ -418,32 +462,46 @@ class Text(Wrapping):
         return self.font(size, bold).get_height() * EMOJI_HEIGHT / max(1, font.get_height())
 
     def _render_runs(
-        self, text: str, size: int, colour: Colour, bold: bool, rtl: bool | None = None
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        bold: bool,
+        rtl: bool | None = None,
+        context: tuple[str, str] = ("", ""),
     ) -> pygame.Surface:
-        pieces = self.pieces(text, bold, rtl) or (Piece(0, ""),)
+        pieces = self.pieces(text, bold, rtl, context) or (Piece(0, ""),)
         main = self.font(size, bold)
         if len(pieces) == 1 and pieces[0].face == 0 and not pieces[0].rtl_script:
             alone = _rendered(main, pieces[0].text, colour)
             return alone or pygame.Surface((1, main.get_height()), pygame.SRCALPHA)
         # Every run on the main font's baseline, in its line box: a line with Greek, Arabic
-        # or Japanese in it is as tall, and sits where, a Latin one would.
-        width = sum(self._piece_width(piece, size, bold) for piece in pieces)
-        surface = pygame.Surface((max(1, width), main.get_height()), pygame.SRCALPHA)
-        x = 0
+        # or Japanese in it is as tall, and sits where, a Latin one would. Ink past the box
+        # (Arabic dots and marks) widens the surface above or below, never moves the line.
+        box = main.get_height()
+        placed: list[tuple[pygame.Surface, int, int]] = []
+        top, bottom, x = 0, box, 0
         for piece in pieces:
             font = self.font(size, bold, piece.face, piece.rtl_script)
             rendered = _rendered(font, piece.text, colour)
-            if rendered is None:
-                continue
-            if self._chains[bold][piece.face].colour:
-                rendered = pygame.transform.smoothscale_by(
-                    rendered, self._colour_scale(font, size, bold)
-                )
-                y = (main.get_height() - rendered.get_height()) // 2
-            else:
-                y = main.get_ascent() - font.get_ascent()
-            surface.blit(rendered, (x, y))
+            if rendered is not None:
+                if self._chains[bold][piece.face].colour:
+                    rendered = pygame.transform.smoothscale_by(
+                        rendered, self._colour_scale(font, size, bold)
+                    )
+                    y = (box - rendered.get_height()) // 2
+                else:
+                    y = main.get_ascent() - font.get_ascent()
+                    inked = rendered.get_bounding_rect()
+                    if inked.height:
+                        top, bottom = min(top, y + inked.top), max(bottom, y + inked.bottom)
+                placed.append((rendered, x, y))
             x += self._piece_width(piece, size, bold)
+        width = sum(self._piece_width(piece, size, bold) for piece in pieces)
+        surface = Line((max(1, width), bottom - top), pygame.SRCALPHA)
+        surface.above = -top
+        for rendered, x, y in placed:
+            surface.blit(rendered, (x, y - top))
         return surface
 
     def draw(
@@ -459,9 +517,27 @@ class Text(Wrapping):
     ) -> pygame.Rect:
         """Draw one line; `alpha` below 255 draws it see-through (a fade)."""
         surface = self.render(text, size, colour, bold)
-        rect = surface.get_rect(**{anchor: at})
-        _blit(target, surface, rect, alpha)
+        rect = self.place(surface, size, bold, **{anchor: at})
+        _blit(target, surface, self.ink_rect(surface, rect), alpha)
         return rect
+
+    def place(
+        self, surface: pygame.Surface, size: int, bold: bool = False, **at: object
+    ) -> pygame.Rect:
+        """The line box a rendered line stands in, placed like `get_rect(**at)`: a line taller
+        than its box (`Line`) is placed by its box, so it sits where a Latin line would."""
+        if not isinstance(surface, Line):
+            return surface.get_rect(**at)
+        box = pygame.Rect(0, 0, surface.get_width(), self.font(size, bold).get_height())
+        for name, value in at.items():
+            setattr(box, name, value)
+        return box
+
+    @staticmethod
+    def ink_rect(surface: pygame.Surface, box: pygame.Rect) -> pygame.Rect:
+        """Where to blit a rendered line whose line box is `box` (`place`)."""
+        above = surface.above if isinstance(surface, Line) else 0
+        return pygame.Rect(box.left, box.top - above, surface.get_width(), surface.get_height())
 
     def draw_fitted(
         self,
@@ -484,28 +560,57 @@ class Text(Wrapping):
         elif valign == "bottom":
             top = box.bottom - fitted.height
         covered = pygame.Rect(box.left, top, 0, 0)
-        side, rtl = align, None
-        if not all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
-            # A Hebrew or Arabic paragraph starts at the right, each of its lines with it.
-            rtl = bidi.is_rtl_line(" ".join(fitted.lines))
-            # A Hebrew or Arabic paragraph starts at the right. In a mirrored frame every
-            # paragraph does already: the layout's left is the reader's right.
-            if rtl and not self._mirrored and side == "left":
-                side = "right"
+        rtl = self._paragraph_rtl(fitted)
+        # A Hebrew or Arabic paragraph starts at the right. In a mirrored frame every
+        # paragraph does already: the layout's left is the reader's right.
+        side = "right" if rtl and not self._mirrored and align == "left" else align
         for i, line in enumerate(fitted.lines):
             if rtl:
-                surface = self.render(line, fitted.size, colour, fitted.bold, rtl=True)
+                context = bidi.context(fitted.lines, i)
+                surface = self.render(line, fitted.size, colour, fitted.bold, True, context)
             else:
                 surface = self.render(line, fitted.size, colour, fitted.bold)
             x = box.centerx if side == "center" else box.right if side == "right" else box.left
             anchor = {"center": "midtop", "right": "topright"}.get(side, "topleft")
-            rect = surface.get_rect(**{anchor: (x, top + i * fitted.line_height)})
-            _blit(target, surface, rect, alpha)
+            rect = self.place(
+                surface, fitted.size, fitted.bold, **{anchor: (x, top + i * fitted.line_height)}
+            )
+            _blit(target, surface, self.ink_rect(surface, rect), alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
 
+    def _paragraph_rtl(self, fitted: Fitted) -> bool:
+        """Whether fitted lines are a Hebrew or Arabic paragraph: it starts at the right, each
+        of its lines with it, and each line is ordered with the paragraph's levels."""
+        if all(self._main[fitted.bold].issuperset(map(ord, line)) for line in fitted.lines):
+            return False
+        return bidi.is_rtl_line(" ".join(fitted.lines))
+
+    def line_pieces(self, fitted: Fitted, i: int) -> tuple[Piece, ...]:
+        """Line `i` of fitted lines as `draw_fitted` draws it, in visual order."""
+        if self._paragraph_rtl(fitted):
+            return self.pieces(fitted.lines[i], fitted.bold, True, bidi.context(fitted.lines, i))
+        return self.pieces(fitted.lines[i], fitted.bold)
+
+
+class Line(pygame.Surface):
+    """A rendered line taller than its line box: `above` rows of ink stand over the box."""
+
+    above = 0
+
 
 _ARROWS = frozenset("←→↔⇐⇒‹›«»⟵⟶ ")
+
+
+def _flipped(surface: pygame.Surface) -> pygame.Surface:
+    """The line flipped left for right, a tall line still saying how far it stands up."""
+    flipped = pygame.transform.flip(surface, True, False)
+    if not isinstance(surface, Line):
+        return flipped
+    line = Line(flipped.get_size(), pygame.SRCALPHA)
+    line.blit(flipped, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)  # an exact copy
+    line.above = surface.above
+    return line
 
 
 def _default_system_fonts() -> FontIndex | None:

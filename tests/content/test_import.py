@@ -22,6 +22,16 @@ def run(
     return status, out.getvalue(), err.getvalue()
 
 
+def next_step(path: Path | str, prefix: str = "inkind import: ") -> str:
+    """What the command says after a deck it did not put where the game reads decks."""
+    from game.content.sources import user_decks_dir
+
+    return (
+        f"{prefix}to play it, run `inkind import {path} --install` (it goes in"
+        f" {user_decks_dir()}), or put the deck file in that folder yourself\n"
+    )
+
+
 def loaded(yaml_text: str, tmp_path: Path) -> Deck:
     path = tmp_path / "imported.yaml"
     path.write_text(yaml_text, encoding="utf-8")
@@ -33,7 +43,7 @@ def loaded(yaml_text: str, tmp_path: Path) -> Deck:
 
 def test_a_text_file_with_three_levels_and_follow_ups_becomes_a_deck(tmp_path: Path) -> None:
     status, out, err = run(FIXTURES / "evening.txt")
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, next_step(FIXTURES / "evening.txt"))
     assert out == (
         "format: 1\n"
         'id: "evening"\n'
@@ -80,7 +90,7 @@ def test_a_text_file_with_three_levels_and_follow_ups_becomes_a_deck(tmp_path: P
 
 def test_a_csv_with_repeated_follow_up_columns_and_tags_becomes_a_deck(tmp_path: Path) -> None:
     status, out, err = run(FIXTURES / "cards.csv", language="en-GB")
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, next_step(FIXTURES / "cards.csv"))
     deck = loaded(out, tmp_path)
     assert deck.language == "en-GB"
     assert [(c.id, c.level, c.follow_ups, c.tags) for c in deck.cards] == [
@@ -246,7 +256,8 @@ def test_a_warning_from_the_loader_points_at_the_line_of_the_file(tmp_path: Path
 def test_out_writes_a_file_and_refuses_to_overwrite_one(tmp_path: Path) -> None:
     target = tmp_path / "deck.yaml"
     status, out, err = run(FIXTURES / "evening.txt", out_path=target)
-    assert (status, out, err) == (0, f"wrote {target}: 4 cards\n", "")
+    assert (status, err) == (0, "")
+    assert out == f"wrote {target}: 4 cards\n" + next_step(FIXTURES / "evening.txt", "")
     assert load_deck(target).ok
     target.write_text("mine", encoding="utf-8")
     status, out, err = run(FIXTURES / "evening.txt", out_path=target)

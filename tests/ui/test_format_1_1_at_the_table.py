@@ -97,3 +97,29 @@ def test_the_deck_rules_times_reach_the_table_timer(make_app):
     assert table.timer.seconds == 25
     other = table_for(driver, attrs.evolve(deck, rules=None), rules)
     assert other.timer.seconds == driver.app.settings.share_seconds  # a preset: Settings' time
+
+
+def test_a_decks_together_rules_with_no_goal_are_played_with_no_goal(tmp_path: Path):
+    """Issue 25: a goal was invented (3 x players x rounds: 36 for two), and it ended a
+    three-sets protocol after set two. Rules that say together and no goal have none."""
+    deck = tmp_path / "open-together.yaml"
+    deck.write_text(
+        "format: 1.1\nid: open-together\nname: Open Together\n"
+        "rules:\n  scoring: together\n  levels:\n    pace: agreement\n"
+        "cards:\n"
+        '  - prompt: "Tell about a walk you remember. What were you thinking on the way?"\n',
+        encoding="utf-8",
+    )
+    driver = open_app(decks=[deck])
+    scene = to_deck_page(driver)
+    scene.game.choose(deck_index(scene, "open-together"))
+    scene.layout(driver.app.size)
+    game = scene.game
+    assert game.options.preset == "open-together"
+    assert game.goal() is None
+    rules = game.rules()
+    assert rules.scoring.value == "together" and rules.goal is None
+    # Turned to together from a versus preset, a game still gets a goal it can reach.
+    scene.game.choose(deck_index(scene, "first-steps"))
+    game.change_option("scoring", 1)
+    assert game.options.scoring.value == "together" and game.rules().goal

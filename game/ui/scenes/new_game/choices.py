@@ -271,11 +271,14 @@ class NewGame:
         deck = self.deck
         return tuple(tag for tag, _ in deck.topics if tag in self.excluded) if deck else ()
 
-    def goal(self) -> int:
+    def goal(self) -> int | None:
+        """The shared score that ends a together game: the rules', or, when the group turned a
+        versus or scoreless preset to together, one the game's length makes reachable. Rules
+        that say together with no goal have none: the deck ends by its own pace."""
         options = self.options
         assert options is not None  # a deck (and so its options) is chosen
         preset = self.presets()[options.preset]
-        if preset.goal:
+        if preset.goal or preset.scoring is Scoring.TOGETHER:
             return preset.goal
         return 3 * len(self.names) * (options.rounds or 6)
 

@@ -210,8 +210,9 @@ class DeckScene(Scene):
             return t("new_rounds", count=options.rounds) if options.rounds else t("new_rounds_open")
         if field == "scoring":
             text = t(f"new_scoring_{options.scoring.value}")
-            if options.scoring is Scoring.TOGETHER:
-                text += " " + t("new_goal", goal=game.goal())
+            goal = game.goal() if options.scoring is Scoring.TOGETHER else None
+            if goal is not None:
+                text += " " + t("new_goal", goal=goal)
             return text
         if field == "timers":
             return t("new_timers_on") if options.timers else t("new_timers_off")

@@ -100,6 +100,8 @@ class TableScene(Scene):
 
     def enter(self) -> None:
         self.painter.forget()  # another screen was on the window
+        # The deck's Chinese, Japanese or Korean in the face made for its language.
+        self.app.text.set_language(self.state.deck.language)
         if self._stop_listening is None:
             self._stop_listening = self.session.subscribe(self.changed)
         self._sync_timer()
