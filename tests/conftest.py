@@ -17,6 +17,10 @@ from hypothesis import settings
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# The game speaks the computer's language on a first start: tests expect English words
+# whatever this machine speaks (LANGUAGE is read first). A test of another language
+# chooses it itself.
+os.environ["LANGUAGE"] = "en"
 
 settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=25, deadline=None)
