@@ -108,17 +108,23 @@ class NewGame:
         return (*decks, self.starred_deck) if self.starred_deck else decks
 
     def deck_languages(self, deck: Deck) -> str:
-        """The languages a deck is played in, its own first: "español, English"."""
+        """The languages a deck is played in, as its line on the deck page says them: nothing
+        for a deck only in the game's own language, a language's own name for a deck in one
+        other ("日本語"), and short codes, its own first, for a deck with translations
+        ("EN · ES · DE"): the line keeps room for its cards and what is new."""
         from game.content.languages import available_languages
 
-        names = dict(available_languages())
         family = deck.memory_id
         found = [deck.language]
         for result in self.catalog.decks if self.catalog else ():
             other = result.deck
             if other is not None and other.memory_id == family and other.language not in found:
                 found.append(other.language)
-        return ", ".join(names.get(code, code) for code in found)
+        if len(found) > 1:
+            return " · ".join(code.split("-")[0].upper() for code in found)
+        if deck.language.split("-")[0] == self.app.t.language.split("-")[0]:
+            return ""
+        return dict(available_languages()).get(deck.language, deck.language)
 
     @property
     def deck(self) -> Deck | None:

@@ -58,7 +58,10 @@ def tile_detail(game: NewGame, result: DeckResult) -> str:
     else:
         levels = ", ".join(level.name for level in deck.levels)
         detail = game.t("new_deck_detail", cards=cards, levels=levels)
-    return game.t("new_deck_in_languages", detail=detail, languages=game.deck_languages(deck))
+    languages = game.deck_languages(deck)
+    if not languages:
+        return detail
+    return game.t("new_deck_in_languages", detail=detail, languages=languages)
 
 
 def _wrapped(look: Look, game: NewGame, result: DeckResult, width: int) -> list[str]:
