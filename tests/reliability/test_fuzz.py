@@ -149,6 +149,9 @@ class Fuzzer:
             buttons = getattr(group, "buttons", group)
             if isinstance(buttons, list):
                 found |= {b.id: b.rect.center for b in buttons}
+        if self.app.mirrored:  # a right-to-left language: the window shows the layout flipped
+            width = self.app.size[0]
+            found = {name: (width - 1 - x, y) for name, (x, y) in found.items()}
         return found
 
     def favourite(self) -> tuple[int, int] | None:
