@@ -67,7 +67,7 @@ WARM = Palette(
     disabled=(178, 164, 150),
     shadow=(214, 196, 176),
     # Bluer than `given`: apart from `accent` (the closeness "you", a chimed timer) under
-    # tritanopia too (ΔE00 12.9; (96, 140, 88) was 7.4), see docs/accessibility.md.
+    # deuteranopia too (ΔE00 12.9; (96, 140, 88) was 7.4), see docs/accessibility.md.
     meter=(88, 136, 104),
     warning=(160, 60, 40),
 )
@@ -95,7 +95,7 @@ DARK = Palette(
     given_text=(20, 24, 20),
     disabled=(100, 92, 100),
     shadow=(22, 20, 24),
-    meter=(128, 192, 152),  # apart from `accent` in every colour vision (ΔE00 ≥ 12.7)
+    meter=(128, 192, 152),  # apart from `accent` in every colour vision (was 5.5: protanopia)
     warning=(240, 140, 110),
 )
 
