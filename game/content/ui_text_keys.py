@@ -323,6 +323,7 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "phone_follow_ups": (),
     "phone_starters": (),
     "phone_feelings": (),
+    "phone_turn_sound": (),
     "phone_no_game": (),
     "phone_not_now": (),
     "phone_deal_you": (),

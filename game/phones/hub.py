@@ -195,6 +195,8 @@ class Hub(Follower):
                 # A phone took a seat: its key is saved with the game (`Session.extras`),
                 # so after a crash it takes the seat back by itself.
                 self.session.save(soon=True)
+        if self._languages() != self._spoken:  # a phone in a new language: its own words
+            self._dirty = True  # (and its page's lang and dir) while it picks a seat
         if self._dirty and self._publish_due():
             self.publish()
         return done

@@ -20,6 +20,8 @@ Words = Callable[..., str]
 # Choices a phone never offers: ending the evening asks the whole table, on the laptop;
 # Undo is the laptop's (a phone's marks are taken back by tapping them again).
 LAPTOP_ONLY = frozenset({Do.END_EVENING, Do.UNDO})
+# The phases in which the sharer's phone is "your turn".
+YOUR_TURN = frozenset({Phase.DEAL, Phase.SHARE, Phase.CLOSING})
 
 
 def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict[str, Any]:
@@ -35,6 +37,9 @@ def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict
         "seat": seat,
         "name": view.names[seat],
         "role": role,
+        # This player's turn: they draw, share, or read the closing card (the page buzzes
+        # and chimes once when it starts).
+        "your_turn": role == "sharer" and phase in YOUR_TURN,
         "headline": view.headline,
         "line": _line(t, view),
         "card": None

@@ -10,10 +10,15 @@
   const who = document.getElementById("who");
   const status = document.getElementById("status");
   const toast = document.getElementById("toast");
+  const news = document.getElementById("news");
   let socket = null;
   let words = {};
   let retry = 500;
   let toastTimer = null;
+  let told = {};  // what the live region last said of each part of the view
+  let myTurn = false;  // the last view was this phone's turn
+  let audio = null;  // the chime's AudioContext, made on a first tap (no autoplay)
+  const soundKey = "inkind:sound";
 
   function w(key, fallback) { return words[key] || fallback || ""; }
 
@@ -43,33 +48,119 @@
     toastTimer = setTimeout(function () { toast.hidden = true; }, 3000);
   }
 
+  // A screen reader hears what changed, once, as whole sentences: one polite live region
+  // is given the new headline, card and line together (never the text that stayed).
+  function announce(parts, skip) {
+    const said = [];
+    ["headline", "level", "prompt", "line", "acted"].forEach(function (key) {
+      const text = parts[key] || "";
+      if (text && text !== told[key] && key !== skip) said.push(text);
+    });
+    told = parts;
+    if (said.length) news.textContent = said.join(" ");
+  }
+
+  // The page is drawn afresh for each view: the button that had focus gets it back by its
+  // id; if it is gone, the new heading takes focus (it says where the player is now).
+  function keepFocus(redraw) {
+    const had = document.activeElement;
+    const id = had && had !== document.body && main.contains(had) ? had.id : "";
+    redraw();
+    if (!id) return "";
+    const again = document.getElementById(id);
+    if (again && !again.disabled) { again.focus(); return ""; }
+    const heading = main.querySelector("h1");
+    if (heading) { heading.focus(); return "headline"; }
+    return "";
+  }
+
+  function soundOn() {
+    try { return localStorage.getItem(soundKey) !== "off"; } catch (e) { return true; }
+  }
+
+  // "Your turn": a short buzz where the phone can, and a soft two-note chime unless this
+  // phone's player turned it off. The chime plays only once a tap has woken the audio.
+  function yourTurn() {
+    if (navigator.vibrate) { try { navigator.vibrate(200); } catch (e) {} }
+    if (!soundOn() || !audio || audio.state !== "running") return;
+    const now = audio.currentTime;
+    [[660, 0], [880, 0.16]].forEach(function (note) {
+      const tone = audio.createOscillator(), gain = audio.createGain();
+      tone.frequency.value = note[0];
+      gain.gain.setValueAtTime(0.0001, now + note[1]);
+      gain.gain.exponentialRampToValueAtTime(0.18, now + note[1] + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + note[1] + 0.3);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(now + note[1]);
+      tone.stop(now + note[1] + 0.32);
+    });
+  }
+
+  function wakeAudio() {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context || !soundOn()) return;
+    try {
+      // Where the phone says (Safari), the chime follows the ringer switch like other sounds.
+      if (navigator.audioSession) navigator.audioSession.type = "ambient";
+      if (!audio) audio = new Context();
+      if (audio.state === "suspended") audio.resume().catch(function () {});
+    } catch (e) { audio = null; }
+  }
+  document.addEventListener("click", wakeAudio, true);
+
   function applyStyle(style) {
     for (const name in style || {}) {
       document.documentElement.style.setProperty("--" + name, style[name]);
     }
   }
 
-  function button(offer, extraClass) {
-    const b = el("button", (offer.primary ? "primary " : "") + (offer.on ? "on " : "") + (extraClass || ""));
+  // `toggle`: a mark or a star, given or not: its state is said (aria-pressed) and shown
+  // with a tick, never by its colour alone.
+  function button(offer, toggle) {
+    const b = el("button", (offer.primary ? "primary " : "") + (offer.on ? "on " : "") + (toggle ? "toggle" : ""));
+    b.type = "button";
+    b.id = "choice-" + offer.id;
     b.textContent = offer.label;
     if (offer.points) b.appendChild(el("span", "points", "+" + offer.points));
+    if (toggle) b.setAttribute("aria-pressed", offer.on ? "true" : "false");
     b.disabled = !offer.enabled;
     b.dataset.choice = offer.id;
     b.addEventListener("click", function () { send({ type: "choose", id: offer.id }); });
     return b;
   }
 
+  function heading(text) {
+    const h = el("h1", "", text);
+    h.tabIndex = -1;  // focus lands here when the focused button went with the last view
+    return h;
+  }
+
   function showSeats(message) {
-    main.replaceChildren();
-    who.textContent = "";
+    myTurn = false;
     if (!message.seats || message.seats.length === 0) {
-      main.appendChild(el("p", "line", message.line || w("phone_waiting")));
+      const line = message.line || w("phone_waiting");
+      const skip = keepFocus(function () {
+        main.replaceChildren();
+        who.textContent = "";
+        main.appendChild(heading(w("phone_title", "In Kind")));
+        main.appendChild(el("p", "line", line));
+      });
+      announce({ line: line }, skip);
       return;
     }
-    main.appendChild(el("h1", "", w("phone_pick_seat")));
+    const skip = keepFocus(function () { drawSeats(message); });
+    announce({ headline: w("phone_pick_seat"), line: w("phone_pick_seat_hint") }, skip);
+  }
+
+  function drawSeats(message) {
+    main.replaceChildren();
+    who.textContent = "";
+    main.appendChild(heading(w("phone_pick_seat")));
     main.appendChild(el("p", "line muted", w("phone_pick_seat_hint")));
     message.seats.forEach(function (seat) {
       const b = el("button", "", seat.name + (seat.taken ? "  ·  " + w("phone_seat_taken") : ""));
+      b.type = "button";
+      b.id = "seat-" + seat.seat;
       b.disabled = seat.taken;
       b.dataset.seat = seat.seat;
       b.addEventListener("click", function () { send({ type: "join", seat: seat.seat }); });
@@ -78,14 +169,25 @@
   }
 
   function showView(view) {
+    const skip = keepFocus(function () { drawView(view); });
+    const card = view.card || {};
+    announce({
+      headline: view.headline, level: card.level, prompt: card.prompt, line: view.line,
+      acted: view.acted,
+    }, skip);
+    if (view.your_turn && !myTurn) yourTurn();
+    myTurn = !!view.your_turn;
+  }
+
+  function drawView(view) {
     main.replaceChildren();
     who.textContent = view.name;
-    main.appendChild(el("h1", "", view.headline));
+    main.appendChild(heading(view.headline));
     const card = view.card;
     if (card) {
-      const box = el("div", "card");
-      if (card.level) box.appendChild(el("div", "level", card.level));
-      box.appendChild(el("div", "prompt", card.prompt));
+      const box = el("section", "card");
+      if (card.level) box.appendChild(el("p", "level", card.level));
+      box.appendChild(el("p", "prompt", card.prompt));
       main.appendChild(box);
       (card.wilds || []).forEach(function (wild) {
         const box = el("div", "wild");
@@ -98,15 +200,15 @@
     if (view.pictures && view.pictures.length) pictures(view);
     // The marks first, then what ends the step: mark, then "Continue".
     view.marks.forEach(function (row) {
-      const box = el("div", "marks");
-      box.appendChild(el("h3", "", row.title));
-      row.offers.forEach(function (offer) { box.appendChild(button(offer)); });
+      const box = el("section", "marks");
+      box.appendChild(el("h2", "", row.title));
+      row.offers.forEach(function (offer) { box.appendChild(button(offer, true)); });
       main.appendChild(box);
     });
     view.offers.forEach(function (offer) { main.appendChild(button(offer)); });
     if (view.remember.length) {
       const row = el("div", "row");
-      view.remember.forEach(function (offer) { row.appendChild(button(offer)); });
+      view.remember.forEach(function (offer) { row.appendChild(button(offer, true)); });
       main.appendChild(row);
     }
     if (card && card.follow_ups && card.follow_ups.length) ideas(w("phone_follow_ups"), card.follow_ups);
@@ -125,6 +227,21 @@
       });
     }
     if (view.acted) main.appendChild(el("p", "acted", view.acted));
+    main.appendChild(soundButton());
+  }
+
+  function soundButton() {
+    const b = el("button", "quiet toggle" + (soundOn() ? " on" : ""), w("phone_turn_sound"));
+    b.type = "button";
+    b.id = "turn-sound";
+    b.setAttribute("aria-pressed", soundOn() ? "true" : "false");
+    b.addEventListener("click", function () {
+      const on = !soundOn();
+      try { localStorage.setItem(soundKey, on ? "on" : "off"); } catch (e) {}
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      b.classList.toggle("on", on);
+    });
+    return b;
   }
 
   // The closeness check's seven pictures: two circles, "you" and the other, from apart
@@ -133,13 +250,22 @@
     const legend = view.legend || [];
     if (legend.length === 2) {
       const key = el("p", "legend");
-      key.appendChild(el("span", "you", "◯ " + legend[0]));
-      key.appendChild(el("span", "other", "   ◯ " + legend[1]));
+      // The circles' colours with their words: the left circle is "you", the right the other.
+      [["you", legend[0]], ["other", legend[1]]].forEach(function (part) {
+        const item = el("span", "item");
+        const swatch = el("span", "swatch " + part[0], "◯");
+        swatch.setAttribute("aria-hidden", "true");
+        item.appendChild(swatch);
+        item.appendChild(document.createTextNode(" " + part[1]));
+        key.appendChild(item);
+      });
       main.appendChild(key);
     }
     const grid = el("div", "pictures");
     view.pictures.forEach(function (picture) {
       const b = el("button", "picture");
+      b.type = "button";
+      b.id = "choice-" + picture.id;
       b.dataset.choice = picture.id;
       b.setAttribute("aria-label", picture.label);
       b.appendChild(circles(picture.level));
@@ -154,6 +280,8 @@
     const ns = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 200 90");
+    svg.setAttribute("aria-hidden", "true");  // the button's label says the number
+    svg.setAttribute("focusable", "false");
     const r = 32;
     const far = 2 * r + 10, near = 0.35 * r;
     const apart = far - (level - 1) * (far - near) / 6;

@@ -14,7 +14,7 @@ from game.ui.look import Look
 from game.ui.text import Colour, Fitted, Text
 from game.ui.theme import RGB
 from game.ui.widgets import kept
-from game.ui.widgets.marks import ARROWS, draw_arrow
+from game.ui.widgets.marks import ARROWS, draw_arrow, draw_tick
 
 STYLES = ("normal", "primary", "on", "quiet")
 
@@ -233,6 +233,10 @@ def _draw_button(
         pygame.draw.rect(
             target, pal.focus, ring, width=max(3, look.px(4)), border_radius=radius + look.px(5)
         )
+    if button.style == "on":  # a given mark: a tick in its top corner, not colour alone
+        side = max(8, min(look.px(20), rect.height // 3))
+        corner = pygame.Rect(rect.left + look.px(6), rect.top + look.px(5), side, side)
+        draw_tick(target, corner, ink, max(2, side // 5))
     size, max_lines = row_label_size(look, button.row or [button])
     pad = look.px(14)
     inner = pygame.Rect(
