@@ -1,9 +1,11 @@
-"""The left column: the card (flipping when dealt), and star / not for us under it."""
+"""The left column: the card (flipping when dealt), and star / not for us / read aloud
+under it."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.table.choices import Do
 from game.table.views import Offer, TableView
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row
@@ -36,7 +38,9 @@ def place_card(
 
 
 def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) -> list[Button]:
-    buttons = row([(o.id, o.label, o.key) for o in offers], where, gap=look.px(10), widths=[1, 1.2])
+    """Star, not for us (the longer label) and read aloud, in one row under the card."""
+    widths = [1.2 if o.choice.do is Do.NOT_FOR_US else 1.0 for o in offers]
+    buttons = row([(o.id, o.label, o.key) for o in offers], where, gap=look.px(10), widths=widths)
     for button, offer in zip(buttons, offers, strict=True):
         button.size = look.theme.small
         button.style = "on" if offer.on else "quiet"

@@ -57,6 +57,8 @@ KEY_NAMES = {
     Kind.END_GAME: "E",
     Kind.STAR: "S",
     Kind.NOT_FOR_US: "N",
+    Kind.READ_ALOUD: "A",
+    Kind.READ_IDEAS: "I",
 }
 # The table's own buttons, beside the view's choices: they change only what is shown.
 SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
@@ -102,9 +104,28 @@ class TableScene(Scene):
         self.painter.forget()  # another screen was on the window
         if self._stop_listening is None:
             self._stop_listening = self.session.subscribe(self.changed)
+        speech = self.app.speech
+        if speech.available():  # read aloud: the A key, a button here and on the phones
+            self.session.read_by(self._read_aloud)
         self._sync_timer()
         if self.resumed:
             self.timer.paused = True
+        self._spoken(None, self.view)  # self-voicing: the whole table, as it is now
+
+    def _read_aloud(self, seat: int, choice: Choice) -> None:
+        """The session's reader: read the card (or its ideas) on this computer's voice."""
+        note = self.app.speech.read_card(self.view, ideas=choice.do is Do.READ_IDEAS)
+        if note:
+            self.note = note
+            self.painter.forget()
+
+    def _spoken(self, old: TableView | None, new: TableView) -> None:
+        """Tell the speech what changed (it reads a new card, or says it all, by Settings)."""
+        if self.app.settings.speech == "off":
+            return
+        note = self.app.speech.table_changed(old, new)
+        if note:
+            self.note = note
 
     def tell(self, sentence: str) -> None:
         self.notice = sentence
@@ -178,8 +199,11 @@ class TableScene(Scene):
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
         self.painter.forget()  # what is drawn may change
+        old = self.view
         self.view = table_view(self.session, self.t, None, self.award_row)
         self.award_row = self.view.row
+        if old is not self.view:
+            self._spoken(old, self.view)
         if self.area is None:
             return
         self._sync_timer()
@@ -190,13 +214,14 @@ class TableScene(Scene):
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
-        labels = tuple(o.label for o in view.remember)
-        self.card_box, memory_row = place_card(look, area.card, bool(view.remember), labels)
+        under_card = (*view.remember, *view.aloud)  # star, not for us, read aloud
+        labels = tuple(o.label for o in under_card)
+        self.card_box, memory_row = place_card(look, area.card, bool(under_card), labels)
         buttons = self._bar_buttons()
         if view.marks:
             buttons += self.marks.place(self)
         if memory_row is not None:
-            buttons += remember_buttons(look, view.remember, memory_row)
+            buttons += remember_buttons(look, under_card, memory_row)
         one_line = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
         menu = pygame.Rect(0, 0, menu_width(look, self.t), one_line - look.px(6))
         menu.topright = (area.top.right, area.top.top + look.px(3))  # beside the first line
@@ -256,8 +281,11 @@ class TableScene(Scene):
             self.notice = str(error)
             return
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
+        note = self.note
         self.refresh()
         self._say(choice, before_marks)
+        if self.note != note and choice.do is not Do.MARK:
+            self.app.speech.note(self.note)  # a mark's thanks is said from the view already
 
     def _say(self, choice: Choice, before_marks: tuple[object, ...]) -> None:
         """The calm line after a choice (the view is the new one), and the sound of a mark."""
@@ -310,6 +338,9 @@ class TableScene(Scene):
             and after.level == before.level
         ):
             self.note = self.t("table_stay", name=after.deck.levels[after.level - 1].name)
+            stay = self.note
+        else:
+            stay = None
         if after.phase is Phase.FINISHED:
             self._finished(after)
             return
@@ -318,6 +349,8 @@ class TableScene(Scene):
                 self.layout(self.app.size)  # the card column and the bar change with the phase
             else:
                 self.refresh()
+        if stay:
+            self.app.speech.note(stay)  # self-voicing: the vote's outcome, after the change
         if after.level > before.level and after.phase not in (Phase.CLOSING, Phase.FINISHED):
             self.app.push("level_change", session=self.session, level=after.level)
 
