@@ -62,6 +62,7 @@ class Voice:
         self._busy = False
         self._closed = False
         self.voices: dict[str, str] | None = None  # language tag -> voice, once known
+        self.ready = threading.Event()  # set once the engine has started (or failed to)
         self._thread = threading.Thread(target=self._run, name=f"voice-{self.name}", daemon=True)
         self._thread.start()
 
@@ -92,7 +93,9 @@ class Voice:
         return None if voices is None else voice_for(language, voices) is not None
 
     def wait_idle(self, timeout: float) -> bool:
-        """Wait until nothing is being said (tests and the benchmark)."""
+        """Wait until the engine has started and nothing is being said (tests, the benchmark)."""
+        if not self.ready.wait(timeout):
+            return False
         with self._lock:
             return self._lock.wait_for(lambda: not self._busy and not self._pending, timeout)
 
@@ -116,7 +119,9 @@ class Voice:
             log_exception(f"starting the {self.name} voice", error)
             self.missing = self.missing or (LINUX_INSTALL if _linux() else PIP_INSTALL)
             self.voices = {}
+            self.ready.set()
             return
+        self.ready.set()
         while True:
             with self._lock:
                 self._lock.wait_for(lambda: self._pending or self._closed)
@@ -230,8 +235,7 @@ class CommandVoice(Voice):
     def save(self, line: Line, wav: str, timeout: float = 60) -> bool:
         """Speak `line` into the WAV file `wav` now, on this thread (tests and checks);
         False when no voice speaks its language."""
-        if self.voices is None:
-            self._open()
+        self.ready.wait(30)
         command = self.command(line, wav)
         if command is None:
             return False

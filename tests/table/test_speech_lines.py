@@ -36,7 +36,10 @@ def test_the_table_just_shown_says_whose_turn_and_what_may_be_chosen():
     view = table_view(session, T)
     said = texts(changed_lines(None, view, T))
     assert said[0] == plain(view.headline) and said[1] == plain(view.instruction)
-    assert said[-1] == f"You can choose: {T('table_draw')}, key Enter; {T('table_end_evening')}, key E."
+    assert (
+        said[-1]
+        == f"You can choose: {T('table_draw')}, key Enter; {T('table_end_evening')}, key E."
+    )
 
 
 def test_a_new_card_is_said_in_the_decks_language_and_the_rest_in_the_uis():

@@ -24,7 +24,7 @@ from game.table.views import Offer, Stage, TableView, table_view
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.scenes.table import talk
-from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons
+from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons, split_rows
 from game.ui.scenes.table.frames import Painter
 from game.ui.scenes.table.layout import (
     FEW_BUTTONS,
@@ -214,14 +214,20 @@ class TableScene(Scene):
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
-        under_card = (*view.remember, *view.aloud)  # star, not for us, read aloud
-        labels = tuple(o.label for o in under_card)
-        self.card_box, memory_row = place_card(look, area.card, bool(under_card), labels)
+        # Under the card: star and not for us, then read aloud, each row on its own.
+        under_card = [r for r in (view.remember, view.aloud) if r]
+        labels = max((tuple(o.label for o in r) for r in under_card), key=len, default=())
+        self.card_box, memory_row = place_card(
+            look, area.card, bool(under_card), labels, max(1, len(under_card))
+        )
         buttons = self._bar_buttons()
         if view.marks:
             buttons += self.marks.place(self)
         if memory_row is not None:
-            buttons += remember_buttons(look, under_card, memory_row)
+            for offers, where in zip(
+                under_card, split_rows(look, memory_row, len(under_card)), strict=True
+            ):
+                buttons += remember_buttons(look, offers, where)
         one_line = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
         menu = pygame.Rect(0, 0, menu_width(look, self.t), one_line - look.px(6))
         menu.topright = (area.top.right, area.top.top + look.px(3))  # beside the first line
