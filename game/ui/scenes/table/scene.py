@@ -215,7 +215,9 @@ class TableScene(Scene):
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
         # Under the card: star and not for us, then read aloud, each row on its own.
-        under_card = [r for r in (view.remember, view.aloud) if r]
+        # While marks are given the card is small: A still reads it, with no button.
+        aloud = view.aloud if view.phase is not Phase.AWARD else ()
+        under_card = [r for r in (view.remember, aloud) if r]
         labels = max((tuple(o.label for o in r) for r in under_card), key=len, default=())
         self.card_box, memory_row = place_card(
             look, area.card, bool(under_card), labels, max(1, len(under_card))
