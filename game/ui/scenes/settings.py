@@ -274,7 +274,9 @@ class SettingsScene(Scene):
         room = (self.labels[0][1].width - look.px(20)) if self.labels else 0
         # One size for every label (measured bold, as the focused one is drawn), shrunk to
         # the small size at most; a label still too long takes two lines rather than a "…".
-        size = min(look.theme.body, max(14, round(self.labels[0][1].height * 0.52))) if labels else 0
+        size = (
+            min(look.theme.body, max(14, round(self.labels[0][1].height * 0.52))) if labels else 0
+        )
         size = text.largest_size(labels, room, size, min(size, look.theme.small), True)
         for label, (field, rect) in zip(labels, self.labels, strict=True):
             colour = pal.accent if field == focused else pal.text
