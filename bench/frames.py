@@ -29,6 +29,14 @@ def measure_frames(config: Config, work: Path, results: Results) -> None:
         ui_text = load_ui_text()
         for size in SIZES:
             results.frames.extend(_frames_at(size, config, work, ui_text))
+        results.add(
+            "frame_p99_ms_speaking",
+            f"frame p99 while the card is read aloud ({_speaking_voice_name()}) 1280x720",
+            "ms",
+            [_frames_while_speaking(config, work, ui_text) for _ in range(config.frame_runs)],
+            16.7,
+            "< 16.7 ms",
+        )
     finally:
         pygame.quit()
     for size in SIZES:
@@ -190,3 +198,90 @@ def time_scene(app, name: str, make, prepare, frames: int) -> FrameRun:
         cpu_p99=percentile(cpu_times, 99) * 1000,
         first=first * 1000,
     )
+
+
+def _speaking_voice_name() -> str:
+    import shutil
+
+    return "espeak-ng" if shutil.which("espeak-ng") else "a busy thread in place of a voice"
+
+
+def _frames_while_speaking(config: Config, work: Path, ui_text) -> float:
+    """Frame p99 (ms) of the sharing table while the card is read aloud again and again:
+    espeak-ng speaking into a WAV file (its real work, without a sound card), else a
+    thread that keeps a core busy; A is pressed every 30 frames, cutting the old speech."""
+    import pygame
+
+    from game.core.cards import Mode
+    from game.store.saves import SaveStore
+    from game.store.settings import Settings
+    from game.table.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.table import TableScene
+    from game.ui.speech import Speech
+
+    voice = _bench_voice(work)
+    app = App(
+        size=(1280, 720),
+        store=SaveStore(work / "frames-speaking"),
+        settings=Settings(speech="cards"),
+        save_settings_file=False,
+        ui_text=ui_text,
+    )
+    app._speech = Speech(app, voice=voice)
+    pair = sample(app.catalog(), Mode.PAIR)
+    scene = TableScene(app, Session(pair.share or pair.start, None, elapsed=754.0))
+    app.switch(scene)
+    voice.wait_idle(30)
+    app.step((), 1 / 60)
+    key = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=0, unicode="")
+    times = []
+    try:
+        for frame in range(config.frames):
+            events = [key] if frame % 30 == 0 else []
+            app.held_until = 0.0  # presses are held after a change; not what is measured
+            started = time.perf_counter()
+            app.step(events, 1 / 60)
+            times.append(time.perf_counter() - started)
+        if not voice.spoke:
+            raise BenchError("the voice never spoke while the frames were timed")
+    finally:
+        voice.close()
+    return percentile(times, 99) * 1000
+
+
+def _bench_voice(work: Path):
+    import shutil
+    import subprocess
+
+    from game.ui.voice import CommandVoice, Voice
+
+    espeak = shutil.which("espeak-ng")
+
+    if espeak is not None:
+
+        class ToFile(CommandVoice):
+            spoke = 0
+
+            def command(self, line, wav=None):
+                self.spoke += 1
+                return super().command(line, str(work / "speaking.wav"))
+
+        return ToFile(espeak)
+
+    class Busy(Voice):
+        spoke = 0
+
+        def _open(self) -> None:
+            self.voices = {"": ""}
+
+        def has_language(self, language: str) -> bool | None:
+            return True
+
+        def _speak(self, line, generation) -> None:
+            self.spoke += 1
+            stop = time.perf_counter() + 0.5
+            while time.perf_counter() < stop and self.current(generation):
+                subprocess.run(["true"], check=False)  # a subprocess's start, again and again
+
+    return Busy()

@@ -54,7 +54,8 @@ def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict
         "marks": [
             {"title": row.title, "offers": [_offer(o) for o in row.marks]} for row in view.marks
         ],
-        "remember": [_offer(o) for o in view.remember],
+        # Under the card: star, not for us, and (while the laptop has a voice) read aloud.
+        "remember": [_offer(o) for o in (*view.remember, *view.aloud)],
         "acted": "",
         "feelings": [],
         "starters": [],
@@ -79,7 +80,7 @@ def phone_offers(view: TableView) -> list[Offer]:
 def seat_offers(view: TableView) -> list[Offer]:
     """Every choice the phone may send now: what its page shows, nothing more."""
     marks = [o for row in view.marks for o in row.marks]
-    return [*phone_offers(view), *marks, *view.remember]
+    return [*phone_offers(view), *marks, *view.remember, *view.aloud]
 
 
 def spoken(t: Words) -> dict[str, str]:

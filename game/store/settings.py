@@ -23,6 +23,8 @@ from game.store.safe_read import Unreadable, read_regular
 SETTINGS_FORMAT = 1
 TEXT_SIZES = ("normal", "large", "larger")
 THEMES = ("warm", "dark", "contrast")
+# Reading aloud: only when asked, each new card by itself, or everything (self-voicing).
+SPEECH_MODES = ("off", "cards", "all")
 MAX_TIMER_SECONDS = 3600  # 0 turns a timer off
 MAX_SETTINGS_BYTES = 64 * 1024
 _LANGUAGE = re.compile(r"(?:[a-z]{2,3}(?:-[A-Za-z]{4})?)?")  # "" follows the computer
@@ -46,10 +48,12 @@ class Settings:
     remember_cards: bool = True  # keep which cards each group has had, starred or said no to
     phones: bool = False  # phones as private controllers: a web server on the local network
     language: str = ""  # the UI's language ("es", "ar"); "" follows the computer's
+    speech: str = "off"  # read aloud: off, each new card, or everything (docs/accessibility.md)
 
     def __post_init__(self) -> None:
         _one_of("text_size", self.text_size, TEXT_SIZES)
         _one_of("theme", self.theme, THEMES)
+        _one_of("speech", self.speech, SPEECH_MODES)
         if not isinstance(self.language, str) or not _LANGUAGE.fullmatch(self.language):
             raise ValueError(f"language must be a language tag like 'es', not {self.language!r}")
         for name in ("sound", "fullscreen", "timers", "remember_cards", "phones"):

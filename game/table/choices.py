@@ -33,6 +33,9 @@ class Do(enum.Enum):
     NOT_FOR_US = "not_for_us"
     # The closeness check, before the first card and after the closing card: each player's
     # own picture (or "rather not say"), then whether tonight's two answers may be kept.
+    # Reading aloud, on the laptop's voice: the card, or its follow-ups. Changes no game.
+    READ_CARD = "read_card"
+    READ_IDEAS = "read_ideas"
     PICTURE = "closeness"
     KEEP = "keep"
 

@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     from game.store.saves import LoadedSave
 
 Listener = Callable[[GameState, GameState], None]
+# Who reads the card aloud at this table: the window, while it has a voice. Given the seat
+# that asked and the choice (Do.READ_CARD or Do.READ_IDEAS); it must return at once.
+Reader = Callable[[int, Choice], None]
+READING = (Do.READ_CARD, Do.READ_IDEAS)
 
 
 class Saver(Protocol):
@@ -77,6 +81,8 @@ class Session:
         # More the save keeps beside the game, by name: asked at each save (the phones'
         # room, so phones take their seats back after a crash).
         self.extras: dict[str, Callable[[], Any]] = {}
+        # Who reads aloud (None: nobody here can; views then offer no "read aloud").
+        self.reader: Reader | None = None
         self._batch: GameState | None = None  # the state before a batch, while one runs
         self._batch_changed = False
         if memory is not None:
@@ -97,6 +103,17 @@ class Session:
             self._batch_changed = True  # saved and told once, when the batch ends
             return
         self._save_and_tell(before)
+
+    def read_by(self, reader: Reader | None) -> None:
+        """Read aloud through `reader` from now on (None: nobody can). The views change
+        (a "read aloud" choice comes or goes), so every listener hears of it; the game is
+        the same, so nothing is saved."""
+        if reader is self.reader:
+            return
+        self.reader = reader
+        self.changes += 1
+        for listener in list(self.listeners):
+            listener(self.state, self.state)
 
     def _save_and_tell(self, before: GameState, soon: bool = False) -> None:
         self.save(soon=soon)
@@ -140,6 +157,8 @@ class Session:
         """
         if choice.do in (Do.STAR, Do.NOT_FOR_US):
             return self._remember(seat, choice)
+        if choice.do in READING:
+            return self._read(seat, choice)
         return self.dispatch(self.move_for(seat, choice))
 
     def choose_all(self, seats: tuple[int, ...], choice: Choice) -> GameState:
@@ -154,6 +173,8 @@ class Session:
         """Whether `choose(seat, choice)` would be accepted now."""
         if choice.do in (Do.STAR, Do.NOT_FOR_US):
             return memory_card(self) is not None
+        if choice.do in READING:
+            return self.reader is not None and readable(self.state, choice.do)
         try:
             return engine.is_legal(self.state, self.move_for(seat, choice))
         except RuleError:
@@ -177,6 +198,17 @@ class Session:
             return AnswerDeeper(seat, ready=do is Do.READY)
         move: Action = _MOVES[do](seat)
         return move
+
+    def _read(self, seat: int, choice: Choice) -> GameState:
+        """Ask the table's voice to read the card (or its follow-ups): no change to the game."""
+        if self.reader is None:
+            raise InvalidAction("Nothing reads aloud at this table.")
+        if seat not in self.state.seats:
+            raise InvalidAction(f"There is no player number {seat}.")
+        if not readable(self.state, choice.do):
+            raise InvalidAction("There is no card to read aloud now.")
+        self.reader(seat, choice)
+        return self.state
 
     def _remember(self, seat: int, choice: Choice) -> GameState:
         """A star or "not for us": a note in the group's memory, by one seat.
@@ -290,6 +322,18 @@ def mark_move(state: GameState, seat: int, receiver: int, kind: AwardKind) -> Aw
     if given_by(state, seat, receiver, kind):
         return TakeBack(seat, receiver, kind)
     return Award(seat, receiver, kind)
+
+
+_CARD_SHOWN = (Phase.SHARE, Phase.RESPOND, Phase.AWARD, Phase.CLOSING)
+
+
+def readable(state: GameState, do: Do) -> bool:
+    """Whether there is something to read aloud for `do`: a card on the table (and, for
+    its follow-ups, a card that has some)."""
+    card = state.current_card
+    if card is None or state.phase not in _CARD_SHOWN:
+        return False
+    return do is Do.READ_CARD or bool(card.follow_ups)
 
 
 def memory_card(session: Session) -> str | None:

@@ -185,9 +185,18 @@ class TableView:
     banners: tuple[tuple[str, str], ...] = ()
     passes_per_player: int = 0
     speaker_name: str = ""
+    # Read the card aloud, and its follow-ups, on the laptop's voice (only while the table
+    # has one: Session.reader); the language the deck's words are written in.
+    aloud: tuple[Offer, ...] = ()
+    deck_language: str = "en"
 
     def offers(self) -> tuple[Offer, ...]:
-        return (*self.bar, *(o for r in self.marks for o in r.marks), *self.remember)
+        return (
+            *self.bar,
+            *(o for r in self.marks for o in r.marks),
+            *self.remember,
+            *self.aloud,
+        )
 
     def offer(self, choice_id: str) -> Offer | None:
         return next((o for o in self.offers() if o.id == choice_id), None)
@@ -447,6 +456,8 @@ class _View:
             listening = f"{listening}  ·  {acted}" if listening else acted
         row = min(max(row, 0), max(0, len(state.listeners) - 1))
         remember = self.remember()
+        card = self.card()
+        aloud = self.aloud(card)
         return TableView(
             seat=self.seat,
             phase=state.phase,
@@ -459,7 +470,7 @@ class _View:
             marks=marks_,
             remember=remember,
             row=row,
-            keys=self.keys(bar, marks_, row, remember),
+            keys=self.keys(bar, marks_, row, (*remember, *aloud)),
             card_timer=card_timer(state),
             shown_marks=tuple(
                 (a.seat, a.receiver, a.kind) for a in state.pending if a.seat in self.here
@@ -468,7 +479,7 @@ class _View:
             caption=card_caption(t, state),
             end_evening=self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
             names=tuple(self.names),
-            card=self.card(),
+            card=card,
             role=self.role(),
             answered=self.seat is not None and self.seat in state.voted,
             turn=state.turn,
@@ -484,6 +495,8 @@ class _View:
             banners=self.banners(),
             passes_per_player=state.rules.passes_per_player,
             speaker_name=self.name(state.speaker),
+            aloud=aloud,
+            deck_language=state.deck.language,
         )
 
     def top_line(self) -> TopLine:
@@ -718,6 +731,19 @@ class _View:
         for offer in remember:
             keys[offer.key] = offer.choice
         return keys
+
+    def aloud(self, card: CardView | None) -> tuple[Offer, ...]:
+        """Read the card aloud (A) and, when this view shows some, its follow-ups (I): on the
+        laptop's voice, asked from the laptop or any phone, while the table has a voice."""
+        if self.session.reader is None or card is None:
+            return ()
+        t, everyone = self.t, tuple(self.state.seats)
+        seats = (self.here or everyone)[:1]
+        offers = [Offer(Choice(Do.READ_CARD), t("table_read_aloud"), "A", by=everyone, seats=seats)]
+        if card.follow_ups:
+            label = t("table_read_ideas")
+            offers.append(Offer(Choice(Do.READ_IDEAS), label, "I", by=everyone, seats=seats))
+        return tuple(offers)
 
     def remember(self) -> tuple[Offer, ...]:
         session = self.session

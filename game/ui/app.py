@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from game.content.sources import Catalog, CatalogLoad
     from game.content.words import Words
     from game.table.remote import Remote, RemoteFactory
+    from game.ui.speech import Speech
 
 DEFAULT_WINDOW = (1280, 720)
 FPS = 60
@@ -52,6 +53,8 @@ MAX_DT = 1.0
 INPUT_HOLD_SECONDS = 0.4
 # What a hold never swallows: moving the pointer, scrolling, typing, and the window's own keys.
 _NEVER_HELD = {Kind.POINT, Kind.SCROLL, Kind.TEXT, Kind.QUIT, Kind.FULLSCREEN}
+# Not a press: the pointer moving, the wheel, typing. These never stop speech.
+_NOT_PRESSES = {Kind.POINT, Kind.SCROLL, Kind.TEXT}
 
 
 class App:
@@ -113,6 +116,16 @@ class App:
         self.phones: Remote | None = None
         self.phones_wanted = phones or self.settings.phones
         self.phones_message: str | None = None  # why phones could not start, if they could not
+        self._speech: Speech | None = None  # the voice, opened when first needed
+
+    @property
+    def speech(self) -> Speech:
+        """Reading aloud and self-voicing (game/ui/speech.py), made when first asked for."""
+        if self._speech is None:
+            from game.ui.speech import Speech
+
+            self._speech = Speech(self)
+        return self._speech
 
     # ------------------------------------------------------------ window and look
 
@@ -379,6 +392,8 @@ class App:
 
     def quit(self) -> None:
         self.running = False
+        if self._speech is not None:
+            self._speech.close()
 
     def _set_text_input(self, wanted: bool) -> None:
         """Text fields get SDL text input and key repeat (holding Backspace); the table gets neither,
@@ -466,9 +481,18 @@ class App:
             return
         if self.input_held() and intent.kind not in _NEVER_HELD:
             return
+        speech = self._speech
+        if speech is not None and intent.kind not in _NOT_PRESSES:
+            speech.stop()  # a key or a click stops what was being said
+        voicing = self.settings.speech == "all"
+        focused = scene.focus_words() if voicing else ""
         self._guard("handling a key or click", lambda: scene.handle(intent))
         if self.scene is not None:
             self._set_text_input(self.scene.wants_text)
+        if voicing and self.scene is not None and intent.kind not in _NOT_PRESSES:
+            now = self.scene.focus_words()
+            if now and (now != focused or self.scene is not scene):
+                self.speech.focus(now)
 
     def draw(self) -> None:
         scene = self.scene

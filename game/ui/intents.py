@@ -34,6 +34,8 @@ class Kind(enum.Enum):
     MUTE = "mute"  # M
     STAR = "star"  # S: star the card on the table (a favourite), or take the star away
     NOT_FOR_US = "not_for_us"  # N: this card is never dealt to this group again
+    READ_ALOUD = "read_aloud"  # A: read the card aloud
+    READ_IDEAS = "read_ideas"  # I: read the card's follow-ups aloud
     POINT = "point"  # the mouse moved
     CLICK = "click"  # left button pressed
     SCROLL = "scroll"  # wheel: number is +1 up, -1 down
@@ -85,6 +87,8 @@ _SHORTCUTS = {
     pygame.K_m: Kind.MUTE,
     pygame.K_s: Kind.STAR,
     pygame.K_n: Kind.NOT_FOR_US,
+    pygame.K_a: Kind.READ_ALOUD,
+    pygame.K_i: Kind.READ_IDEAS,
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)

@@ -72,6 +72,19 @@ class Scene:
         buttons = getattr(group, "buttons", group) or []
         return [(b.id, b.shown) for b in buttons if b.shown.width > 0 and b.shown.height > 0]
 
+    def focus_words(self) -> str:
+        """What has the keyboard's focus, said aloud (self-voicing): the focused button's
+        label and its key; "" when nothing has focus."""
+        group = getattr(self, "buttons", None)
+        focused = getattr(group, "focused_id", None)
+        getter = getattr(group, "get", None)
+        button = getter(focused) if focused and getter is not None else None
+        if button is None:
+            return ""
+        if button.hint and button.label:
+            return str(self.t("speech_offer", label=button.label, press=button.hint))
+        return str(button.label or button.hint)
+
     def present(self, surface: pygame.Surface) -> None:
         """Draw the frame the loop shows; a scene may draw only what changed (the table)."""
         self.draw(surface)

@@ -1,4 +1,5 @@
-"""Settings: text size, theme, sound and volume, fullscreen, timers, remembering cards.
+"""Settings: text size, theme, sound and volume, fullscreen, timers, remembering cards,
+phones, reading aloud (with, when this computer has no voice, what to install).
 
 Changes apply at once and are kept. The last two rows forget the cards each group has played
 and the kept closeness answers (each asked twice: the first press only asks). Pushed; Back pops.
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.store.settings import Settings
+from game.store.settings import SPEECH_MODES, Settings
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.theme import TEXT_SIZE_NAMES, THEME_NAMES
@@ -33,6 +34,7 @@ FIELDS = (
     "respond_seconds",
     "remember_cards",
     "phones",
+    "speech",
 )
 # Rows that forget something kept on this computer: a button each, no arrows.
 PLAYED = "played"  # the cards each group has had, starred and said "not for us" to
@@ -57,6 +59,7 @@ def _choices(field: str) -> tuple[Any, ...]:  # a field's own type: str, bool, i
         "respond_seconds": TIMER_STEPS,
         "remember_cards": (True, False),
         "phones": (False, True),
+        "speech": SPEECH_MODES,
     }[field]
 
 
@@ -99,6 +102,17 @@ class SettingsScene(Scene):
     def enter(self) -> None:
         if self.buttons.focus is None:
             self.buttons.focus_on(FIELDS[0])
+        missing = self.app.speech.missing()
+        if missing and not self.notice:
+            # No speech engine on this computer: say once, here, what to install.
+            self.notice = self.t("settings_speech_missing", what=missing)
+
+    def focus_words(self) -> str:
+        """The focused row said aloud (self-voicing): its name and its value."""
+        field = self._focused_field()
+        if field is None:
+            return self.t("settings_back")
+        return f"{self.t(f'settings_{field}')}: {self.value_text(field)}"
 
     def value_text(self, field: str) -> str:
         if field in FORGETTING:
@@ -112,7 +126,7 @@ class SettingsScene(Scene):
             from game.content.languages import available_languages
 
             return dict(available_languages()).get(self.t.language, self.t.language)
-        if field in ("text_size", "theme"):
+        if field in ("text_size", "theme", "speech"):
             return self.t(f"settings_{field}_{value}")
         if isinstance(value, bool):
             return self.t("settings_on") if value else self.t("settings_off")
@@ -238,6 +252,7 @@ class SettingsScene(Scene):
         self.app.apply_settings(stepped(self.app.settings, field, step))
         self.layout(self.app.size)
         self.buttons.focus_on(field)
+        self.app.speech.focus(self.focus_words())  # the new value, said (self-voicing)
 
     def draw(self, surface: pygame.Surface) -> None:
         look = self.look
@@ -259,7 +274,9 @@ class SettingsScene(Scene):
         room = (self.labels[0][1].width - look.px(20)) if self.labels else 0
         # One size for every label (measured bold, as the focused one is drawn), shrunk to
         # the small size at most; a label still too long takes two lines rather than a "…".
-        size = min(look.theme.body, max(14, int(self.labels[0][1].height * 0.5))) if labels else 0
+        size = (
+            min(look.theme.body, max(14, round(self.labels[0][1].height * 0.52))) if labels else 0
+        )
         size = text.largest_size(labels, room, size, min(size, look.theme.small), True)
         for label, (field, rect) in zip(labels, self.labels, strict=True):
             colour = pal.accent if field == focused else pal.text

@@ -1,9 +1,11 @@
-"""The left column: the card (flipping when dealt), and star / not for us under it."""
+"""The left column: the card (flipping when dealt), and star / not for us / read aloud
+under it."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.table.choices import Do
 from game.table.views import Offer, TableView
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row
@@ -11,7 +13,11 @@ from game.ui.widgets.card import card_rect, draw_prompt_card
 
 
 def place_card(
-    look: Look, column: pygame.Rect, remember: bool, labels: tuple[str, ...] = ()
+    look: Look,
+    column: pygame.Rect,
+    remember: bool,
+    labels: tuple[str, ...] = (),
+    rows: int = 1,
 ) -> tuple[pygame.Rect, pygame.Rect | None]:
     """(the card's rect, the row under it for star / not for us, if offered and the card
     shows: a tall window keeps no room for the card while marks are given, and then its
@@ -25,6 +31,7 @@ def place_card(
     needed = sum(look.text.width(label, look.theme.small, True) + 2 * line for label in labels)
     if needed + look.px(60) > area.width:
         height += line
+    height = height * rows + look.px(8) * (rows - 1)  # star / not for us, then read aloud
     if remember and area.height > 2 * height:
         memory_row = pygame.Rect(area.left, area.bottom - height, area.width, height)
         area.height = memory_row.top - look.px(10) - area.top
@@ -35,8 +42,20 @@ def place_card(
     return card_rect(area), memory_row
 
 
+def split_rows(look: Look, where: pygame.Rect, rows: int) -> list[pygame.Rect]:
+    """The row under the card cut into `rows` rows, one above the other."""
+    gap = look.px(8)
+    height = (where.height - gap * (rows - 1)) // rows
+    return [
+        pygame.Rect(where.left, where.top + i * (height + gap), where.width, height)
+        for i in range(rows)
+    ]
+
+
 def remember_buttons(look: Look, offers: tuple[Offer, ...], where: pygame.Rect) -> list[Button]:
-    buttons = row([(o.id, o.label, o.key) for o in offers], where, gap=look.px(10), widths=[1, 1.2])
+    """One row under the card: star and not for us (the longer label), or read aloud."""
+    widths = [1.2 if o.choice.do is Do.NOT_FOR_US else 1.0 for o in offers]
+    buttons = row([(o.id, o.label, o.key) for o in offers], where, gap=look.px(10), widths=widths)
     for button, offer in zip(buttons, offers, strict=True):
         button.size = look.theme.small
         button.style = "on" if offer.on else "quiet"

@@ -24,7 +24,7 @@ from game.table.views import Offer, Stage, TableView, table_view
 from game.ui.intents import Intent, Kind
 from game.ui.scenes.base import Scene
 from game.ui.scenes.table import talk
-from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons
+from game.ui.scenes.table.card_column import draw_card, place_card, remember_buttons, split_rows
 from game.ui.scenes.table.frames import Painter
 from game.ui.scenes.table.layout import (
     FEW_BUTTONS,
@@ -57,6 +57,8 @@ KEY_NAMES = {
     Kind.END_GAME: "E",
     Kind.STAR: "S",
     Kind.NOT_FOR_US: "N",
+    Kind.READ_ALOUD: "A",
+    Kind.READ_IDEAS: "I",
 }
 # The table's own buttons, beside the view's choices: they change only what is shown.
 SHOW_FEELINGS, SHOW_HINTS, SHOW_MENU = "feelings", "hints", "menu"
@@ -104,9 +106,28 @@ class TableScene(Scene):
         self.app.text.set_language(self.state.deck.language)
         if self._stop_listening is None:
             self._stop_listening = self.session.subscribe(self.changed)
+        speech = self.app.speech
+        if speech.available():  # read aloud: the A key, a button here and on the phones
+            self.session.read_by(self._read_aloud)
         self._sync_timer()
         if self.resumed:
             self.timer.paused = True
+        self._spoken(None, self.view)  # self-voicing: the whole table, as it is now
+
+    def _read_aloud(self, seat: int, choice: Choice) -> None:
+        """The session's reader: read the card (or its ideas) on this computer's voice."""
+        note = self.app.speech.read_card(self.view, ideas=choice.do is Do.READ_IDEAS)
+        if note:
+            self.note = note
+            self.painter.forget()
+
+    def _spoken(self, old: TableView | None, new: TableView) -> None:
+        """Tell the speech what changed (it reads a new card, or says it all, by Settings)."""
+        if self.app.settings.speech == "off":
+            return
+        note = self.app.speech.table_changed(old, new)
+        if note:
+            self.note = note
 
     def tell(self, sentence: str) -> None:
         self.notice = sentence
@@ -180,8 +201,11 @@ class TableScene(Scene):
     def refresh(self) -> None:
         """Read the view for the state on the table, and place its words and buttons."""
         self.painter.forget()  # what is drawn may change
+        old = self.view
         self.view = table_view(self.session, self.t, None, self.award_row)
         self.award_row = self.view.row
+        if old is not self.view:
+            self._spoken(old, self.view)
         if self.area is None:
             return
         self._sync_timer()
@@ -192,13 +216,22 @@ class TableScene(Scene):
         top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
         words = place_words(look, area.panel, top, view)
         self.panel_texts, self.content = words.texts, words.content
-        labels = tuple(o.label for o in view.remember)
-        self.card_box, memory_row = place_card(look, area.card, bool(view.remember), labels)
+        # Under the card: star and not for us, then read aloud, each row on its own.
+        # While marks are given the card is small: A still reads it, with no button.
+        aloud = view.aloud if view.phase is not Phase.AWARD else ()
+        under_card = [r for r in (view.remember, aloud) if r]
+        labels = max((tuple(o.label for o in r) for r in under_card), key=len, default=())
+        self.card_box, memory_row = place_card(
+            look, area.card, bool(under_card), labels, max(1, len(under_card))
+        )
         buttons = self._bar_buttons()
         if view.marks:
             buttons += self.marks.place(self)
         if memory_row is not None:
-            buttons += remember_buttons(look, view.remember, memory_row)
+            for offers, where in zip(
+                under_card, split_rows(look, memory_row, len(under_card)), strict=True
+            ):
+                buttons += remember_buttons(look, offers, where)
         one_line = max(look.px(52), look.text.line_height(look.theme.small) + look.px(16))
         menu = pygame.Rect(0, 0, menu_width(look, self.t), one_line - look.px(6))
         menu.topright = (area.top.right, area.top.top + look.px(3))  # beside the first line
@@ -258,8 +291,11 @@ class TableScene(Scene):
             self.notice = str(error)
             return
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
+        note = self.note
         self.refresh()
         self._say(choice, before_marks)
+        if self.note != note and choice.do is not Do.MARK:
+            self.app.speech.note(self.note)  # a mark's thanks is said from the view already
 
     def _say(self, choice: Choice, before_marks: tuple[object, ...]) -> None:
         """The calm line after a choice (the view is the new one), and the sound of a mark."""
@@ -312,6 +348,9 @@ class TableScene(Scene):
             and after.level == before.level
         ):
             self.note = self.t("table_stay", name=after.deck.levels[after.level - 1].name)
+            stay = self.note
+        else:
+            stay = None
         if after.phase is Phase.FINISHED:
             self._finished(after)
             return
@@ -320,6 +359,8 @@ class TableScene(Scene):
                 self.layout(self.app.size)  # the card column and the bar change with the phase
             else:
                 self.refresh()
+        if stay:
+            self.app.speech.note(stay)  # self-voicing: the vote's outcome, after the change
         if after.level > before.level and after.phase not in (Phase.CLOSING, Phase.FINISHED):
             self.app.push("level_change", session=self.session, level=after.level)
 
