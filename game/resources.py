@@ -1,7 +1,9 @@
 """Where the built-in decks and assets are, whether installed from a wheel or run from a checkout.
 
-The wheel carries the top-level `decks/` and `assets/` as `game/_data/…` (see pyproject.toml);
-a source checkout or an editable install finds them beside the package.
+The wheel carries the top-level `decks/` and `assets/` as `game/_data/…` (see pyproject.toml),
+and so does the app PyInstaller builds (packaging/inkind.spec: the frozen package's
+`__file__` is inside the app's folder, beside its `_data`); a source checkout or an
+editable install finds them beside the package.
 """
 
 from __future__ import annotations

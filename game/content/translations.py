@@ -53,6 +53,12 @@ def _FIXED_DATE() -> datetime.datetime:  # noqa: N802
 DOMAIN = "inkind"
 FIX_UPDATE = "run: inkind translations update {language}"
 FIX_COMPILE = "run: inkind translations compile {language}"
+# The app built by PyInstaller (packaging/inkind.spec) leaves Babel out: players never need it.
+NO_BABEL = (
+    "inkind translations needs Babel, which this copy of In Kind does not carry (the app "
+    "leaves it out): run it from a checkout of the source, after "
+    "`pip install -e .` (docs/translating.md)"
+)
 
 
 def template_path() -> Path:
@@ -560,6 +566,11 @@ def from_yaml(language: str, folder: Path) -> tuple[Path, list[Problem]]:
 
 def run_translations(action: str, names: list[str], out: TextIO, err: TextIO) -> int:
     """`inkind translations extract|update|compile|check [LANGUAGE...]`."""
+    import importlib.util
+
+    if importlib.util.find_spec("babel") is None:
+        print(NO_BABEL, file=err)
+        return 1
     try:
         if action == "extract":
             print(f"wrote {display_path(extract())}", file=out)

@@ -17,8 +17,10 @@ SIZE = 64
 _DRAW = 4  # drawn at 4x, then smoothed down, for soft edges
 
 
-def window_icon() -> pygame.Surface:
-    big = SIZE * _DRAW
+def window_icon(size: int = SIZE) -> pygame.Surface:
+    """The icon, `size` pixels square (the window's is 64; packaging/make_icon.py draws the
+    app's files at up to 1024 from the same shapes)."""
+    big = size * _DRAW
     surface = pygame.Surface((big, big), pygame.SRCALPHA)
     card = pygame.Rect(0, 0, round(big * 0.78), big - 2 * _DRAW)
     card.center = (big // 2, big // 2)
@@ -29,7 +31,7 @@ def window_icon() -> pygame.Surface:
     width = max(1, big // 22)
     for x in (big // 2 - offset, big // 2 + offset):
         pygame.draw.circle(surface, WARM.accent_text, (x, y), radius, width)
-    return pygame.transform.smoothscale(surface, (SIZE, SIZE))
+    return pygame.transform.smoothscale(surface, (size, size))
 
 
 def set_window_icon() -> None:

@@ -89,6 +89,26 @@ def test_cldr_forms_come_from_babel() -> None:
     assert cldr_forms("ar") == ("zero", "one", "two", "few", "many", "other")
 
 
+def test_without_babel_the_tool_says_to_run_it_from_a_checkout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app (packaging/inkind.spec) leaves Babel out: one line and an exit code, no traceback."""
+    import io
+    import sys
+
+    from game.content.translations import run_translations
+
+    monkeypatch.setitem(sys.modules, "babel", None)  # as if not installed: find_spec says None
+    out, err = io.StringIO(), io.StringIO()
+    assert run_translations("check", [], out=out, err=err) == 1
+    assert out.getvalue() == ""
+    assert err.getvalue() == (
+        "inkind translations needs Babel, which this copy of In Kind does not carry (the app "
+        "leaves it out): run it from a checkout of the source, after `pip install -e .` "
+        "(docs/translating.md)\n"
+    )
+
+
 def test_the_converter_puts_keyed_yaml_into_the_catalog(spanish: Path) -> None:
     text = spanish.read_text("utf-8")
     assert 'msgctxt "title_quit"\nmsgid "Quit"\nmsgstr "Salir"' in text
