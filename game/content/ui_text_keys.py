@@ -44,7 +44,6 @@ KEY_LIST: dict[str, tuple[str, ...]] = {
     "new_deck_detail": ("cards", "levels"),
     "new_deck_cards": ("count",),
     "new_deck_cards_some": ("count", "total"),
-    "new_deck_in_languages": ("detail", "languages"),
     "new_deck_check": ("path",),
     "list_more_above": ("count",),
     "list_more_below": ("count",),

@@ -63,7 +63,15 @@ def sample_game(
     decks = chosen or decks  # a deck given with --deck, when it can be played this way
     if not decks:
         return None
-    decks.sort(key=lambda d: (d.closing is None, -len(d.levels), -sum(c.is_wild for c in d.cards)))
+    # A deck as written before its translations (whose cards are the same), then the fullest.
+    decks.sort(
+        key=lambda d: (
+            bool(d.translates),
+            d.closing is None,
+            -len(d.levels),
+            -sum(c.is_wild for c in d.cards),
+        )
+    )
     deck = decks[0]
     preset = catalog.presets.get(deck.preset)
     from game.core.rules import Rules

@@ -58,10 +58,7 @@ def tile_detail(game: NewGame, result: DeckResult) -> str:
     else:
         levels = ", ".join(level.name for level in deck.levels)
         detail = game.t("new_deck_detail", cards=cards, levels=levels)
-    languages = game.deck_languages(deck)
-    if not languages:
-        return detail
-    return game.t("new_deck_in_languages", detail=detail, languages=languages)
+    return detail
 
 
 def _wrapped(look: Look, game: NewGame, result: DeckResult, width: int) -> list[str]:
@@ -116,6 +113,14 @@ def draw_tile(
         tick = pygame.Rect(inner.right - side, inner.top + (head - side) // 2, side, side)
         draw_tick(surface, tick, pal.accent, max(3, look.px(4)))
         name_w -= side + look.px(10)
+    # The languages it is played in, on the name's row (the line below keeps its cards).
+    languages = game.deck_languages(result.deck) if result.deck is not None else ""
+    if languages:
+        shown = text.ellipsize(languages, theme.small, max(0, name_w // 2))
+        right = (inner.left + name_w, inner.top + head // 2)
+        colour = pal.card_text if chosen else pal.muted
+        covered = text.draw(surface, shown, theme.small, colour, right, False, "midright")
+        name_w -= covered.width + look.px(12)
     name = text.ellipsize(tile_title(result), theme.body, name_w, bold=True)
     text.draw(surface, name, theme.body, ink, (inner.left, inner.top + head // 2), True, "midleft")
     small = theme.small
