@@ -15,6 +15,7 @@ import attrs
 
 from game.core.action_log import ActionLog
 from game.core.actions import ACTION_TYPES, UNKNOWN_SEAT, Action
+from game.core.pile import Pile
 from game.core.state import GameState
 
 FORMAT_VERSION = 1
@@ -38,7 +39,7 @@ def to_plain(value: Any) -> Any:
         return data
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, tuple | list | frozenset | ActionLog):
+    if isinstance(value, tuple | list | frozenset | ActionLog | Pile):
         return [to_plain(item) for item in value]
     if isinstance(value, dict):
         return [[to_plain(k), to_plain(v)] for k, v in value.items()]
@@ -79,6 +80,9 @@ def from_plain(cls: Any, data: Any, where: str = "$") -> Any:
     if cls is ActionLog:
         _expect(data, list, where)
         return ActionLog(_action_from_plain(item, f"{where}[{i}]") for i, item in enumerate(data))
+    if cls is Pile:
+        _expect(data, list, where)
+        return Pile(from_plain(str, item, f"{where}[{i}]") for i, item in enumerate(data))
     if origin is tuple:
         args = typing.get_args(cls)
         _expect(data, list, where)

@@ -10,6 +10,7 @@ import attrs
 from game.core.action_log import ActionLog, as_log
 from game.core.actions import Award
 from game.core.cards import Card, Deck, Mode, WildEffect
+from game.core.pile import Pile, as_piles
 from game.core.rules import AwardKind, Rules, Scoring
 
 AWARD_KINDS: tuple[AwardKind, ...] = tuple(AwardKind)
@@ -99,7 +100,8 @@ class GameState:
     phase: Phase
     turn: int  # completed turns; the sharer is seats[turn % len(seats)]
     level: int  # 1-based
-    piles: tuple[tuple[str, ...], ...]  # card ids per level, next card first
+    # Card ids per level, next card first; a draw is O(1) (see pile.py).
+    piles: tuple[Pile, ...] = attrs.field(converter=as_piles)
     rng: int
     scores: Scores
     passes_left: tuple[int, ...]
