@@ -8,13 +8,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 
-import attrs
-
 from game.core import rng
 from game.core.cards import Card, Mode, WildEffect
 from game.core.errors import SetupError
 from game.core.pile import Pile
-from game.core.state import GameState, Phase, Scores, Setup, name_key
+from game.core.state import GameState, Phase, Scores, Setup, evolve, name_key
 
 PAIR_PLAYERS = 2
 CIRCLE_PLAYERS = range(3, 13)
@@ -152,7 +150,7 @@ def deal(state: GameState, first_speaker: int) -> tuple[GameState, bool]:
     while card is None:
         found = _level_with_cards(piles, level)
         if found is None:
-            ended = attrs.evolve(
+            ended = evolve(
                 state,
                 piles=tuple(piles),
                 discard=(*state.discard, *wilds),
@@ -183,7 +181,7 @@ def deal(state: GameState, first_speaker: int) -> tuple[GameState, bool]:
         speakers, reader = speakers_for(
             state, state.deck.card(card), first_speaker, effects, swapped
         )
-    dealt = attrs.evolve(
+    dealt = evolve(
         state,
         piles=tuple(piles),
         level=max(level, state.level),
@@ -254,7 +252,7 @@ def lighter(state: GameState) -> GameState:
     lower.remove(found)
     piles[level - 1] = Pile(lower)
     speakers, reader = speakers_for(state, state.deck.card(found), drawer(state), state.effects)
-    return attrs.evolve(
+    return evolve(
         state,
         piles=tuple(piles),
         card=found,

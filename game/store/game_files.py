@@ -124,7 +124,9 @@ def read_game(folder: Path, name: str, wanted: int) -> GameRead:
     assert first_good is not None
     for path in damaged:
         _write_again(path, first_good)
-    journals = tuple(_read_journal(folder, path, wanted) for path in journal_paths(folder, name))
+    journals: tuple[JournalCopy, ...] = ()
+    for path in journal_paths(folder, name):
+        journals += (_read_journal(folder, path, wanted, journals[0] if journals else None),)
     best = max(journals, key=lambda copy: len(copy.actions))
     for copy in journals:
         if copy.damaged:
@@ -153,7 +155,11 @@ def _write_again(path: Path, data: bytes) -> None:
         log_note("loading the saved game", f"{path.name} could not be written again: {error}")
 
 
-def _read_journal(folder: Path, path: Path, wanted: int) -> JournalCopy:
+def _read_journal(
+    folder: Path, path: Path, wanted: int, first: JournalCopy | None = None
+) -> JournalCopy:
+    """One copy of the journal read; a copy with the same bytes as the `first` one read is
+    not decoded again (both copies are the same but for a kill between their appends)."""
     from game.store import savefile2
 
     try:
@@ -163,6 +169,8 @@ def _read_journal(folder: Path, path: Path, wanted: int) -> JournalCopy:
     except Unreadable as refused:  # a FIFO, a folder, a device: moved aside by the next save
         log_note("loading the saved game", f"{_shown(folder, path)}: {refused.reason}")
         return JournalCopy(path, None, [], 0, refused.reason, False)
+    if first is not None and first.data == data:
+        return dataclasses.replace(first, path=path, actions=list(first.actions))
     actions, problem, used = savefile2.read_journal(data, wanted)
     short = problem is not None and problem.startswith("the journal holds")
     return JournalCopy(path, data, actions, used, problem, short)
