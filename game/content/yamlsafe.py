@@ -172,8 +172,10 @@ class _SafeComposer:
                 )
             elif tag not in _SCALAR_TAGS:
                 raise self._refuse_tag(event)
-            end: yaml.Mark | None = event.end_mark  # type: ignore[assignment]  # as `start`
-            return ScalarNode(tag, event.value, start, end, event.style)
+            # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000 of
+            # them (one object each, kept until the deck is checked, and the heap they
+            # leave behind is kept by the allocator).
+            return ScalarNode(tag, event.value, start, None, event.style)
         if depth >= self.max_nesting:
             raise _Refused(
                 event.start_mark,
