@@ -67,11 +67,11 @@ def decode_setup(data: bytes, name: str) -> Setup:
 
     # The file as written: its checksum is of the bytes it holds (no second dump of an
     # 8,000-card deck); otherwise of the setup written again as we write it.
-    digest = (
-        document.get("sha256")
-        if _vouched(data, name)
-        else hashlib.sha256(_canonical(plain)).hexdigest()
-    )
+    written = document.get("sha256")
+    if isinstance(written, str) and _vouched(data, name):
+        digest = written
+    else:
+        digest = hashlib.sha256(_canonical(plain)).hexdigest()
     if document.get("sha256") != digest or digest[:32] != name:
         raise UnreadableSave("the game's setup file is damaged (its checksum does not match)")
     _check_version("the game", plain.get("format"), FORMAT_VERSION)
