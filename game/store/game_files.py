@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from game.store.log import log_note
 from game.store.repair import DAMAGED, move_aside
 from game.store.safe_read import Unreadable, read_regular
+from game.store.save_header import setup_bytes_vouched
 
 if TYPE_CHECKING:
     from game.core.action_log import ActionLog
@@ -186,23 +187,9 @@ def setup_vouched(folder: Path, name: str) -> bool:
             data = read_regular(path, MAX_SETUP_BYTES)
         except OSError:
             continue
-        if _vouched(data, name):
+        if setup_bytes_vouched(data, name):
             return True
     return False
-
-
-def _vouched(data: bytes, name: str) -> bool:
-    head, tail = b'{"game":', b',"inkind_setup":2,"sha256":"'
-    end = len(tail) + 64 + 3  # the hex digest, then "}\n
-    if not data.startswith(head) or len(data) < len(head) + end or not data.endswith(b'"}\n'):
-        return False
-    body, rest = data[len(head) : -end], data[-end:]
-    if not rest.startswith(tail):
-        return False
-    import hashlib  # here: the title imports this module at every start, most with no save
-
-    digest = rest[len(tail) : len(tail) + 64].decode("ascii", "replace")
-    return digest[:32] == name and hashlib.sha256(body).hexdigest() == digest
 
 
 def _shown(folder: Path, path: Path) -> str:
