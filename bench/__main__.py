@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.common import BenchError, Config, Results, headless
-from bench.deck import measure_deck
+from bench.deck import child_refuse, measure_deck
 from bench.evening import child_long_evening, measure_evening
 from bench.frames import measure_frames
 from bench.idle import child_idle, measure_idle
@@ -95,10 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--tiny", action="store_true", help=argparse.SUPPRESS)  # for the tests
     parser.add_argument(
-        "--child", choices=("idle", "game", "evening", "phones"), help=argparse.SUPPRESS
+        "--child", choices=("idle", "game", "evening", "phones", "refuse"), help=argparse.SUPPRESS
     )
     parser.add_argument("child_args", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--turns", type=int, default=1000, help=argparse.SUPPRESS)
+    parser.add_argument("--cards", type=int, default=8000, help=argparse.SUPPRESS)
     parser.add_argument(
         "--phase", choices=("deal", "share"), default="deal", help=argparse.SUPPRESS
     )
@@ -109,9 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child == "game":
         return child_game()
     if args.child == "evening":
-        return child_long_evening(args.turns)
+        return child_long_evening(args.turns, args.cards)
     if args.child == "phones":
         return child_phones(args.child_args)
+    if args.child == "refuse":
+        return child_refuse(args.child_args[0])
     parts = PARTS if not args.only else tuple(p.strip() for p in args.only.split(","))
     unknown = set(parts) - set(PARTS)
     if unknown:

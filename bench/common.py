@@ -45,6 +45,12 @@ class Config:
     pile_runs: int  # the deck page reading a big pile of decks
     pile_decks: int
     pile_cards: int  # in the pile's biggest deck
+    # The realistic evening (issue 27): twelve players, marks, passes, wild cards, levels.
+    evening_cards: int = 8_000  # in its generated deck
+    evening_actions: int = 100_000  # the long game resumed and saved
+    resume_runs: int = 3
+    page_decks: tuple[int, ...] = (0, 200, 800)  # decks of the player's own, deck page
+    refuse_runs: int = 3  # a 100,000-card file refused
 
     @classmethod
     def full(cls) -> Config:
@@ -77,6 +83,9 @@ class Config:
             deck_runs=2,
             game_runs=2,
             pile_runs=1,
+            resume_runs=1,
+            page_decks=(0, 200),
+            refuse_runs=1,
         )
 
     @classmethod
@@ -95,6 +104,11 @@ class Config:
             pile_runs=1,
             pile_decks=20,
             pile_cards=500,
+            evening_cards=600,
+            evening_actions=3_000,
+            resume_runs=1,
+            page_decks=(0, 200),
+            refuse_runs=1,
         )
 
 

@@ -58,8 +58,14 @@ _SHORT_ASKS = ("How did you feel?", "What did you think?")
 PILE_CARDS = 15_500
 
 
-def make_big_deck_text(n: int = 10_000, seed: int = 1) -> str:
-    """A valid, warning-free deck of `n` cards over three levels, each with three follow-ups."""
+# The wild cards a realistic evening's deck holds (`wilds_every`), in turn.
+_WILDS = ("mirror", "swap", "everyone", "double")
+
+
+def make_big_deck_text(n: int = 10_000, seed: int = 1, wilds_every: int = 0) -> str:
+    """A valid, warning-free deck of `n` cards over three levels, each with three follow-ups;
+    with `wilds_every`, every that many cards is a wild card instead (mirror, swap,
+    everyone and double in turn)."""
     pick = random.Random(seed).choice
     lines = [
         "format: 1",
@@ -74,6 +80,10 @@ def make_big_deck_text(n: int = 10_000, seed: int = 1) -> str:
         "cards:",
     ]
     for number in range(n):
+        if wilds_every and number % wilds_every == wilds_every - 1:
+            wild = _WILDS[number // wilds_every % len(_WILDS)]
+            lines += [f"  - id: wild-{number}", f"    wild: {wild}", f"    level: {number % 3 + 1}"]
+            continue
         lines += [
             f"  - id: card-{number}",
             f'    prompt: "{_OPENINGS[number % len(_OPENINGS)]} {pick(_MOMENTS)} ({number}). {pick(_ASKS)}"',
@@ -148,6 +158,79 @@ def measure_deck(config: Config, work: Path, results: Results) -> None:
         "< 1.5x",
     )
     measure_big_pile(config, work, results)
+    measure_refusal(config, work, results)
+
+
+REFUSED_CARDS = 100_000
+
+
+def measure_refusal(config: Config, work: Path, results: Results) -> None:
+    """A compact file of 100,000 cards (five times the limit) refused, in a child process
+    each run: its time, and how much more memory than before it read the file (peak RSS
+    over the RSS before). Issue 27: 5.95 s and 265 MB when the file was composed whole."""
+    import json
+    import subprocess
+
+    from bench.common import CHILD_TIMEOUT, headless_env, spawn
+
+    path = work / "too-many-cards.yaml"
+    path.write_text(make_lean_deck_text(REFUSED_CARDS), encoding="utf-8")
+    home = work / "refuse-home"
+    home.mkdir()
+    seconds, more = [], []
+    for _ in range(config.refuse_runs):
+        proc = spawn(["-m", "bench", "--child", "refuse", str(path)], headless_env(home), work)
+        try:
+            out, error = proc.communicate(timeout=CHILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise BenchError("refusing the 100,000-card file did not finish") from None
+        if proc.returncode != 0:
+            raise BenchError(f"refusing the 100,000-card file failed:\n{error.decode()}")
+        report = json.loads(out.decode().strip().splitlines()[-1])
+        seconds.append(report["seconds"])
+        more.append(report["mb_more"])
+    size = path.stat().st_size / 1e6
+    results.add(
+        "refuse_100k_cards_s",
+        f"a {REFUSED_CARDS:,}-card file ({size:.1f} MB) refused",
+        "s",
+        seconds,
+        0.5,
+        "< 0.5 s",
+    )
+    results.add(
+        "refuse_100k_cards_mb", "  memory it took (peak RSS over before)", "MB", more, 20, "< 20 MB"
+    )
+
+
+def child_refuse(path: str) -> int:
+    """Load the too-big deck as the catalog does and print the time and the memory it took."""
+    import json
+
+    from game.content.decks import load_deck
+    from game.content.sources import frames_first
+
+    def status_mb(field: str) -> float:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    # VmHWM, this process's own peak: `ru_maxrss` keeps the parent's across exec (Linux),
+    # which made a 6 MB file look like 216 MB read by the benchmark's big parent.
+    before = status_mb("VmRSS:")
+    started = time.perf_counter()
+    with frames_first():  # as the catalog reads a deck: the collector waits
+        result = load_deck(path)
+    seconds = time.perf_counter() - started
+    peak = status_mb("VmHWM:")
+    if result.ok or not result.problems:
+        raise BenchError("the 100,000-card file was not refused")
+    print(json.dumps({"seconds": seconds, "mb_more": peak - before}), flush=True)
+    return 0
 
 
 def measure_big_pile(config: Config, work: Path, results: Results) -> None:
@@ -161,6 +244,7 @@ def measure_big_pile(config: Config, work: Path, results: Results) -> None:
     from game.store.settings import Settings
     from game.table.samples import write_many_decks
     from game.ui.app import App
+    from game.ui.scenes.new_game import NewGameScene
 
     folder = work / "big-pile"
     write_many_decks(folder, config.pile_decks - 1)
@@ -191,7 +275,9 @@ def measure_big_pile(config: Config, work: Path, results: Results) -> None:
             times, cpu_times = [], []
             started = next_frame = frame_started = time.perf_counter()
             cpu_started = time.thread_time()
-            app.scene.go_next()  # the deck page: its opening is part of its first frame
+            names = app.scene
+            assert isinstance(names, NewGameScene)
+            names.go_next()  # the deck page: its opening is part of its first frame
             while True:
                 app.step((), 1 / 60)
                 times.append(time.perf_counter() - frame_started)

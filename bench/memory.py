@@ -123,10 +123,25 @@ def child_game() -> int:
         turns = play_whole_game(app)
     finally:
         pygame.quit()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+    # This process's own peak: on Linux `ru_maxrss` keeps the parent's across exec, so a
+    # benchmark grown big before it spawned this child would be measured instead.
+    peak_kb = _own_peak_kb()
+    if peak_kb is None:  # no /proc (the BSDs, macOS): ru_maxrss, in kB on the BSDs
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     report = {"peak_rss_kb": peak_kb, "turns": turns, "seconds": time.perf_counter() - started}
     print(json.dumps(report), flush=True)
     return 0
+
+
+def _own_peak_kb() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
 
 
 def play_whole_game(app, max_keys: int = 5000) -> int:

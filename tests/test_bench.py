@@ -35,6 +35,11 @@ REQUIRED = (
     "startup_ratio_with_2k_save",
     # issue 23: no frame waits for a deck file
     "pile_frame_ms_max",
+    # issue 27: real evenings
+    "save_ms_p99_100k_actions",
+    "new_game_open_ms_0_decks",
+    "refuse_100k_cards_s",
+    "refuse_100k_cards_mb",
 )
 
 

@@ -19,13 +19,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from game.content.deck_cards import (
     FORMAT_1_1,
+    MAX_CARDS,
     CardMarks,
     CardReader,
 )
 from game.content.node_reader import SLUG, NodeReader, quoted_list
 from game.content.presets import read_inline_rules
 from game.content.problems import Problem, error, has_errors, quote
-from game.content.yamlsafe import FLOAT_TAG, STR_TAG, compose_file
+from game.content.yamlsafe import FLOAT_TAG, STR_TAG, ListLimit, compose_file
 from game.core.cards import DEFAULT_LEVELS, Deck, Level, Mode
 from game.core.rules import Rules
 
@@ -36,6 +37,10 @@ MAX_LEVEL_NAME = 40
 MAX_DESCRIPTION = 1000
 MAX_LINE = 200  # author, license, a topic's description, a level's description
 MAX_MINUTES = 600
+# Counted while the file is composed: a file of more is refused at its card past the limit.
+CARDS_LIMIT = ListLimit(
+    "cards", MAX_CARDS, f"the deck has more than {MAX_CARDS:,} cards; the limit is {MAX_CARDS:,}"
+)
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
 DECK_KEYS = (
@@ -101,7 +106,7 @@ def load_deck(
     of decks already loaded to their paths, so a second deck with the same id is an error.
     """
     shown = os.fspath(path)
-    node, problems = compose_file(path)
+    node, problems = compose_file(path, list_limit=CARDS_LIMIT)
     if node is None:
         return DeckResult(shown, None, problems)
     return read_deck(node, shown, preset_ids=preset_ids, taken_ids=taken_ids)

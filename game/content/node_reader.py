@@ -199,7 +199,7 @@ class NodeReader:
         if single_line and "\n" in value:
             self.error(node, f"{what} must be one line", "join the lines")
             return None
-        return value
+        return fresh(value)
 
     def slug(self, node: Node, what: str, max_length: int = 64) -> str | None:
         value = self.text(node, what, max_length)
@@ -304,6 +304,16 @@ class NodeReader:
             )
             return
         self.error(node, f"{what} must be {kind}, not {describe(node)}", hint)
+
+
+def fresh(text: str) -> str:
+    """A copy of `text` made now, for what a reading keeps (issue 27).
+
+    The composed tree's strings sit among its nodes; a deck that kept them kept that part
+    of the heap too, freed but not given back (an 8,000-card deck's reading left 45 MB).
+    Copied once the tree is whole, what is kept sits together, and the tree's memory goes
+    back whole: 15 MB."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
 
 
 def describe(node: Node) -> str:

@@ -11,7 +11,7 @@ import os
 import stat
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -75,57 +75,118 @@ class Catalog:
 # place, size, modification time and inode) is not read again, so opening New game again
 # costs a `stat` per deck. Bounded: a folder of thousands of decks cannot grow it forever.
 FileKey = tuple[str, str, int, int, int]  # real path, path as shown, size, mtime, inode
-_READ: dict[tuple[object, ...], DeckResult] = {}
+# What a deck file gave, by its version and the presets: the result, and the deck ids the
+# reading asked about with what they were taken by then (None: free), so the result is
+# used again only where the same ids are taken by the same decks.
+_READ: dict[tuple[object, ...], tuple[DeckResult, tuple[tuple[str, str | None], ...]]] = {}
 _READ_FILES: set[FileKey] = set()
 _READ_MOST = 1024
 
 
-def _file_key(path: str) -> FileKey | None:
-    """What identifies this version of the file, or None (not a regular file: never cached)."""
+def _file_key(path: str, real_folders: dict[str, str] | None = None) -> FileKey | None:
+    """What identifies this version of the file, or None (not a regular file: never cached).
+
+    One `lstat` for a file that is no link (the most); its folder's real path is found once
+    for all the files in it when `real_folders` keeps them."""
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            info = os.stat(path)
+            real = os.path.realpath(path)
+        else:
+            real = _real_in_folder(path, real_folders)
     except OSError:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return (os.path.realpath(path), path, info.st_size, info.st_mtime_ns, info.st_ino)
+    return (real, path, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _real_in_folder(path: str, real_folders: dict[str, str] | None) -> str:
+    """The real path of a file that is no link: its folder's real path, and its name."""
+    folder, name = os.path.split(path)
+    if real_folders is None or not name or name in (".", ".."):
+        return os.path.realpath(path)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(real, name)
 
 
 def unread_bytes(paths: Iterable[str]) -> int:
     """How many bytes of these deck files have not been read yet (or changed since)."""
     total = 0
+    real_folders: dict[str, str] = {}
     for path in paths:
-        key = _file_key(path)
+        key = _file_key(path, real_folders)
         if key is not None and key not in _READ_FILES:
             total += key[2]
     return total
 
 
+class _TakenElsewhere(Mapping[str, str]):
+    """The deck ids taken by files other than the one being read (as its reading asks:
+    O(1) a question, never a copy), remembering each id asked about and its answer."""
+
+    def __init__(self, loader: DeckLoader, real: str) -> None:
+        self._loader = loader
+        self._real = real
+        self.asked: dict[str, str | None] = {}
+
+    def _shown(self, deck_id: str) -> str | None:
+        taken = self._loader.taken.get(deck_id)
+        shown = taken[1] if taken is not None and taken[0] != self._real else None
+        self.asked[deck_id] = shown
+        return shown
+
+    def __getitem__(self, deck_id: str) -> str:
+        shown = self._shown(deck_id)
+        if shown is None:
+            raise KeyError(deck_id)
+        return shown
+
+    def __contains__(self, deck_id: object) -> bool:
+        return isinstance(deck_id, str) and self._shown(deck_id) is not None
+
+    def __len__(self) -> int:
+        return len(self._loader.taken) - self._loader.at_real.get(self._real, 0)
+
+    def __iter__(self) -> Iterator[str]:  # never asked by a reading; here to be a Mapping
+        real = self._real
+        return (i for i, (at, _) in self._loader.taken.items() if at != real)
+
+
 class DeckLoader:
-    """Loads deck files one after another, so that a deck id can be used only once."""
+    """Loads deck files one after another, so that a deck id can be used only once.
+
+    O(1) work a file beyond reading it (issue 27: the ids other files took were copied and
+    hashed for every file, 342-419 ms to reopen the deck page with 800 decks)."""
 
     def __init__(self, preset_ids: Iterable[str]) -> None:
         self.preset_ids = frozenset(preset_ids)
         self.taken: dict[str, tuple[str, str]] = {}  # deck id -> (real path, path as shown)
+        self.at_real: dict[str, int] = {}  # real path -> how many of `taken` it holds
+        self._real_folders: dict[str, str] = {}
 
     def load(self, path: str) -> DeckResult:
-        real = os.path.realpath(path)
-        others = {deck_id: shown for deck_id, (at, shown) in self.taken.items() if at != real}
-        file_key = _file_key(path)
-        key = None
-        if file_key is not None:
-            key = (*file_key, self.preset_ids, frozenset(others.items()))
-        result = _READ.get(key) if key is not None else None
-        if result is None:
+        file_key = _file_key(path, self._real_folders)
+        real = file_key[0] if file_key is not None else os.path.realpath(path)
+        others = _TakenElsewhere(self, real)
+        key = None if file_key is None else (file_key, self.preset_ids)
+        kept = _READ.get(key) if key is not None else None
+        if kept is not None and all(others._shown(i) == shown for i, shown in kept[1]):
+            result = kept[0]
+        else:
             result = load_deck(path, preset_ids=self.preset_ids, taken_ids=others)
             if key is not None and file_key is not None:
                 if len(_READ) >= _READ_MOST:
                     _READ.clear()
                     _READ_FILES.clear()
-                _READ[key] = result
+                _READ[key] = (result, tuple(others.asked.items()))
                 _READ_FILES.add(file_key)
-        if result.deck is not None:
-            self.taken.setdefault(result.deck.id, (real, path))
+        if result.deck is not None and result.deck.id not in self.taken:
+            self.taken[result.deck.id] = (real, path)
+            self.at_real[real] = self.at_real.get(real, 0) + 1
         return result
 
     def load_all(

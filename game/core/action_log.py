@@ -60,7 +60,12 @@ class ActionLog(Sequence[Action]):
 
     def __getitem__(self, index: int | slice) -> Action | tuple[Action, ...]:
         if isinstance(index, slice):
-            return tuple(self._items[: self._length][index])
+            # Only the items sliced are copied (a save slices off the new actions of a log
+            # 100,000 long: copying the whole log first made every save O(length)).
+            start, stop, step = index.indices(self._length)
+            if step > 0:
+                return tuple(self._items[start:stop:step])
+            return tuple(self._items[i] for i in range(start, stop, step))
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:

@@ -20,6 +20,10 @@ class WildEffect(enum.Enum):
     # card's text together, with no marks, and the turn moves on.
     ACTION = "action"
 
+    # Members are singletons: hashed by identity, in C (Enum hashes its name in Python,
+    # and every move looks its stage, phase and marks up in dicts and sets).
+    __hash__ = object.__hash__
+
 
 class Mode(enum.Enum):
     PAIR = "pair"  # exactly two players; roles alternate each turn

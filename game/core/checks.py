@@ -119,23 +119,23 @@ def _check_award(state: GameState, award: Award) -> None:
     _need_player(state, award.receiver)
     speaker = state.speaker
     kind = award.kind
-    if kind.for_listener:
+    pending = state.pending
+    listener_kind = kind.for_listener
+    if listener_kind:
         if award.seat != speaker:
             raise NotYourMove("Only the player who shared gives this award.")
         if award.receiver == speaker:
             raise InvalidAction("This award goes to a listener, not to the player who shared.")
         if kind is AwardKind.FELT_HEARD and WildEffect.MIRROR not in state.effects:
             raise InvalidAction("'Felt heard' is given only with a mirror card.")
-        if kind in ONE_PER_TURN_AWARDS and any(a.kind is kind for a in state.pending):
+        if kind in ONE_PER_TURN_AWARDS and any(a.kind is kind for a in pending):
             raise InvalidAction("This award goes to one listener a turn: take it back first.")
     else:
         if award.seat == speaker:
             raise NotYourMove("The listeners give this award, not the player who shared.")
         if award.receiver != speaker:
             raise InvalidAction("This award goes to the player who shared.")
-    if any(a == award for a in state.pending) or (
-        kind.for_listener and state.marked(award.receiver, kind)
-    ):
+    if award in pending or (listener_kind and state.marked(award.receiver, kind)):
         raise InvalidAction("That award was already given this turn.")
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 
-import attrs
-
 from game.core import rng
 from game.core.cards import Card, Mode, WildEffect
 from game.core.errors import SetupError
-from game.core.state import GameState, Phase, Scores, Setup, name_key
+from game.core.pile import Pile
+from game.core.state import GameState, Phase, Scores, Setup, evolve, name_key
 
 PAIR_PLAYERS = 2
 CIRCLE_PLAYERS = range(3, 13)
@@ -142,7 +141,7 @@ def deal(state: GameState, first_speaker: int) -> tuple[GameState, bool]:
     the cards ran out): with nothing left to deal, wild cards drawn on the way count as
     played and the caller ends the game.
     """
-    piles = [list(p) for p in state.piles]
+    piles = list(state.piles)  # a draw takes one card off one pile: nothing else is copied
     wilds = list(state.wilds)
     level = state.level
     card: str | None = None
@@ -151,16 +150,18 @@ def deal(state: GameState, first_speaker: int) -> tuple[GameState, bool]:
     while card is None:
         found = _level_with_cards(piles, level)
         if found is None:
-            ended = attrs.evolve(
+            ended = evolve(
                 state,
-                piles=tuple(tuple(p) for p in piles),
+                piles=tuple(piles),
                 discard=(*state.discard, *wilds),
                 wilds=(),
                 card=None,
             )
             return ended, True
         level = found
-        drawn = state.deck.card(piles[level - 1].pop(0))
+        pile = piles[level - 1]
+        drawn = state.deck.card(pile[0])
+        piles[level - 1] = pile.drawn()
         if drawn.wild is None:
             card = drawn.id
         elif drawn.is_action:
@@ -180,9 +181,9 @@ def deal(state: GameState, first_speaker: int) -> tuple[GameState, bool]:
         speakers, reader = speakers_for(
             state, state.deck.card(card), first_speaker, effects, swapped
         )
-    dealt = attrs.evolve(
+    dealt = evolve(
         state,
-        piles=tuple(tuple(p) for p in piles),
+        piles=tuple(piles),
         level=max(level, state.level),
         wilds=tuple(wilds),
         card=card,
@@ -216,7 +217,7 @@ def speakers_for(
     return (round_from(state, speaker) if everyone else (speaker,)), reader
 
 
-def _level_with_cards(piles: list[list[str]], level: int) -> int | None:
+def _level_with_cards(piles: list[Pile], level: int) -> int | None:
     for candidate in range(level, len(piles) + 1):
         if piles[candidate - 1]:
             return candidate
@@ -239,17 +240,21 @@ def lighter(state: GameState) -> GameState:
     card = state.current_card
     level = lighter_level(state)
     assert card is not None and level is not None  # check() made sure
-    piles = [list(p) for p in state.piles]
+    piles = list(state.piles)
+    back = list(piles[card.level - 1])
     if state.deck.fixed_order:
-        piles[card.level - 1].insert(0, card.id)  # it keeps its place in the deck's order
+        back.insert(0, card.id)  # it keeps its place in the deck's order
     else:
-        piles[card.level - 1].append(card.id)
-    found = next(c for c in piles[level - 1] if is_prompt(state.setup, c))
-    piles[level - 1].remove(found)
+        back.append(card.id)
+    piles[card.level - 1] = Pile(back)
+    lower = list(piles[level - 1])
+    found = next(c for c in lower if is_prompt(state.setup, c))
+    lower.remove(found)
+    piles[level - 1] = Pile(lower)
     speakers, reader = speakers_for(state, state.deck.card(found), drawer(state), state.effects)
-    return attrs.evolve(
+    return evolve(
         state,
-        piles=tuple(tuple(p) for p in piles),
+        piles=tuple(piles),
         card=found,
         speakers=speakers,
         speaker_index=0,

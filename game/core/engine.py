@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from game.core.action_log import ActionLog
 from game.core.actions import (
     UNKNOWN_SEAT,
     Action,
@@ -43,7 +44,16 @@ from game.core.dealing import (
 )
 from game.core.outcome import Outcome, PlayerResult, outcome
 from game.core.rules import LevelPace, Scoring
-from game.core.state import AWARD_KINDS, EndReason, GameState, Phase, Setup, earned_marks
+from game.core.state import (
+    AWARD_KINDS,
+    EndReason,
+    GameState,
+    Phase,
+    Scores,
+    Setup,
+    earned_marks,
+    evolve,
+)
 from game.core.turns import Stage, acting_seats, stage, who_may
 
 CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD})
@@ -59,15 +69,18 @@ def replay(setup: Setup, log: Iterable[Action]) -> GameState:
     A move saved before moves carried their seat gets the one seat that could make it.
     """
     state = new_game(setup)
+    played = []
     for action in log:
         if action.seat == UNKNOWN_SEAT:
             action = with_its_seat(state, action)
+        played.append(action)
         if isinstance(action, Award | TakeBack):
             check(state, action)
             object.__setattr__(state, "pending", _pending_after(state, action))
-            object.__setattr__(state, "log", state.log.appended(action))
         else:
             state = apply(state, action)
+    # The log once, at the end: no state on the way is seen, and none reads its log.
+    object.__setattr__(state, "log", ActionLog(played))
     return state
 
 
@@ -101,18 +114,18 @@ def apply(state: GameState, action: Action) -> GameState:
     elif isinstance(action, FinishSharing):
         new = _finish_sharing(state)
     elif isinstance(action, Retold):
-        new = attrs.evolve(state, retold=True)
+        new = evolve(state, retold=True)
     elif isinstance(action, FinishResponding):
         new = _finish_responding(state, action.seat)
     elif isinstance(action, Award | TakeBack):
-        new = attrs.evolve(state, pending=_pending_after(state, action))
+        new = evolve(state, pending=_pending_after(state, action))
     elif isinstance(action, EndTurn):
         new = _end_turn(state, action.elapsed_seconds)
     else:
         new = _end_game(_keep_answered_card(_commit(state)), EndReason.PLAYERS)
     log = state.log.appended(action)
     if new is state:
-        return attrs.evolve(new, log=log)
+        return evolve(new, log=log)
     # `new` was made by this call and nobody else holds it yet: giving it its log here
     # spares a second copy of every field (half the cost of a replay), and no state anyone
     # can see ever changes.
@@ -135,7 +148,7 @@ def _keep_answered_card(state: GameState) -> GameState:
     """A card already shared when the players end the game counts as played, not put away."""
     if state.phase in (Phase.RESPOND, Phase.AWARD) and state.card is not None:
         discard = state.discard if state.card_is_replay else (*state.discard, state.card)
-        return attrs.evolve(state, discard=discard, card=None, card_is_replay=False)
+        return evolve(state, discard=discard, card=None, card_is_replay=False)
     return state
 
 
@@ -147,8 +160,8 @@ def _deal_or_end(state: GameState, first_speaker: int) -> GameState:
 def _put_card_away(state: GameState) -> GameState:
     """Take the prompt off the table, out of play (a replayed card is already in the discard)."""
     if state.card is None or state.card_is_replay:
-        return attrs.evolve(state, card=None, card_is_replay=False)
-    return attrs.evolve(state, card=None, removed=(*state.removed, state.card))
+        return evolve(state, card=None, card_is_replay=False)
+    return evolve(state, card=None, removed=(*state.removed, state.card))
 
 
 def _pass(state: GameState, player: int) -> GameState:
@@ -163,24 +176,22 @@ def _pass(state: GameState, player: int) -> GameState:
     passes_left[player] -= 1
     used = list(state.passes_used)
     used[player] += 1
-    state = attrs.evolve(state, passes_left=tuple(passes_left), passes_used=tuple(used))
+    state = evolve(state, passes_left=tuple(passes_left), passes_used=tuple(used))
     if len(state.speakers) > 1:
         return _next_speaker(state)
-    return attrs.evolve(
-        state, speakers=(next_seat(state, player),), speaker_index=0, passed_on=True
-    )
+    return evolve(state, speakers=(next_seat(state, player),), speaker_index=0, passed_on=True)
 
 
 def _skip(state: GameState) -> GameState:
     if state.phase is Phase.CLOSING:
         # Skipping the closing card ends the evening; it puts no prompt away.
-        return attrs.evolve(state, card=None, phase=Phase.FINISHED, pending=())
-    state = attrs.evolve(state, skips=state.skips + 1, pending=())
+        return evolve(state, card=None, phase=Phase.FINISHED, pending=())
+    state = evolve(state, skips=state.skips + 1, pending=())
     # The new card is answered from the start of this turn; awards already committed stay,
     # and a card passed on stays its answerer's turn.
     dealt = _deal_or_end(_put_card_away(state), first_speaker=drawer(state))
     if dealt.phase is Phase.SHARE:
-        return attrs.evolve(dealt, passed_on=state.passed_on)
+        return evolve(dealt, passed_on=state.passed_on)
     return dealt
 
 
@@ -188,42 +199,47 @@ def _answer_deeper(state: GameState, answer: AnswerDeeper) -> GameState:
     """Each player answers once; when all have, the level moves up only if all are ready."""
     votes = (*state.votes, (answer.seat, answer.ready))
     if len(votes) < len(state.seats):
-        return attrs.evolve(state, votes=votes)
+        return evolve(state, votes=votes)
     if all(ready for _, ready in votes):
-        return attrs.evolve(_move_up(state, state.level_started_at), phase=Phase.DEAL, votes=())
-    return attrs.evolve(state, phase=Phase.DEAL, votes=())
+        return evolve(_move_up(state, state.level_started_at), phase=Phase.DEAL, votes=())
+    return evolve(state, phase=Phase.DEAL, votes=())
 
 
 def _finish_sharing(state: GameState) -> GameState:
     if state.phase is Phase.CLOSING:
         if state.speaker_index + 1 >= len(state.speakers):
-            return attrs.evolve(state, card=None, phase=Phase.FINISHED)
-        return attrs.evolve(state, speaker_index=state.speaker_index + 1)
-    return attrs.evolve(state, phase=Phase.RESPOND, done_responding=(), retold=False)
+            return evolve(state, card=None, phase=Phase.FINISHED)
+        return evolve(state, speaker_index=state.speaker_index + 1)
+    return evolve(state, phase=Phase.RESPOND, done_responding=(), retold=False)
 
 
 def _finish_responding(state: GameState, seat: int) -> GameState:
     """The speaker ends responding for everyone; a listener only for themself."""
     if seat == state.speaker:
-        return attrs.evolve(state, phase=Phase.AWARD, done_responding=())
+        return evolve(state, phase=Phase.AWARD, done_responding=())
     done = (*state.done_responding, seat)
     if all(listener in done for listener in state.listeners):
-        return attrs.evolve(state, phase=Phase.AWARD, done_responding=())
-    return attrs.evolve(state, done_responding=done)
+        return evolve(state, phase=Phase.AWARD, done_responding=())
+    return evolve(state, done_responding=done)
 
 
 def _commit(state: GameState) -> GameState:
     """Turn this speaker's marks into points (doubled by a double card): each kind of mark
     once per receiver, however many listeners gave it."""
-    scores = state.scores
-    for receiver, kind in earned_marks(state.pending):
-        scores = scores.add(receiver, kind, state.rules.points_for(kind) * state.multiplier)
-    return attrs.evolve(state, scores=scores, pending=())
+    earned = earned_marks(state.pending)
+    if not earned:
+        return evolve(state, pending=())
+    rules, multiplier = state.rules, state.multiplier
+    rows = [list(row) for row in state.scores.points]
+    for receiver, kind in earned:
+        rows[receiver][AWARD_KINDS.index(kind)] += rules.points_for(kind) * multiplier
+    scores = Scores(tuple(tuple(row) for row in rows))
+    return evolve(state, scores=scores, pending=())
 
 
 def _next_speaker(state: GameState) -> GameState:
     if state.speaker_index + 1 < len(state.speakers):
-        return attrs.evolve(
+        return evolve(
             state,
             speaker_index=state.speaker_index + 1,
             phase=Phase.SHARE,
@@ -257,12 +273,12 @@ def _finish_card(state: GameState, elapsed: float = 0.0) -> GameState:
     action = action_on_table(state)
     # Wild cards drawn before an action card still wait for the next prompt.
     wilds = state.wilds if action else ()
-    discard = state.discard if action else state.discard + state.wilds
-    if state.card is not None and not state.card_is_replay:
-        discard = (*discard, state.card)
+    answered = (state.card,) if state.card is not None and not state.card_is_replay else ()
+    # One copy of the discard a turn (it grows all evening).
+    discard = (*state.discard, *answered) if action else (*state.discard, *state.wilds, *answered)
     last_prompt = state.last_prompt if action or state.card is None else state.card
     before = state.round
-    state = attrs.evolve(
+    state = evolve(
         state,
         discard=discard,
         last_prompt=last_prompt,
@@ -330,7 +346,7 @@ def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> Ga
         return state  # `pace: finish`: only its cards running out moves it up
     if pace is LevelPace.AGREEMENT:
         # Ask at the end of every round; the level moves only when everyone says yes.
-        return attrs.evolve(state, phase=Phase.DEEPER, votes=()) if round_complete else state
+        return evolve(state, phase=Phase.DEEPER, votes=()) if round_complete else state
     if pace is LevelPace.ROUNDS:
         due = round_complete and state.round - state.level_started_round >= rounds_per_level(state)
     else:
@@ -339,14 +355,14 @@ def _advance_level(state: GameState, elapsed: float, round_complete: bool) -> Ga
 
 
 def _move_up(state: GameState, elapsed: float) -> GameState:
-    return attrs.evolve(
+    return evolve(
         state, level=state.level + 1, level_started_round=state.round, level_started_at=elapsed
     )
 
 
 def _end_game(state: GameState, reason: EndReason) -> GameState:
     state = _put_card_away(state)
-    state = attrs.evolve(
+    state = evolve(
         state,
         discard=state.discard + state.wilds,
         wilds=(),
@@ -361,10 +377,10 @@ def _end_game(state: GameState, reason: EndReason) -> GameState:
     )
     closing = state.deck.closing
     if state.rules.closing_card and closing is not None:
-        return attrs.evolve(
+        return evolve(
             state, phase=Phase.CLOSING, card=closing.id, speakers=round_from(state, state.sharer)
         )
-    return attrs.evolve(state, phase=Phase.FINISHED, speakers=())
+    return evolve(state, phase=Phase.FINISHED, speakers=())
 
 
 __all__ = [

@@ -27,6 +27,10 @@ class AwardKind(enum.Enum):
     def for_listener(self) -> bool:
         return self in LISTENER_AWARDS
 
+    # Members are singletons: hashed by identity, in C (Enum hashes its name in Python,
+    # and every move looks its stage, phase and marks up in dicts and sets).
+    __hash__ = object.__hash__
+
 
 LISTENER_AWARDS = frozenset(
     {

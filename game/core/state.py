@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
 from game.core.action_log import ActionLog, as_log
 from game.core.actions import Award
 from game.core.cards import Card, Deck, Mode, WildEffect
+from game.core.pile import Pile, as_piles
 from game.core.rules import AwardKind, Rules, Scoring
 
 AWARD_KINDS: tuple[AwardKind, ...] = tuple(AwardKind)
@@ -23,6 +26,10 @@ class Phase(enum.Enum):
     AWARD = "award"  # marks are given
     CLOSING = "closing"  # everyone answers the closing card in turn
     FINISHED = "finished"
+
+    # Members are singletons: hashed by identity, in C (Enum hashes its name in Python,
+    # and every move looks its stage, phase and marks up in dicts and sets).
+    __hash__ = object.__hash__
 
 
 class EndReason(enum.Enum):
@@ -99,7 +106,8 @@ class GameState:
     phase: Phase
     turn: int  # completed turns; the sharer is seats[turn % len(seats)]
     level: int  # 1-based
-    piles: tuple[tuple[str, ...], ...]  # card ids per level, next card first
+    # Card ids per level, next card first; a draw is O(1) (see pile.py).
+    piles: tuple[Pile, ...] = attrs.field(converter=as_piles)
     rng: int
     scores: Scores
     passes_left: tuple[int, ...]
@@ -210,6 +218,29 @@ class GameState:
             for receiver, kind in earned_marks(self.pending)
             if receiver == player
         )
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(GameState))
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {"log": as_log, "piles": as_piles}
+assert {f.name for f in attrs.fields(GameState) if f.converter is not None} == set(_CONVERTERS)
+
+
+def evolve(state: GameState, **changes: Any) -> GameState:
+    """`attrs.evolve` for the engine's states, in half the time (it runs some 25,000 times
+    in the replay of a long evening): the fields copied as they are, the changes converted
+    as `GameState(...)` converts them."""
+    new = object.__new__(GameState)
+    for name in _FIELDS:
+        object.__setattr__(new, name, getattr(state, name))
+    for name, value in changes.items():
+        if name not in _FIELD_SET:
+            raise TypeError(f"GameState has no field {name!r}")
+        convert = _CONVERTERS.get(name)
+        object.__setattr__(new, name, value if convert is None else convert(value))
+    return new
+
+
+_FIELD_SET = frozenset(_FIELDS)
 
 
 def earned_marks(pending: tuple[Award, ...]) -> tuple[tuple[int, AwardKind], ...]:

@@ -42,6 +42,10 @@ class Stage(enum.Enum):
     CLOSING = "closing"  # each player answers the closing card in turn
     FINISHED = "finished"
 
+    # Members are singletons: hashed by identity, in C (Enum hashes its name in Python,
+    # and every move looks its stage, phase and marks up in dicts and sets).
+    __hash__ = object.__hash__
+
 
 class Who(enum.Enum):
     SHARER = "sharer"  # whose turn it is in the rotation

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from game.store.log import log_note
 from game.store.repair import DAMAGED, move_aside
 from game.store.safe_read import Unreadable, read_regular
+from game.store.save_header import setup_bytes_vouched
 
 if TYPE_CHECKING:
     from game.core.action_log import ActionLog
@@ -124,7 +125,9 @@ def read_game(folder: Path, name: str, wanted: int) -> GameRead:
     assert first_good is not None
     for path in damaged:
         _write_again(path, first_good)
-    journals = tuple(_read_journal(folder, path, wanted) for path in journal_paths(folder, name))
+    journals: tuple[JournalCopy, ...] = ()
+    for path in journal_paths(folder, name):
+        journals += (_read_journal(folder, path, wanted, journals[0] if journals else None),)
     best = max(journals, key=lambda copy: len(copy.actions))
     for copy in journals:
         if copy.damaged:
@@ -153,7 +156,11 @@ def _write_again(path: Path, data: bytes) -> None:
         log_note("loading the saved game", f"{path.name} could not be written again: {error}")
 
 
-def _read_journal(folder: Path, path: Path, wanted: int) -> JournalCopy:
+def _read_journal(
+    folder: Path, path: Path, wanted: int, first: JournalCopy | None = None
+) -> JournalCopy:
+    """One copy of the journal read; a copy with the same bytes as the `first` one read is
+    not decoded again (both copies are the same but for a kill between their appends)."""
     from game.store import savefile2
 
     try:
@@ -163,6 +170,8 @@ def _read_journal(folder: Path, path: Path, wanted: int) -> JournalCopy:
     except Unreadable as refused:  # a FIFO, a folder, a device: moved aside by the next save
         log_note("loading the saved game", f"{_shown(folder, path)}: {refused.reason}")
         return JournalCopy(path, None, [], 0, refused.reason, False)
+    if first is not None and first.data == data:
+        return dataclasses.replace(first, path=path, actions=list(first.actions))
     actions, problem, used = savefile2.read_journal(data, wanted)
     short = problem is not None and problem.startswith("the journal holds")
     return JournalCopy(path, data, actions, used, problem, short)
@@ -178,23 +187,9 @@ def setup_vouched(folder: Path, name: str) -> bool:
             data = read_regular(path, MAX_SETUP_BYTES)
         except OSError:
             continue
-        if _vouched(data, name):
+        if setup_bytes_vouched(data, name):
             return True
     return False
-
-
-def _vouched(data: bytes, name: str) -> bool:
-    head, tail = b'{"game":', b',"inkind_setup":2,"sha256":"'
-    end = len(tail) + 64 + 3  # the hex digest, then "}\n
-    if not data.startswith(head) or len(data) < len(head) + end or not data.endswith(b'"}\n'):
-        return False
-    body, rest = data[len(head) : -end], data[-end:]
-    if not rest.startswith(tail):
-        return False
-    import hashlib  # here: the title imports this module at every start, most with no save
-
-    digest = rest[len(tail) : len(tail) + 64].decode("ascii", "replace")
-    return digest[:32] == name and hashlib.sha256(body).hexdigest() == digest
 
 
 def _shown(folder: Path, path: Path) -> str:

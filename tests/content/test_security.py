@@ -154,7 +154,9 @@ def test_a_deck_of_more_than_8_mib_loads(tmp_path: Path) -> None:
 
 def test_more_than_20000_cards_is_one_error(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD + "  - prompt: Hi\n" * (MAX_CARDS + 1))
-    assert only_line(path).endswith(":5:3: error: the deck has 20,001 cards; the limit is 20,000")
+    assert only_line(path).endswith(
+        ":5:3: error: the deck has more than 20,000 cards; the limit is 20,000"
+    )
 
 
 @pytest.mark.parametrize(
