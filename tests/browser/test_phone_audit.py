@@ -46,7 +46,10 @@ pytestmark = pytest.mark.slow
 if not Path(CHROMIUM).exists() or not AXE.exists():
     if os.environ.get("CI"):
         raise RuntimeError("CI installs chromium and axe-core (npm ci in tests/browser) first")
-    pytest.skip("Debian's chromium or axe-core (npm ci in tests/browser) is missing")
+    pytest.skip(
+        "Debian's chromium or axe-core (npm ci in tests/browser) is missing",
+        allow_module_level=True,
+    )
 sync_api = pytest.importorskip("playwright.sync_api")
 
 T = load_ui_text()
