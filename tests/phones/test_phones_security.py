@@ -45,7 +45,7 @@ def test_the_page_needs_the_room_code_and_nothing_else_is_served(table_of):
         f"/{code}/static/phone.js",
         f"/{code}/server.py",
         f"/{code}/phone.js/x",
-        f"/{code[:-1]}X/",
+        f"/{code[:-1]}{'Y' if code.endswith('X') else 'X'}/",  # one letter off
         "/ABCDEFGH/",
     ):
         response = get(table, path)

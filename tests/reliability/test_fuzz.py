@@ -111,7 +111,8 @@ WINDOW_EVENTS = (
 ON_THE_WAY = {
     "LinesScene": ("option:lines",),
     "ClosenessScene": ("option:closeness",),
-    "EveningsScene": ("option:closeness", "keep_yes", "evenings"),
+    # Both answers from someone (a picture, then "choose"), kept, then the summary's button.
+    "EveningsScene": ("option:closeness", "ready", "choose", "keep_yes", "evenings"),
 }
 BURST_KEYS = (pygame.K_RETURN,) * 6 + (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)
 
@@ -163,6 +164,10 @@ class Fuzzer:
             if scene not in self.visited
             for button in buttons
         }
+        # A toggle already the way it is wanted is left alone (clicking it again undoes it).
+        options = getattr(getattr(self.app.scene, "game", None), "options", None)
+        if getattr(options, "closeness", False):
+            wanted.discard("option:closeness")
         present = [centre for name, centre in found.items() if name in wanted]
         if present and self.rng.random() < 0.5:
             return self.rng.choice(present)
