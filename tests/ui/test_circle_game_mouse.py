@@ -28,6 +28,7 @@ def set_up_circle(driver) -> TableScene:
     driver.click_button("next")
     deck_page = driver.scene
     assert deck_page is not scene, "the deck page is on top"
+    driver.wait_for_input()  # the decks are read in a thread: a person waits for the list
     decks = [b for b in deck_page.buttons.buttons if b.id.startswith("deck:") and b.enabled]
     assert decks, "a circle deck is offered"
     driver.click(decks[0].rect.center)
