@@ -3,7 +3,8 @@
 Hypothesis runs under one of two profiles. "ci" (chosen when CI=true, as `.ci/run` runs)
 tries the full number of examples; "dev", the default everywhere else, tries fewer so the
 everyday `pytest -m "not slow"` stays quick. They differ only for tests that do not fix
-their own `max_examples`. HYPOTHESIS_PROFILE=ci (or dev) chooses one by hand.
+their own `max_examples`; a test that needs more asks `tests.budget.examples(ci=, dev=)`.
+HYPOTHESIS_PROFILE=ci (or dev) chooses one by hand.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import os
 
 import pytest
 from hypothesis import settings
+
+from tests.budget import PROFILE
 
 # pygame reads these when it initialises; set them before any test imports it.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -24,8 +27,7 @@ os.environ["LANGUAGE"] = "en"
 
 settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=25, deadline=None)
-_IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _IN_CI else "dev"))
+settings.load_profile(PROFILE)
 
 
 @pytest.fixture(autouse=True)

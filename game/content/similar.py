@@ -40,11 +40,12 @@ def _needed(total_length: float) -> int:
 
 def _counted(items: str | list[str]) -> list[tuple[str, int]]:
     """Each item with how many times it came before: a multiset written as a set."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}  # not a Counter: its missing keys go through Python code
     counted = []
     for item in items:
-        counted.append((item, seen[item]))
-        seen[item] += 1
+        times = seen.get(item, 0)
+        counted.append((item, times))
+        seen[item] = times + 1
     return counted
 
 

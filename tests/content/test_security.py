@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from game.content import yamlsafe
 from game.content.deck_cards import MAX_CARDS
 from game.content.decks import load_deck
+from tests.budget import examples
 
 CARD = "  - prompt: Tell about a morning that surprised you. How did you feel?\n"
 HEAD = "format: 1\nid: hostile\nname: Hostile\ncards:\n"
@@ -200,7 +201,9 @@ def test_random_bytes_are_one_error_line(tmp_path: Path, seed: int) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(ci=300, dev=40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.binary(max_size=300))
 def test_any_bytes_at_all_give_problems_not_exceptions(tmp_path: Path, data: bytes) -> None:

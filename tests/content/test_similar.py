@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.similar import ALIKE, alike, alike_pairs
+from tests.budget import examples
 
 WORDS = "what did you feel when it was over how does sit with now the part that stayed"
 sentences = st.lists(st.sampled_from(WORDS.split()), min_size=1, max_size=12).map(" ".join)
@@ -36,13 +37,13 @@ def near_copies(draw: st.DrawFn) -> list[str]:
     return draw(st.permutations(texts))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(ci=300, dev=40), deadline=None)
 @given(near_copies())
 def test_the_pairs_are_exactly_those_difflib_finds(texts: list[str]) -> None:
     assert alike_pairs(texts) == brute_force(texts)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(ci=100, dev=25), deadline=None)
 @given(st.lists(st.text(alphabet="ab c", max_size=12), max_size=10))
 def test_short_and_empty_texts_too(texts: list[str]) -> None:
     assert alike_pairs(texts) == brute_force(texts)

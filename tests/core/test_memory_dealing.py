@@ -11,6 +11,7 @@ from game.core.actions import Draw
 from game.core.cards import WildEffect
 from game.core.engine import new_game
 from game.core.serial import state_from_plain, state_to_plain
+from tests.budget import examples
 from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup
@@ -28,7 +29,7 @@ def test_no_memory_deals_exactly_as_before_the_memory_existed() -> None:
     assert state.piles[0] == level_1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(ci=60, dev=20), deadline=None)
 @given(
     seed=st.integers(0, 2**32),
     had=st.sets(st.sampled_from(LEVEL_1), max_size=len(LEVEL_1)),

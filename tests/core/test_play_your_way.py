@@ -24,6 +24,7 @@ from game.core.engine import legal_actions, new_game, outcome
 from game.core.errors import InvalidAction, NotThisPhase, NotYourMove
 from game.core.rules import AwardKind, LevelPace, Rules, Scoring
 from game.core.state import Phase
+from tests.budget import examples
 from tests.moves import ANY, apply
 
 from .factory import make_deck, make_setup, prompt
@@ -125,7 +126,7 @@ def test_lighter_card_only_while_sharing_has_not_started():
 # ---------------------------------------------------------------- lines
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(ci=60, dev=20), deadline=None)
 @given(
     excluded=st.lists(st.sampled_from(TOPICS), unique=True, max_size=4),
     seed=st.integers(0, 2**32),

@@ -24,6 +24,7 @@ from game.core.engine import apply, is_legal, legal_actions, new_game, replay
 from game.core.rules import ONE_PER_TURN_AWARDS, AwardKind, LevelPace, Rules, Scoring
 from game.core.serial import state_from_plain, state_to_plain, to_plain
 from game.core.state import Phase
+from tests.budget import examples
 
 from .factory import make_deck, make_setup
 
@@ -128,7 +129,7 @@ def test_random_bot_finishes_games_and_invariants_hold(
     assert state_from_plain(json.loads(json.dumps(state_to_plain(state)))) == state
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(ci=40, dev=10), deadline=None)
 @given(
     seed=st.integers(0, 2**32),
     players=st.integers(2, 6),

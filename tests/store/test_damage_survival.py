@@ -23,6 +23,7 @@ from game.store import savefile2
 from game.store.game_files import journal_paths, setup_paths
 from game.store.paths import all_paths
 from game.store.saves import COULD_NOT_READ, WENT_BACK_DAMAGED, LoadedSave, SaveStore
+from tests.budget import examples
 from tests.core.factory import make_deck, make_setup
 from tests.moves import ANY, apply
 
@@ -183,7 +184,7 @@ def every_flip(folder: Path) -> list[tuple[str, int, int]]:
 
 
 @settings(
-    max_examples=120,
+    max_examples=examples(ci=120, dev=25),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

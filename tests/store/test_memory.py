@@ -18,6 +18,7 @@ from game.store.memory import (
     save_memory,
     with_had,
 )
+from tests.budget import examples
 
 CARDS = [f"c{n}" for n in range(6)]
 
@@ -29,7 +30,7 @@ def test_a_group_is_the_same_names_in_any_order_and_case() -> None:
     assert memory.deck(["Ana", "Ben", "Cy"], "closer") == DeckMemory()
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(ci=80, dev=20), deadline=None)
 @given(st.lists(st.sampled_from(CARDS), max_size=40))
 def test_the_deck_cycles_only_when_every_card_is_had(dealt: list[str]) -> None:
     lists = DeckMemory()

@@ -20,6 +20,7 @@ from game.store.savefile2 import (
     header_for,
     rebuild,
 )
+from tests.budget import examples
 from tests.core.factory import make_setup
 from tests.moves import ANY, apply
 
@@ -59,7 +60,7 @@ def test_the_journal_grows_by_one_line_per_action():
     assert encode_actions(state.log[:2]) + encode_actions(state.log[2:]) == whole
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(ci=60, dev=20))
 @given(st.data())
 def test_any_damaged_byte_is_caught(data):
     """Format 1 accepted 18 % of random byte flips silently; a checksum catches every one."""

@@ -25,6 +25,7 @@ from game.core.turns import Stage, stage
 from game.table.choices import Choice, Do, mark
 from game.table.session import Session, given_by
 from game.table.views import TableView, table_view
+from tests.budget import examples
 from tests.core.factory import make_deck, make_setup
 from tests.moves import words
 
@@ -129,7 +130,7 @@ GAMES = dict(
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@settings(max_examples=8, **SETTINGS)  # type: ignore[arg-type]
+@settings(max_examples=examples(ci=8, dev=4), **SETTINGS)  # type: ignore[arg-type]
 @given(**GAMES)
 def test_the_tv_never_depends_on_a_private_choice_before_it_is_shown(
     players, phone_share, seed, pace, scoring, bot

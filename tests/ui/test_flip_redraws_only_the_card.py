@@ -142,7 +142,10 @@ def test_a_flip_draws_each_side_of_the_card_once_not_once_a_frame(driver, monkey
     assert len(card._SIDES) == 2  # the back and the new face: the old face gave way
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+@pytest.mark.parametrize(
+    "size",
+    [(1280, 720), pytest.param((3840, 2160), marks=pytest.mark.slow)],  # 4K: 4 s
+)
 def test_the_squeezed_card_is_what_blending_its_whole_side_would_draw(driver, size):
     """A turning card is drawn in parts (opaque middle copied, corner bands blended, the
     shadow only where it shows): pixel for pixel what the plain way draws, a whole shadow

@@ -18,6 +18,7 @@ from game.ui.look import Look
 from game.ui.text import ELLIPSIS, Text
 from game.ui.theme import PALETTES, Theme
 from game.ui.widgets.button import Button, ButtonGroup, draw_button, row, row_label_size
+from tests.budget import examples
 
 # ------------------------------------------------------------ the fallback font
 
@@ -317,7 +318,7 @@ def test_wrapping_by_words_breaks_the_help_text_where_measuring_whole_lines_does
     width=st.integers(min_value=8, max_value=400),
     size=st.sampled_from([12, 17, 26]),
 )
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(ci=150, dev=30), deadline=None)
 def test_wrapping_keeps_every_word_and_stays_inside_its_width(text, words, width, size):
     paragraph = " ".join(words)
     lines = text.wrap(paragraph, size, width)
@@ -372,7 +373,7 @@ def _stepping_down(look: Look, buttons: list[Button]) -> tuple[int, int]:
     text_size=st.sampled_from(["normal", "larger"]),
     badge=st.booleans(),
 )
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(ci=150, dev=30), deadline=None)
 def test_a_rows_size_found_from_a_guess_is_the_one_stepping_down_finds(
     text, entries, width, height, window, text_size, badge
 ):
