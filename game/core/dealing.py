@@ -22,17 +22,23 @@ def new_game(setup: Setup) -> GameState:
     """Shuffle each level's pile from the seed and seat the players in the order given."""
     count = len(setup.players)
     if setup.mode is Mode.PAIR and count != PAIR_PLAYERS:
-        raise SetupError(f"A pair game needs exactly 2 players, not {count}.")
+        raise SetupError(
+            f"A pair game needs exactly 2 players, not {count}.", "pair_players", count=count
+        )
     if setup.mode is Mode.CIRCLE and count not in CIRCLE_PLAYERS:
-        raise SetupError(f"A circle game needs 3 to 12 players, not {count}.")
+        raise SetupError(
+            f"A circle game needs 3 to 12 players, not {count}.", "circle_players", count=count
+        )
     names = [name_key(p.name) for p in setup.players]
     if any(not name for name in names):
-        raise SetupError("Every player needs a name.")
+        raise SetupError("Every player needs a name.", "unnamed")
     first_with: dict[str, str] = {}  # names that look the same (NFC, casefold): the first
     for player, key in zip(setup.players, names, strict=True):
         if key in first_with:
             raise SetupError(
-                f"Two players have the same name, {first_with[key]}: give each a different one."
+                f"Two players have the same name, {first_with[key]}: give each a different one.",
+                "same_name",
+                name=first_with[key],
             )
         first_with[key] = unicodedata.normalize("NFC", player.name.strip())
     excluded_tags = set(setup.excluded_tags)
@@ -58,7 +64,8 @@ def new_game(setup: Setup) -> GameState:
         piles.append(pile)
     if not any(is_prompt(setup, card_id) for pile in piles for card_id in pile):
         raise SetupError(
-            "No prompt cards are left to deal: rule out fewer topics or pick another deck."
+            "No prompt cards are left to deal: rule out fewer topics or pick another deck.",
+            "no_cards_left",
         )
     passes = setup.rules.passes_per_player
     return GameState(

@@ -24,4 +24,13 @@ class InvalidAction(RuleError):
 
 
 class SetupError(ValueError):
-    """A game cannot be set up this way (wrong number of players for the mode, an empty deck)."""
+    """A game cannot be set up this way (wrong number of players for the mode, an empty deck).
+
+    The message is English, for logs and the command line; `why` names the problem for the
+    screens, which say it in the players' language (ui.yaml's `setup_<why>`, filled in with
+    `values`)."""
+
+    def __init__(self, message: str, why: str, **values: object) -> None:
+        super().__init__(message)
+        self.why = why
+        self.values = values

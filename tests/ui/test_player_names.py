@@ -8,6 +8,7 @@ import unicodedata
 
 import pygame
 
+from game.store.settings import Settings
 from game.ui.scenes.table import TableScene
 
 from .conftest import Driver
@@ -41,3 +42,13 @@ def test_josé_composed_and_decomposed_are_refused_as_the_same_name(driver: Driv
     driver.key(pygame.K_RETURN)  # start
     assert driver.scene is scene, "the game does not start"
     assert scene.notice == "Two players have the same name, José: give each a different one."
+
+
+def test_the_refusal_is_said_in_the_players_language(make_app) -> None:
+    """The core's SetupError names its problem; the deck page says it in the UI's words."""
+    driver = make_app(settings=Settings(language="es"))
+    type_names(driver, "Ana", "ana")
+    scene = driver.scene
+    driver.key(pygame.K_RETURN)  # start
+    assert driver.scene is scene, "the game does not start"
+    assert scene.notice == "Dos jugadores se llaman igual, Ana: dale a cada uno un nombre distinto."

@@ -293,8 +293,8 @@ class DeckScene(Scene):
             return
         try:
             state = terms.new_game(game.setup())
-        except SetupError as error:
-            self.say(str(error))
+        except SetupError as error:  # said in the players' language: ui.yaml's setup_<why>
+            self.say(self.t(f"setup_{error.why}", **error.values))
             return
         if game.options is not None and game.options.closeness:
             start_with_check(self.app, state, ClosenessRound(tuple(game.names)))

@@ -287,8 +287,8 @@ class TableScene(Scene):
         before_marks = self.view.shown_marks  # the session's news refreshes the view
         try:
             self.session.choose_all(offer.seats, choice)
-        except RuleError as error:
-            self.notice = str(error)
+        except RuleError:  # another seat acted first (a phone): the offer is gone
+            self.notice = self.t("table_not_now")
             return
         self.notice = self.t("table_save_failed") if self.session.save_failed else None
         note = self.note
@@ -325,8 +325,8 @@ class TableScene(Scene):
             return
         try:
             self.session.choose_all(offer.seats, offer.choice)
-        except RuleError as error:
-            self.notice = str(error)
+        except RuleError:  # another seat acted first (a phone): the offer is gone
+            self.notice = self.t("table_not_now")
 
     def changed(self, before: GameState, after: GameState) -> None:
         """The session has a new state, whoever caused it."""
