@@ -122,6 +122,7 @@ class Figure:
     values: tuple[float, ...]
     target: float | None = None  # values must stay under it
     target_text: str = ""
+    at_most: bool = False  # the target itself is met too ("<= 1.2x")
 
     @property
     def median(self) -> float:
@@ -137,7 +138,9 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
-        return None if self.target is None else self.median < self.target
+        if self.target is None:
+            return None
+        return self.median <= self.target if self.at_most else self.median < self.target
 
 
 @attrs.frozen
@@ -195,8 +198,10 @@ class Results:
         values: Iterable[float],
         target: float | None = None,
         target_text: str = "",
+        at_most: bool = False,
     ) -> None:
-        self.figures.append(Figure(key, label, unit, tuple(values), target, target_text))
+        """`target_text` as issue 27's table says it; `at_most`: the target itself is met."""
+        self.figures.append(Figure(key, label, unit, tuple(values), target, target_text, at_most))
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {f.key: round(f.median, 6) for f in self.figures}

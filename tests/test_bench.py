@@ -40,6 +40,10 @@ REQUIRED = (
     "new_game_open_ms_0_decks",
     "refuse_100k_cards_s",
     "refuse_100k_cards_mb",
+    "startup_ratio",
+    "startup_ratio_ja",
+    "deck_load_ratio_collector_off",
+    "new_game_open_cpu_ms_200_decks",
 )
 
 

@@ -6,11 +6,13 @@ context, the language's own name, its direction and its CLDR plural rule as a ge
 expression (from Babel). The game reads only that JSON here, so a start never imports Babel
 nor parses a .po file; a text a catalog lacks is said in English.
 
-This module is on the title's path: it keeps to json, zlib and gettext (for c2py).
+This module is on the title's path: it keeps to json, zlib and gettext (for c2py, and not
+for a language with one plural form).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -84,6 +86,10 @@ def plural_function(expression: str) -> Callable[[int], int]:
     CLDR's rules may name `e`, the exponent of a number in compact notation: a whole
     number said plainly has none, so it is 0 here.
     """
+    constant = expression.strip().strip("()").strip()
+    if constant.isdigit():  # one form for every number (Japanese): no reader needed
+        form = int(constant)
+        return lambda n: form
     from gettext import c2py  # the standard library's reader of Plural-Forms
 
     return c2py(_EXPONENT.sub("0", expression))
@@ -123,19 +129,40 @@ def load_catalog(language: str, path: Path | None = None) -> Catalog | None:
     return Catalog(language, data["name"], data.get("direction") == "rtl", forms, plural, kept)
 
 
+# Each catalog's own name, by its file's size and time: a page that names languages (a
+# deck's tile, Settings) reads each catalog once, not every time it is drawn.
+_NAMES: dict[Path, tuple[tuple[int, int], str | None]] = {}
+
+
+def offered_languages() -> list[str]:
+    """The codes of English and each compiled catalog, by code, reading none of them (the
+    title's path: which language to speak needs no catalog's name)."""
+    try:
+        return [ENGLISH] + sorted(
+            p.name for p in locale_dir().iterdir() if (p / CATALOG_NAME).is_file()
+        )
+    except OSError:
+        return [ENGLISH]
+
+
 def available_languages() -> list[tuple[str, str]]:
     """(code, the language's own name) for English and each compiled catalog, by code."""
     found = [(ENGLISH, "English")]
-    try:
-        folders = sorted(p for p in locale_dir().iterdir() if (p / CATALOG_NAME).is_file())
-    except OSError:
-        return found
-    for folder in folders:
+    for code in offered_languages()[1:]:
+        path = locale_dir() / code / CATALOG_NAME
         try:
-            data = json.loads((folder / CATALOG_NAME).read_text("utf-8"))
-            found.append((folder.name, str(data["name"])))
-        except (OSError, ValueError, KeyError, TypeError):
+            info = path.stat()
+            stamp = (info.st_size, info.st_mtime_ns)
+            kept = _NAMES.get(path)
+            if kept is None or kept[0] != stamp:
+                name: str | None = None
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    name = str(json.loads(path.read_text("utf-8"))["name"])
+                kept = _NAMES[path] = (stamp, name)
+        except OSError:
             continue
+        if kept[1] is not None:
+            found.append((code, kept[1]))
     return found
 
 
@@ -194,7 +221,7 @@ def best_language(wanted: list[str], offered: list[str]) -> str:
 def chosen_language(setting: str, environ: dict[str, str] | None = None) -> str:
     """The language to speak: the one Settings chose, else the computer's if the game has
     it, else English."""
-    offered = [code for code, _ in available_languages()]
+    offered = offered_languages()
     if setting:
         return setting if setting in offered else ENGLISH
     return best_language([system_language(environ)], offered)

@@ -71,6 +71,18 @@ class Catalog:
         )
 
 
+def unchanged(new: Catalog, kept: Catalog | None) -> bool:
+    """Nothing changed: the same decks (an unchanged file gives the very same result, kept
+    by `_READ`), presets and problems."""
+    if kept is None or len(new.decks) != len(kept.decks):
+        return False
+    return (
+        all(a is b for a, b in zip(new.decks, kept.decks, strict=True))
+        and new.presets == kept.presets
+        and new.problems == kept.problems
+    )
+
+
 # Decks already read, by what their file was when read: a file that has not changed (same
 # place, size, modification time and inode) is not read again, so opening New game again
 # costs a `stat` per deck. Bounded: a folder of thousands of decks cannot grow it forever.

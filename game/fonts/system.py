@@ -18,19 +18,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
-import subprocess
 import sys
 import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from game.fonts import cmap
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: ranges as the hex of 32-bit words, and the order of preference kept
 CACHE_NAME = "system-fonts.json"
 MAX_CACHE = 16 << 20  # ~0.6 MB for the 321 faces of a Debian machine with every Noto font
 MAX_FONTS = 5_000
@@ -40,19 +37,54 @@ FC_FORMAT = "%{file}\\t%{index}\\t%{family[0]}\\t%{style[0]}\\t%{charset}\\n"
 BEST_KEPT = 8_192  # characters whose best font is remembered (a deck's worth many times over)
 
 
-class SystemFont(NamedTuple):
-    """One face (pygame opens face 0 of a file) and the code points it covers, as ranges."""
+class SystemFont:
+    """One face (pygame opens face 0 of a file) and the code points it covers, as ranges.
 
-    path: str
-    family: str
-    style: str
-    colour: bool  # a bitmap colour font (Noto Color Emoji): drawn at one size and scaled
-    starts: array[int]
-    ends: array[int]
+    Read from the cache, a face keeps its ranges as the cache wrote them (hex) until a
+    character asks about it: a Japanese title asks about a few faces of some 300."""
+
+    __slots__ = ("path", "family", "style", "colour", "_starts", "_ends", "_hex")
+
+    def __init__(
+        self,
+        path: str,
+        family: str,
+        style: str,
+        colour: bool,  # a bitmap colour font (Noto Color Emoji): drawn at one size and scaled
+        starts: array[int] | None = None,
+        ends: array[int] | None = None,
+        hex_words: str = "",
+    ) -> None:
+        self.path, self.family, self.style, self.colour = path, family, style, colour
+        self._starts, self._ends, self._hex = starts, ends, hex_words
+
+    def _ranges(self) -> tuple[array[int], array[int]]:
+        if self._starts is None or self._ends is None:
+            words = array("I")
+            # A damaged cache: this face covers nothing (the next search mends it).
+            with contextlib.suppress(ValueError):
+                words.frombytes(bytes.fromhex(self._hex))
+            if len(words) % 2:
+                del words[:]
+            half = len(words) // 2
+            self._starts, self._ends, self._hex = words[:half], words[half:], ""
+        return self._starts, self._ends
+
+    @property
+    def starts(self) -> array[int]:
+        return self._ranges()[0]
+
+    @property
+    def ends(self) -> array[int]:
+        return self._ranges()[1]
 
     def covers(self, point: int) -> bool:
-        i = bisect_right(self.starts, point) - 1
-        return i >= 0 and point <= self.ends[i]
+        starts, ends = self._ranges()
+        i = bisect_right(starts, point) - 1
+        return i >= 0 and point <= ends[i]
+
+    def __repr__(self) -> str:
+        return f"SystemFont({self.path!r}, {self.family!r}, {self.style!r})"
 
 
 def font_folders(platform: str = sys.platform) -> list[Path]:
@@ -89,14 +121,25 @@ def is_emoji(point: int) -> bool:
 class FontIndex:
     """The installed faces and, per character, the one to draw it with (best first)."""
 
-    def __init__(self, fonts: Iterable[SystemFont], source: str = "") -> None:
+    def __init__(
+        self,
+        fonts: Iterable[SystemFont],
+        source: str = "",
+        order: dict[bool, list[int]] | None = None,
+    ) -> None:
+        """`order`: the faces by preference, regular and bold, as kept in the cache (else
+        worked out here)."""
         self.fonts = list(fonts)
         self.source = source  # "fontconfig", "folders" or "cache" (how it was found)
         self._best: dict[tuple[int, bool], int | None] = {}
-        self._order = {
+        self._order = order or {
             bold: sorted(range(len(self.fonts)), key=lambda i: _preference(self.fonts[i], bold))
             for bold in (False, True)
         }
+
+    def order(self, bold: bool) -> list[int]:
+        """The faces' indexes, the most preferred first (what the cache keeps)."""
+        return list(self._order[bold])
 
     def best(self, point: int, bold: bool = False) -> SystemFont | None:
         """The face to draw `point` with: colour emoji for emoji, else the plainest face that has
@@ -172,6 +215,8 @@ def load_or_find(cache_dir: Path | None = None, folders: list[Path] | None = Non
 
 def find_fonts(folders: list[Path]) -> FontIndex:
     """Ask fontconfig if it is here (not on macOS or Windows), else read the font folders."""
+    import shutil  # here, not on the title's path: a cached list needs neither
+
     if not sys.platform.startswith(("win", "darwin")) and shutil.which("fc-list"):
         fonts = list(_from_fontconfig())
         if fonts:
@@ -180,6 +225,8 @@ def find_fonts(folders: list[Path]) -> FontIndex:
 
 
 def _from_fontconfig() -> Iterator[SystemFont]:
+    import subprocess
+
     try:
         done = subprocess.run(
             ["fc-list", "--format", FC_FORMAT],
@@ -301,11 +348,17 @@ def read_cache(cache: Path, folders: list[Path]) -> FontIndex | None:
         data = json.loads(read_regular(cache, MAX_CACHE).decode("utf-8"))
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return None
+        if data.get("platform") != sys.platform or data.get("byteorder") != sys.byteorder:
+            return None
         fonts = [_from_json(item) for item in data["fonts"]]
         paths = [font.path for font in fonts]
-        if data.get("platform") != sys.platform or data["stamp"] != folder_stamp(folders, paths):
+        if data["stamp"] != folder_stamp(folders, paths):
             return None
-        return FontIndex(fonts, "cache")
+        order = {False: data["order"][0], True: data["order"][1]}
+        every = list(range(len(fonts)))
+        if any(sorted(order[bold]) != every for bold in order):
+            return None
+        return FontIndex(fonts, "cache", order)
     except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError):
         return None
 
@@ -320,35 +373,49 @@ def _from_json(item: object) -> SystemFont:
         item["colour"],
         item["ranges"],
     )
-    if not all(isinstance(text, str) for text in (path, family, style)) or not isinstance(
-        flat, list
-    ):
+    if not all(isinstance(text, str) for text in (path, family, style, flat)):
         raise TypeError("a cached font has the wrong types")
-    starts, ends = array("I", flat[0::2]), array("I", flat[1::2])
-    if len(starts) != len(ends):
-        raise ValueError("a cached font's ranges are odd")
-    return SystemFont(path, family, style, colour is True, starts, ends)
+    # The ranges' starts and ends, one after the other, as the hex of their 32-bit words,
+    # read when a character asks about this face (SystemFont._ranges).
+    if array("I").itemsize != 4:
+        raise ValueError("this computer's words are not 32 bits")
+    if len(flat) % 16:
+        raise ValueError("a cached font's ranges are not whole pairs of words")
+    return SystemFont(path, family, style, colour is True, hex_words=flat)
 
 
 def write_cache(cache: Path, index: FontIndex, folders: list[Path]) -> None:
     """Best effort: a cache that cannot be written only costs the next start the search."""
     from game.store.atomic import write_atomic
 
+    try:
+        words = [(_words(font.starts) + _words(font.ends)).hex() for font in index.fonts]
+    except ValueError:
+        return  # not 32-bit words: no cache, each start asks again
     fonts = [
         {
             "path": font.path,
             "family": font.family,
             "style": font.style,
             "colour": font.colour,
-            "ranges": [n for pair in zip(font.starts, font.ends, strict=True) for n in pair],
+            "ranges": ranges,
         }
-        for font in index.fonts
+        for font, ranges in zip(index.fonts, words, strict=True)
     ]
     data = {
         "version": CACHE_VERSION,
         "platform": sys.platform,
+        "byteorder": sys.byteorder,
         "stamp": folder_stamp(folders, (font.path for font in index.fonts)),
+        "order": [index.order(False), index.order(True)],
         "fonts": fonts,
     }
     with contextlib.suppress(OSError):
         write_atomic(cache, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def _words(numbers: array[int]) -> bytes:
+    words = array("I", numbers)
+    if words.itemsize != 4:
+        raise ValueError("this computer's words are not 32 bits")
+    return words.tobytes()

@@ -278,8 +278,13 @@ class App:
 
     def catalog_read(self, catalog: Catalog, extra: Sequence[str] | None = None) -> None:
         """The catalog was read elsewhere (a thread, or by the caller): keep it. `extra`: the
-        --deck paths it was read with (the app's own when not said)."""
-        self._catalog = catalog
+        --deck paths it was read with (the app's own when not said). A catalog whose decks
+        are the very ones kept (no file changed) leaves the kept one in place: what the deck
+        page worked out from it stays good (game/ui/scenes/new_game/choices.py)."""
+        from game.content.sources import unchanged
+
+        if self._catalog is None or not unchanged(catalog, self._catalog):
+            self._catalog = catalog
         self._catalog_extra = self.extra_decks if extra is None else tuple(extra)
 
     def read_decks(self) -> CatalogLoad:

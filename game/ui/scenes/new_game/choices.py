@@ -44,6 +44,45 @@ class Options:
     closeness: bool = False  # the closeness check before the first card and after the last
 
 
+class _Families:
+    """What the deck page asks of a catalog's decks many times an opening, worked out once
+    per catalog (an unchanged catalog is the very same tuple, kept by
+    game/content/sources.py): each family once (`one_per_family`) and each family's
+    languages. Opening the page again with 800 decks walks none of them."""
+
+    def __init__(self) -> None:
+        self.decks: tuple[DeckResult, ...] | None = None
+        self.shown: dict[str, tuple[DeckResult, ...]] = {}  # by the game's language
+        self.languages: dict[str, list[str]] | None = None  # by memory_id
+
+    def use(self, decks: tuple[DeckResult, ...]) -> _Families:
+        if decks is not self.decks:
+            self.decks, self.shown, self.languages = decks, {}, None
+        return self
+
+    def one_per_family(self, language: str) -> tuple[DeckResult, ...]:
+        assert self.decks is not None
+        found = self.shown.get(language)
+        if found is None:
+            found = self.shown[language] = one_per_family(self.decks, language)
+        return found
+
+    def languages_of(self, family: str) -> list[str]:
+        if self.languages is None:
+            languages: dict[str, list[str]] = {}
+            for result in self.decks or ():
+                deck = result.deck
+                if deck is not None:
+                    found = languages.setdefault(deck.memory_id, [])
+                    if deck.language not in found:
+                        found.append(deck.language)
+            self.languages = languages
+        return self.languages.get(family, [])
+
+
+_FAMILIES = _Families()
+
+
 def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckResult, ...]:
     """Each deck once with its translations: the one in `language` where there is one,
     else the original, at the original's place in the list."""
@@ -104,7 +143,8 @@ class NewGame:
         """The catalog's decks, a deck and its translations as one (the version in the
         game's language, else the original), and the group's starred cards as a deck when
         it has some."""
-        decks = one_per_family(self.catalog.decks if self.catalog else (), self.app.t.language)
+        language = self.app.t.language
+        decks = _FAMILIES.use(self.catalog.decks).one_per_family(language) if self.catalog else ()
         return (*decks, self.starred_deck) if self.starred_deck else decks
 
     def deck_languages(self, deck: Deck) -> str:
@@ -114,12 +154,11 @@ class NewGame:
         ("EN · ES · DE"): the line keeps room for its cards and what is new."""
         from game.content.languages import available_languages
 
-        family = deck.memory_id
         found = [deck.language]
-        for result in self.catalog.decks if self.catalog else ():
-            other = result.deck
-            if other is not None and other.memory_id == family and other.language not in found:
-                found.append(other.language)
+        if self.catalog is not None:
+            for language in _FAMILIES.use(self.catalog.decks).languages_of(deck.memory_id):
+                if language not in found:
+                    found.append(language)
         if len(found) > 1:
             return " · ".join(code.split("-")[0].upper() for code in found)
         if deck.language.split("-")[0] == self.app.t.language.split("-")[0]:
@@ -176,9 +215,12 @@ class NewGame:
         from game.store.memory import load_memory
 
         self.memory = load_memory(self.memory_file)[0]
+        starred = self.memory.starred(self.names)
+        if not starred:
+            return  # no deck of starred cards: the decks need not be looked at
         loaded = [r.deck for r in (self.catalog.decks if self.catalog else ()) if r.ok]
         deck = favourites_deck(
-            self.memory.starred(self.names),
+            starred,
             [d for d in loaded if d is not None],
             self.t("favourites_name"),
             self.t("favourites_description"),

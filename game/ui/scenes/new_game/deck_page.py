@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.sources import Catalog, CatalogLoad
+from game.content.sources import Catalog, CatalogLoad, unchanged
 from game.table import terms
 from game.table.closeness import ClosenessRound
 from game.table.terms import Scoring, SetupError
@@ -23,7 +23,7 @@ from game.ui.intents import Intent, Kind
 from game.ui.play import start_game, start_with_check
 from game.ui.scenes.base import Scene
 from game.ui.scenes.new_game.choices import OPTION_FIELDS, NewGame, topic_name
-from game.ui.scenes.new_game.deck_tile import draw_tile, tile_height
+from game.ui.scenes.new_game.deck_tile import draw_tile, tile_heights
 from game.ui.scenes.new_game.frame import SMALLEST, Frame, arrow_move, narrow
 from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.marks import draw_arrow
@@ -80,7 +80,7 @@ class DeckScene(Scene):
         checking = self.checking
         if checking is not None and checking.finished:
             self.checking = None
-            if checking.catalog is not None and not _same(checking.catalog, self.game.catalog):
+            if checking.catalog is not None and not unchanged(checking.catalog, self.game.catalog):
                 self._list(checking.catalog)  # a deck changed meanwhile: the list follows
             elif checking.failed is not None:
                 self.app.show_error("reading the decks", checking.failed)
@@ -147,13 +147,14 @@ class DeckScene(Scene):
             right.left = content.left + list_w + 2 * gap
             right.width = content.right - right.left
             options = self._option_buttons(right, stacked=False)
+        decks = game.decks
         tiles = []
-        for i, result in enumerate(game.decks):
+        for i, result in enumerate(decks):
             style = "on" if i == game.chosen else "normal"
             tile = Button(f"deck:{i}", "", pygame.Rect(0, 0, 0, 0), style=style)
             tile.enabled = game.pickable(result)
             tiles.append(tile)
-        heights = [tile_height(look, game, result, list_area.width) for result in game.decks]
+        heights = tile_heights(look, game, decks, list_area.width)
         self.deck_list.place(tiles, heights, list_area, look.px(8), look)
         if self._reveal_chosen and game.chosen is not None:
             self._reveal_chosen = False
@@ -392,11 +393,13 @@ class DeckScene(Scene):
             self.frame.draw(surface, self.notice)
         focused, hover = self.buttons.focused_id, self.buttons.hover
         decks = game.decks
-        for button in self.buttons.buttons[: len(decks)]:
+        tiles = self.buttons.buttons[: len(decks)]
+        for index in self.deck_list.near:  # the rows near the box, not all 800
+            button = tiles[index]
             if not button.shown.width:
                 continue
             surface.set_clip(button.clip)
-            result = decks[int(button.id.split(":")[1])]
+            result = decks[index]
             draw_tile(
                 surface,
                 look,
@@ -457,15 +460,3 @@ class DeckScene(Scene):
         ink = pal.button_text if button.enabled else pal.disabled
         fitted = text.fit(button.label, box.size, theme.body, SMALLEST, bold=True)
         text.draw_fitted(surface, fitted, ink, box, align="center", valign="middle")
-
-
-def _same(new: Catalog, shown: Catalog | None) -> bool:
-    """Nothing changed: the same decks (an unchanged file gives the very same result, kept
-    by game/content/sources.py), presets and problems."""
-    if shown is None or len(new.decks) != len(shown.decks):
-        return False
-    return (
-        all(a is b for a, b in zip(new.decks, shown.decks, strict=True))
-        and new.presets == shown.presets
-        and new.problems == shown.problems
-    )

@@ -7,6 +7,7 @@ A broken deck's tile is as tall as its first error needs: the error whole, where
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -76,6 +77,23 @@ def tile_height(look: Look, game: NewGame, result: DeckResult, width: int) -> in
         return 2 * pad_y + head + text.line_height(theme.small)
     lines = _wrapped(look, game, result, width - 2 * pad_x)
     return 2 * pad_y + head + len(lines) * text.line_height(theme.small)
+
+
+def tile_heights(look: Look, game: NewGame, results: Sequence[DeckResult], width: int) -> list[int]:
+    """Every tile's height, measuring no text for a playable deck: its tile is two lines,
+    the same for all of them (the name and its cards, each cut to the width when drawn).
+    Only a broken deck's error is wrapped to know how tall its tile is (a deck page of 800
+    decks measures as much as one of 20)."""
+    plain: int | None = None
+    heights = []
+    for result in results:
+        if result.deck is None:
+            heights.append(tile_height(look, game, result, width))
+            continue
+        if plain is None:
+            plain = tile_height(look, game, result, width)
+        heights.append(plain)
+    return heights
 
 
 def draw_tile(
