@@ -53,9 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--language",
+        dest="ui_language",  # `inkind import --language` is the deck's own
         metavar="LANG",
         help="play in this language, as Settings would choose it (es, de, ja, ar; default: "
-        "the one in Settings, else the computer's); with --screenshot: the screens' language",
+        "the one in Settings, else the computer's); with --screenshot: the screens' language; "
+        "the messages of every command are in it too (put it before the command's name)",
     )
     parser.add_argument(
         "--reset",
@@ -152,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from game.content.cli_words import choose_language  # reads nothing until a message
+
+    choose_language(args.ui_language)
     if args.command == "check":
         from game.content.check import run_check  # escapes what it prints from the files
 
@@ -181,21 +186,23 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_schema(sys.stdout)
     if args.command == "paths":
+        from game.content.cli_words import say
         from game.store.paths import print_paths
 
-        print_paths(_terminal(sys.stdout))
+        print_paths(_terminal(sys.stdout), say)
         return 0
     if args.reset:
+        from game.content.cli_words import say
         from game.store.reset import run_reset
 
-        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=_terminal(sys.stdout))
+        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=_terminal(sys.stdout), say=say)
     if args.screenshot:
         from game.ui.screenshots import render_all
 
         names = [name.strip() for name in (args.names or "").split(",") if name.strip()]
         return render_all(
-            args.screenshot, extra_decks=args.deck, names=names, language=args.language or "en"
+            args.screenshot, extra_decks=args.deck, names=names, language=args.ui_language or "en"
         )
     return _play(
-        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, language=args.language
+        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, language=args.ui_language
     )
