@@ -128,7 +128,7 @@ def test_check_speaks_spanish_when_the_computer_does(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
         f"{deck}: bien: Morning (morning), 2 cartas (nivel 1 Open: 2)",
-        "revisado: 1 mazo; 1 bien, 0 con fallos",
+        "revisado: 1 baraja; 1 bien, 0 con fallos",
     ]
 
 
@@ -141,7 +141,7 @@ def test_check_speaks_arabic_with_its_plural_forms(tmp_path: Path, cards: int, s
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
         f"{deck}: سليم: Morning (morning)، {said} (المستوى 1 Open: {cards})",
-        "تم فحص مجموعة واحدة: 1 سليم، 0 فيه أخطاء",
+        "تم فحص رزمة واحدة: 1 سليم، 0 فيه أخطاء",
     ]
 
 
@@ -158,7 +158,7 @@ def test_a_problem_says_error_in_the_language_and_keeps_the_checkers_message(
     assert proc.stdout.splitlines() == [
         f"{fifo}: خطأ: cannot be read: it is a pipe (FIFO), not a file",
         f"{fifo}: فيه أخطاء: خطأ واحد",
-        "تم فحص مجموعة واحدة: 0 سليم، 1 فيه أخطاء",
+        "تم فحص رزمة واحدة: 0 سليم، 1 فيه أخطاء",
     ]
 
 
@@ -199,8 +199,8 @@ def test_import_prints_its_next_step_in_the_language(tmp_path: Path) -> None:
     proc = inkind_in("es", "import", str(prompts), home=tmp_path / "home")
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [
-        f"inkind import: para jugarlo, ejecuta `inkind import {prompts} --install` "
-        f"(va a {tmp_path}/home/decks), o pon tú el archivo del mazo en esa carpeta"
+        f"inkind import: para jugarla, ejecuta `inkind import {prompts} --install` "
+        f"(va a {tmp_path}/home/decks), o pon tú el archivo de la baraja en esa carpeta"
     ]
     assert proc.stdout.startswith("format: ")  # the deck itself is YAML, never translated
 
@@ -219,3 +219,21 @@ def test_the_command_starts_without_reading_a_catalog_before_it_speaks() -> None
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_help_is_in_the_language_and_parsing_reads_no_text(tmp_path: Path) -> None:
+    proc = inkind_in("es", "check", "--help", home=tmp_path / "home")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "uso: inkind check [-h] [--strict] [--format {text,json}] [PATH ...]"
+    assert "  --strict              trata los avisos como errores" in lines
+    assert "  -h, --help            muestra esta ayuda y sale" in lines
+    proc = inkind_in("es", "--language", "ja", "--help", home=tmp_path / "home")
+    assert "In Kind: 深く分かち合い、心をこめて応えるための会話カードゲームです。" in proc.stdout
+    code = (
+        "import sys; from game.cli import build_parser\n"
+        "build_parser().parse_args(['check', '--strict'])\n"
+        "print('game.content.ui_text' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"

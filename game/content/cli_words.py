@@ -50,8 +50,10 @@ def cli_text() -> UiText:
     """The command's words, read on first use (English where a catalog lacks a text)."""
     if not _loaded:
         from game.content.ui_text import load_ui_text
+        from game.store.paths import cache_dir
 
-        _loaded.append(load_ui_text(cli_language()))
+        # The game's own JSON cache of the checked English texts: PyYAML is not needed then.
+        _loaded.append(load_ui_text(cli_language(), cache_dir=cache_dir()))
     return _loaded[0]
 
 

@@ -44,9 +44,13 @@ class Options:
     closeness: bool = False  # the closeness check before the first card and after the last
 
 
-def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckResult, ...]:
-    """Each deck once with its translations: the one in `language` where there is one,
-    else the original, at the original's place in the list."""
+def one_per_family(
+    decks: tuple[DeckResult, ...], language: str, picked: dict[str, str] | None = None
+) -> tuple[DeckResult, ...]:
+    """Each deck once with its translations: the one in the language the group picked for
+    it (`picked`, by memory_id), else the one in `language`, else the original, at the
+    original's place in the list."""
+    picked = picked or {}
     chosen: dict[str, DeckResult] = {}
     order: list[str | int] = []
     for index, result in enumerate(decks):
@@ -61,7 +65,8 @@ def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckRe
             continue
         kept = chosen[family].deck
         assert kept is not None
-        if deck.language == language or (not deck.translates and kept.language != language):
+        wanted = picked.get(family, language)
+        if deck.language == wanted or (not deck.translates and kept.language != wanted):
             chosen[family] = result
     return tuple(chosen[key] if isinstance(key, str) else decks[key] for key in order)
 
@@ -77,6 +82,9 @@ class NewGame:
         self.chosen: int | None = None  # index into `decks`
         self.options: Options | None = None
         self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
+        # The language version the group picked for a deck with translations, by memory_id
+        # (V or a click on its languages); the others show in the game's language.
+        self.versions: dict[str, str] = {}
         # The group's memory of cards (store/memory.py), read when the names are known.
         self.memory: Memory | None = None
         self.starred_deck: DeckResult | None = (
@@ -104,8 +112,40 @@ class NewGame:
         """The catalog's decks, a deck and its translations as one (the version in the
         game's language, else the original), and the group's starred cards as a deck when
         it has some."""
-        decks = one_per_family(self.catalog.decks if self.catalog else (), self.app.t.language)
+        decks = one_per_family(
+            self.catalog.decks if self.catalog else (), self.app.t.language, self.versions
+        )
         return (*decks, self.starred_deck) if self.starred_deck else decks
+
+    def versions_of(self, deck: Deck) -> list[Deck]:
+        """The deck and its translations, one per language: the original first, then the
+        translations in the catalog's order; or the deck alone."""
+        found: dict[str, Deck] = {}
+        for result in self.catalog.decks if self.catalog else ():
+            other = result.deck
+            if other is not None and result.ok and other.memory_id == deck.memory_id:
+                found.setdefault(other.language, other)
+        if deck.language not in found:
+            return [deck]
+        return sorted(found.values(), key=lambda version: bool(version.translates))
+
+    def other_version(self, index: int) -> bool:
+        """Show, and choose, the next language version of the deck at `index` (the one then
+        played); False when it has none. Its memory is the same (memory_id)."""
+        deck = self.decks[index].deck
+        if deck is None:
+            return False
+        versions = self.versions_of(deck)
+        if len(versions) < 2:
+            return False
+        languages = [version.language for version in versions]
+        following = languages[(languages.index(deck.language) + 1) % len(languages)]
+        self.versions[deck.memory_id] = following
+        if index == self.chosen:
+            self.choose_default_deck()  # the same place; its rules kept if still offered
+        else:
+            self.choose(index)
+        return True
 
     def deck_languages(self, deck: Deck) -> str:
         """The languages a deck is played in, as its line on the deck page says them: nothing
