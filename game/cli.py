@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from game import __version__
 
+HELP = "cli_help_"  # a help text's ui.yaml key starts so (build_parser)
+COMMANDS = ("play", "check", "import", "translations", "paths", "schema", "print")
+
 if TYPE_CHECKING:
     import argparse
 
@@ -21,93 +24,86 @@ if TYPE_CHECKING:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command's options. Each help text is named by its ui.yaml key (cli_help_*) and
+    said in the player's language only when help is printed (_Parser.format_help), so
+    parsing reads no text at all."""
     import argparse
 
-    parser = argparse.ArgumentParser(
-        prog="inkind",
-        description="In Kind: a conversation card game for sharing in depth and responding in kind.",
-    )
+    class _Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            """ "usage: " in the language (read then: a subcommand's name is measured with
+            the prefix "", which reads nothing)."""
+            if prefix is None:
+                from game.content.cli_words import say
+
+                prefix = say(f"{HELP}usage")
+            super().add_usage(usage, actions, groups, prefix)
+
+    class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **options: Any) -> None:
+            options.setdefault("formatter_class", _Formatter)  # a subcommand's parser too
+            super().__init__(*args, **options)
+
+        def format_help(self) -> str:
+            from game.content.cli_words import say
+
+            def said(text: str | None) -> str | None:
+                if text is None or not text.startswith(HELP):
+                    return text
+                return say(text).replace("%", "%%")  # argparse fills %(default)s and such
+
+            self.description = said(self.description)
+            self._positionals.title = say(f"{HELP}positionals")
+            self._optionals.title = say(f"{HELP}options")
+            for action in self._actions:
+                if isinstance(action, argparse._HelpAction):
+                    action.help = f"{HELP}help"
+                elif isinstance(action, argparse._VersionAction):
+                    action.help = f"{HELP}version"
+                action.help = said(action.help)
+                for choice in getattr(action, "_choices_actions", ()):
+                    choice.help = said(choice.help)
+            return super().format_help()
+
+    parser = _Parser(prog="inkind", description=f"{HELP}description")
     parser.add_argument("--version", action="version", version=f"inkind {__version__}")
-    parser.add_argument(
-        "--deck",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="also load this deck file or folder",
-    )
-    parser.add_argument(
-        "--phones",
-        action="store_true",
-        help="let phones on this network join as private controllers (prints their address)",
-    )
-    parser.add_argument(
-        "--screenshot",
-        metavar="DIR",
-        help="render every screen of a sample game as PNG files into DIR, then exit "
-        "(with --deck: the sample game plays that deck)",
-    )
-    parser.add_argument(
-        "--names",
-        metavar="NAME,NAME",
-        help="with --screenshot: the players' names in the sample games, separated by commas",
-    )
+    parser.add_argument("--deck", action="append", default=[], metavar="PATH", help=f"{HELP}deck")
+    parser.add_argument("--phones", action="store_true", help=f"{HELP}phones")
+    parser.add_argument("--screenshot", metavar="DIR", help=f"{HELP}screenshot")
+    parser.add_argument("--names", metavar="NAME,NAME", help=f"{HELP}names")
     parser.add_argument(
         "--language",
+        dest="ui_language",  # `inkind import --language` is the deck's own
         metavar="LANG",
-        help="play in this language, as Settings would choose it (es, de, ja, ar; default: "
-        "the one in Settings, else the computer's); with --screenshot: the screens' language",
+        help=f"{HELP}language",
     )
-    parser.add_argument(
-        "--reset",
-        action="store_true",
-        help="remove saved games, settings and the closeness history (asks first)",
-    )
-    parser.add_argument("--yes", action="store_true", help="with --reset: do not ask")
-    parser.add_argument(
-        "--windowed", action="store_true", help="start in a window even if fullscreen is set"
-    )
+    parser.add_argument("--reset", action="store_true", help=f"{HELP}reset")
+    parser.add_argument("--yes", action="store_true", help=f"{HELP}yes")
+    parser.add_argument("--windowed", action="store_true", help=f"{HELP}windowed")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("play", help="start the game (the default)")
-    check = sub.add_parser("check", help="check deck files for errors and warnings")
+    sub.add_parser("play", help=f"{HELP}play")
+    check = sub.add_parser("check", help=f"{HELP}check")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=f"{HELP}check_paths")
+    check.add_argument("--strict", action="store_true", help=f"{HELP}check_strict")
     check.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="deck files or folders (default: the built-in and user decks)",
+        "--format", choices=("text", "json"), default="text", help=f"{HELP}check_format"
     )
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    importer = sub.add_parser("import", help="turn a text file or CSV of prompts into a deck")
-    importer.add_argument(
-        "file", metavar="FILE", help="a .csv file, or a text file with one prompt a line"
-    )
-    importer.add_argument(
-        "--out", metavar="PATH", help="write the deck to PATH instead of printing it"
-    )
-    importer.add_argument(
-        "--install",
-        action="store_true",
-        help="put the deck in the decks folder the game reads (`inkind paths`), making it",
-    )
-    importer.add_argument(
-        "--force", action="store_true", help="with --out or --install: replace an existing file"
-    )
-    importer.add_argument(
-        "--language", default="en", metavar="XX", help="the deck's language tag (default: en)"
-    )
-    translations = sub.add_parser(
-        "translations",
-        help="for translators: extract the template, update, compile or check the catalogs",
-    )
+    importer = sub.add_parser("import", help=f"{HELP}import")
+    importer.add_argument("file", metavar="FILE", help=f"{HELP}import_file")
+    importer.add_argument("--out", metavar="PATH", help=f"{HELP}import_out")
+    importer.add_argument("--install", action="store_true", help=f"{HELP}import_install")
+    importer.add_argument("--force", action="store_true", help=f"{HELP}import_force")
+    importer.add_argument("--language", default="en", metavar="XX", help=f"{HELP}import_language")
+    translations = sub.add_parser("translations", help=f"{HELP}translations")
     translations.add_argument("action", choices=("check", "extract", "update", "compile"))
     translations.add_argument(
-        "languages", nargs="*", metavar="LANG", help="the languages (default: every catalog)"
+        "languages", nargs="*", metavar="LANG", help=f"{HELP}translations_languages"
     )
-    sub.add_parser("paths", help="print where decks, saves, settings and the log live")
-    sub.add_parser("schema", help="print the deck format's JSON Schema (for editors)")
-    printing = sub.add_parser("print", help="write a deck's cards as a PDF to print and cut")
-    printing.add_argument("deck", metavar="DECK", help="a deck file, or the id of a deck")
-    printing.add_argument("--out", required=True, metavar="PDF", help="the PDF to write")
+    sub.add_parser("paths", help=f"{HELP}paths")
+    sub.add_parser("schema", help=f"{HELP}schema")
+    printing = sub.add_parser("print", help=f"{HELP}print")
+    printing.add_argument("deck", metavar="DECK", help=f"{HELP}print_deck")
+    printing.add_argument("--out", required=True, metavar="PDF", help=f"{HELP}print_out")
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
     return parser
 
@@ -143,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:
         return _play()
+    from game.content.cli_words import choose_language  # reads nothing until a message
+
+    choose_language(_language_asked(arguments))  # before parsing: `--help` prints while parsing
     try:
         return _run(build_parser().parse_args(arguments))
     except BrokenPipeError:
@@ -151,7 +150,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _language_asked(arguments: list[str]) -> str | None:
+    """`--language xx` (or `--language=xx`) given before the command's name, if it is."""
+    for index, argument in enumerate(arguments):
+        if argument == "--language" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--language="):
+            return argument.split("=", 1)[1]
+        if argument in COMMANDS:
+            return None  # a later --language is the command's own (import's: the deck's)
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
+    from game.content.cli_words import choose_language
+
+    choose_language(args.ui_language)
     if args.command == "check":
         from game.content.check import run_check  # escapes what it prints from the files
 
@@ -181,21 +195,23 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_schema(sys.stdout)
     if args.command == "paths":
+        from game.content.cli_words import say
         from game.store.paths import print_paths
 
-        print_paths(_terminal(sys.stdout))
+        print_paths(_terminal(sys.stdout), say)
         return 0
     if args.reset:
+        from game.content.cli_words import say
         from game.store.reset import run_reset
 
-        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=_terminal(sys.stdout))
+        return run_reset(assume_yes=args.yes, stdin=sys.stdin, out=_terminal(sys.stdout), say=say)
     if args.screenshot:
         from game.ui.screenshots import render_all
 
         names = [name.strip() for name in (args.names or "").split(",") if name.strip()]
         return render_all(
-            args.screenshot, extra_decks=args.deck, names=names, language=args.language or "en"
+            args.screenshot, extra_decks=args.deck, names=names, language=args.ui_language or "en"
         )
     return _play(
-        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, language=args.language
+        extra_decks=args.deck, windowed=args.windowed, phones=args.phones, language=args.ui_language
     )

@@ -432,20 +432,21 @@ def _crop_marks(pdf: FPDF, paper: tuple[float, float]) -> None:
 
 def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextIO) -> int:
     """Load DECK (a file, or the id of a deck the game knows) and write its cards as a PDF."""
+    from game.content.cli_words import cli_text, problem_line, say
     from game.content.decks import load_deck
     from game.content.sources import load_catalog
     from game.content.terminal import escape
     from game.content.ui_text import load_ui_text
 
-    def say(line: str, to: TextIO) -> None:
+    def tell(line: str, to: TextIO) -> None:
         print(escape(line), file=to)
 
     if Path(deck_arg).exists():
         result = load_deck(deck_arg)
         if result.deck is None or not result.ok:
             for problem in result.problems:
-                say(problem.format(), stderr)
-            say(f"inkind print: {deck_arg} has errors; run `inkind check {deck_arg}`", stderr)
+                tell(problem_line(problem), stderr)
+            tell(f"inkind print: {say('cli_print_has_errors', path=deck_arg)}", stderr)
             return 1
         deck = result.deck
     else:
@@ -453,7 +454,8 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
         match = [d for d in found if d.id == deck_arg]
         if not match:
             known = ", ".join(sorted(d.id for d in found))
-            say(f"inkind print: no deck file or deck id {deck_arg!r} (the decks: {known})", stderr)
+            missing = say("cli_print_no_deck", deck=repr(deck_arg), known=known)
+            tell(f"inkind print: {missing}", stderr)
             return 2
         deck = match[0]
     t = load_ui_text()
@@ -461,8 +463,9 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
     pages = write_pdf(deck, target, paper, t, t("print_back_title"))
     count = len(faces(deck, t))
     sheets = math.ceil(count / (COLUMNS * ROWS))
-    say(
-        t("print_done", path=out, cards=count, pages=pages, sheets=sheets, paper=paper.upper()),
-        stdout,
+    words = cli_text()  # the player's language; the cards' own words are above
+    done = words(
+        "print_done", path=out, cards=count, pages=pages, sheets=sheets, paper=paper.upper()
     )
+    tell(done, stdout)
     return 0

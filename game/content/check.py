@@ -19,11 +19,12 @@ from typing import Any, TextIO
 
 from game.content.card_counts import cards_per_level as counted_per_level
 from game.content.card_counts import count_cards
+from game.content.cli_words import joined, more_line, problem_line, say
 from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.drawable import CanDraw, font_warnings
 from game.content.presets import PresetResult, check_presets, is_preset_file, load_presets
-from game.content.problems import ERROR, Problem, capped, more_like_this, plural
+from game.content.problems import ERROR, Problem, capped
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
 from game.content.terminal import escape
 
@@ -84,13 +85,13 @@ def _expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], list[Problem]
         if os.path.isdir(path):
             found = _deck_files_below(path, set(), loops)
             if not found and not loops:
-                _say(f"inkind check: no deck files (*.yaml, *.yml) in {path}", err)
+                _say(f"inkind check: {say('cli_check_no_decks', path=path)}", err)
                 return None
             files += found
         elif os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
             files.append(path)
         else:
-            _say(f"inkind check: no such file or folder: {path}", err)
+            _say(f"inkind check: {say('cli_check_no_path', path=path)}", err)
             return None
     return files, loops
 
@@ -148,13 +149,13 @@ def _preset_fails(result: PresetResult, strict: bool) -> bool:
 
 def preset_summary(result: PresetResult, strict: bool) -> str:
     """One line per rules preset: whether it passed, its name and id, its counts."""
-    status = "failed" if _preset_fails(result, strict) else "ok"
+    status = say("cli_failed" if _preset_fails(result, strict) else "cli_ok")
     counts = _problem_counts(result.problems)
     rules = result.rules
     if rules is None:
         return f"{result.path}: {status}: {counts}"
-    line = f"{result.path}: {status}: rules preset {rules.name} ({rules.id})"
-    return f"{line}, {counts}" if counts else line
+    line = f"{result.path}: {status}: {say('cli_check_preset', name=rules.name, id=rules.id)}"
+    return joined([line, counts]) if counts else line
 
 
 def cards_per_level(result: DeckResult) -> list[tuple[int, str, int]]:
@@ -164,22 +165,28 @@ def cards_per_level(result: DeckResult) -> list[tuple[int, str, int]]:
 
 def summary(result: DeckResult, strict: bool) -> str:
     """One line per deck: whether it passed, its name and id, its cards per level, its counts."""
-    status = "failed" if _deck_fails(result, strict) else "ok"
+    status = say("cli_failed" if _deck_fails(result, strict) else "cli_ok")
     counts = _counts(result)
     deck = result.deck
     if deck is None:
         return f"{result.path}: {status}: {counts}"
-    levels = ", ".join(
-        f"level {number} {name}: {count}" for number, name, count in cards_per_level(result)
+    levels = joined(
+        [
+            say("cli_check_level", number=number, name=name, cards=count)
+            for number, name, count in cards_per_level(result)
+        ]
     )
     # The game's count (game/content/card_counts.py): prompt cards, the others named apart.
     count = count_cards(deck)
-    line = f"{result.path}: {status}: {deck.name} ({deck.id}), {plural(count.cards, 'card')} ({levels})"
+    cards = say("cli_check_cards", count=count.cards)
+    parts = [say("cli_check_deck", name=deck.name, id=deck.id, cards=cards, levels=levels)]
     if count.wild:
-        line += f", {plural(count.wild, 'wild card')}"
+        parts.append(say("cli_check_wild", count=count.wild))
     if count.closing:
-        line += ", a closing card"
-    return f"{line}, {counts}" if counts else line
+        parts.append(say("cli_check_closing"))
+    if counts:
+        parts.append(counts)
+    return f"{result.path}: {status}: {joined(parts)}"
 
 
 def _counts(result: DeckResult) -> str:
@@ -190,10 +197,10 @@ def _problem_counts(problems: Sequence[Problem]) -> str:
     parts = []
     errors = sum(problem.is_error for problem in problems)
     if errors:
-        parts.append(plural(errors, "error"))
+        parts.append(say("cli_check_errors", count=errors))
     if len(problems) > errors:
-        parts.append(plural(len(problems) - errors, "warning"))
-    return ", ".join(parts)
+        parts.append(say("cli_check_warnings", count=len(problems) - errors))
+    return joined(parts)
 
 
 def _print_text(
@@ -212,21 +219,26 @@ def _print_text(
         _say(preset_summary(preset, strict), out)
     failed = sum(_deck_fails(result, strict) for result in results)
     failed += sum(_preset_fails(preset, strict) for preset in presets)
-    checked = [plural(len(results), "deck")] if results or not presets else []
+    decks = say("cli_check_decks", count=len(results))
+    rules = say("cli_check_presets", count=len(presets))
     if presets:
-        checked.append(plural(len(presets), "rules preset"))
+        checked = (
+            say("cli_check_decks_and_presets", decks=decks, presets=rules) if results else rules
+        )
+    else:
+        checked = decks
     total = len(results) + len(presets)
-    line = f"checked {' and '.join(checked)}: {total - failed} ok, {failed} failed"
+    line = say("cli_check_done", checked=checked, ok=total - failed, failed=failed)
     if other:
-        line += f"; {plural(len(other), 'problem')} with the rules presets"
+        line += f"; {say('cli_check_preset_problems', count=len(other))}"
     _say(line, out)
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
     for problem, more in capped(problems):
-        _say(problem.format(), out)
+        _say(problem_line(problem), out)
         if more:
-            _say(more_like_this(problem.path, more), out)
+            _say(more_line(problem.path, more), out)
 
 
 def _problems_json(problems: Sequence[Problem]) -> list[dict[str, object]]:

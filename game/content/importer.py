@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from game.content.cli_words import more_line, problem_line, say
 from game.content.deck_cards import (
     MAX_CARDS,
     MAX_FOLLOW_UP,
@@ -42,7 +43,6 @@ from game.content.problems import (
     capped,
     error,
     has_errors,
-    more_like_this,
     quote,
 )
 from game.content.terminal import escape
@@ -500,20 +500,18 @@ def run_import(
     such file, an unusable language tag, an output file that exists without `force`).
     """
     if install and out_path is not None:
-        return _usage("give --out or --install, not both", err)
+        return _usage(say("cli_import_out_or_install"), err)
     if not LANGUAGE_TAG.match(language):
-        return _usage(
-            f"{quote(language)} is not a language tag (write one like 'en' or 'pt-BR')", err
-        )
+        return _usage(say("cli_import_bad_language", tag=quote(language)), err)
     try:
         check_regular(Path(path), MAX_BYTES)
         data = read_regular(Path(path), MAX_BYTES)
     except FileNotFoundError:
-        return _usage(f"no such file: {path}", err)
+        return _usage(say("cli_no_such_file", path=path), err)
     except Unreadable as unreadable:
-        return _usage(f"{path} cannot be read: {unreadable.reason}", err)
+        return _usage(say("cli_cannot_read", path=path, reason=unreadable.reason), err)
     except OSError as problem:
-        return _usage(f"{path} cannot be read ({problem.strerror or problem})", err)
+        return _usage(say("cli_cannot_open", path=path, reason=problem.strerror or problem), err)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
@@ -522,7 +520,7 @@ def run_import(
         message = f"the file is not valid UTF-8 (byte 0x{bad})"
         return _report([error(path, line, None, message, "save it as UTF-8")], err)
     if out_path is not None and os.path.lexists(out_path) and not force:
-        return _usage(f"{out_path} already exists (add --force to replace it)", err)
+        return _usage(say("cli_exists", path=out_path), err)
     read = import_csv if path.lower().endswith(".csv") else import_text
     yaml_text, problems = read(text, path, language)
     status = _report(problems, err)
@@ -534,13 +532,12 @@ def run_import(
     if install:
         out_path = str(decks / f"{_deck_id(yaml_text)}.yaml")
         if os.path.lexists(out_path) and not force:
-            return _usage(f"{out_path} already exists (add --force to replace it)", err)
+            return _usage(say("cli_exists", path=out_path), err)
         try:
             decks.mkdir(parents=True, exist_ok=True)
         except OSError as problem:
-            return _usage(
-                f"cannot make the decks folder {decks} ({problem.strerror or problem})", err
-            )
+            reason = problem.strerror or problem
+            return _usage(say("cli_import_no_folder", path=decks, reason=reason), err)
     if out_path is None:
         out.write(yaml_text)
         err.write(escape(f"inkind import: {_next_step(path, decks)}") + "\n")
@@ -549,13 +546,15 @@ def run_import(
         with open(out_path, "w" if force else "x", encoding="utf-8", newline="\n") as file:
             file.write(yaml_text)
     except FileExistsError:
-        return _usage(f"{out_path} already exists (add --force to replace it)", err)
+        return _usage(say("cli_exists", path=out_path), err)
     except OSError as problem:
-        return _usage(f"cannot write {out_path} ({problem.strerror or problem})", err)
+        return _usage(
+            say("cli_cannot_write", path=out_path, reason=problem.strerror or problem), err
+        )
     cards = yaml_text.count("\n  - id: ")
-    out.write(escape(f"wrote {out_path}: {cards} {'card' if cards == 1 else 'cards'}") + "\n")
+    out.write(escape(say("cli_import_wrote", path=out_path, count=cards)) + "\n")
     if install:
-        out.write("the game shows it on the deck page from its next start\n")
+        out.write(say("cli_import_installed") + "\n")
     elif os.path.dirname(os.path.abspath(out_path)) != str(decks.resolve()):
         out.write(escape(_next_step(path, decks)) + "\n")
     return OK
@@ -568,18 +567,15 @@ def _deck_id(yaml_text: str) -> str:
 
 
 def _next_step(path: str, decks: Path) -> str:
-    return (
-        f"to play it, run `inkind import {path} --install` (it goes in {decks}),"
-        " or put the deck file in that folder yourself"
-    )
+    return say("cli_import_next_step", path=path, folder=decks)
 
 
 def _report(problems: list[Problem], err: TextIO) -> int:
     """Print the problems, ten of a kind at most; FAILED when one is an error."""
     for problem, more in capped(problems):
-        err.write(escape(problem.format()) + "\n")
+        err.write(escape(problem_line(problem)) + "\n")
         if more:
-            err.write(escape(more_like_this(problem.path, more)) + "\n")
+            err.write(escape(more_line(problem.path, more)) + "\n")
     return FAILED if any(problem.severity == ERROR for problem in problems) else OK
 
 

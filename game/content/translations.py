@@ -54,11 +54,6 @@ DOMAIN = "inkind"
 FIX_UPDATE = "run: inkind translations update {language}"
 FIX_COMPILE = "run: inkind translations compile {language}"
 # The app built by PyInstaller (packaging/inkind.spec) leaves Babel out: players never need it.
-NO_BABEL = (
-    "inkind translations needs Babel, which this copy of In Kind does not carry (the app "
-    "leaves it out): run it from a checkout of the source, after "
-    "`pip install -e .` (docs/translating.md)"
-)
 
 
 def template_path() -> Path:
@@ -568,34 +563,36 @@ def run_translations(action: str, names: list[str], out: TextIO, err: TextIO) ->
     """`inkind translations extract|update|compile|check [LANGUAGE...]`."""
     import importlib.util
 
+    from game.content.cli_words import joined, problem_line, say
+
     if importlib.util.find_spec("babel") is None:
-        print(NO_BABEL, file=err)
+        print(say("cli_no_babel"), file=err)
         return 1
     try:
         if action == "extract":
-            print(f"wrote {display_path(extract())}", file=out)
+            print(say("cli_wrote", path=display_path(extract())), file=out)
             return 0
         wanted = names or languages()
         if action == "update":
             extract()
             for language in wanted:
-                print(f"wrote {display_path(update(language))}", file=out)
+                print(say("cli_wrote", path=display_path(update(language))), file=out)
             return 0
         if action == "compile":
             for language in wanted:
-                print(f"wrote {display_path(compile_language(language))}", file=out)
+                print(say("cli_wrote", path=display_path(compile_language(language))), file=out)
             return 0
     except ValueError as failed:
         print(failed, file=err)
         return 1
     problems = check_all(wanted)
     for problem in problems:
-        print(problem.format(), file=out)
-    checked = ", ".join(wanted) or "no language"
+        print(problem_line(problem), file=out)
+    checked = joined(wanted) or say("cli_no_language")
     if problems:
-        print(f"{len(problems)} problems in the translations ({checked})", file=out)
+        print(say("cli_translations_problems", count=len(problems), languages=checked), file=out)
         return 1
-    print(f"translations ok ({checked})", file=out)
+    print(say("cli_translations_ok", languages=checked), file=out)
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -47,9 +48,10 @@ def memory_path() -> Path:
     return data_dir() / "memory.json"
 
 
-def print_paths(out: TextIO) -> None:
+def print_paths(out: TextIO, say: Callable[..., str]) -> None:
+    """Each path with its name (`say("cli_paths_decks")`: the player's language)."""
     for name, path in all_paths().items():
-        print(f"{name}: {path}", file=out)
+        print(f"{say('cli_paths_' + name)}: {path}", file=out)
 
 
 def cache_dir() -> Path:

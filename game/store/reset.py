@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from game.store.paths import all_paths, closeness_path, memory_path
 
-QUESTION = "Remove saved games, settings, the closeness history and the cards each group has played? [y/N] "
-YES = ("y", "yes")
+YES = ("y", "yes")  # always understood, besides the language's own (cli_reset_yes)
 
 
 def what_reset_removes() -> list[Path]:
@@ -26,37 +26,42 @@ def what_reset_removes() -> list[Path]:
     return [path for path in candidates if path.exists() or path.is_symlink()]
 
 
-def run_reset(assume_yes: bool, stdin: TextIO | None, out: TextIO) -> int:
+def run_reset(assume_yes: bool, stdin: TextIO | None, out: TextIO, say: Callable[..., str]) -> int:
+    """Ask, then remove; `say(key, **values)` gives each message in the player's language
+    (game/content/cli_words.py: the store keeps below the texts' layer)."""
     targets = what_reset_removes()
     if not targets:
-        print("Nothing to remove: there are no saved games or settings.", file=out)
+        print(say("cli_reset_nothing"), file=out)
         return 0
-    print("This removes:", file=out)
+    print(say("cli_reset_removes"), file=out)
     for path in targets:
         print(f"  {path}", file=out)
     if not assume_yes:
-        print(QUESTION, end="", file=out, flush=True)
+        print(say("cli_reset_question"), end="", file=out, flush=True)
         answer = _read_answer(stdin)
         if answer is None:
             print("", file=out)
-            print(
-                "No answer could be read, so nothing was removed (use --yes to skip the question).",
-                file=out,
-            )
+            print(say("cli_reset_no_answer"), file=out)
             return 1
-        if answer.strip().casefold() not in YES:
-            print("Nothing was removed.", file=out)
+        if answer.strip().casefold() not in _yes(say):
+            print(say("cli_reset_kept"), file=out)
             return 0
     failed = False
     for path in targets:
         try:
             _remove(path)
         except OSError as error:
-            print(f"Could not remove {path}: {error.strerror or error}", file=out)
+            print(say("cli_reset_failed", path=path, reason=error.strerror or error), file=out)
             failed = True
         else:
-            print(f"Removed {path}", file=out)
+            print(say("cli_reset_removed", path=path), file=out)
     return 1 if failed else 0
+
+
+def _yes(say: Callable[..., str]) -> set[str]:
+    """The answers that mean yes: "y", "yes" and the language's own ("s, sí", "j, ja")."""
+    own = {word.strip().casefold() for word in say("cli_reset_yes").split(",")}
+    return {*YES, *own} - {""}
 
 
 def _read_answer(stdin: TextIO | None) -> str | None:

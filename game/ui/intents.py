@@ -36,6 +36,7 @@ class Kind(enum.Enum):
     NOT_FOR_US = "not_for_us"  # N: this card is never dealt to this group again
     READ_ALOUD = "read_aloud"  # A: read the card aloud
     READ_IDEAS = "read_ideas"  # I: read the card's follow-ups aloud
+    VERSION = "version"  # V: the deck page: play the deck in another of its languages
     POINT = "point"  # the mouse moved
     CLICK = "click"  # left button pressed
     SCROLL = "scroll"  # wheel: number is +1 up, -1 down
@@ -89,6 +90,7 @@ _SHORTCUTS = {
     pygame.K_n: Kind.NOT_FOR_US,
     pygame.K_a: Kind.READ_ALOUD,
     pygame.K_i: Kind.READ_IDEAS,
+    pygame.K_v: Kind.VERSION,
 }
 _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)

@@ -60,9 +60,12 @@ def render_all(
     finally:
         pygame.quit()
     seconds = time.perf_counter() - started
+    from game.content.cli_words import say
     from game.content.terminal import escape
 
-    print(f"{written} screenshots in {escape(str(out))} ({seconds:.1f} s)")
+    print(
+        say("cli_screenshots_done", count=written, path=escape(str(out)), seconds=f"{seconds:.1f}")
+    )
     return 0 if written else 1
 
 
@@ -125,7 +128,9 @@ def _render_size(
 
     pair = sample_game(catalog, Mode.PAIR, names=pair_names)
     if pair is None:
-        print("inkind: no playable deck for the sample game", file=sys.stderr)
+        from game.content.cli_words import say
+
+        print(f"inkind: {say('cli_screenshots_no_deck')}", file=sys.stderr)
         return 0
     store.save(pair.start)
 

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from game.content.cli_words import say
 from game.store import closeness
 from game.store.closeness import (
     NEWER,
@@ -168,6 +169,6 @@ def test_the_file_is_written_atomically_and_readable_json():
 def test_reset_removes_the_history():
     save_history(History().with_evening("Ana", Evening.tonight(3, 5, MARCH)))
     out = io.StringIO()
-    assert run_reset(assume_yes=True, stdin=None, out=out) == 0
+    assert run_reset(assume_yes=True, stdin=None, out=out, say=say) == 0
     assert not closeness_path().exists()
     assert str(closeness_path()) in out.getvalue()

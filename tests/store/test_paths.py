@@ -11,6 +11,7 @@ import platformdirs
 import pytest
 
 from game.cli import main
+from game.content.cli_words import say
 from game.store.paths import all_paths, cache_dir, data_dir, make_private_folder, print_paths
 
 
@@ -50,7 +51,7 @@ def test_paths_are_only_named_not_created(tmp_path, monkeypatch):
 def test_print_paths_one_line_each_in_order(tmp_path, monkeypatch):
     monkeypatch.setenv("INKIND_HOME", str(tmp_path))
     out = io.StringIO()
-    print_paths(out)
+    print_paths(out, say)
     assert out.getvalue().splitlines() == [
         f"decks: {tmp_path / 'decks'}",
         f"saves: {tmp_path / 'saves'}",

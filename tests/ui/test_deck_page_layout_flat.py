@@ -64,10 +64,10 @@ def _reopen(monkeypatch: pytest.MonkeyPatch, folder: Path, count: int) -> dict[s
         monkeypatch.setattr(Text, name, counted)
     real_family = choices_module.one_per_family
 
-    def counted_family(decks, language):  # type: ignore[no-untyped-def]
+    def counted_family(decks, language, picked=None):  # type: ignore[no-untyped-def]
         if counting[0]:
             counts["catalog walked"] += 1
-        return real_family(decks, language)
+        return real_family(decks, language, picked)
 
     monkeypatch.setattr(choices_module, "one_per_family", counted_family)
     try:

@@ -243,8 +243,8 @@ def _draw_button(
         rect.left + pad, rect.top, rect.width - 2 * pad - button.reserve, rect.height
     )
     if button.hint and not button.label:
-        chip = _hint_chip(None, look, button.hint, (0, 0), ink, fill, size)  # measure only
-        _hint_chip(
+        chip = hint_chip(None, look, button.hint, (0, 0), ink, fill, size)  # measure only
+        hint_chip(
             target,
             look,
             button.hint,
@@ -256,7 +256,7 @@ def _draw_button(
         return
     x = inner.left
     if button.hint:
-        chip = _hint_chip(target, look, button.hint, (x, rect.centery), ink, fill, size)
+        chip = hint_chip(target, look, button.hint, (x, rect.centery), ink, fill, size)
         x = chip.right + look.px(10)
     box = pygame.Rect(x, rect.top + look.px(4), max(inner.right - x, 10), rect.height - look.px(8))
     text = look.text
@@ -365,7 +365,7 @@ def _guess(look: Look, labelled: Sequence[Button], start: int, max_lines: int) -
         width, height = _room(look, button, start)
         chip = 0
         if button.hint:  # the chip's inside scales with the size; its padding does not
-            chip = _hint_chip(None, look, button.hint, (0, 0), None, None, start).width
+            chip = hint_chip(None, look, button.hint, (0, 0), None, None, start).width
             chip -= look.px(12)
         lines = button.label.split("\n")
         if len(lines) == 1 and max_lines > 1:
@@ -386,7 +386,7 @@ def _room(look: Look, button: Button, size: int) -> tuple[int, int]:
     """(width, height) a label has at `size`: the button less padding, chip and reserve."""
     width = button.rect.width - 2 * look.px(14) - button.reserve
     if button.hint:
-        width -= _hint_chip(None, look, button.hint, (0, 0), None, None, size).width
+        width -= hint_chip(None, look, button.hint, (0, 0), None, None, size).width
         width -= look.px(10)
     return width, button.rect.height - look.px(8)
 
@@ -427,7 +427,7 @@ def _two_lines(text: Text, label: str, size: int, width: int) -> list[str]:
     return list(best)
 
 
-def _hint_chip(
+def hint_chip(
     target: pygame.Surface | None,
     look: Look,
     hint: str,

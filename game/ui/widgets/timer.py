@@ -53,8 +53,11 @@ class GentleTimer:
         radius: int,
         caption: str,
         beside: bool = False,
+        bounds: pygame.Rect | None = None,
     ) -> None:
-        """`beside`: the caption at the ring's left instead of under it (a short panel)."""
+        """`beside`: the caption at the ring's left instead of under it (a short panel).
+        `bounds`: the area the caption stays inside (the screen's content, so it keeps the
+        margin the text beside it keeps); default: the target less a small margin."""
         pal = look.pal
         width = max(3, radius // 6)
         rect = pygame.Rect(0, 0, 2 * radius, 2 * radius)
@@ -81,6 +84,9 @@ class GentleTimer:
             place = look.text.render(caption, small, pal.muted).get_rect(
                 midtop=(centre[0], rect.bottom + look.px(6))
             )
-            # Centred under the ring, but never past the window's edge (the ring sits near it).
-            place.right = min(place.right, target.get_width() - look.px(12))
+            # Centred under the ring, but never past the content's edge (the ring sits near
+            # it): a caption wider than the ring would otherwise touch the window's edge.
+            inside = bounds or target.get_rect().inflate(-2 * look.px(12), 0)
+            place.right = min(place.right, inside.right)
+            place.left = max(place.left, inside.left)
             look.text.draw(target, caption, small, pal.muted, place.topleft)

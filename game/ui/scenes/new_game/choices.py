@@ -52,19 +52,41 @@ class _Families:
 
     def __init__(self) -> None:
         self.decks: tuple[DeckResult, ...] | None = None
-        self.shown: dict[str, tuple[DeckResult, ...]] = {}  # by the game's language
+        # by the game's language and the versions the group picked
+        self.shown: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[DeckResult, ...]] = {}
         self.languages: dict[str, list[str]] | None = None  # by memory_id
+        self.versions: dict[str, list[Deck]] | None = None  # by memory_id, original first
 
     def use(self, decks: tuple[DeckResult, ...]) -> _Families:
         if decks is not self.decks:
-            self.decks, self.shown, self.languages = decks, {}, None
+            self.decks, self.shown, self.languages, self.versions = decks, {}, None, None
         return self
 
-    def one_per_family(self, language: str) -> tuple[DeckResult, ...]:
+    def versions_of(self, family: str) -> list[Deck]:
+        """A family's playable decks, one per language: the original first, then its
+        translations in the catalog's order."""
+        if self.versions is None:
+            found: dict[str, dict[str, Deck]] = {}
+            for result in self.decks or ():
+                deck = result.deck
+                if deck is not None and result.ok:
+                    found.setdefault(deck.memory_id, {}).setdefault(deck.language, deck)
+            self.versions = {
+                key: sorted(by_language.values(), key=lambda version: bool(version.translates))
+                for key, by_language in found.items()
+            }
+        return self.versions.get(family, [])
+
+    def any_translated(self) -> bool:
+        self.versions_of("")  # the map, made once per catalog
+        return any(len(versions) > 1 for versions in (self.versions or {}).values())
+
+    def one_per_family(self, language: str, picked: dict[str, str]) -> tuple[DeckResult, ...]:
         assert self.decks is not None
-        found = self.shown.get(language)
+        key = (language, tuple(sorted(picked.items())))
+        found = self.shown.get(key)
         if found is None:
-            found = self.shown[language] = one_per_family(self.decks, language)
+            found = self.shown[key] = one_per_family(self.decks, language, picked)
         return found
 
     def languages_of(self, family: str) -> list[str]:
@@ -83,9 +105,13 @@ class _Families:
 _FAMILIES = _Families()
 
 
-def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckResult, ...]:
-    """Each deck once with its translations: the one in `language` where there is one,
-    else the original, at the original's place in the list."""
+def one_per_family(
+    decks: tuple[DeckResult, ...], language: str, picked: dict[str, str] | None = None
+) -> tuple[DeckResult, ...]:
+    """Each deck once with its translations: the one in the language the group picked for
+    it (`picked`, by memory_id), else the one in `language`, else the original, at the
+    original's place in the list."""
+    picked = picked or {}
     chosen: dict[str, DeckResult] = {}
     order: list[str | int] = []
     for index, result in enumerate(decks):
@@ -100,7 +126,8 @@ def one_per_family(decks: tuple[DeckResult, ...], language: str) -> tuple[DeckRe
             continue
         kept = chosen[family].deck
         assert kept is not None
-        if deck.language == language or (not deck.translates and kept.language != language):
+        wanted = picked.get(family, language)
+        if deck.language == wanted or (not deck.translates and kept.language != wanted):
             chosen[family] = result
     return tuple(chosen[key] if isinstance(key, str) else decks[key] for key in order)
 
@@ -116,6 +143,9 @@ class NewGame:
         self.chosen: int | None = None  # index into `decks`
         self.options: Options | None = None
         self.excluded: set[str] = set()  # topic tags the group leaves out (kept across decks)
+        # The language version the group picked for a deck with translations, by memory_id
+        # (V or a click on its languages); the others show in the game's language.
+        self.versions: dict[str, str] = {}
         # The group's memory of cards (store/memory.py), read when the names are known.
         self.memory: Memory | None = None
         self.starred_deck: DeckResult | None = (
@@ -144,8 +174,46 @@ class NewGame:
         game's language, else the original), and the group's starred cards as a deck when
         it has some."""
         language = self.app.t.language
-        decks = _FAMILIES.use(self.catalog.decks).one_per_family(language) if self.catalog else ()
+        decks = (
+            _FAMILIES.use(self.catalog.decks).one_per_family(language, self.versions)
+            if self.catalog
+            else ()
+        )
         return (*decks, self.starred_deck) if self.starred_deck else decks
+
+    def versions_of(self, deck: Deck) -> list[Deck]:
+        """The deck and its translations, one per language: the original first, then the
+        translations in the catalog's order; or the deck alone."""
+        if self.catalog is None:
+            return [deck]
+        found = _FAMILIES.use(self.catalog.decks).versions_of(deck.memory_id)
+        if not any(version is deck for version in found):
+            return [deck]  # the starred cards, or a deck the catalog no longer holds
+        return found
+
+    def any_translated(self) -> bool:
+        """Whether some deck on the page has another language version (the hint says V)."""
+        if self.catalog is None:
+            return False
+        return _FAMILIES.use(self.catalog.decks).any_translated()
+
+    def other_version(self, index: int) -> bool:
+        """Show, and choose, the next language version of the deck at `index` (the one then
+        played); False when it has none. Its memory is the same (memory_id)."""
+        deck = self.decks[index].deck
+        if deck is None:
+            return False
+        versions = self.versions_of(deck)
+        if len(versions) < 2:
+            return False
+        languages = [version.language for version in versions]
+        following = languages[(languages.index(deck.language) + 1) % len(languages)]
+        self.versions[deck.memory_id] = following
+        if index == self.chosen:
+            self.choose_default_deck()  # the same place; its rules kept if still offered
+        else:
+            self.choose(index)
+        return True
 
     def deck_languages(self, deck: Deck) -> str:
         """The languages a deck is played in, as its line on the deck page says them: nothing

@@ -6,6 +6,10 @@ decks each keeps its readable height, the focused one is always in view, and a l
 how many more there are. Right from a deck goes to the options ("Leave out" first), Left from
 "Leave out" back to the list. "Leave out" opens the lines page on top of this one. In a
 window taller than wide the options sit under the list.
+
+A deck with translations is listed once, in the game's language; V (on the deck in focus,
+else the chosen one) or a click on the languages on its name's row plays it in the next of
+them, and chooses it: that version is the one dealt (deck_tile.py draws the control).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from game.ui.intents import Intent, Kind
 from game.ui.play import start_game, start_with_check
 from game.ui.scenes.base import Scene
 from game.ui.scenes.new_game.choices import OPTION_FIELDS, NewGame, topic_name
-from game.ui.scenes.new_game.deck_tile import draw_tile, tile_heights
+from game.ui.scenes.new_game.deck_tile import draw_tile, tile_heights, version_control
 from game.ui.scenes.new_game.frame import SMALLEST, Frame, arrow_move, narrow
 from game.ui.widgets.button import Button, ButtonGroup, draw_button
 from game.ui.widgets.marks import draw_arrow
@@ -122,11 +126,14 @@ class DeckScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         look, game = self.look, self.game
+        hint = self.t("new_deck_hint")
+        if game.any_translated():
+            hint += " " + self.t("new_deck_hint_versions")
         frame = self.frame = Frame(
             look,
             size,
             self.t("new_deck_title"),
-            self.t("new_deck_hint"),
+            hint,
             self.t("new_step", number=2, count=2),
             self.notice,
         )
@@ -265,6 +272,23 @@ class DeckScene(Scene):
         self.notice = None
         self.layout(self.app.size)
 
+    def other_version(self, index: int) -> None:
+        """Play the deck at `index` in its next language (and choose it)."""
+        if self.game.other_version(index):
+            self.notice = None
+            self._first_focus = self.buttons.focused_id
+            self.layout(self.app.size)
+
+    def _version_at(self, pos: tuple[int, int]) -> int | None:
+        """The deck whose language control is at `pos`, if one is."""
+        for i, result in enumerate(self.game.decks):
+            button = self.buttons.get(f"deck:{i}")
+            if button is None or not button.shown.collidepoint(pos):
+                continue
+            control = version_control(self.look, self.game, result, button.rect)
+            return i if control is not None and control.collidepoint(pos) else None
+        return None
+
     def focus_deck(self, index: int) -> None:
         """Put the focus on a deck and scroll it into view (moving only, never choosing)."""
         self.buttons.focus_on(f"deck:{index}")
@@ -349,6 +373,14 @@ class DeckScene(Scene):
             self._reveal_focus()
         elif kind is Kind.CONFIRM:
             self.confirm(focused)
+        elif kind is Kind.VERSION:
+            index = int(focused.split(":")[1]) if focused.startswith("deck:") else self.game.chosen
+            if index is not None and self.loading is None:
+                self.other_version(index)
+        elif kind is Kind.CLICK and self._version_at(intent.pos) is not None:
+            index = self._version_at(intent.pos)
+            assert index is not None
+            self.other_version(index)
         elif kind in (Kind.POINT, Kind.CLICK):
             pressed = self.buttons.handle(intent)
             if pressed:

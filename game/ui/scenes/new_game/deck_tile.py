@@ -2,6 +2,11 @@
 
 A broken deck's tile is as tall as its first error needs: the error whole, where it is
 (file:line:col, as `inkind check` prints it) and the command that lists every problem.
+
+A deck with translations shows its languages on the name's row as a control: the key V in
+its chip, then the languages' codes, the one played in bold ("V  EN · **ES** · DE"; when
+the deck's name needs the room, the one played and how many more: "V  **ES** +2"). V (on
+the deck in focus, else the chosen one) or a click there plays the next language.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ import pygame
 
 from game.ui.look import Look
 from game.ui.scenes.new_game.choices import NewGame
+from game.ui.widgets.button import hint_chip
 from game.ui.widgets.marks import draw_tick
+
+VERSION_KEY = "V"  # the key that plays a deck in its next language (intents.Kind.VERSION)
 
 if TYPE_CHECKING:
     from game.content.decks import DeckResult
@@ -67,6 +75,101 @@ def _wrapped(look: Look, game: NewGame, result: DeckResult, width: int) -> list[
     return [
         line for text in broken_lines(game, result) for line in look.text.wrap(text, size, width)
     ]
+
+
+def _versions(game: NewGame, result: DeckResult) -> list[str]:
+    """The codes of a deck's languages ("EN", "ES"), or [] for a deck in one language."""
+    deck = result.deck
+    if deck is None or result is game.starred_deck:
+        return []
+    versions = game.versions_of(deck)
+    return [v.language.split("-")[0].upper() for v in versions] if len(versions) > 1 else []
+
+
+def _name_row(look: Look, rect: pygame.Rect) -> tuple[pygame.Rect, int, int]:
+    """(the tile's inside, the name row's height, the tick's side)."""
+    pad_x, pad_y = _padding(look)
+    inner = rect.inflate(-2 * pad_x, -2 * pad_y)
+    head = look.text.line_height(look.theme.body, True)
+    return inner, head, min(head, look.px(30))
+
+
+Pieces = list[tuple[str, bool]]  # a control's words: (text, bold), drawn one after another
+
+
+def _pieces(game: NewGame, result: DeckResult, compact: bool) -> Pieces:
+    """Every language's code, the one played in bold ("EN · **ES** · DE"); `compact`: the
+    one played and how many more ("**ES** +2"), when the deck's name needs the room."""
+    deck = result.deck
+    assert deck is not None
+    codes = _versions(game, result)
+    played = deck.language.split("-")[0].upper()
+    if compact:
+        return [(played, True), (f" +{len(codes) - 1}", False)]
+    pieces: Pieces = []
+    for code in codes:
+        if pieces:
+            pieces.append((" · ", False))
+        pieces.append((code, code == played))
+    return pieces
+
+
+def _control(
+    look: Look, game: NewGame, result: DeckResult, rect: pygame.Rect
+) -> tuple[pygame.Rect, Pieces] | None:
+    """Where the language control of a deck with translations sits in its tile at `rect`
+    (at the name row's right, left of the chosen deck's tick) and its words, or None."""
+    codes = _versions(game, result)
+    if not codes:
+        return None
+    inner, head, tick = _name_row(look, rect)
+    text, theme = look.text, look.theme
+    gap = look.px(6)
+    chip = hint_chip(None, look, VERSION_KEY, (0, 0), None, None, theme.small)
+    right = inner.right - (tick + look.px(10) if result.deck is game.deck else 0)
+    needed = text.width(tile_title(result), theme.body, True) + look.px(12)
+    for compact in (False, True):
+        pieces = _pieces(game, result, compact)
+        words = sum(text.width(piece, theme.small, bold) for piece, bold in pieces)
+        width = chip.width + words + 3 * gap
+        if right - width - inner.left >= needed:
+            break
+    control = pygame.Rect(0, 0, width, max(chip.height, head) + look.px(4))
+    control.midright = (right, inner.top + head // 2)
+    return control, pieces
+
+
+def version_control(
+    look: Look, game: NewGame, result: DeckResult, rect: pygame.Rect
+) -> pygame.Rect | None:
+    """The rect a click plays the deck's next language in, or None (one language)."""
+    found = _control(look, game, result, rect)
+    return found[0] if found else None
+
+
+def _draw_versions(
+    surface: pygame.Surface,
+    look: Look,
+    control: pygame.Rect,
+    pieces: Pieces,
+    chosen: bool,
+    enabled: bool,
+) -> None:
+    pal, text, small = look.pal, look.text, look.theme.small
+    ink = pal.card_text if chosen else (pal.text if enabled else pal.disabled)
+    muted = pal.card_text if chosen else (pal.muted if enabled else pal.disabled)
+    gap = look.px(6)
+    pygame.draw.rect(surface, muted, control, width=max(1, look.px(2)), border_radius=look.px(9))
+    chip = hint_chip(
+        surface, look, VERSION_KEY, (control.left + gap, control.centery), ink, None, small
+    )
+    x = chip.right + gap
+    clip = surface.get_clip()
+    surface.set_clip(control.clip(clip))
+    for piece, bold in pieces:
+        colour = ink if bold else muted
+        x = text.draw(surface, piece, small, colour, (x, control.centery), bold, "midleft").right
+    surface.set_clip(clip)
 
 
 def tile_height(look: Look, game: NewGame, result: DeckResult, width: int) -> int:
@@ -131,9 +234,15 @@ def draw_tile(
         tick = pygame.Rect(inner.right - side, inner.top + (head - side) // 2, side, side)
         draw_tick(surface, tick, pal.accent, max(3, look.px(4)))
         name_w -= side + look.px(10)
-    # The languages it is played in, on the name's row (the line below keeps its cards).
+    # The languages it is played in, on the name's row (the line below keeps its cards): a
+    # control to play another for a deck with translations, else the one language's name.
+    found = _control(look, game, result, rect)
     languages = game.deck_languages(result.deck) if result.deck is not None else ""
-    if languages:
+    if found is not None:
+        control, pieces = found
+        _draw_versions(surface, look, control, pieces, chosen, enabled)
+        name_w = control.left - inner.left - look.px(12)
+    elif languages:
         shown = text.ellipsize(languages, theme.small, max(0, name_w // 2))
         right = (inner.left + name_w, inner.top + head // 2)
         colour = pal.card_text if chosen else pal.muted

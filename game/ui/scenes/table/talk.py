@@ -18,9 +18,21 @@ def timer_room(scene: TableScene) -> pygame.Rect:
     """The content area, less the timer's corner when the gentle timer shows."""
     box = scene.content.copy()
     if scene.timer.enabled:
-        _, _, covered, beside = _timer_layout(scene)
-        box.width -= covered.width if beside else scene.look.px(140)
+        centre, _, covered, beside = _timer_layout(scene)
+        box.width -= covered.width if beside else _under_ring_room(scene, centre[0])
     return box
+
+
+def _under_ring_room(scene: TableScene, centre_x: int) -> int:
+    """The width the ring and the caption under it take from the content's right: its
+    caption ("Paused (T)", "Take your time") is centred under the ring but kept inside the
+    content (Timer.draw), so a caption wider than the ring reaches further left."""
+    look = scene.look
+    widest = max(
+        look.text.width(scene.t(key), look.theme.small) for key in ("timer_paused", "timer_over")
+    )
+    left = min(centre_x - widest // 2, scene.content.right - widest)
+    return max(look.px(140), scene.content.right - left + look.px(12))
 
 
 def timer_place(scene: TableScene) -> tuple[tuple[int, int], int, pygame.Rect]:
@@ -58,7 +70,7 @@ def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) 
         caption = scene.t("timer_paused")
     else:
         caption = scene.t("timer_over") if scene.timer.chimed else ""
-    scene.timer.draw(surface, look, centre, radius, caption, beside=beside)
+    scene.timer.draw(surface, look, centre, radius, caption, beside=beside, bounds=scene.content)
 
 
 def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
