@@ -40,6 +40,7 @@ REQUIRED = (
     "new_game_open_ms_0_decks",
     "refuse_100k_cards_s",
     "refuse_100k_cards_mb",
+    "rss_long_evening_phones_mb",
 )
 
 
