@@ -53,10 +53,11 @@ MB = 1024 * 1024
 # each table phase with twelve players, summary, how to play, settings, level change)
 # holds 1.6 screens' worth of text at 1280x720, 1920x1080 and 3840x2160 alike (5.7, 12.4
 # and 48.7 MB); the busiest alone (the table while sharing) about a third of a screen.
-# So one screen's worth keeps the screen on show and the two or three opened before it;
-# a screen not opened for a while draws its lines again. Two screens' worth (16 MB at
-# 1920x1080) mostly held lines of turns long gone: 8 MB of an evening's RSS (issue 27).
-# The floor keeps every screen of a small window; the ceiling is for windows past 4K.
+# So one screen's worth keeps the screen on show and the few opened before it; a screen
+# not opened for a while draws its lines again (going through every screen in turn, 18
+# lines an opening at 1920x1080). Two screens' worth (16 MB at 1920x1080) was full
+# within an evening's first turns: 8 MB of its RSS (issue 27). The floor keeps every
+# screen of a small window; the ceiling is for windows past 4K.
 SCREENS_KEPT = 1
 SURFACE_BUDGET_MIN = 8 * MB
 SURFACE_BUDGET_MAX = 64 * MB
@@ -64,13 +65,10 @@ SURFACE_BUDGET_MAX = 64 * MB
 # the game at once asks for about 2,000 widths, 1,700 runs, 170 wraps and 40 fits (How to
 # play alone 1,200 widths); a turn at the table adds about 15 widths and 2 fits. So a
 # generation holds every screen's with room to spare, and hits stay hits all evening.
-# A long evening fills them (4,096 widths of card-length lines took 0.65 MB beside their
-# strings, 928 fits with their wraps 1.1 MB): issue 27 made them smaller, each generation
-# still over every screen's needs.
-WIDTHS_KEPT = 6_144
-RUNS_KEPT = 4_096
-WRAPS_KEPT = 512
-FITS_KEPT = 256
+WIDTHS_KEPT = 8_192
+RUNS_KEPT = 8_192
+WRAPS_KEPT = 1_024
+FITS_KEPT = 1_024
 
 
 def surface_budget(size: tuple[int, int] | None) -> int:
