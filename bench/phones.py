@@ -67,6 +67,10 @@ async def _phone(
 
         reader = asyncio.create_task(listen())
         await ready()
+        if count < 0:  # joined for the evening: stay until the game closes our stdin
+            await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+            reader.cancel()
+            return
         start = time.perf_counter()
         for sent in range(count):
             out["sent_at"].append(now())
@@ -81,7 +85,8 @@ async def _phone(
 
 def child_phones(argv: list[str]) -> int:
     """PORT CODE PHONES RATE COUNT SPEAKER L1,L2,…: each phone joins its seat and toggles
-    marks at RATE a second, COUNT times; prints {"sent", "errors", "sent_at"} as JSON."""
+    marks at RATE a second, COUNT times (-1: none, it stays joined until stdin ends); prints
+    {"sent", "errors", "sent_at"} as JSON."""
     port, code, phones, rate, count, speaker = argv[:6]
     listeners = [int(x) for x in argv[6].split(",")]
     out: dict[str, Any] = {"sent": 0, "errors": 0, "sent_at": []}
@@ -120,11 +125,13 @@ def child_phones(argv: list[str]) -> int:
 def spawn_phones(
     port: int, code: str, phones: int, rate: float, count: int, state: GameState
 ) -> subprocess.Popen[str]:
+    """The phones' process; with `count` -1 each phone joins and stays until its stdin ends."""
     listeners = ",".join(str(p) for p in state.listeners)
     args = [str(port), code, str(phones), str(rate), str(count), str(state.speaker), listeners]
     root = str(Path(__file__).resolve().parent.parent)
     return subprocess.Popen(
         [sys.executable, "-m", "bench", "--child", "phones", "--", *args],
+        stdin=subprocess.PIPE if count < 0 else None,
         stdout=subprocess.PIPE,
         text=True,
         cwd=root,

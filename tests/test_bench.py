@@ -44,6 +44,7 @@ REQUIRED = (
     "startup_ratio_ja",
     "deck_load_ratio_collector_off",
     "new_game_open_cpu_ms_200_decks",
+    "rss_long_evening_phones_mb",
 )
 
 

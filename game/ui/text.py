@@ -19,8 +19,8 @@ widths, runs, wraps and fits (a frame asks for the same ones again). Every cache
 bounded, so an evening of new cards and names costs the same memory at turn 1,000 as at
 turn 100 (docs/performance.md, "Memory over an evening"):
 
-- rendered lines by their bytes, least recently drawn first out: two screens' worth of
-  pixels, never under 16 MB nor over 64 MB (`surface_budget`);
+- rendered lines by their bytes, least recently drawn first out: one screen's worth of
+  pixels, never under 8 MB nor over 64 MB (`surface_budget`);
 - the measuring caches by entries (`WIDTHS_KEPT` and the others), in two generations: a
   full generation becomes the old one, and whatever is asked for again moves back, so what
   the screen uses stays and what nobody asked for since is dropped.
@@ -48,16 +48,18 @@ from game.ui.text_wrap import Fitted as Fitted  # widgets take it from here
 # ---------------------------------------------------------------- how much text is kept
 
 MB = 1024 * 1024
-# Rendered text kept, in bytes: two screens' worth of pixels (32-bit), within 16-64 MB.
+# Rendered text kept, in bytes: one screen's worth of pixels (32-bit), within 8-64 MB.
 # Measured (docs/performance.md): every screen of the game drawn once (title, new game,
 # each table phase with twelve players, summary, how to play, settings, level change)
 # holds 1.6 screens' worth of text at 1280x720, 1920x1080 and 3840x2160 alike (5.7, 12.4
 # and 48.7 MB); the busiest alone (the table while sharing) about a third of a screen.
-# So two screens' worth keeps every screen and this turn's new lines at once: going back
-# to a screen never draws its text again. The floor keeps small windows generous; the
-# ceiling is a 4K window's two screens.
-SCREENS_KEPT = 2
-SURFACE_BUDGET_MIN = 16 * MB
+# So one screen's worth keeps the screen on show and the few opened before it; a screen
+# not opened for a while draws its lines again (going through every screen in turn, 18
+# lines an opening at 1920x1080). Two screens' worth (16 MB at 1920x1080) was full
+# within an evening's first turns: 8 MB of its RSS (issue 27). The floor keeps every
+# screen of a small window; the ceiling is for windows past 4K.
+SCREENS_KEPT = 1
+SURFACE_BUDGET_MIN = 8 * MB
 SURFACE_BUDGET_MAX = 64 * MB
 # Entries kept by the measuring caches, half of them in each generation. Every screen of
 # the game at once asks for about 2,000 widths, 1,700 runs, 170 wraps and 40 fits (How to
@@ -432,7 +434,7 @@ class Text(Wrapping):
         return surface
 
     def surface_budget(self) -> int:
-        """Bytes of rendered text kept: fixed, or two screens' worth of the open window."""
+        """Bytes of rendered text kept: fixed, or one screen's worth of the open window."""
         if self._budget is not None:
             return self._budget
         screen = pygame.display.get_surface() if pygame.display.get_init() else None

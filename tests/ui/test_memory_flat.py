@@ -49,20 +49,52 @@ def within_caps(stats: dict[str, int]) -> None:
 # ---------------------------------------------------------------- the budget
 
 
-def test_the_budget_is_two_screens_of_pixels_within_16_and_64_mb() -> None:
-    assert surface_budget(None) == SURFACE_BUDGET_MIN == 16 * MB
-    assert surface_budget((800, 600)) == 16 * MB
-    assert surface_budget((1280, 720)) == 16 * MB  # two screens: 7 MB
-    assert surface_budget((1920, 1080)) == 16 * MB  # two screens: 15.8 MB
-    assert surface_budget((2560, 1440)) == 2 * 2560 * 1440 * 4  # 28 MB
-    assert surface_budget((3840, 2160)) == 2 * 3840 * 2160 * 4  # 63.3 MB
+def test_the_budget_is_one_screen_of_pixels_within_8_and_64_mb() -> None:
+    assert surface_budget(None) == SURFACE_BUDGET_MIN == 8 * MB
+    assert surface_budget((800, 600)) == 8 * MB
+    assert surface_budget((1280, 720)) == 8 * MB  # one screen: 3.5 MB
+    assert surface_budget((1920, 1080)) == 8 * MB  # one screen: 7.9 MB (16 MB before issue 27)
+    assert surface_budget((2560, 1440)) == 2560 * 1440 * 4  # 14 MB
+    assert surface_budget((3840, 2160)) == 3840 * 2160 * 4  # 31.6 MB
     assert surface_budget((7680, 4320)) == SURFACE_BUDGET_MAX == 64 * MB
 
 
 def test_the_default_budget_follows_the_window(make_app) -> None:
     driver = make_app(size=(800, 600))
-    assert driver.app.text.stats()["surface_budget"] == 16 * MB
+    assert driver.app.text.stats()["surface_budget"] == 8 * MB
     assert Text(budget=3 * MB).surface_budget() == 3 * MB
+
+
+@pytest.mark.parametrize("which", ["share", "award", "wild_award"])
+def test_a_twelve_player_table_at_1080p_is_drawn_again_from_the_cache(make_app, which) -> None:
+    """One screen's worth of text (issue 27: it was two) holds the busiest screens' lines:
+    the table drawn again whole renders none of them again, and holds at most the budget."""
+    driver = make_app(size=(1920, 1080))
+    app = driver.app
+    sample = sample_game(app.catalog(), Mode.CIRCLE, names=TWELVE_NAMES, seeds=40)
+    assert sample is not None
+    state = getattr(sample, which)
+    assert state is not None
+    table = app.reset("table", session=Session(state, None))
+    driver.step()
+    rendered = app.text.stats()["surfaces"]
+    assert rendered > 20  # twelve names and more
+    render_runs = app.text._render_runs
+    renders: list[str] = []
+
+    def counting(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        renders.append(text)
+        return render_runs(text, *args, **kwargs)
+
+    app.text._render_runs = counting  # every line rendered anew, not taken from the cache
+    try:
+        table.painter.forget()  # the whole table drawn again, as after a choice
+        driver.step()
+    finally:
+        del app.text._render_runs
+    assert renders == []
+    within_caps(app.text.stats())
+    assert app.text.stats()["surface_budget"] == 8 * MB
 
 
 # ---------------------------------------------------------------- 100,000 strings
