@@ -430,6 +430,16 @@ def _crop_marks(pdf: FPDF, paper: tuple[float, float]) -> None:
         pdf.line(right + BLEED_GAP, mark_y, right + BLEED_GAP + CROP, mark_y)
 
 
+def card_language(deck_language: str) -> str:
+    """The language of the printed cards' own words ("Follow-ups", "Gentle timer"): the
+    deck's where the game speaks it (a Japanese deck's cards are read by Japanese players),
+    else the player's."""
+    from game.content.cli_words import cli_language
+    from game.content.languages import best_language, offered_languages
+
+    return best_language([deck_language, cli_language()], offered_languages())
+
+
 def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextIO) -> int:
     """Load DECK (a file, or the id of a deck the game knows) and write its cards as a PDF."""
     from game.content.cli_words import cli_text, problem_line, say
@@ -437,6 +447,7 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
     from game.content.sources import load_catalog
     from game.content.terminal import escape
     from game.content.ui_text import load_ui_text
+    from game.store.paths import cache_dir
 
     def tell(line: str, to: TextIO) -> None:
         print(escape(line), file=to)
@@ -458,7 +469,7 @@ def run_print(deck_arg: str, out: str, paper: str, stdout: TextIO, stderr: TextI
             tell(f"inkind print: {missing}", stderr)
             return 2
         deck = match[0]
-    t = load_ui_text()
+    t = load_ui_text(card_language(deck.language), cache_dir=cache_dir())
     target = Path(out)
     pages = write_pdf(deck, target, paper, t, t("print_back_title"))
     count = len(faces(deck, t))
