@@ -225,13 +225,27 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {"log": as_log, "piles": as_piles
 assert {f.name for f in attrs.fields(GameState) if f.converter is not None} == set(_CONVERTERS)
 
 
+def _make_copy() -> Callable[[GameState], GameState]:
+    """A copy of a state, its fields set one by one in straight-line code (made once here,
+    as attrs makes its own methods): 4 µs against 10 for a loop over the field names."""
+    lines = ["def copy(state):", "    new = _new(GameState)"]
+    lines += [f"    _set(new, {name!r}, state.{name})" for name in _FIELDS]
+    lines.append("    return new")
+    scope: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__}
+    scope["GameState"] = GameState
+    exec("\n".join(lines), scope)  # noqa: S102 - our own field names, nothing read from outside
+    copy: Callable[[GameState], GameState] = scope["copy"]
+    return copy
+
+
+_copy = _make_copy()
+
+
 def evolve(state: GameState, **changes: Any) -> GameState:
-    """`attrs.evolve` for the engine's states, in half the time (it runs some 25,000 times
-    in the replay of a long evening): the fields copied as they are, the changes converted
-    as `GameState(...)` converts them."""
-    new = object.__new__(GameState)
-    for name in _FIELDS:
-        object.__setattr__(new, name, getattr(state, name))
+    """`attrs.evolve` for the engine's states, in a third of the time (it runs some 25,000
+    times in the replay of a long evening): the fields copied as they are, the changes
+    converted as `GameState(...)` converts them."""
+    new = _copy(state)
     for name, value in changes.items():
         if name not in _FIELD_SET:
             raise TypeError(f"GameState has no field {name!r}")
