@@ -225,22 +225,32 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {"log": as_log, "piles": as_piles
 assert {f.name for f in attrs.fields(GameState) if f.converter is not None} == set(_CONVERTERS)
 
 
-def evolve(state: GameState, **changes: Any) -> GameState:
-    """`attrs.evolve` for the engine's states, in half the time (it runs some 25,000 times
-    in the replay of a long evening): the fields copied as they are, the changes converted
-    as `GameState(...)` converts them."""
-    new = object.__new__(GameState)
+def _make_evolve() -> Callable[..., GameState]:
+    """`evolve`, written out once here for GameState's fields, as attrs writes its own
+    methods: each field set in straight-line code, from the change if one is given (each
+    field a keyword argument, so an unknown one is a TypeError), converted as
+    `GameState(...)` converts it. About 4 µs a state against 10 for a loop over the names."""
+    unchanged = "_UNCHANGED"
+    lines = [
+        "def evolve(state, *, " + ", ".join(f"{name}={unchanged}" for name in _FIELDS) + "):",
+        "    new = _new(GameState)",
+    ]
     for name in _FIELDS:
-        object.__setattr__(new, name, getattr(state, name))
-    for name, value in changes.items():
-        if name not in _FIELD_SET:
-            raise TypeError(f"GameState has no field {name!r}")
-        convert = _CONVERTERS.get(name)
-        object.__setattr__(new, name, value if convert is None else convert(value))
-    return new
+        given = f"_{name}({name})" if name in _CONVERTERS else name
+        lines.append(f"    _set(new, {name!r}, state.{name} if {name} is {unchanged} else {given})")
+    lines.append("    return new")
+    scope: dict[str, Any] = {f"_{name}": convert for name, convert in _CONVERTERS.items()}
+    scope.update(_new=object.__new__, _set=object.__setattr__, GameState=GameState)
+    scope[unchanged] = object()
+    exec("\n".join(lines), scope)  # noqa: S102 - our own field names, nothing read from outside
+    made: Callable[..., GameState] = scope["evolve"]
+    made.__doc__ = """`attrs.evolve` for the engine's states, in about a third of the time
+    (it runs some 25,000 times in the replay of a long evening): the fields copied as
+    they are, the changes converted as `GameState(...)` converts them."""
+    return made
 
 
-_FIELD_SET = frozenset(_FIELDS)
+evolve = _make_evolve()
 
 
 def earned_marks(pending: tuple[Award, ...]) -> tuple[tuple[int, AwardKind], ...]:

@@ -23,7 +23,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from game.core.actions import Action
 from game.core.serial import FORMAT_VERSION, PlainDataError, from_plain, to_plain
@@ -114,35 +114,48 @@ def decode_actions(data: bytes, wanted: int) -> tuple[list[Action], str | None]:
 
 
 def read_journal(data: bytes, wanted: int) -> tuple[list[Action], str | None, int]:
-    """`decode_actions`, and how many bytes of the journal those actions take."""
-    actions: list[Action] = []
-    used = 0
-    # Most lines repeat (draw, done sharing, the same marks): each distinct one is read once.
-    seen: dict[bytes, Action] = {}
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        if len(actions) >= wanted:
+    """`decode_actions`, and how many bytes of the journal those actions take.
+
+    Most lines repeat (a draw, done sharing, the same marks): a 100,000-action journal
+    holds a few thousand different lines. Each different line is checked and read once;
+    the journal is then those readings, line by line, up to the first line that is not
+    good (what a line-by-line reading would keep, and its reason)."""
+    lines = data.split(b"\n", wanted)[:wanted]
+    read: dict[bytes, Action | str] = {}
+    for line in set(lines):
+        read[line] = _read_line(line)
+    good = [read[line] for line in lines]
+    problem = None
+    for number, found in enumerate(good, start=1):
+        if isinstance(found, str):  # the first line not good: the actions end before it
+            del good[number - 1 :]
+            problem = found.format(number=number)
             break
-        if not line.endswith(b"}") or len(line) > MAX_LINE_BYTES or line[8:9] != b" ":
-            return actions, f"line {number} of the journal is cut or damaged", used
-        known = seen.get(line)
-        if known is not None:
-            actions.append(known)
-            used += len(line) + 1
-            continue
-        crc, body = line[:8], line[9:]
-        try:
-            if int(crc, 16) != zlib.crc32(body):
-                return actions, f"line {number} of the journal fails its checksum", used
-            plain = json.loads(body.decode("ascii"))
-            action = from_plain(Action, plain)
-            seen[line] = action
-            actions.append(action)
-        except (ValueError, UnicodeDecodeError, PlainDataError) as error:
-            return actions, f"line {number} of the journal does not read: {error}", used
-        used += len(line) + 1
-    if len(actions) < wanted:
-        return actions, f"the journal holds {len(actions)} of the {wanted} actions", used
-    return actions, None, used
+    actions = cast("list[Action]", good)
+    used = sum(map(len, lines[: len(actions)])) + len(actions)
+    if problem is None and len(actions) < wanted:
+        problem = f"the journal holds {len(actions)} of the {wanted} actions"
+    return actions, problem, used
+
+
+def _read_line(line: bytes) -> Action | str:
+    """One journal line's action, or why it is not good (`{number}` for its line number)."""
+    if not line.endswith(b"}") or len(line) > MAX_LINE_BYTES or line[8:9] != b" ":
+        return "line {number} of the journal is cut or damaged"
+    crc, body = line[:8], line[9:]
+    try:
+        if int(crc, 16) != zlib.crc32(body):
+            return "line {number} of the journal fails its checksum"
+        action: Action = from_plain(Action, json.loads(body.decode("ascii")))
+    except (ValueError, UnicodeDecodeError, PlainDataError) as error:
+        why = str(error)
+    except Exception as error:  # noqa: BLE001 - read even past a damaged line: never a crash
+        why = type(error).__name__  # (a line nested too deep for the parser, say)
+    else:
+        return action
+    return "line {number} of the journal does not read: " + why.replace("{", "{{").replace(
+        "}", "}}"
+    )
 
 
 # ------------------------------------------------------------ the header
