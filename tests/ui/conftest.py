@@ -19,6 +19,13 @@ from game.ui.app import App  # noqa: E402
 from game.ui.scenes.title import TitleScene  # noqa: E402
 
 
+# Waiting is stepped in bigger moments of loop time than a frame: the app sees the same
+# hold end and the same animation end, drawn in 5 frames instead of 24 (a whole game by
+# keys draws thousands fewer). Tests that look at each frame step by themselves.
+HELD_STEP = 1 / 12
+SETTLE_STEP = 1 / 20
+
+
 class Driver:
     """Posts keyboard, text and mouse events and steps the app, as a player would."""
 
@@ -43,14 +50,14 @@ class Driver:
         for _ in range(120):
             if not self.app.input_held():
                 return
-            self.step()
+            self.step(dt=HELD_STEP)
 
     def settle(self) -> None:
         """Step until nothing animates (a card flip, a fade)."""
         for _ in range(240):
             if not self.app.scene.animating():
                 break
-            self.step()
+            self.step(dt=SETTLE_STEP)
         self.step()
 
     def key(self, key: int, mod: int = 0) -> None:
