@@ -18,7 +18,6 @@ from game.store.settings import Settings  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.title import TitleScene  # noqa: E402
 
-
 # Waiting is stepped in bigger moments of loop time than a frame: the app sees the same
 # hold end and the same animation end, drawn in 5 frames instead of 24 (a whole game by
 # keys draws thousands fewer). Tests that look at each frame step by themselves.
