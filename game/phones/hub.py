@@ -191,6 +191,7 @@ class Hub(Follower):
             if self.session is not None:
                 self.session.phones = held
                 self.session.changes += 1  # the TV's view changes: a row moves to a phone
+                self.session.outside_changes += 1
             if self.session is not None and taken:
                 # A phone took a seat: its key is saved with the game (`Session.extras`),
                 # so after a crash it takes the seat back by itself.

@@ -77,7 +77,11 @@ class Session:
         self.put_away_later: set[str] = set()
         self.listeners: list[Listener] = []
         self.changes = 0  # counts every change (a star too): what was read before is stale
-        self.view_memo: tuple[Any, ...] | None = None  # views.table_view's last answer
+        # ...and of those, the ones the game's state does not hold (a star, a voice, a row
+        # moved to a phone): with the state, what a view is built from (views.table_view)
+        self.outside_changes = 0
+        # views.table_view's last answer for each device: (what it saw, words, view)
+        self.view_memo: dict[tuple[int | None, int], tuple[Any, Any, Any]] = {}
         # More the save keeps beside the game, by name: asked at each save (the phones'
         # room, so phones take their seats back after a crash).
         self.extras: dict[str, Callable[[], Any]] = {}
@@ -97,6 +101,8 @@ class Session:
 
     def _changed(self, before: GameState) -> None:
         self.changes += 1
+        if self.state is before:
+            self.outside_changes += 1
         if self.memory is not None and self.state.card != before.card:
             self.memory.dealt(self.state.card)
         if self._batch is not None:
@@ -112,6 +118,7 @@ class Session:
             return
         self.reader = reader
         self.changes += 1
+        self.outside_changes += 1
         for listener in list(self.listeners):
             listener(self.state, self.state)
 

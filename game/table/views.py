@@ -16,6 +16,7 @@ Keys and clicks meet here too: `TableView.keys` maps each key to the offer a cli
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
@@ -270,21 +271,52 @@ def card_timer(state: GameState) -> int | None:
 
 
 def table_view(session: Session, t: Words, seat: int | None = None, row: int = 0) -> TableView:
-    """The view of the session's state now, for the TV (`seat=None`) or one seat. Asked again
-    for the same state, seat, row and words (the table's layout, then its first frame, then
-    each phone), it is the same object: with twelve players a view checks some forty marks
-    with the engine (about 3 ms)."""
+    """The view of the session's state now, for the TV (`seat=None`) or one seat.
+
+    Each device's view is kept until something it may see changes (`seen_by`): a phone's
+    tap changes the state, but not what the eleven other phones may see of it, so a tap
+    rebuilds one seat's view, not twelve (with twelve players a view checks some forty
+    marks with the engine, about 3 ms). Asked again for the same seat, row and words with
+    nothing new for it to see, it is the same object."""
     state = session.state
-    memo = session.view_memo
-    stamp = (state, session.changes, t, session.phones)
-    if memo is None or memo[0] != stamp:
-        memo = session.view_memo = (stamp, {})
-    views: dict[tuple[int | None, int], TableView] = memo[1]
-    found = views.get((seat, row))
-    if found is None:
-        names = [p.name for p in state.players]
-        found = views[(seat, row)] = _View(session, state, t, names, seat).view(row)
+    here = _here(session, state, seat)
+    seen = (seen_by(state, here, tv=seat is None), session.outside_changes, session.phones)
+    memo: dict[tuple[int | None, int], tuple[Any, Words, TableView]] = session.view_memo
+    kept = memo.get((seat, row))
+    if kept is not None and kept[1] is t and kept[0] == seen:
+        return kept[2]
+    names = [p.name for p in state.players]
+    found = _View(session, state, t, names, seat).view(row)
+    memo[(seat, row)] = (seen, t, found)
     return found
+
+
+def _here(session: Session, state: GameState, seat: int | None) -> tuple[int, ...]:
+    """The seats whose choices a device makes: a phone's own, or the laptop's."""
+    if seat is None:
+        return tuple(s for s in state.seats if s not in session.phones)
+    return (seat,)
+
+
+# What no device sees of another's choices before they are shown (issue 22's secrecy):
+# the marks given and the answers to "ready to go deeper?". The log says the same again.
+_UNSEEN = frozenset({"pending", "votes", "log"})
+_SEEN_FIELDS = tuple(f.name for f in attrs.fields(GameState) if f.name not in _UNSEEN)
+
+
+def seen_by(state: GameState, here: tuple[int, ...], tv: bool) -> tuple[object, ...]:
+    """What a device acting for `here` may see of `state`: every field but the others'
+    marks and answers. Of those, who has answered the vote shows everywhere (its count),
+    and who has marked shows on the TV ("2 of 4 have marked"). Two states alike in this
+    give the device the same view: the secrecy test holds that for one choice,
+    tests/table/test_seat_views.py for the kept views."""
+    return (
+        *(getattr(state, name) for name in _SEEN_FIELDS),
+        tuple(a for a in state.pending if a.seat in here),
+        frozenset(a.seat for a in state.pending) if tv else None,
+        tuple(v for v in state.votes if v[0] in here),
+        state.voted,
+    )
 
 
 # The move a choice becomes: who may make it comes from the rules' own table (turns.MAY).
