@@ -224,7 +224,7 @@ def apply_changes(memory: Memory, path: Path) -> Memory:
     for line in data.split(b"\n"):
         crc, _, body = line.partition(b" ")
         try:
-            if len(crc) != 8 or int(crc, 16) != zlib.crc32(body):
+            if crc != b"%08x" % zlib.crc32(body):  # as written: an upper-case digit is damage
                 continue
             change = json.loads(body)
             names, deck_id, what = change["n"], change["d"], change["o"]

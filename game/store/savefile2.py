@@ -144,7 +144,7 @@ def _read_line(line: bytes) -> Action | str:
         return "line {number} of the journal is cut or damaged"
     crc, body = line[:8], line[9:]
     try:
-        if int(crc, 16) != zlib.crc32(body):
+        if crc != b"%08x" % zlib.crc32(body):  # as written: "Cdc4def1" is damage too
             return "line {number} of the journal fails its checksum"
         action: Action = from_plain(Action, json.loads(body.decode("ascii")))
     except (ValueError, UnicodeDecodeError, PlainDataError) as error:

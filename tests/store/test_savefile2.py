@@ -93,3 +93,19 @@ def test_a_cut_journal_gives_the_game_up_to_its_last_whole_action():
     actions, problem = decode_actions(journal[:-5], len(state.log))
     assert problem == f"line {len(state.log)} of the journal is cut or damaged"
     assert actions == list(state.log[:-1])
+
+
+def test_a_checksum_digit_changed_in_case_is_damage():
+    """int("Cdc4def1", 16) reads the same number as "cdc4def1": a flipped case bit (0x20)
+    in a journal line's checksum was let through. The checksum is compared as written."""
+    state = played()
+    journal = bytearray(encode_actions(state.log))
+    lines = bytes(journal).split(b"\n")
+    number, line = next((n, x) for n, x in enumerate(lines) if x[:8].lower() != x[:8].upper())
+    at = sum(len(x) + 1 for x in lines[:number]) + next(
+        i for i, c in enumerate(line[:8]) if chr(c) in "abcdef"
+    )
+    journal[at] ^= 0x20  # a letter digit to upper case
+    actions, problem = decode_actions(bytes(journal), len(state.log))
+    assert problem == f"line {number + 1} of the journal fails its checksum"
+    assert list(actions) == list(state.log[:number])

@@ -25,7 +25,7 @@ def fresh(session, seat):  # type: ignore[no-untyped-def]
 
 
 @settings(
-    max_examples=examples(ci=40, dev=6),
+    max_examples=examples(ci=40, dev=3),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
