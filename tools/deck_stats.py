@@ -9,6 +9,8 @@ that name any feeling word at all (the checker's feeling stems, as "a time you w
 does; shown, not judged), the most common first two words, the share opening
 with a remember verb, the action cards (`wild: action`), and the pairs of follow-ups alike in
 wording on two different cards (difflib ratio >= 0.85 ignoring case, as `inkind check`).
+Then the same pairs across the decks given, deck against deck in one language (a group that
+plays two decks hears both; `inkind check` looks only inside a deck).
 
 Exit status 0 when every deck meets every target, 1 when one misses, 2 for a deck that does
 not load (its errors are printed).
@@ -105,11 +107,33 @@ def deck_report(deck: Deck) -> tuple[list[str], list[str]]:
     return lines, missed
 
 
+def across_decks(decks: list[Deck]) -> list[str]:
+    """Follow-ups alike in wording on cards of two different decks of one language."""
+    lines = []
+    for language in sorted({deck.language for deck in decks}):
+        follow_ups = [
+            ((deck.id, card.id), f"{deck.id}/{card.id}", text)
+            for deck in decks
+            if deck.language == language
+            for card in deck.cards
+            if not card.is_wild and card.prompt
+            for text in card.follow_ups
+        ]
+        pairs = alike_pairs([text for *_, text in follow_ups], [key for key, *_ in follow_ups])
+        pairs = [(i, j) for i, j in pairs if follow_ups[i][0][0] != follow_ups[j][0][0]]
+        lines += [f"  {language}: {len(pairs)}"]
+        lines += [
+            f'    {follow_ups[i][1]} ~ {follow_ups[j][1]}: "{follow_ups[i][2]}"' for i, j in pairs
+        ]
+    return lines
+
+
 def main(argv: Sequence[str]) -> int:
     if not argv:
         print("usage: python tools/deck_stats.py DECK.yaml ...", file=sys.stderr)
         return 2
     status = 0
+    loaded = []
     for path in argv:
         result = load_deck(path)
         if result.deck is None:
@@ -118,12 +142,22 @@ def main(argv: Sequence[str]) -> int:
                 print(f"  {problem.format()}")
             status = 2
             continue
+        loaded.append(result.deck)
         lines, missed = deck_report(result.deck)
         print(f"{path} ({result.deck.id})")
         print("\n".join(lines))
         print(f"  targets missed: {'; '.join(missed)}" if missed else "  targets: all met")
         if missed and status == 0:
             status = 1
+    if len(loaded) > 1:
+        lines = across_decks(loaded)
+        print("similar follow-up pairs across decks, by language:")
+        print("\n".join(lines))
+        totals = [line for line in lines if not line.startswith("    ")]
+        if any(not line.endswith(": 0") for line in totals):
+            print("  targets missed: follow-ups alike across decks")
+            if status == 0:
+                status = 1
     return status
 
 

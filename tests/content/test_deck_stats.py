@@ -55,6 +55,20 @@ def test_a_deck_that_misses_targets_lists_them_and_exits_1() -> None:
         "  targets missed: median words 18.5 > 15; 1 prompt over 30 words; "
         'feeling asks 100% > 50%; "remember a" opens 100% > 8%; remember verbs open 100% > 10%; '
         "action cards 0 < 3; similar follow-up pairs 1 > 0",
+        "similar follow-up pairs across decks, by language:",
+        "  en: 0",
+    ]
+
+
+def test_follow_ups_alike_across_two_decks_are_listed_and_miss() -> None:
+    """A group that plays two decks hears both: a near-copy across decks misses a target."""
+    done = run("meets.yaml", "echoes.yaml")
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-4:] == [
+        "similar follow-up pairs across decks, by language:",
+        "  en: 1",
+        '    meets/kitchen ~ echoes/smell: "What did its smell stir in you?"',
+        "  targets missed: follow-ups alike across decks",
     ]
 
 
