@@ -33,14 +33,23 @@ def _padding(look: Look) -> tuple[int, int]:
 
 
 def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
-    """The first error, whole, then how to see them all."""
+    """The first error, whole, in the players' language, then how to see them all.
+
+    Said here, when the tile is laid out: a deck's problems are kept as the checker made
+    them (each a key of problems.yaml and its values) and never said before."""
+    from game.content.problem_text import problem_text
+    from game.content.ui_text import isolated
+
     first = next((p for p in result.problems if p.is_error), None)
     where = os.path.basename(result.path)  # the tile's title names it; the command has it all
     if first is not None and first.line is not None:
         where += f":{first.line}" + (f":{first.col}" if first.col is not None else "")
-    problem = f"{where}: {first.message}" if first else where
+    language = game.app.t.language
+    words = problem_text(language)
+    wrap = None if language == "en" else isolated  # a Hebrew card id keeps its direction
+    problem = f"{where}: {words.said(first.message, wrap)}" if first else where
     if first is not None and first.hint:
-        problem += f" ({first.hint})"
+        problem += f" ({words.said(first.hint, wrap)})"
     return [
         game.t("new_deck_broken", problem=problem),
         game.t("new_deck_check", path=os.path.abspath(result.path)),
