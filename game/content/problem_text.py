@@ -41,7 +41,7 @@ class Says(str):
     def __new__(cls, key: str, values: tuple[tuple[str, object], ...] = ()) -> Says:
         if any(isinstance(value, Phrase) for _, value in values):
             values = tuple(
-                (name, Says(value.key) if isinstance(value, Phrase) else value)
+                (name, value.said() if isinstance(value, Phrase) else value)
                 for name, value in values
             )
         said = super().__new__(cls, english_text().fill(key, values))
@@ -54,16 +54,20 @@ class Says(str):
 
 
 class Phrase:
-    """A phrase of problems.yaml ("the prompt") named where a problem may need it, said only
+    """A text of problems.yaml named where a problem may need it ("the prompt"), said only
     when one does: a reader passes it for every card, so it costs nothing until then."""
 
-    __slots__ = ("key",)
+    __slots__ = ("key", "values")
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, /, **values: object) -> None:
         self.key = key
+        self.values = tuple(values.items())
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r})"
+
+    def said(self) -> Says:
+        return Says(self.key, self.values)
 
 
 def says(key: str, /, **values: object) -> Says:

@@ -237,3 +237,17 @@ def test_the_words_of_a_start_hold_no_deck_problem() -> None:
         assert not [key for key in texts if key.startswith("problems.")]
         said = json.loads((locale_dir() / language / "problems.json").read_text("utf-8"))
         assert set(said["texts"]) == set(english())
+
+
+def test_a_file_that_cannot_be_read_is_said_in_the_language(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("format: 1\ncards:\n  - prompt: Tell me: what now?\n", encoding="utf-8")
+    problem = load_deck(path).problems[0]
+    assert problem.message == "a ':' here starts a key, which is not allowed at this place"
+    german = problem_text.problem_text("de")
+    assert german.said(problem.message) == (
+        "ein ':' beginnt hier einen Schlüssel, und das ist an dieser Stelle nicht erlaubt"
+    )
+    assert german.said(problem.hint) == (
+        "setz Text mit ': ' in Anführungszeichen, oder prüf die Einrückung"
+    )
