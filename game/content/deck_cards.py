@@ -3,7 +3,6 @@ and built, every problem reported with its line and column (the deck itself: dec
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection
 
 import attrs
@@ -11,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
 from game.content.node_reader import SLUG, NodeReader, What, position, slugify
-from game.content.problems import Phrase, Says, quote, says
+from game.content.problems import Phrase, quote, says
 from game.content.yamlsafe import STR_TAG
 from game.core.cards import Card, Level, WildEffect
 
@@ -50,41 +49,31 @@ WILD_CARD_KEYS = ("wild", "text", "level", "id", "timer")
 CLOSING_KEYS = ("prompt", "id", "follow_ups", "timer")
 
 
-@functools.cache
-def _on_prompt_card() -> dict[str, tuple[Says, Says]]:
-    return {"text": (says("text_only_wild"), says("hint_text_only_wild"))}
-
-
-@functools.cache
-def _on_wild_card() -> dict[str, tuple[Says, Says]]:
-    """Keys a wild card may not have: the message names the key, the hint says what to do
-    (said when a deck has one: problems.yaml is not read at start-up)."""
-    return {
-        key: (says("not_on_wild_card", key=f"'{key}'"), hint)
-        for key, hint in (
-            ("prompt", says("hint_wild_prompt")),
-            ("follow_ups", says("hint_remove_them")),
-            ("tags", says("hint_remove_them")),
-            ("everyone", says("hint_wild_everyone")),
-            ("answered_by", says("hint_wild_answered_by")),
-        )
-    }
-
-
-@functools.cache
-def _on_closing_card() -> dict[str, tuple[Says, Says]]:
-    """Keys a closing card may not have."""
-    return {
-        key: (says("not_on_closing_card", key=f"'{key}'"), hint)
-        for key, hint in (
-            ("text", says("hint_closing_text")),
-            ("level", says("hint_closing_level")),
-            ("tags", says("hint_closing_tags")),
-            ("everyone", says("hint_closing_everyone")),
-            ("wild", says("hint_closing_wild")),
-            ("answered_by", says("hint_closing_answered_by")),
-        )
-    }
+WRITE_AS_PROMPT = Phrase("hint_write_as_prompt")
+# Keys a card may not have: the message names the key, the hint says what to do (Phrases:
+# said only when a deck has one, so reading a deck reads no problems.yaml).
+_ON_PROMPT_CARD = {"text": (Phrase("text_only_wild"), Phrase("hint_text_only_wild"))}
+_ON_WILD_CARD = {
+    key: (Phrase("not_on_wild_card", key=f"'{key}'"), hint)
+    for key, hint in (
+        ("prompt", Phrase("hint_wild_prompt")),
+        ("follow_ups", Phrase("hint_remove_them")),
+        ("tags", Phrase("hint_remove_them")),
+        ("everyone", Phrase("hint_wild_everyone")),
+        ("answered_by", Phrase("hint_wild_answered_by")),
+    )
+}
+_ON_CLOSING_CARD = {
+    key: (Phrase("not_on_closing_card", key=f"'{key}'"), hint)
+    for key, hint in (
+        ("text", Phrase("hint_closing_text")),
+        ("level", Phrase("hint_closing_level")),
+        ("tags", Phrase("hint_closing_tags")),
+        ("everyone", Phrase("hint_closing_everyone")),
+        ("wild", Phrase("hint_closing_wild")),
+        ("answered_by", Phrase("hint_closing_answered_by")),
+    )
+}
 
 
 @attrs.frozen
@@ -167,15 +156,15 @@ class CardReader:
     ) -> Card | None:
         is_wild = isinstance(node, MappingNode) and any(k.value == "wild" for k, _ in node.value)
         if is_wild:
-            keys = self.r.mapping(node, WHAT_WILD_CARD, WILD_CARD_KEYS, ("wild",), _on_wild_card())
+            keys = self.r.mapping(node, WHAT_WILD_CARD, WILD_CARD_KEYS, ("wild",), _ON_WILD_CARD)
         else:
             keys = self.r.mapping(
                 node,
                 WHAT_CARD,
                 PROMPT_CARD_KEYS,
                 (),
-                _on_prompt_card(),
-                says("hint_write_as_prompt"),
+                _ON_PROMPT_CARD,
+                WRITE_AS_PROMPT,
             )
         if keys is None:
             return None
@@ -304,9 +293,7 @@ class CardReader:
         return tuple(tags)
 
     def closing(self, node: Node, cards: tuple[Card, ...]) -> Card | None:
-        keys = self.r.mapping(
-            node, WHAT_CLOSING_CARD, CLOSING_KEYS, ("prompt",), _on_closing_card()
-        )
+        keys = self.r.mapping(node, WHAT_CLOSING_CARD, CLOSING_KEYS, ("prompt",), _ON_CLOSING_CARD)
         if keys is None:
             return None
         taken = {card.id for card in cards}

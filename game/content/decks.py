@@ -80,6 +80,7 @@ WHAT_MODE = Phrase("what_mode")
 WHAT_PRESET = Phrase("what_preset")
 WHAT_TOPIC = Phrase("what_topic")
 WHAT_TOPIC_DESCRIPTION = Phrase("what_topic_description")
+WRITE_FORMAT_1_1 = Phrase("hint_write_format", version="1.1")
 
 DECK_REQUIRED = ("format", "id", "name", "cards")
 LEVEL_KEYS = ("name", "description", "minutes", "pace")
@@ -229,9 +230,7 @@ class _DeckReader(CardReader):
                 value, "'format'", says("kind_number"), says("hint_remove_quotes", value="1.1")
             )
             return FORMAT_1_1
-        found = self.r.whole_number(
-            value, "'format'", -(2**63), too_long_hint=says("hint_write_format", version=FORMAT_1_1)
-        )
+        found = self.r.whole_number(value, "'format'", -(2**63), too_long_hint=WRITE_FORMAT_1_1)
         if found is None or found == FORMAT_VERSION:
             return str(FORMAT_VERSION)
         if found > FORMAT_VERSION:

@@ -85,8 +85,8 @@ class NodeReader:
         what: What,
         keys: Collection[str] | None,
         required: Sequence[str] = (),
-        misplaced: dict[str, tuple[Says, Says]] | None = None,
-        hint: str | Says = "",
+        misplaced: dict[str, tuple[Phrase, Phrase]] | None = None,
+        hint: str | Phrase = "",
     ) -> dict[str, Node] | None:
         """The values of a mapping by key, after checking every key.
 
@@ -95,7 +95,7 @@ class NodeReader:
         Missing required keys are reported at the mapping's start.
         """
         if not isinstance(node, MappingNode):
-            self.expected(node, what, says("kind_mapping"), hint)
+            self.expected(node, what, says("kind_mapping"), _said(hint))
             return None
         values: dict[str, Node] = {}
         first_line: dict[str, int] = {}
@@ -114,7 +114,8 @@ class NodeReader:
             if keys is None or key in keys:
                 values[key] = value_node
             elif misplaced and key in misplaced:
-                self.error(key_node, *misplaced[key])
+                said, how = misplaced[key]
+                self.error(key_node, said.said(), how.said())
             else:
                 self.unknown_key(key_node, key, what, keys)
         for key in required:
@@ -232,15 +233,10 @@ class NodeReader:
         what: What,
         lowest: int,
         highest: int | None = None,
-        too_long_hint: str | Says = "",
+        too_long_hint: str | Phrase = "",
     ) -> int | None:
         """A whole number from `lowest` to `highest` (None: no upper limit). `too_long_hint`
         says how to fix one too long to read, where the range does not say it better."""
-        in_range = (
-            says("hint_number_at_least", lowest=lowest)
-            if highest is None
-            else says("hint_number_from_to", lowest=lowest, highest=highest)
-        )
         if not (isinstance(node, ScalarNode) and node.tag == INT_TAG):
             hint: str | Says = ""
             if (
@@ -252,7 +248,7 @@ class NodeReader:
                 hint = (
                     says("hint_remove_quotes", value=written)
                     if len(written) <= MAX_DIGITS
-                    else in_range
+                    else _in_range(lowest, highest)
                 )
             self.expected(node, what, says("kind_whole_number"), hint)
             return None
@@ -261,7 +257,7 @@ class NodeReader:
             self.error(
                 node,
                 says("number_too_long", what=what, count=digits, number=f"{digits:,}"),
-                too_long_hint or in_range,
+                _said(too_long_hint) or _in_range(lowest, highest),
             )
             return None
         value = int(_NUMBERS.construct_yaml_int(node))
@@ -307,7 +303,7 @@ class NodeReader:
         if value is None:
             return True
         found = self.whole_number(
-            value, "'format'", -(2**63), too_long_hint=says("hint_write_format", version=version)
+            value, "'format'", -(2**63), too_long_hint=Phrase("hint_write_format", version=version)
         )
         if found is None or found == version:
             return True
@@ -330,6 +326,17 @@ class NodeReader:
             self.error(node, says("no_value", what=what), hint or says("hint_no_value"))
             return
         self.error(node, says("must_be", what=what, kind=kind, found=describe(node)), hint)
+
+
+def _said(text: str | Phrase) -> str:
+    return text.said() if isinstance(text, Phrase) else text
+
+
+def _in_range(lowest: int, highest: int | None) -> Says:
+    """How to write a number in range (said only for a number that is wrong)."""
+    if highest is None:
+        return says("hint_number_at_least", lowest=lowest)
+    return says("hint_number_from_to", lowest=lowest, highest=highest)
 
 
 def fresh(text: str) -> str:

@@ -251,3 +251,19 @@ def test_a_file_that_cannot_be_read_is_said_in_the_language(tmp_path: Path) -> N
     assert german.said(problem.hint) == (
         "setz Text mit ': ' in Anführungszeichen, oder prüf die Einrückung"
     )
+
+
+def test_reading_good_decks_and_presets_reads_no_problem_text(monkeypatch) -> None:
+    """problems.yaml is read with the first problem, not by a deck that has none: what a
+    reader names (Phrase) is said only then."""
+    from game.content.presets import load_presets
+    from game.content.sources import builtin_deck_files
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("problems.yaml read for decks without a problem")
+
+    monkeypatch.setattr(problem_text, "_loaded", {})
+    monkeypatch.setattr(problem_text, "read_english", refuse)
+    results = [load_deck(path) for path in builtin_deck_files()]
+    assert all(result.ok for result in results)
+    assert load_presets()[1] == ()
