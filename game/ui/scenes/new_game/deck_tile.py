@@ -12,7 +12,7 @@ the deck in focus, else the chosen one) or a click there plays the next language
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -38,7 +38,7 @@ def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
     Said here, when the tile is laid out: a deck's problems are kept as the checker made
     them (each a key of problems.yaml and its values) and never said before."""
     from game.content.problem_text import problem_text
-    from game.content.ui_text import isolated
+    from game.content.ui_text import ISOLATE_CLOSE, isolated
 
     first = next((p for p in result.problems if p.is_error), None)
     where = os.path.basename(result.path)  # the tile's title names it; the command has it all
@@ -46,7 +46,12 @@ def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
         where += f":{first.line}" + (f":{first.col}" if first.col is not None else "")
     language = game.app.t.language
     words = problem_text(language)
-    wrap = None if language == "en" else isolated  # a Hebrew card id keeps its direction
+    wrap: Callable[[object], object] | None = None if language == "en" else isolated
+    if words.rtl:
+        # Each value and the file's place are isolated, so the sentence's own words set its
+        # direction: "'prompt' غير مسموح ..." reads right to left, 'prompt' kept whole.
+        wrap = _isolated_always
+        where = f"{LEFT_TO_RIGHT_ISOLATE}{where}{ISOLATE_CLOSE}"
     problem = f"{where}: {words.said(first.message, wrap)}" if first else where
     if first is not None and first.hint:
         problem += f" ({words.said(first.hint, wrap)})"
@@ -54,6 +59,15 @@ def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
         game.t("new_deck_broken", problem=problem),
         game.t("new_deck_check", path=os.path.abspath(result.path)),
     ]
+
+
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+
+
+def _isolated_always(value: object) -> str:
+    from game.content.ui_text import ISOLATE_CLOSE, ISOLATE_OPEN
+
+    return f"{ISOLATE_OPEN}{value}{ISOLATE_CLOSE}"
 
 
 def tile_title(result: DeckResult) -> str:
