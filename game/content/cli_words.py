@@ -88,15 +88,20 @@ def problem_line(problem: Problem) -> str:
     the message and hint where the checker says them with a key (problems.yaml)."""
     from game.content.problem_text import problem_text
 
-    words = problem_text(cli_text().language)
+    language = cli_text().language
     where = problem.path
     if problem.line is not None:
         where += f":{problem.line}"
         if problem.col is not None:
             where += f":{problem.col}"
     severity = say("cli_error" if problem.is_error else "cli_warning")
-    text = f"{where}: {severity}: {words.said(problem.message)}"
-    return f"{text} ({words.said(problem.hint)})" if problem.hint else text
+    if language == "en":  # the checker's own words: nothing to read
+        message, hint = problem.message, problem.hint
+    else:
+        words = problem_text(language)
+        message, hint = words.said(problem.message), words.said(problem.hint)
+    text = f"{where}: {severity}: {message}"
+    return f"{text} ({hint})" if hint else text
 
 
 def more_line(path: str, more: int) -> str:
