@@ -146,17 +146,17 @@ def test_check_speaks_arabic_with_its_plural_forms(tmp_path: Path, cards: int, s
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_a_problem_says_error_in_the_language_and_keeps_the_checkers_message(
+def test_a_problem_is_said_in_the_language_with_the_systems_reason_as_written(
     tmp_path: Path,
 ) -> None:
-    """The framing is translated; the problem's own message stays English
-    (docs/translating.md, "What the command says")."""
+    """The framing and the problem's own sentence are translated (problems.yaml); the
+    reason the system gives stays as written (docs/translating.md, "Deck problems")."""
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     proc = inkind_in("ar", "check", str(fifo), home=tmp_path / "home")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        f"{fifo}: خطأ: cannot be read: it is a pipe (FIFO), not a file",
+        f"{fifo}: خطأ: تتعذر قراءته: it is a pipe (FIFO), not a file",
         f"{fifo}: فيه أخطاء: خطأ واحد",
         "تم فحص رزمة واحدة: 0 سليم، 1 فيه أخطاء",
     ]

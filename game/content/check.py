@@ -24,7 +24,7 @@ from game.content.crosscheck import compare_decks
 from game.content.decks import DeckResult
 from game.content.drawable import CanDraw, font_warnings
 from game.content.presets import PresetResult, check_presets, is_preset_file, load_presets
-from game.content.problems import ERROR, Problem, capped
+from game.content.problems import ERROR, Problem, capped, says
 from game.content.sources import DeckLoader, builtin_deck_files, deck_files, user_decks_dir
 from game.content.terminal import escape
 
@@ -102,10 +102,11 @@ def _deck_files_below(folder: str, seen: set[tuple[int, int]], loops: list[Probl
     try:
         status = os.stat(folder)
     except OSError as error:  # a link that leads to itself: ELOOP
-        loops.append(_loop(folder, f"this folder link cannot be followed ({error.strerror})"))
+        reason = str(error.strerror)
+        loops.append(_loop(folder, says("folder_link_broken", reason=reason)))
         return []
     if (status.st_dev, status.st_ino) in seen:
-        loops.append(_loop(folder, "this folder link leads back to a folder already checked"))
+        loops.append(_loop(folder, says("folder_link_loop")))
         return []
     seen.add((status.st_dev, status.st_ino))
     files = deck_files(folder)
@@ -127,7 +128,7 @@ def _deck_files_below(folder: str, seen: set[tuple[int, int]], loops: list[Probl
 
 
 def _loop(path: str, message: str) -> Problem:
-    return Problem(path, None, None, ERROR, message, "remove the link, or point it elsewhere")
+    return Problem(path, None, None, ERROR, message, says("hint_folder_link"))
 
 
 def _say(line: str, out: TextIO) -> None:

@@ -9,11 +9,12 @@ LC_MESSAGES, LANG), else English (game/content/languages.py).
 Nothing is read until the first message is printed: `inkind --version` and a quiet command
 never load ui.yaml, Settings or a catalog, and no .po file is ever parsed here.
 
-What stays English, on purpose: a deck problem's own message and hint (`path:line:col:
-error: <message> (<hint>)`; they are written in many places of the checker, where they are
-tested word for word) and what a command prints for a machine (the YAML of `inkind import`,
-`--format json`, `inkind schema`). Their framing is translated: the path, "error" or
-"warning", the summary lines and the counts.
+A deck problem (`path:line:col: error: <message> (<hint>)`) is said whole in the language:
+"error" or "warning" from ui.yaml, the message and hint from problems.yaml's translations
+(game/content/problem_text.py, read with the first problem printed). What stays English,
+on purpose: what a command prints for a machine (the YAML of `inkind import`,
+`--format json`, `inkind schema`) and the problems `inkind translations check` reports,
+for translators, who read the English they translate.
 """
 
 from __future__ import annotations
@@ -83,16 +84,24 @@ def joined(parts: list[str]) -> str:
 
 
 def problem_line(problem: Problem) -> str:
-    """`path:line:col: error: message (hint)` with "error" or "warning" in the language;
-    the message and hint are the checker's own (English)."""
+    """`path:line:col: error: message (hint)` in the language: "error" or "warning", and
+    the message and hint where the checker says them with a key (problems.yaml)."""
+    from game.content.problem_text import problem_text
+
+    language = cli_text().language
     where = problem.path
     if problem.line is not None:
         where += f":{problem.line}"
         if problem.col is not None:
             where += f":{problem.col}"
     severity = say("cli_error" if problem.is_error else "cli_warning")
-    text = f"{where}: {severity}: {problem.message}"
-    return f"{text} ({problem.hint})" if problem.hint else text
+    if language == "en":  # the checker's own words: nothing to read
+        message, hint = problem.message, problem.hint
+    else:
+        words = problem_text(language)
+        message, hint = words.said(problem.message), words.said(problem.hint)
+    text = f"{where}: {severity}: {message}"
+    return f"{text} ({hint})" if hint else text
 
 
 def more_line(path: str, more: int) -> str:

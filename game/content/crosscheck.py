@@ -14,7 +14,7 @@ import attrs
 from game.content import lint, similar
 from game.content.deck_translations import translation_problems
 from game.content.decks import DeckResult
-from game.content.problems import Problem, warning
+from game.content.problems import Problem, says, warning
 
 
 @attrs.frozen
@@ -38,9 +38,13 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
             _warn(
                 results,
                 later,
-                f"this prompt shares an idea with '{first.card_id}' ({_where(results, first)}): "
-                f"both are about {', '.join(lint.surface_words(later.text, words))}",
-                "give one of them a fresh idea, so no two cards ask the same thing",
+                says(
+                    "shares_an_idea",
+                    id=f"'{first.card_id}'",
+                    where=_where(results, first),
+                    words=", ".join(lint.surface_words(later.text, words)),
+                ),
+                says("hint_shares_an_idea"),
             )
         )
     seen: dict[str, _Text] = {}
@@ -52,9 +56,8 @@ def compare_decks(results: list[DeckResult]) -> list[DeckResult]:
                 _warn(
                     results,
                     text,
-                    f"this follow-up is word for word the one on '{first.card_id}' "
-                    f"({_where(results, first)})",
-                    "ask something that belongs to this card",
+                    says("follow_up_copied", id=f"'{first.card_id}'", where=_where(results, first)),
+                    says("hint_follow_up_copied"),
                 )
             )
     for index, texts in _by_deck(follow_ups).items():
@@ -98,9 +101,13 @@ def _alike_follow_ups(
             _warn(
                 results,
                 later,
-                f"the deck has {len(distinct):,} different follow-ups; only the first "
-                f"{similar.MAX_TEXTS:,} were compared for wording alike",
-                "split the deck, or check its parts one by one",
+                says(
+                    "follow_ups_not_compared",
+                    count=len(distinct),
+                    number=f"{len(distinct):,}",
+                    limit=f"{similar.MAX_TEXTS:,}",
+                ),
+                says("hint_follow_ups_not_compared"),
             )
         )
         distinct = distinct[: similar.MAX_TEXTS]
@@ -113,9 +120,8 @@ def _alike_follow_ups(
             _warn(
                 results,
                 text,
-                f"this follow-up is worded much like the one on '{like.card_id}' "
-                f"({_where(results, like)})",
-                "ask something that belongs to this card, in its own words",
+                says("follow_up_alike", id=f"'{like.card_id}'", where=_where(results, like)),
+                says("hint_follow_up_alike"),
             )
         )
     return problems

@@ -9,8 +9,8 @@ import attrs
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
-from game.content.node_reader import SLUG, NodeReader, position, slugify
-from game.content.problems import quote
+from game.content.node_reader import SLUG, NodeReader, What, position, slugify
+from game.content.problems import Phrase, quote, says
 from game.content.yamlsafe import STR_TAG
 from game.core.cards import Card, Level, WildEffect
 
@@ -33,31 +33,45 @@ PROMPT_CARD_KEYS = (
     "timer",
     "answered_by",
 )
+
+# What a problem names, said only when there is one (problems.yaml).
+WHAT_CARD = Phrase("what_card")
+WHAT_CARD_ID = Phrase("what_card_id")
+WHAT_CLOSING_CARD = Phrase("what_closing_card")
+WHAT_FOLLOW_UP = Phrase("what_follow_up")
+WHAT_PROMPT = Phrase("what_prompt")
+WHAT_TAG = Phrase("what_tag")
+WHAT_WILD_CARD = Phrase("what_wild_card")
+WHAT_WILD_EFFECT = Phrase("what_wild_effect")
+WHAT_WILD_TEXT = Phrase("what_wild_text")
+
 WILD_CARD_KEYS = ("wild", "text", "level", "id", "timer")
 CLOSING_KEYS = ("prompt", "id", "follow_ups", "timer")
-_ON_PROMPT_CARD = {
-    "text": ("'text' is only for wild cards", "a prompt card's words go in 'prompt'")
-}
+
+
+WRITE_AS_PROMPT = Phrase("hint_write_as_prompt")
+# Keys a card may not have: the message names the key, the hint says what to do (Phrases:
+# said only when a deck has one, so reading a deck reads no problems.yaml).
+_ON_PROMPT_CARD = {"text": (Phrase("text_only_wild"), Phrase("hint_text_only_wild"))}
 _ON_WILD_CARD = {
-    "prompt": ("'prompt' is not allowed on a wild card", "use 'text' to change its wording"),
-    "follow_ups": ("'follow_ups' is not allowed on a wild card", "remove them"),
-    "tags": ("'tags' is not allowed on a wild card", "remove them"),
-    "everyone": ("'everyone' is not allowed on a wild card", "use 'wild: everyone' instead"),
-    "answered_by": (
-        "'answered_by' is not allowed on a wild card",
-        "the player who draws an action card reads it aloud; remove it",
-    ),
-}
-# Keys a closing card may not have: the message names the key, the hint says what to do.
-_ON_CLOSING_CARD = {
-    key: (f"'{key}' is not allowed on the closing card", hint)
+    key: (Phrase("not_on_wild_card", key=f"'{key}'"), hint)
     for key, hint in (
-        ("text", "write the closing words under 'prompt'"),
-        ("level", "the closing card comes after every level; remove it"),
-        ("tags", "the closing card is always dealt; remove them"),
-        ("everyone", "everyone answers the closing card already; remove it"),
-        ("wild", "a wild card goes under 'cards'; the closing card is a prompt"),
-        ("answered_by", "everyone answers the closing card in turn; remove it"),
+        ("prompt", Phrase("hint_wild_prompt")),
+        ("follow_ups", Phrase("hint_remove_them")),
+        ("tags", Phrase("hint_remove_them")),
+        ("everyone", Phrase("hint_wild_everyone")),
+        ("answered_by", Phrase("hint_wild_answered_by")),
+    )
+}
+_ON_CLOSING_CARD = {
+    key: (Phrase("not_on_closing_card", key=f"'{key}'"), hint)
+    for key, hint in (
+        ("text", Phrase("hint_closing_text")),
+        ("level", Phrase("hint_closing_level")),
+        ("tags", Phrase("hint_closing_tags")),
+        ("everyone", Phrase("hint_closing_everyone")),
+        ("wild", Phrase("hint_closing_wild")),
+        ("answered_by", Phrase("hint_closing_answered_by")),
     )
 }
 
@@ -81,21 +95,22 @@ class CardReader:
     marks: dict[str, CardMarks]
 
     def optional_text(
-        self, keys: dict[str, Node], key: str, what: str, max_length: int, single_line: bool = False
+        self,
+        keys: dict[str, Node],
+        key: str,
+        what: What,
+        max_length: int,
+        single_line: bool = False,
     ) -> str:
         if key not in keys:
             return ""
         return self.r.text(keys[key], what, max_length, single_line) or ""
 
-    def needs_1_1(self, node: Node, what: str) -> bool:
+    def needs_1_1(self, node: Node, what: What) -> bool:
         """Whether a format 1.1 key may be used here; if not, says to write `format: 1.1`."""
         if self.format == FORMAT_1_1:
             return True
-        self.r.error(
-            node,
-            f"{what} is new in format 1.1, and this deck says 'format: 1'",
-            "write 'format: 1.1' at the top to use it",
-        )
+        self.r.error(node, says("needs_format_1_1", what=what), says("hint_needs_format_1_1"))
         return False
 
     # ------------------------------------------------------------ cards
@@ -105,7 +120,15 @@ class CardReader:
         if items is None:
             return ()
         if len(items) > MAX_CARDS:
-            self.r.error(node, f"the deck has {len(items):,} cards; the limit is {MAX_CARDS:,}")
+            self.r.error(
+                node,
+                says(
+                    "too_many_cards",
+                    count=len(items),
+                    number=f"{len(items):,}",
+                    limit=f"{MAX_CARDS:,}",
+                ),
+            )
             return ()
         level_count = len(levels) if levels is not None else None
         explicit_ids: dict[str, int] = {}
@@ -125,9 +148,7 @@ class CardReader:
         if median:
             self.r.warn(node, *median)
         if all(card.is_wild for card in cards):
-            self.r.error(
-                node, "the deck has only wild cards", "add at least one card with a 'prompt'"
-            )
+            self.r.error(node, says("only_wild_cards"), says("hint_only_wild_cards"))
         return cards
 
     def card(
@@ -135,10 +156,15 @@ class CardReader:
     ) -> Card | None:
         is_wild = isinstance(node, MappingNode) and any(k.value == "wild" for k, _ in node.value)
         if is_wild:
-            keys = self.r.mapping(node, "a wild card", WILD_CARD_KEYS, ("wild",), _ON_WILD_CARD)
+            keys = self.r.mapping(node, WHAT_WILD_CARD, WILD_CARD_KEYS, ("wild",), _ON_WILD_CARD)
         else:
             keys = self.r.mapping(
-                node, "a card", PROMPT_CARD_KEYS, (), _ON_PROMPT_CARD, "write it as 'prompt: ...'"
+                node,
+                WHAT_CARD,
+                PROMPT_CARD_KEYS,
+                (),
+                _ON_PROMPT_CARD,
+                WRITE_AS_PROMPT,
             )
         if keys is None:
             return None
@@ -148,16 +174,12 @@ class CardReader:
         if is_wild:
             return self.wild_card(node, keys, card_id, level, timer)
         if "prompt" not in keys:
-            self.r.error(
-                node, "a card has no 'prompt'", "add 'prompt:', or 'wild:' for a wild card"
-            )
+            self.r.error(node, says("card_no_prompt"), says("hint_card_no_prompt"))
         everyone = self.r.flag(keys["everyone"], "'everyone'") if "everyone" in keys else False
         by_next = self.answered_by(keys["answered_by"]) if "answered_by" in keys else False
         if everyone and by_next:
             self.r.error(
-                keys["answered_by"],
-                "a card everyone answers is not answered by the next player alone",
-                "remove 'answered_by' or 'everyone'",
+                keys["answered_by"], says("everyone_and_next"), says("hint_everyone_and_next")
             )
         return Card(
             id=card_id,
@@ -173,27 +195,23 @@ class CardReader:
     def wild_card(
         self, node: Node, keys: dict[str, Node], card_id: str, level: int, timer: int | None
     ) -> Card:
-        effect = self.r.choice(keys["wild"], "the wild effect", WILD_EFFECTS)
+        effect = self.r.choice(keys["wild"], WHAT_WILD_EFFECT, WILD_EFFECTS)
         action = effect == WildEffect.ACTION.value
         if action and not self.needs_1_1(keys["wild"], "'wild: action'"):
             effect = None
         elif action and "text" not in keys:
-            self.r.error(
-                node,
-                "an action card has no 'text'",
-                "add 'text:' with what the table does, like 'text: \"Each of you ...\"'",
-            )
+            self.r.error(node, says("action_no_text"), says("hint_action_no_text"))
         if timer is not None and not action and effect is not None:
             self.r.error(
                 keys["timer"],
-                f"a '{effect}' wild card has no 'timer'",
-                "only prompt cards, action cards and the closing card have one; remove it",
+                says("wild_no_timer", effect=f"'{effect}'"),
+                says("hint_wild_no_timer"),
             )
         return Card(
             id=card_id,
             level=level,
             wild=WildEffect(effect or WILD_EFFECTS[0]),
-            text=self.optional_text(keys, "text", "the wild card's 'text'", MAX_PROMPT),
+            text=self.optional_text(keys, "text", WHAT_WILD_TEXT, MAX_PROMPT),
             timer=timer,
         )
 
@@ -205,9 +223,7 @@ class CardReader:
             and node.tag == STR_TAG
             and not node.value.strip().isdigit()
         ):
-            self.r.expected(
-                node, "'timer'", "a whole number of seconds", "write 'timer: 240' for four minutes"
-            )
+            self.r.expected(node, "'timer'", says("kind_seconds"), says("hint_timer"))
             return None
         return self.r.whole_number(node, "'timer'", 0, MAX_TIMER)
 
@@ -218,23 +234,20 @@ class CardReader:
         value = self.r.text(node, "'answered_by'", 100)
         if value is not None and value not in ANSWERED_BY:
             self.r.error(
-                node,
-                f"'answered_by' is {quote(value)}; the only one there is 'next'",
-                "write 'answered_by: next' for a card the drawer reads aloud to the next "
-                "player, or leave it out for the drawer to answer",
+                node, says("answered_by_unknown", value=quote(value)), says("hint_answered_by")
             )
             return False
         return value == "next"
 
     def card_id(self, node: Node, explicit_ids: dict[str, int]) -> str:
-        card_id = self.r.slug(node, "the card id")
+        card_id = self.r.slug(node, WHAT_CARD_ID)
         if card_id is None:
             return ""
         if card_id in explicit_ids:
             self.r.error(
                 node,
-                f"the card id '{card_id}' is already used on line {explicit_ids[card_id]}",
-                "card ids must be unique in a deck",
+                says("card_id_twice", id=f"'{card_id}'", line=explicit_ids[card_id]),
+                says("hint_card_id_twice"),
             )
         else:
             explicit_ids[card_id] = node.start_mark.line + 1
@@ -243,16 +256,15 @@ class CardReader:
     def card_level(self, node: Node, level_count: int | None) -> int:
         level = self.r.whole_number(node, "'level'", 1)
         if level is not None and level_count is not None and level > level_count:
-            levels = "one level" if level_count == 1 else f"{level_count} levels"
             self.r.error(
                 node,
-                f"there is no level {level}: the deck has {levels}",
-                "use a level number from the 'levels' list, counting from 1",
+                says("no_such_level", level=level, count=level_count),
+                says("hint_no_such_level"),
             )
         return level or 1
 
     def prompt(self, node: Node, level: int) -> str:
-        prompt = self.r.text(node, "the prompt", MAX_PROMPT) or ""
+        prompt = self.r.text(node, WHAT_PROMPT, MAX_PROMPT) or ""
         if prompt:
             for message, hint in lint.prompt_warnings(
                 prompt, level, self.english, self.deck_language
@@ -261,38 +273,36 @@ class CardReader:
         return prompt
 
     def follow_ups(self, node: Node) -> tuple[str, ...]:
-        items = self.r.text_list(node, "'follow_ups'", "a follow-up", MAX_FOLLOW_UP) or []
+        items = self.r.text_list(node, "'follow_ups'", WHAT_FOLLOW_UP, MAX_FOLLOW_UP) or []
         for item_node, text in items:
             for message, hint in lint.follow_up_warnings(text, self.english):
                 self.r.warn(item_node, message, hint)
         texts = [text for _, text in items]
         for index in lint.repeated_follow_ups(texts):
-            self.r.warn(items[index][0], *lint.REPEATED_FOLLOW_UP)
+            self.r.warn(items[index][0], *lint.repeated_follow_up())
         return tuple(texts)
 
     def tags(self, node: Node) -> tuple[str, ...]:
         tags: list[str] = []
-        for item_node, tag in self.r.text_list(node, "'tags'", "the tag", 40, SLUG) or []:
+        for item_node, tag in self.r.text_list(node, "'tags'", WHAT_TAG, 40, SLUG) or []:
             if tag in tags:
-                self.r.error(
-                    item_node, f"the tag '{tag}' is listed twice on this card", "remove one"
-                )
+                self.r.error(item_node, says("tag_twice", tag=f"'{tag}'"), says("hint_remove_one"))
             else:
                 tags.append(tag)
         self.used_tags.update(tags)
         return tuple(tags)
 
     def closing(self, node: Node, cards: tuple[Card, ...]) -> Card | None:
-        keys = self.r.mapping(node, "the closing card", CLOSING_KEYS, ("prompt",), _ON_CLOSING_CARD)
+        keys = self.r.mapping(node, WHAT_CLOSING_CARD, CLOSING_KEYS, ("prompt",), _ON_CLOSING_CARD)
         if keys is None:
             return None
         taken = {card.id for card in cards}
         card_id = _unused(CLOSING_ID, taken)
         if "id" in keys:
-            card_id = self.r.slug(keys["id"], "the card id") or card_id
+            card_id = self.r.slug(keys["id"], WHAT_CARD_ID) or card_id
             if card_id in taken:
-                self.r.error(keys["id"], f"the card id '{card_id}' is already used by a card")
-        prompt = self.r.text(keys["prompt"], "the prompt", MAX_PROMPT) if "prompt" in keys else ""
+                self.r.error(keys["id"], says("closing_id_taken", id=f"'{card_id}'"))
+        prompt = self.r.text(keys["prompt"], WHAT_PROMPT, MAX_PROMPT) if "prompt" in keys else ""
         if prompt:
             for message, hint in lint.prompt_warnings(
                 prompt, None, self.english, self.deck_language

@@ -9,7 +9,7 @@ memory of either is kept under the original's id (`Deck.memory_id`).
 from __future__ import annotations
 
 from game.content.decks import DeckResult
-from game.content.problems import Problem, error, warning
+from game.content.problems import Problem, error, says, warning
 
 SHOWN_IDS = 5  # card ids named in one message, then "and N more"
 
@@ -30,8 +30,8 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                     path,
                     None,
                     None,
-                    f"the deck '{deck.id}' says it translates itself",
-                    "name the deck it translates, or remove 'translates'",
+                    says("translates_itself", id=f"'{deck.id}'"),
+                    says("hint_translates_itself"),
                 )
             )
             continue
@@ -42,9 +42,8 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                     path,
                     None,
                     None,
-                    f"this deck translates '{deck.translates}', but no deck read with it has "
-                    "that id",
-                    "check the id, or check the translation together with its original",
+                    says("translates_unknown", id=f"'{deck.translates}'"),
+                    says("hint_translates_unknown"),
                 )
             )
             continue
@@ -57,8 +56,12 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                     path,
                     None,
                     None,
-                    f"'{original.id}' is itself a translation of '{original.translates}'",
-                    f"say 'translates: {original.translates}'",
+                    says(
+                        "translates_a_translation",
+                        id=f"'{original.id}'",
+                        original=f"'{original.translates}'",
+                    ),
+                    says("hint_translates_a_translation", original=original.translates),
                 )
             )
             continue
@@ -71,10 +74,14 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                     path,
                     None,
                     None,
-                    f"{_count(missing)} of '{original.id}' "
-                    f"({original_result.path}) {'has' if len(missing) == 1 else 'have'} no "
-                    f"translation here: {_named(missing)}",
-                    "translate every card, with the original's id",
+                    says(
+                        "cards_not_translated",
+                        count=len(missing),
+                        id=f"'{original.id}'",
+                        path=original_result.path,
+                        cards=_named(missing),
+                    ),
+                    says("hint_cards_not_translated"),
                 )
             )
         for card_id in ours:
@@ -85,8 +92,8 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                         path,
                         line,
                         col,
-                        f"the card '{card_id}' is not in '{original.id}'",
-                        "give it the id of the card it translates",
+                        says("card_not_in_original", card=f"'{card_id}'", id=f"'{original.id}'"),
+                        says("hint_card_not_in_original"),
                     )
                 )
         if deck.language.lower() == original.language.lower():
@@ -95,9 +102,12 @@ def translation_problems(results: list[DeckResult]) -> dict[int, list[Problem]]:
                     path,
                     None,
                     None,
-                    f"this translation's language is '{deck.language}', the same as "
-                    f"'{original.id}'s",
-                    "set 'language' to the language it is written in",
+                    says(
+                        "translation_same_language",
+                        language=f"'{deck.language}'",
+                        id=original.id,
+                    ),
+                    says("hint_translation_same_language"),
                 )
             )
     return {index: problems for index, problems in found.items() if problems}
@@ -117,11 +127,7 @@ def _where(result: DeckResult, card_id: str) -> tuple[int | None, int | None]:
     return marks.prompt if marks is not None else (None, None)
 
 
-def _count(ids: list[str]) -> str:
-    return "1 card" if len(ids) == 1 else f"{len(ids)} cards"
-
-
 def _named(ids: list[str]) -> str:
     shown = ", ".join(f"'{card_id}'" for card_id in ids[:SHOWN_IDS])
     more = len(ids) - SHOWN_IDS
-    return shown + (f" and {more} more" if more > 0 else "")
+    return says("list_and_more", list=shown, count=more) if more > 0 else shown

@@ -25,7 +25,7 @@ from game.content.deck_cards import (
 )
 from game.content.node_reader import SLUG, NodeReader, quoted_list
 from game.content.presets import read_inline_rules
-from game.content.problems import Problem, error, has_errors, quote
+from game.content.problems import Phrase, Problem, error, has_errors, quote, says
 from game.content.yamlsafe import FLOAT_TAG, STR_TAG, ListLimit, compose_file
 from game.core.cards import DEFAULT_LEVELS, Deck, Level, Mode
 from game.core.rules import Rules
@@ -39,7 +39,9 @@ MAX_LINE = 200  # author, license, a topic's description, a level's description
 MAX_MINUTES = 600
 # Counted while the file is composed: a file of more is refused at its card past the limit.
 CARDS_LIMIT = ListLimit(
-    "cards", MAX_CARDS, f"the deck has more than {MAX_CARDS:,} cards; the limit is {MAX_CARDS:,}"
+    "cards",
+    MAX_CARDS,
+    Phrase("cards_limit", count=MAX_CARDS, number=f"{MAX_CARDS:,}", limit=f"{MAX_CARDS:,}"),
 )
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
@@ -61,6 +63,25 @@ DECK_KEYS = (
     "order",
     "rules",
 )
+
+# What a problem names, said only when there is one (problems.yaml).
+WHAT_A_LEVEL_PACE = Phrase("what_a_level_pace")
+WHAT_DECK = Phrase("what_deck")
+WHAT_DECK_DESCRIPTION = Phrase("what_deck_description")
+WHAT_DECK_FILE = Phrase("what_deck_file")
+WHAT_DECK_ID = Phrase("what_deck_id")
+WHAT_DECK_NAME = Phrase("what_deck_name")
+WHAT_DECK_RULES = Phrase("what_deck_rules")
+WHAT_LEVEL = Phrase("what_level")
+WHAT_LEVEL_DESCRIPTION = Phrase("what_level_description")
+WHAT_LEVEL_NAME = Phrase("what_level_name")
+WHAT_LEVEL_PACE = Phrase("what_level_pace")
+WHAT_MODE = Phrase("what_mode")
+WHAT_PRESET = Phrase("what_preset")
+WHAT_TOPIC = Phrase("what_topic")
+WHAT_TOPIC_DESCRIPTION = Phrase("what_topic_description")
+WRITE_FORMAT_1_1 = Phrase("hint_write_format", version="1.1")
+
 DECK_REQUIRED = ("format", "id", "name", "cards")
 LEVEL_KEYS = ("name", "description", "minutes", "pace")
 MODES = tuple(mode.value for mode in Mode)
@@ -125,10 +146,10 @@ def read_deck(
     try:
         deck = deck_reader.read(node)
     except RecursionError:
-        return DeckResult(shown, None, (error(shown, None, None, "the deck is nested too deeply"),))
+        return DeckResult(shown, None, (error(shown, None, None, says("nested_too_deeply")),))
     except Exception as bug:  # a bug of ours must not take the game down with it
-        message = f"In Kind could not check this deck ({type(bug).__name__}: {bug})"
-        return DeckResult(shown, None, (error(shown, None, None, message, "please report this"),))
+        message = says("bug", error=f"{type(bug).__name__}: {bug}")
+        return DeckResult(shown, None, (error(shown, None, None, message, says("hint_bug")),))
     problems = reader.sorted_problems()
     if has_errors(problems):
         return DeckResult(shown, None, problems)
@@ -158,14 +179,14 @@ class _DeckReader(CardReader):
         """The deck, built with stand-ins where a value was wrong; the caller drops it on any error."""
         r = self.r
         if not isinstance(node, MappingNode):
-            r.expected(node, "a deck file", "a mapping of keys starting with 'format: 1'")
+            r.expected(node, WHAT_DECK_FILE, says("kind_file_mapping"))
             return None
         deck_format = self.deck_format(node)
         if deck_format is None:
             return None
         self.format = deck_format
-        keys = r.mapping(node, "the deck", DECK_KEYS, DECK_REQUIRED) or {}
-        name = r.text(keys["name"], "the deck's 'name'", MAX_NAME, True) if "name" in keys else ""
+        keys = r.mapping(node, WHAT_DECK, DECK_KEYS, DECK_REQUIRED) or {}
+        name = r.text(keys["name"], WHAT_DECK_NAME, MAX_NAME, True) if "name" in keys else ""
         language = self.language(keys["language"]) if "language" in keys else "en"
         self.english = language.split("-")[0].lower() == "en"
         self.deck_language = language
@@ -178,7 +199,7 @@ class _DeckReader(CardReader):
             cards=cards or (),
             levels=levels or DEFAULT_LEVELS,
             description=self.optional_text(
-                keys, "description", "the deck's 'description'", MAX_DESCRIPTION
+                keys, "description", WHAT_DECK_DESCRIPTION, MAX_DESCRIPTION
             ),
             language=language,
             modes=self.modes(keys["modes"]) if "modes" in keys else tuple(Mode),
@@ -205,17 +226,17 @@ class _DeckReader(CardReader):
         if isinstance(value, ScalarNode) and value.tag == FLOAT_TAG:
             return self.decimal_format(value)
         if isinstance(value, ScalarNode) and value.tag == STR_TAG and value.value.strip() == "1.1":
-            self.r.expected(value, "'format'", "a number", "remove the quotes: 1.1")
+            self.r.expected(
+                value, "'format'", says("kind_number"), says("hint_remove_quotes", value="1.1")
+            )
             return FORMAT_1_1
-        found = self.r.whole_number(
-            value, "'format'", -(2**63), too_long_hint=f"write 'format: {FORMAT_1_1}'"
-        )
+        found = self.r.whole_number(value, "'format'", -(2**63), too_long_hint=WRITE_FORMAT_1_1)
         if found is None or found == FORMAT_VERSION:
             return str(FORMAT_VERSION)
         if found > FORMAT_VERSION:
             self.newer_format(value, str(found))
         else:
-            self.r.error(value, f"there is no format {found}", "write 'format: 1' or 'format: 1.1'")
+            self.r.error(value, says("format_unknown", found=found), says("hint_format_1_or_1_1"))
         return None
 
     def decimal_format(self, value: ScalarNode) -> str | None:
@@ -229,29 +250,34 @@ class _DeckReader(CardReader):
         if number > 1.1:
             self.newer_format(value, written)
         else:
-            self.r.error(
-                value, f"there is no format {written}", "write 'format: 1' or 'format: 1.1'"
-            )
+            self.r.error(value, says("format_unknown", found=written), says("hint_format_1_or_1_1"))
         return None
 
     def newer_format(self, value: Node, written: str) -> None:
         self.r.error(
             value,
-            f"this deck uses format {written}; this version of In Kind reads formats 1 and 1.1",
-            "update In Kind to use it",
+            says("deck_format_newer", found=written),
+            says("hint_update"),
         )
 
     def order(self, node: Node) -> bool:
         """True for `order: fixed`: each level is dealt in file order."""
         if not self.needs_1_1(node, "'order'"):
             return False
-        how = "write 'order: fixed' to deal each level in file order, or leave it out to shuffle"
+        how = says("hint_order")
         if not (isinstance(node, ScalarNode) and node.tag == STR_TAG):
-            self.r.expected(node, "'order'", quoted_list(ORDERS).replace(", ", " or "), how)
+            self.r.expected(
+                node,
+                "'order'",
+                says("kind_either", first=f"'{ORDERS[0]}'", second=f"'{ORDERS[1]}'"),
+                how,
+            )
             return False
         value = self.r.text(node, "'order'", 100)
         if value is not None and value not in ORDERS:
-            self.r.error(node, f"the order {quote(value)} is not one of {quoted_list(ORDERS)}", how)
+            self.r.error(
+                node, says("order_unknown", value=quote(value), options=quoted_list(ORDERS)), how
+            )
         return value == "fixed"
 
     def rules(self, keys: dict[str, Node], deck_id: str, deck_name: str) -> Rules | None:
@@ -259,19 +285,15 @@ class _DeckReader(CardReader):
         if not self.needs_1_1(node, "'rules'"):
             return None
         if "preset" in keys:
-            self.r.error(
-                keys["preset"],
-                "a deck has either 'preset' or its own 'rules', not both",
-                "remove 'preset': the deck's own rules are offered when it is chosen",
-            )
+            self.r.error(keys["preset"], says("preset_and_rules"), says("hint_preset_and_rules"))
         presets = self.preset_ids or ()
         default_id = deck_id if deck_id not in presets else f"{deck_id}-rules"
         if isinstance(node, ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
             self.r.expected(
                 node,
-                "the deck's 'rules'",
-                "a mapping of a preset's keys",
-                f"to use a rules preset, write 'preset: {node.value}'",
+                WHAT_DECK_RULES,
+                says("kind_preset_mapping"),
+                says("hint_use_preset", preset=node.value),
             )
             return None
         rules = read_inline_rules(self.r, node, default_id, deck_name)
@@ -281,20 +303,20 @@ class _DeckReader(CardReader):
         if id_node is not None and rules.id in presets:
             self.r.error(
                 id_node,
-                f"the rules' id '{rules.id}' is the id of a rules preset",
-                "give the deck's rules an id of their own, or leave 'id' out",
+                says("rules_id_is_preset", id=f"'{rules.id}'"),
+                says("hint_rules_id_is_preset"),
             )
         return rules
 
     # ------------------------------------------------------------ the deck's own keys
 
     def deck_id(self, node: Node) -> str | None:
-        deck_id = self.r.slug(node, "the deck id")
+        deck_id = self.r.slug(node, WHAT_DECK_ID)
         if deck_id is not None and deck_id in self.taken_ids:
             self.r.error(
                 node,
-                f"the deck id '{deck_id}' is already used by {self.taken_ids[deck_id]}",
-                "give this deck another id",
+                says("deck_id_taken", id=f"'{deck_id}'", path=self.taken_ids[deck_id]),
+                says("hint_deck_id_taken"),
             )
             return None
         return deck_id
@@ -303,27 +325,29 @@ class _DeckReader(CardReader):
         language = self.r.text(node, "'language'", 35) or "en"
         if not LANGUAGE_TAG.match(language):
             self.r.error(
-                node, f"{quote(language)} is not a language tag", "write one like 'en' or 'pt-BR'"
+                node, says("not_language_tag", value=quote(language)), says("hint_language_tag")
             )
         return language
 
     def modes(self, node: Node) -> tuple[Mode, ...]:
         modes: list[Mode] = []
         for item in self.r.items(node, "'modes'") or ():
-            value = self.r.choice(item, "the mode", MODES)
+            value = self.r.choice(item, WHAT_MODE, MODES)
             if value is not None and Mode(value) in modes:
-                self.r.error(item, f"the mode '{value}' is listed twice", "remove one")
+                self.r.error(item, says("mode_twice", mode=f"'{value}'"), says("hint_remove_one"))
             elif value is not None:
                 modes.append(Mode(value))
         return tuple(modes)
 
     def preset(self, node: Node) -> str:
-        preset = self.r.slug(node, "the preset") or ""
+        preset = self.r.slug(node, WHAT_PRESET) or ""
         if preset and self.preset_ids is not None and preset not in self.preset_ids:
             hint = (
-                f"the presets are {quoted_list(sorted(self.preset_ids))}" if self.preset_ids else ""
+                says("hint_the_presets_are", presets=quoted_list(sorted(self.preset_ids)))
+                if self.preset_ids
+                else ""
             )
-            self.r.error(node, f"there is no rules preset '{preset}'", hint)
+            self.r.error(node, says("no_such_preset", preset=f"'{preset}'"), hint)
         return preset
 
     def topics(self, node: Node) -> tuple[tuple[str, str], ...]:
@@ -331,20 +355,18 @@ class _DeckReader(CardReader):
         if self.r.mapping(node, "'topics'", None) is None:  # reports duplicate keys
             return ()
         if not node.value:
-            self.r.error(
-                node, "'topics' is empty", "leave it out, or name the topics your cards touch"
-            )
+            self.r.error(node, says("topics_empty"), says("hint_topics_empty"))
         topics: dict[str, str] = {}
         for key_node, value_node in node.value:
-            tag = self.r.slug(key_node, "the topic", 40)
-            description = self.r.text(value_node, "a topic's description", MAX_LINE, True)
+            tag = self.r.slug(key_node, WHAT_TOPIC, 40)
+            description = self.r.text(value_node, WHAT_TOPIC_DESCRIPTION, MAX_LINE, True)
             if tag is None or tag in topics:
                 continue
             if tag not in self.used_tags:
                 self.r.error(
                     key_node,
-                    f"the topic '{tag}' is not used by any card",
-                    f"tag the cards that touch it with '{tag}', or remove the topic",
+                    says("topic_unused", tag=f"'{tag}'"),
+                    says("hint_topic_unused", tag=f"'{tag}'"),
                 )
             topics[tag] = description or ""
         return tuple(topics.items())
@@ -357,14 +379,14 @@ class _DeckReader(CardReader):
         if items is None:
             return None
         if len(items) > MAX_LEVELS:
-            self.r.error(node, f"the deck has {len(items)} levels; the limit is {MAX_LEVELS}")
+            self.r.error(node, says("too_many_levels", count=len(items), limit=MAX_LEVELS))
             return None
         return tuple(self.level(item) for item in items)
 
     def level(self, node: Node) -> Level:
-        keys = self.r.mapping(node, "a level", LEVEL_KEYS, ("name",)) or {}
+        keys = self.r.mapping(node, WHAT_LEVEL, LEVEL_KEYS, ("name",)) or {}
         name = (
-            self.r.text(keys["name"], "the level's 'name'", MAX_LEVEL_NAME, True)
+            self.r.text(keys["name"], WHAT_LEVEL_NAME, MAX_LEVEL_NAME, True)
             if "name" in keys
             else ""
         )
@@ -377,23 +399,20 @@ class _DeckReader(CardReader):
         return Level(
             finish=finish,
             name=name or "",
-            description=self.optional_text(
-                keys, "description", "the level's 'description'", MAX_LINE
-            ),
+            description=self.optional_text(keys, "description", WHAT_LEVEL_DESCRIPTION, MAX_LINE),
             minutes=minutes,
         )
 
     def level_pace(self, node: Node) -> bool:
         """True for `pace: finish`: the level moves up only when its cards are all dealt."""
-        if not self.needs_1_1(node, "a level's 'pace'"):
+        if not self.needs_1_1(node, WHAT_A_LEVEL_PACE):
             return False
-        value = self.r.text(node, "the level's 'pace'", 100)
+        value = self.r.text(node, WHAT_LEVEL_PACE, 100)
         if value is not None and value not in LEVEL_PACES:
             self.r.error(
                 node,
-                f"a level's 'pace' is {quote(value)}; the only one there is 'finish'",
-                "write 'pace: finish' to play all this level's cards before the next, "
-                "or leave it out to move up as the rules say",
+                says("pace_unknown", value=quote(value)),
+                says("hint_pace"),
             )
             return False
         return value == "finish"

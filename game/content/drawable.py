@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from game.content.decks import DeckResult
-from game.content.problems import Problem, warning
+from game.content.problems import Problem, says, warning
 from game.fonts.advice import install_hint
 
 CanDraw = Callable[[int], bool]
@@ -52,16 +52,15 @@ def _problems(result: DeckResult, can_draw: CanDraw) -> Iterator[Problem]:
             if not missing:
                 continue
             line, col = places[i] if i < len(places) else (None, None)
-            named = ", ".join(f"'{chr(p)}' (U+{p:04X})" for p in missing[:SHOWN])
+            named: str = ", ".join(f"'{chr(p)}' (U+{p:04X})" for p in missing[:SHOWN])
             if len(missing) > SHOWN:
-                named += f" and {len(missing) - SHOWN} more"
-            what = "this character" if len(missing) == 1 else "these characters"
+                named = says("list_and_more", list=named, count=len(missing) - SHOWN)
             yield warning(
                 result.path,
                 line,
                 col,
-                f"no font on this computer can draw {what} of the card '{card.id}': {named}",
-                install_hint(missing),
+                says("no_font", count=len(missing), id=f"'{card.id}'", characters=named),
+                install_hint(missing),  # font and package names: said as written
             )
 
 

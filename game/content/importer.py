@@ -39,22 +39,29 @@ from game.content.decks import (
 from game.content.node_reader import SLUG, slugify
 from game.content.problems import (
     ERROR,
+    Phrase,
     Problem,
+    Says,
     capped,
     error,
     has_errors,
     quote,
+    says,
 )
 from game.content.terminal import escape
 from game.content.yamlsafe import MAX_BYTES, compose_text
 from game.store.safe_read import Unreadable, check_regular, read_regular
+
+# What a problem names, said only when there is one (problems.yaml).
+WHAT_PROMPT = Phrase("what_prompt")
+WHAT_THE_FOLLOW_UP = Phrase("what_the_follow_up")
+WHAT_TAG = Phrase("what_tag")
 
 OK, FAILED, USAGE = 0, 1, 2
 MAX_TAG = 40
 MAX_NAME = 60
 CSV_COLUMNS = ("prompt", "level", "follow_up", "tags")
 _SINGLE_COLUMNS = ("prompt", "level", "tags")
-_LEVEL_BREAK = "each blank line starts a new level"
 
 
 @dataclass
@@ -98,8 +105,8 @@ def import_text(text: str, name: str, language: str = "en") -> tuple[str | None,
                         name,
                         number,
                         None,
-                        f"this is level {level}; a deck has at most {MAX_LEVELS} levels",
-                        f"join some of the blocks: {_LEVEL_BREAK}",
+                        says("import_level_past_limit", level=level, limit=MAX_LEVELS),
+                        says("hint_import_join_blocks"),
                     )
                 )
         block_started = True
@@ -111,20 +118,26 @@ def import_text(text: str, name: str, language: str = "en") -> tuple[str | None,
                         name,
                         number,
                         None,
-                        "this follow-up has no prompt above it",
-                        "put it directly under its prompt, with no blank line between them",
+                        says("import_follow_up_alone"),
+                        says("hint_import_follow_up_alone"),
                     )
                 )
             elif not follow_up:
                 problems.append(
-                    error(name, number, None, "the follow-up is empty", "write it after '> '")
+                    error(
+                        name,
+                        number,
+                        None,
+                        says("import_follow_up_empty"),
+                        says("hint_import_follow_up_empty"),
+                    )
                 )
             else:
                 current.follow_ups.append((number, follow_up))
             continue
         current = _Row(number, level, line)
         rows.append(current)
-    return _finish(rows, problems, name, language, "write one prompt a line")
+    return _finish(rows, problems, name, language, says("hint_import_one_a_line"))
 
 
 def import_csv(text: str, name: str, language: str = "en") -> tuple[str | None, list[Problem]]:
@@ -154,18 +167,18 @@ def import_csv(text: str, name: str, language: str = "en") -> tuple[str | None, 
                 rows.append(row)
     except csv.Error as problem:
         problems.append(
-            error(name, reader.line_num or None, None, f"this is not valid CSV ({problem})")
+            error(
+                name,
+                reader.line_num or None,
+                None,
+                says("import_csv_invalid", problem=str(problem)),
+            )
         )
         return None, problems
     if columns is None:
-        problems.append(
-            error(name, None, None, "the file is empty", "start with a header row: prompt,level")
-        )
+        problems.append(error(name, None, None, says("file_empty"), says("hint_import_csv_header")))
         return None, problems
-    return _finish(rows, problems, name, language, "add a row under the header for each prompt")
-
-
-_QUOTE_HINT = 'a quote inside a quoted field is written twice: ""'
+    return _finish(rows, problems, name, language, says("hint_import_csv_rows"))
 
 
 def _quote_problem(text: str, delimiter: str, name: str) -> Problem | None:
@@ -191,8 +204,8 @@ def _quote_problem(text: str, delimiter: str, name: str) -> Problem | None:
         while True:
             if i >= count:
                 return error(
-                    name, opened_line, opened_column, "this quote is never closed",
-                    f"close it at the end of the field; {_QUOTE_HINT}",
+                    name, opened_line, opened_column, says("import_quote_unclosed"),
+                    says("hint_import_quote_close"),
                 )  # fmt: skip
             char = text[i]
             if char == '"' and text[i + 1 : i + 2] == '"':
@@ -202,15 +215,14 @@ def _quote_problem(text: str, delimiter: str, name: str) -> Problem | None:
                 if rows_merged:
                     return error(
                         name, opened_line, opened_column,
-                        f"the quote that opens this field is not closed on its line but on"
-                        f" line {line}",
-                        f"close it at the end of the field; {_QUOTE_HINT}",
+                        says("import_quote_closed_later", line=line),
+                        says("hint_import_quote_close"),
                     )  # fmt: skip
                 if text[i + 1 : i + 2] not in ("", delimiter, "\n", "\r"):
                     return error(
                         name, opened_line, opened_column,
-                        "the field that opens with this quote goes on after its closing quote",
-                        f"put the whole field in quotes; {_QUOTE_HINT}",
+                        says("import_quote_goes_on"),
+                        says("hint_import_quote_whole"),
                     )  # fmt: skip
                 i, column = i + 1, column + 1
                 at_field_start = False
@@ -244,16 +256,30 @@ def _header(cells: list[str], name: str, line: int, problems: list[Problem]) -> 
         column = cell.strip().lower()
         if column in _SINGLE_COLUMNS and column in columns:
             problems.append(
-                error(name, line, None, f"the column '{column}' is named twice", "remove one")
+                error(
+                    name,
+                    line,
+                    None,
+                    says("import_column_twice", column=f"'{column}'"),
+                    says("hint_remove_one"),
+                )
             )
         elif column and column not in CSV_COLUMNS:
             guess = difflib.get_close_matches(column, CSV_COLUMNS, n=1, cutoff=0.6)
             hint = (
-                f"did you mean '{guess[0]}'?"
+                says("hint_did_you_mean", name=f"'{guess[0]}'")
                 if guess
-                else "the columns are 'prompt', 'level', 'follow_up' and 'tags'"
+                else says("hint_import_columns")
             )
-            problems.append(error(name, line, None, f"unknown column {quote(cell.strip())}", hint))
+            problems.append(
+                error(
+                    name,
+                    line,
+                    None,
+                    says("import_column_unknown", column=quote(cell.strip())),
+                    hint,
+                )
+            )
         columns.append(column)
     if "prompt" not in columns:
         problems.append(
@@ -261,8 +287,8 @@ def _header(cells: list[str], name: str, line: int, problems: list[Problem]) -> 
                 name,
                 line,
                 None,
-                "there is no 'prompt' column",
-                "name the column of prompts 'prompt' in the first row",
+                says("import_no_prompt_column"),
+                says("hint_import_no_prompt_column"),
             )
         )
     return columns
@@ -291,13 +317,19 @@ def _csv_row(
                     name,
                     line,
                     None,
-                    f"column {index + 1} holds {quote(value)} but has no name in the header",
-                    "name the column, or move the text into one",
+                    says("import_column_unnamed", number=index + 1, value=quote(value)),
+                    says("hint_import_column_unnamed"),
                 )
             )
     if not prompt:
         problems.append(
-            error(name, line, None, "the prompt is empty", "write one, or delete the row")
+            error(
+                name,
+                line,
+                None,
+                says("text_empty", what=WHAT_PROMPT),
+                says("hint_import_prompt_empty"),
+            )
         )
     level = _level(level_text, name, line, problems)
     tags: list[str] = []
@@ -309,8 +341,10 @@ def _csv_row(
                     name,
                     line,
                     None,
-                    f"the tag {quote(tag)} may use only lowercase letters, digits and '-'",
-                    f"try '{suggestion}'" if suggestion else "write it with a-z, 0-9 and '-'",
+                    says("not_slug", what=WHAT_TAG, value=quote(tag)),
+                    says("hint_try", value=f"'{suggestion}'")
+                    if suggestion
+                    else says("hint_import_tag_letters"),
                 )
             )
         elif tag and tag not in tags:
@@ -329,8 +363,8 @@ def _level(text: str, name: str, line: int, problems: list[Problem]) -> int:
                 name,
                 line,
                 None,
-                f"the level {quote(text)} is not a whole number of at least 1",
-                "write 1, 2, 3 ...",
+                says("import_level_not_number", level=quote(text)),
+                says("hint_import_level_not_number"),
             )
         )
         return 1
@@ -340,8 +374,8 @@ def _level(text: str, name: str, line: int, problems: list[Problem]) -> int:
                 name,
                 line,
                 None,
-                f"there is no level {quote(text, 10)}: a deck has at most {MAX_LEVELS} levels",
-                f"use a level from 1 to {MAX_LEVELS}",
+                says("import_level_too_high", level=quote(text, 10), limit=MAX_LEVELS),
+                says("hint_import_level_too_high", limit=MAX_LEVELS),
             )
         )
         return 1
@@ -352,18 +386,23 @@ def _level(text: str, name: str, line: int, problems: list[Problem]) -> int:
 
 
 def _finish(
-    rows: list[_Row], problems: list[Problem], name: str, language: str, how: str
+    rows: list[_Row], problems: list[Problem], name: str, language: str, how: Says
 ) -> tuple[str | None, list[Problem]]:
     if not rows and not has_errors(problems):
-        problems.append(error(name, None, None, "the file holds no prompts", how))
+        problems.append(error(name, None, None, says("import_no_prompts"), how))
     if len(rows) > MAX_CARDS:
-        message = f"the file holds {len(rows):,} prompts; a deck has at most {MAX_CARDS:,}"
-        problems.append(error(name, None, None, message, "split it into smaller files"))
+        message = says(
+            "import_too_many_prompts",
+            count=len(rows),
+            number=f"{len(rows):,}",
+            limit=f"{MAX_CARDS:,}",
+        )
+        problems.append(error(name, None, None, message, says("hint_import_split")))
     first_seen: dict[str, int] = {}
     for row in rows:
-        _check_text(row.prompt, "the prompt", MAX_PROMPT, name, row.line, problems)
+        _check_text(row.prompt, WHAT_PROMPT, MAX_PROMPT, name, row.line, problems)
         for line, follow_up in row.follow_ups:
-            _check_text(follow_up, "the follow-up", MAX_FOLLOW_UP, name, line, problems)
+            _check_text(follow_up, WHAT_THE_FOLLOW_UP, MAX_FOLLOW_UP, name, line, problems)
         same = " ".join(row.prompt.casefold().split())
         if same in first_seen:
             problems.append(
@@ -371,8 +410,8 @@ def _finish(
                     name,
                     row.line,
                     None,
-                    f"this prompt is the same as the one on line {first_seen[same]}",
-                    "remove one of them",
+                    says("import_prompt_repeated", line=first_seen[same]),
+                    says("hint_import_remove_one_of_them"),
                 )
             )
         else:
@@ -385,7 +424,7 @@ def _finish(
 
 
 def _check_text(
-    text: str, what: str, limit: int, name: str, line: int, problems: list[Problem]
+    text: str, what: Phrase, limit: int, name: str, line: int, problems: list[Problem]
 ) -> None:
     if len(text) > limit:
         problems.append(
@@ -393,8 +432,8 @@ def _check_text(
                 name,
                 line,
                 None,
-                f"{what} is {len(text)} characters long; the limit is {limit}",
-                "shorten it",
+                says("text_too_long", what=what, count=len(text), limit=limit),
+                says("hint_shorten"),
             )
         )
     control = next((char for char in text if unicodedata.category(char) == "Cc"), None)
@@ -404,8 +443,8 @@ def _check_text(
                 name,
                 line,
                 None,
-                f"{what} holds the control character U+{ord(control):04X}",
-                "remove it",
+                says("import_control_character", what=what, character=f"U+{ord(control):04X}"),
+                says("hint_remove_it"),
             )
         )
 
@@ -418,7 +457,7 @@ def _loader_problems(yaml_text: str, lines: list[int | None], name: str) -> list
     found = []
     for problem in problems:
         line = lines[problem.line - 1] if problem.line and problem.line <= len(lines) else None
-        hint = problem.hint if not problem.is_error else "please report this: the import is wrong"
+        hint = problem.hint if not problem.is_error else says("hint_import_bug")
         found.append(Problem(name, line, None, problem.severity, problem.message, hint))
     return found
 
@@ -517,8 +556,8 @@ def run_import(
     except UnicodeDecodeError as problem:
         line = data[: problem.start].count(b"\n") + 1
         bad = data[problem.start : problem.start + 1].hex().upper()
-        message = f"the file is not valid UTF-8 (byte 0x{bad})"
-        return _report([error(path, line, None, message, "save it as UTF-8")], err)
+        message = says("file_not_utf8", byte=f"0x{bad}")
+        return _report([error(path, line, None, message, says("hint_save_utf8"))], err)
     if out_path is not None and os.path.lexists(out_path) and not force:
         return _usage(say("cli_exists", path=out_path), err)
     read = import_csv if path.lower().endswith(".csv") else import_text

@@ -11,6 +11,8 @@ import re
 import statistics
 from collections.abc import Hashable, Sequence
 
+from game.content.problems import Phrase, says
+
 # fmt: off
 # A prompt or follow-up that starts with one of these reads as a yes/no question.
 CLOSED_QUESTION_WORDS = frozenset({
@@ -60,6 +62,11 @@ FIXING = re.compile(
     r"|get over|got over|deal with|dealt with|make it right|made it right|settle[ds]?)\b",
     re.IGNORECASE,
 )
+
+# What a problem names, said only when there is one (problems.yaml).
+WHAT_PROMPT = Phrase("what_prompt")
+WHAT_THE_FOLLOW_UP = Phrase("what_the_follow_up")
+
 # fmt: on
 FEELINGS_FROM_LEVEL = 2
 
@@ -98,13 +105,13 @@ EITHER_OR = re.compile(
 )
 
 
-def closed_question(text: str, what: str) -> Warning | None:
+def closed_question(text: str, what: str | Phrase) -> Warning | None:
     word = first_word(text)
     if word not in CLOSED_QUESTION_WORDS or OPENS_UP.search(text) or EITHER_OR.search(text):
         return None
     return (
-        f"{what} starts with '{text.split()[0]}', so it reads as a yes/no question",
-        "open it up: 'What...', 'How...', 'Tell about a time...'",
+        says("closed_question", what=what, word=f"'{text.split()[0]}'"),
+        says("hint_closed_question"),
     )
 
 
@@ -149,7 +156,7 @@ def prompt_warnings(
     The word checks know only English: for a deck in another language only the length is checked.
     """
     found = []
-    closed = closed_question(prompt, "the prompt") if english else None
+    closed = closed_question(prompt, WHAT_PROMPT) if english else None
     if closed:
         found.append(closed)
     if (
@@ -158,22 +165,20 @@ def prompt_warnings(
         and level >= FEELINGS_FROM_LEVEL
         and not invites_feelings(prompt)
     ):
-        found.append(
-            (
-                f"the prompt at level {level} does not invite feelings or thoughts",
-                "ask what they felt or thought, e.g. 'How did you feel when...'",
-            )
-        )
+        found.append((says("no_feelings", level=level), says("hint_no_feelings")))
     if len(prompt) > PROMPT_FITS:
-        found.append(_too_long("the prompt", len(prompt), PROMPT_FITS))
+        found.append(_too_long(WHAT_PROMPT, len(prompt), PROMPT_FITS))
     length, unit = spoken_length(prompt, language)
     limit = length_limit(PROMPT_MAX_WORDS, language)
     if length > limit:
         found.append(
             (
-                f"the prompt is {length} {unit}; a card is heard once, so keep it to "
-                f"{limit} or fewer",
-                "say one idea in one or two short sentences",
+                says(
+                    "prompt_long_words" if unit == "words" else "prompt_long_characters",
+                    count=length,
+                    limit=limit,
+                ),
+                says("hint_prompt_long"),
             )
         )
     return found
@@ -212,27 +217,21 @@ def follow_up_warnings(follow_up: str, english: bool = True) -> list[Warning]:
     found = []
     if english:
         found += [
-            w for w in (closed_question(follow_up, "the follow-up"), fact_only(follow_up)) if w
+            w for w in (closed_question(follow_up, WHAT_THE_FOLLOW_UP), fact_only(follow_up)) if w
         ]
     if len(follow_up) > FOLLOW_UP_FITS:
-        found.append(_too_long("the follow-up", len(follow_up), FOLLOW_UP_FITS))
+        found.append(_too_long(WHAT_THE_FOLLOW_UP, len(follow_up), FOLLOW_UP_FITS))
     return found
 
 
 def fact_only(follow_up: str) -> Warning | None:
     """A follow-up that asks for facts (who, where, how old...) or for how it was fixed."""
     if FIXING.search(follow_up):
-        return (
-            "the follow-up asks how it was fixed or coped with",
-            "stay inside the moment: ask what it felt like, or what it meant",
-        )
+        return (says("follow_up_fixing"), says("hint_follow_up_fixing"))
     if FACT_OPENINGS.search(follow_up) and not (
         invites_feelings(follow_up) or INSIDE_WORDS.search(follow_up.lower())
     ):
-        return (
-            "the follow-up only asks for facts",
-            "ask about the feeling, the thought, the meaning or the body, e.g. 'What did you feel when...'",
-        )
+        return (says("follow_up_facts"), says("hint_follow_up_facts"))
     return None
 
 
@@ -248,17 +247,12 @@ def repeated_follow_ups(follow_ups: list[str]) -> list[int]:
     return repeats
 
 
-REPEATED_FOLLOW_UP: Warning = (
-    "this follow-up repeats an earlier one on the same card",
-    "remove it or ask something new",
-)
+def repeated_follow_up() -> Warning:
+    return (says("follow_up_repeated"), says("hint_follow_up_repeated"))
 
 
-def _too_long(what: str, length: int, fits: int) -> Warning:
-    return (
-        f"{what} is {length} characters and may not fit on a card at the smallest text size",
-        f"keep it to {fits}",
-    )
+def _too_long(what: str | Phrase, length: int, fits: int) -> Warning:
+    return (says("may_not_fit", what=what, count=length), says("hint_keep_to", limit=fits))
 
 
 # ------------------------------------------------------------ across cards
@@ -280,10 +274,15 @@ def common_opening(prompts: list[str]) -> Warning | None:
     if count <= OPENING_SHARE * len(prompts):
         return None
     return (
-        f"'{word.capitalize()}' opens {count} of the deck's {len(prompts)} prompts "
-        f"({100 * count / len(prompts):.0f}%); no opening word should open more than "
-        f"{100 * OPENING_SHARE:.0f}%",
-        "begin some of them another way, so the cards don't all sound alike",
+        says(
+            "common_opening",
+            word=f"'{word.capitalize()}'",
+            opened=count,
+            count=len(prompts),
+            share=f"{100 * count / len(prompts):.0f}%",
+            limit=f"{100 * OPENING_SHARE:.0f}%",
+        ),
+        says("hint_common_opening"),
     )
 
 
@@ -298,8 +297,13 @@ def long_median(prompts: list[str], language: str = "en") -> Warning | None:
         return None
     unit = spoken_length("", language)[1]
     return (
-        f"the deck's median prompt is {median:g} {unit}; keep it to {limit} or fewer",
-        "shorten the longest prompts: most cards read best in 15 words or fewer",
+        says(
+            "median_long_words" if unit == "words" else "median_long_characters",
+            count=median,
+            number=f"{median:g}",
+            limit=limit,
+        ),
+        says("hint_median_long"),
     )
 
 

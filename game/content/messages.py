@@ -5,7 +5,10 @@ this module lists its texts as messages, each with a context that names it for g
 - ui.yaml: the key (`title_new_game`), with the file's `# ---- section` heading and the
   comment lines just above the key as the note to translators;
 - the other files: the file's name and the path to the text (`how_to_play.sections.2.body`,
-  `feelings.families.0.words.3`). Colours, kinds, flags and `format` are not words.
+  `feelings.families.0.words.3`). Colours, kinds, flags and `format` are not words;
+- problems.yaml, the sentences of deck problems: flat like ui.yaml, each key's context is
+  `problems.<key>` (its notes as ui.yaml's). Compiled apart from the rest
+  (translations.py), so a start never reads them.
 
 The same walk reads a translator's keyed YAML (tools/po_from_yaml.py), so the two agree.
 """
@@ -26,7 +29,10 @@ from game.resources import text_dir
 
 UI_FILE = "ui.yaml"
 WORD_FILES = ("how_to_play.yaml", "response_guide.yaml", "feelings.yaml", "starters.yaml")
-FILES = (UI_FILE, *WORD_FILES)
+PROBLEMS_FILE = "problems.yaml"
+PROBLEMS = "problems."  # the context of a deck problem's text: problems.<key>
+FILES = (UI_FILE, *WORD_FILES, PROBLEMS_FILE)
+FLAT = ("ui", "problems")  # files that are one mapping of key -> text (or plural forms)
 NOT_WORDS = frozenset({"format", "colour", "kind", "scoring"})
 _SECTION = re.compile(r"#\s*-{2,}\s*(.+?)\s*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -69,12 +75,16 @@ def keyed_texts(path: Path, stem: str) -> tuple[list[Keyed], tuple[Problem, ...]
     root, problems = compose_file(path)
     if root is None:
         return [], problems
-    if stem == "ui":
-        return list(_ui_texts(root)), problems
+    if stem in FLAT:
+        return list(_ui_texts(root, _prefix(stem))), problems
     return list(_walk(root, stem)), problems
 
 
-def _ui_texts(root: Node) -> Iterator[Keyed]:
+def _prefix(stem: str) -> str:
+    return PROBLEMS if stem == "problems" else ""
+
+
+def _ui_texts(root: Node, prefix: str = "") -> Iterator[Keyed]:
     if not isinstance(root, MappingNode):
         return
     for key_node, value_node in root.value:
@@ -82,14 +92,14 @@ def _ui_texts(root: Node) -> Iterator[Keyed]:
             continue
         line = key_node.start_mark.line + 1
         if isinstance(value_node, ScalarNode) and value_node.tag == STR_TAG:
-            yield Keyed(key_node.value, value_node.value, line)
+            yield Keyed(prefix + key_node.value, value_node.value, line)
         elif isinstance(value_node, MappingNode):
             forms = {
                 f.value: t.value
                 for f, t in value_node.value
                 if isinstance(f, ScalarNode) and isinstance(t, ScalarNode)
             }
-            yield Keyed(key_node.value, forms, line)
+            yield Keyed(prefix + key_node.value, forms, line)
 
 
 def _walk(node: Node, path: str) -> Iterator[Keyed]:
@@ -114,7 +124,7 @@ def english_messages(folder: Path | None = None) -> tuple[list[Message], tuple[P
         stem = name.removesuffix(".yaml")
         found, trouble = keyed_texts(path, stem)
         problems.extend(trouble)
-        notes = _ui_notes(path) if stem == "ui" else {}
+        notes = _ui_notes(path, _prefix(stem)) if stem in FLAT else {}
         shown = display_path(path)
         for item in found:
             comments = list(notes.get(item.context, ()))
@@ -141,9 +151,9 @@ def english_messages(folder: Path | None = None) -> tuple[list[Message], tuple[P
     return messages, tuple(problems)
 
 
-def _ui_notes(path: Path) -> dict[str, list[str]]:
-    """ui.yaml's notes to translators: its section heading ("Screen: title") and the
-    comment lines right above a key."""
+def _ui_notes(path: Path, prefix: str = "") -> dict[str, list[str]]:
+    """ui.yaml's (or problems.yaml's) notes to translators: its section heading ("Screen:
+    title") and the comment lines right above a key, by context."""
     notes: dict[str, list[str]] = {}
     section = ""
     above: list[str] = []
@@ -159,8 +169,8 @@ def _ui_notes(path: Path) -> dict[str, list[str]]:
             above.append(line.lstrip("#").strip())
         elif line and not line[0].isspace() and ":" in line:
             key = line.split(":", 1)[0].strip()
-            if key in KEY_LIST:
-                notes[key] = ([f"Screen: {section}"] if section else []) + above
+            if key in KEY_LIST or prefix:
+                notes[prefix + key] = ([f"Screen: {section}"] if section else []) + above
             above = []
         elif not line.strip():
             above = []

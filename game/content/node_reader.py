@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from game.content.problems import SHOWN_PER_KIND, Problem, error, quote, warning
+from game.content.problems import SHOWN_PER_KIND, Phrase, Problem, Says, error, quote, says, warning
 from game.content.yamlsafe import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, STR_TAG
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -29,11 +29,16 @@ MAX_DIGITS = 18
 _NOT_DIGITS = re.compile(r"\A[-+]?(?:0[xXbBoO])?|[_:]")
 _TRUE = frozenset({"yes", "true", "on"})
 _KIND_NAMES = {
-    INT_TAG: "a number",
-    FLOAT_TAG: "a decimal number",
-    BOOL_TAG: "true/false",
-    "tag:yaml.org,2002:timestamp": "a date",
+    INT_TAG: Phrase("kind_number"),
+    FLOAT_TAG: Phrase("kind_decimal"),
+    BOOL_TAG: Phrase("kind_true_false"),
+    "tag:yaml.org,2002:timestamp": Phrase("kind_date"),
 }
+_MAPPING, _LIST = Phrase("kind_a_mapping"), Phrase("kind_list")
+_TEXT, _EMPTY = Phrase("kind_text"), Phrase("kind_empty")
+# What a problem names: a noun phrase of problems.yaml ("the prompt") or a YAML key in
+# quotes ("'modes'"), which is said as written in every language.
+What = str | Phrase
 
 
 def quoted_list(names: Sequence[str]) -> str:
@@ -60,11 +65,11 @@ class NodeReader:
 
     # ------------------------------------------------------------ reporting
 
-    def error(self, node: Node | None, message: str, hint: str = "") -> None:
+    def error(self, node: Node | None, message: str | Says, hint: str | Says = "") -> None:
         line, col = position(node)
         self.problems.append(error(self.path, line, col, message, hint))
 
-    def warn(self, node: Node | None, message: str, hint: str = "") -> None:
+    def warn(self, node: Node | None, message: str | Says, hint: str | Says = "") -> None:
         line, col = position(node)
         self.problems.append(warning(self.path, line, col, message, hint))
 
@@ -77,11 +82,11 @@ class NodeReader:
     def mapping(
         self,
         node: Node,
-        what: str,
+        what: What,
         keys: Collection[str] | None,
         required: Sequence[str] = (),
-        misplaced: dict[str, tuple[str, str]] | None = None,
-        hint: str = "",
+        misplaced: dict[str, tuple[Phrase, Phrase]] | None = None,
+        hint: str | Phrase = "",
     ) -> dict[str, Node] | None:
         """The values of a mapping by key, after checking every key.
 
@@ -90,7 +95,7 @@ class NodeReader:
         Missing required keys are reported at the mapping's start.
         """
         if not isinstance(node, MappingNode):
-            self.expected(node, what, "a mapping of keys", hint)
+            self.expected(node, what, says("kind_mapping"), _said(hint))
             return None
         values: dict[str, Node] = {}
         first_line: dict[str, int] = {}
@@ -101,29 +106,32 @@ class NodeReader:
             if key in first_line:
                 self.error(
                     key_node,
-                    f"the key {quote(key)} appears twice in {what}; the first is on line {first_line[key]}",
-                    "YAML would silently keep only the last one; remove one",
+                    says("key_twice", key=quote(key), what=what, line=first_line[key]),
+                    says("hint_key_twice"),
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
             if keys is None or key in keys:
                 values[key] = value_node
             elif misplaced and key in misplaced:
-                self.error(key_node, *misplaced[key])
+                said, how = misplaced[key]
+                self.error(key_node, said.said(), how.said())
             else:
                 self.unknown_key(key_node, key, what, keys)
         for key in required:
             if key not in first_line:
-                self.error(node, f"{what} has no '{key}'", f"add '{key}:'")
+                self.error(
+                    node, says("key_missing", what=what, key=key), says("hint_add_key", key=key)
+                )
         return values
 
-    def key(self, node: Node, what: str) -> str | None:
+    def key(self, node: Node, what: What) -> str | None:
         if isinstance(node, ScalarNode) and node.value != "":
             return str(node.value)
-        self.error(node, f"a key in {what} must be a plain word", "write keys like 'name:'")
+        self.error(node, says("key_not_word", what=what), says("hint_key_not_word"))
         return None
 
-    def unknown_key(self, node: Node, key: str, what: str, keys: Collection[str]) -> None:
+    def unknown_key(self, node: Node, key: str, what: What, keys: Collection[str]) -> None:
         # Guessing costs most of the time a file of 100,000 unknown keys takes; past the ten
         # `inkind check` shows of a kind (problems.capped), the hint lists the keys instead.
         self.guesses += 1
@@ -132,28 +140,32 @@ class NodeReader:
             if self.guesses <= SHOWN_PER_KIND
             else []
         )
-        hint = f"did you mean '{close[0]}'?" if close else f"the keys are {quoted_list(list(keys))}"
-        self.error(node, f"unknown key {quote(key)} in {what}", hint)
+        hint = (
+            says("hint_did_you_mean", name=f"'{close[0]}'")
+            if close
+            else says("hint_the_keys_are", keys=quoted_list(list(keys)))
+        )
+        self.error(node, says("key_unknown", key=quote(key), what=what), hint)
 
     # ------------------------------------------------------------ lists
 
-    def items(self, node: Node, what: str, allow_empty: bool = False) -> list[Node] | None:
+    def items(self, node: Node, what: What, allow_empty: bool = False) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
-            hint = ""
+            hint: str | Says = ""
             if isinstance(node, ScalarNode) and node.tag == STR_TAG and node.value:
-                hint = f"write a list, like [{quote(node.value)[1:-1]}]"
-            self.expected(node, what, "a list", hint)
+                hint = says("hint_write_a_list", item=quote(node.value)[1:-1])
+            self.expected(node, what, says("kind_list"), hint)
             return None
         if not node.value and not allow_empty:
-            self.error(node, f"{what} is an empty list", "leave it out, or add items")
+            self.error(node, says("list_empty", what=what), says("hint_list_empty"))
             return None
         return list(node.value)
 
     def text_list(
         self,
         node: Node,
-        what: str,
-        item: str,
+        what: What,
+        item: What,
         max_length: int,
         pattern: re.Pattern[str] | None = None,
     ) -> list[tuple[Node, str]] | None:
@@ -167,8 +179,8 @@ class NodeReader:
             if value is not None and pattern is not None and not pattern.match(value):
                 self.error(
                     item_node,
-                    f"{item} {quote(value)} may use only lowercase letters, digits and '-'",
-                    f"try '{slugify(value)}'" if slugify(value) else "",
+                    says("not_slug", what=item, value=quote(value)),
+                    says("hint_try", value=f"'{slugify(value)}'") if slugify(value) else "",
                 )
                 value = None
             if value is not None:
@@ -177,38 +189,40 @@ class NodeReader:
 
     # ------------------------------------------------------------ scalars
 
-    def text(self, node: Node, what: str, max_length: int, single_line: bool = False) -> str | None:
+    def text(
+        self, node: Node, what: What, max_length: int, single_line: bool = False
+    ) -> str | None:
         """Trimmed, non-empty text of at most `max_length` characters."""
         if not (isinstance(node, ScalarNode) and node.tag == STR_TAG):
-            hint = ""
+            hint: str | Says = ""
             if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
-                hint = f'put it in quotes: "{quote(node.value)[1:-1]}"'
-            self.expected(node, what, "text", hint)
+                hint = says("hint_put_in_quotes", value=quote(node.value)[1:-1])
+            self.expected(node, what, says("kind_text"), hint)
             return None
         value = str(node.value).strip()
         if not value:
-            self.error(node, f"{what} is empty", "write some text")
+            self.error(node, says("text_empty", what=what), says("hint_text_empty"))
             return None
         if len(value) > max_length:
             self.error(
                 node,
-                f"{what} is {len(value)} characters long; the limit is {max_length}",
-                "shorten it",
+                says("text_too_long", what=what, count=len(value), limit=max_length),
+                says("hint_shorten"),
             )
             return None
         if single_line and "\n" in value:
-            self.error(node, f"{what} must be one line", "join the lines")
+            self.error(node, says("text_one_line", what=what), says("hint_join_lines"))
             return None
         return fresh(value)
 
-    def slug(self, node: Node, what: str, max_length: int = 64) -> str | None:
+    def slug(self, node: Node, what: What, max_length: int = 64) -> str | None:
         value = self.text(node, what, max_length)
         if value is not None and not SLUG.match(value):
             suggestion = slugify(value, max_length)
             self.error(
                 node,
-                f"{what} {quote(value)} may use only lowercase letters, digits and '-'",
-                f"try '{suggestion}'" if suggestion else "",
+                says("not_slug", what=what, value=quote(value)),
+                says("hint_try", value=f"'{suggestion}'") if suggestion else "",
             )
             return None
         return value
@@ -216,65 +230,71 @@ class NodeReader:
     def whole_number(
         self,
         node: Node,
-        what: str,
+        what: What,
         lowest: int,
         highest: int | None = None,
-        too_long_hint: str = "",
+        too_long_hint: str | Phrase = "",
     ) -> int | None:
         """A whole number from `lowest` to `highest` (None: no upper limit). `too_long_hint`
         says how to fix one too long to read, where the range does not say it better."""
-        in_range = (
-            f"write a whole number of at least {lowest}"
-            if highest is None
-            else f"write a whole number from {lowest} to {highest}"
-        )
         if not (isinstance(node, ScalarNode) and node.tag == INT_TAG):
-            hint = ""
+            hint: str | Says = ""
             if (
                 isinstance(node, ScalarNode)
                 and node.tag == STR_TAG
                 and node.value.strip().lstrip("+-").isdigit()
             ):
                 written = node.value.strip()
-                hint = f"remove the quotes: {written}" if len(written) <= MAX_DIGITS else in_range
-            self.expected(node, what, "a whole number", hint)
+                hint = (
+                    says("hint_remove_quotes", value=written)
+                    if len(written) <= MAX_DIGITS
+                    else _in_range(lowest, highest)
+                )
+            self.expected(node, what, says("kind_whole_number"), hint)
             return None
         digits = len(_NOT_DIGITS.sub("", str(node.value)))
         if digits > MAX_DIGITS:
             self.error(
                 node,
-                f"{what} is a number {digits:,} digits long, out of range",
-                too_long_hint or in_range,
+                says("number_too_long", what=what, count=digits, number=f"{digits:,}"),
+                _said(too_long_hint) or _in_range(lowest, highest),
             )
             return None
         value = int(_NUMBERS.construct_yaml_int(node))
         if highest is None and value < lowest:
-            self.error(node, f"{what} is {value}; it must be at least {lowest}")
+            self.error(node, says("number_below", what=what, value=value, lowest=lowest))
             return None
         if highest is not None and not lowest <= value <= highest:
-            self.error(node, f"{what} is {value}; it must be from {lowest} to {highest}")
+            self.error(
+                node,
+                says("number_out_of_range", what=what, value=value, lowest=lowest, highest=highest),
+            )
             return None
         return value
 
-    def flag(self, node: Node, what: str) -> bool | None:
+    def flag(self, node: Node, what: What) -> bool | None:
         if not (isinstance(node, ScalarNode) and node.tag == BOOL_TAG):
-            hint = ""
+            hint: str | Says = ""
             if isinstance(node, ScalarNode) and node.value.lower() in ("true", "false"):
-                hint = f"remove the quotes: {node.value.lower()}"
-            self.expected(node, what, "true or false", hint)
+                hint = says("hint_remove_quotes", value=node.value.lower())
+            self.expected(node, what, says("kind_true_or_false"), hint)
             return None
         return str(node.value).lower() in _TRUE
 
-    def choice(self, node: Node, what: str, options: Sequence[str]) -> str | None:
+    def choice(self, node: Node, what: What, options: Sequence[str]) -> str | None:
         value = self.text(node, what, 100)
         if value is not None and value not in options:
             close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.7)
-            hint = f"did you mean '{close[0]}'?" if close else ""
-            self.error(node, f"{what} {quote(value)} is not one of {quoted_list(options)}", hint)
+            hint = says("hint_did_you_mean", name=f"'{close[0]}'") if close else ""
+            self.error(
+                node,
+                says("not_one_of", what=what, value=quote(value), options=quoted_list(options)),
+                hint,
+            )
             return None
         return value
 
-    def format_ok(self, node: MappingNode, what: str, version: int = 1) -> bool:
+    def format_ok(self, node: MappingNode, what: What, version: int = 1) -> bool:
         """Whether the mapping's `format:` (if any) is the version we read.
 
         Checked before anything else: False means stop, since a newer format may mean anything.
@@ -283,27 +303,40 @@ class NodeReader:
         if value is None:
             return True
         found = self.whole_number(
-            value, "'format'", -(2**63), too_long_hint=f"write 'format: {version}'"
+            value, "'format'", -(2**63), too_long_hint=Phrase("hint_write_format", version=version)
         )
         if found is None or found == version:
             return True
         if found > version:
             self.error(
                 value,
-                f"{what} uses format {found}; this version of In Kind reads format {version}",
-                "update In Kind to use it",
+                says("format_newer", what=what, found=found, version=version),
+                says("hint_update"),
             )
         else:
-            self.error(value, f"there is no format {found}", f"write 'format: {version}'")
+            self.error(
+                value,
+                says("format_unknown", found=found),
+                says("hint_write_format", version=version),
+            )
         return False
 
-    def expected(self, node: Node, what: str, kind: str, hint: str = "") -> None:
+    def expected(self, node: Node, what: What, kind: What, hint: str | Says = "") -> None:
         if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
-            self.error(
-                node, f"{what} has no value", hint or "give it a value, or leave the key out"
-            )
+            self.error(node, says("no_value", what=what), hint or says("hint_no_value"))
             return
-        self.error(node, f"{what} must be {kind}, not {describe(node)}", hint)
+        self.error(node, says("must_be", what=what, kind=kind, found=describe(node)), hint)
+
+
+def _said(text: str | Phrase) -> str:
+    return text.said() if isinstance(text, Phrase) else text
+
+
+def _in_range(lowest: int, highest: int | None) -> Says:
+    """How to write a number in range (said only for a number that is wrong)."""
+    if highest is None:
+        return says("hint_number_at_least", lowest=lowest)
+    return says("hint_number_from_to", lowest=lowest, highest=highest)
 
 
 def fresh(text: str) -> str:
@@ -316,17 +349,17 @@ def fresh(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
 
 
-def describe(node: Node) -> str:
+def describe(node: Node) -> Phrase:
     """What an author would call the kind of value a node holds."""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return _MAPPING
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _LIST
     if node.tag == STR_TAG:
-        return "text"
+        return _TEXT
     if node.tag == NULL_TAG:
-        return "empty"
-    return _KIND_NAMES.get(node.tag, "text")
+        return _EMPTY
+    return _KIND_NAMES.get(node.tag, _TEXT)
 
 
 def position(node: Node | None) -> tuple[int | None, int | None]:

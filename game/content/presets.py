@@ -16,10 +16,12 @@ from yaml.nodes import MappingNode, Node
 
 from game import resources
 from game.content.node_reader import NodeReader
-from game.content.problems import Problem, display_path, error, has_errors
+from game.content.problems import Phrase, Problem, display_path, error, has_errors, says
 from game.content.yamlsafe import compose_file
 from game.core.cards import Mode
 from game.core.rules import AWARD_ORDER, AwardKind, LevelPace, Rules, Scoring
+
+WHAT_DECK_RULES = Phrase("what_deck_rules")  # said only when a deck's rules have a problem
 
 FORMAT_VERSION = 1
 PRESET_KEYS = (
@@ -119,8 +121,9 @@ def check_presets(paths: list[str]) -> list[PresetResult]:
     for path in paths:
         rules, problems = load_preset(path)
         if rules is not None and rules.id in where:
-            message = f"the preset id '{rules.id}' is already used by {where[rules.id]}"
-            problems += (error(path, *_id_position(path), message, "give this preset another id"),)
+            message = says("preset_id_taken", id=f"'{rules.id}'", path=where[rules.id])
+            hint = says("hint_preset_id_taken")
+            problems += (error(path, *_id_position(path), message, hint),)
             rules = None
         elif rules is not None:
             where[rules.id] = path
@@ -146,7 +149,7 @@ def load_presets(folder: Path | None = None) -> tuple[dict[str, Rules], tuple[Pr
     problems: list[Problem] = []
     files = preset_files(folder)
     if not files:
-        problems.append(error(display_path(folder), None, None, "no rules presets found here"))
+        problems.append(error(display_path(folder), None, None, says("no_presets_here")))
     for path in files:
         rules, found = load_preset(display_path(path))
         problems.extend(found)
@@ -158,7 +161,7 @@ def load_presets(folder: Path | None = None) -> tuple[dict[str, Rules], tuple[Pr
                     display_path(path),
                     None,
                     None,
-                    f"the preset id '{rules.id}' is already used by {where[rules.id]}",
+                    says("preset_id_taken", id=f"'{rules.id}'", path=where[rules.id]),
                 )
             )
             continue
@@ -180,11 +183,11 @@ def load_preset(path: str) -> tuple[Rules | None, tuple[Problem, ...]]:
 def _read_preset(r: NodeReader, node: Node) -> Rules | None:
     """The preset, built with stand-ins where a value was wrong; dropped on any error."""
     if not isinstance(node, MappingNode):
-        r.expected(node, "a preset file", "a mapping of keys starting with 'format: 1'")
+        r.expected(node, Phrase("what_preset_file"), Phrase("kind_file_mapping"))
         return None
-    if not r.format_ok(node, "this preset", FORMAT_VERSION):
+    if not r.format_ok(node, Phrase("what_this_preset"), FORMAT_VERSION):
         return None
-    keys = r.mapping(node, "the preset", PRESET_KEYS, PRESET_REQUIRED) or {}
+    keys = r.mapping(node, Phrase("what_the_preset"), PRESET_KEYS, PRESET_REQUIRED) or {}
     return rules_from_keys(r, keys)
 
 
@@ -210,28 +213,28 @@ def read_inline_rules(
 
     `presets` are the presets they may name (default: the built-in ones)."""
     if not isinstance(node, MappingNode):
-        r.expected(node, "the deck's 'rules'", "a mapping of a preset's keys", "")
+        r.expected(node, WHAT_DECK_RULES, Phrase("kind_preset_mapping"), "")
         return None
-    if not r.format_ok(node, "the deck's 'rules'", FORMAT_VERSION):
+    if not r.format_ok(node, WHAT_DECK_RULES, FORMAT_VERSION):
         return None
-    keys = r.mapping(node, "the deck's 'rules'", INLINE_KEYS, INLINE_REQUIRED)
+    keys = r.mapping(node, WHAT_DECK_RULES, INLINE_KEYS, INLINE_REQUIRED)
     if keys is None:
         return None
     presets = builtin_presets() if presets is None else presets
     base_id = DEFAULT_BASE
     if "preset" in keys:
-        base_id = r.slug(keys["preset"], "the rules' 'preset'") or DEFAULT_BASE
+        base_id = r.slug(keys["preset"], Phrase("what_rules_preset")) or DEFAULT_BASE
         if base_id not in presets:
             names = ", ".join(f"'{name}'" for name in sorted(presets))
             r.error(
                 keys["preset"],
-                f"there is no rules preset '{base_id}'",
-                f"the presets are {names}" if names else "",
+                says("no_such_preset", preset=f"'{base_id}'"),
+                says("hint_the_presets_are", presets=names) if names else "",
             )
             return None
     base = presets.get(base_id)
     if base is None:  # the built-in presets are missing: every key must be given
-        r.mapping(node, "the deck's 'rules'", INLINE_KEYS, INHERITED)
+        r.mapping(node, WHAT_DECK_RULES, INLINE_KEYS, INHERITED)
     return rules_from_keys(r, keys, default_id, default_name, base)
 
 
@@ -248,7 +251,7 @@ def rules_from_keys(
     `points`, `levels` or `timers`, is the base's."""
     pace, rounds_per_level, minutes_per_level = _schedule(r, keys.get("levels"), base)
     scoring = (
-        Scoring(r.choice(keys["scoring"], "the scoring", SCORINGS) or "versus")
+        Scoring(r.choice(keys["scoring"], Phrase("what_scoring"), SCORINGS) or "versus")
         if "scoring" in keys
         else base.scoring
         if base is not None
@@ -258,7 +261,7 @@ def rules_from_keys(
     if "goal" in keys:
         goal = r.whole_number(keys["goal"], "'goal'", 1, 100_000)
         if scoring is not Scoring.TOGETHER:
-            r.error(keys["goal"], "'goal' is only for 'scoring: together'", "remove it")
+            r.error(keys["goal"], says("goal_only_together"), says("hint_remove_it"))
     timers = (
         (r.mapping(keys["timers"], "'timers'", TIMER_KEYS, () if base else TIMER_KEYS) or {})
         if "timers" in keys
@@ -274,9 +277,9 @@ def rules_from_keys(
         share_seconds = base.share_seconds if share_seconds is None else share_seconds
         respond_seconds = base.respond_seconds if respond_seconds is None else respond_seconds
     return Rules(
-        id=(r.slug(keys["id"], "the preset id") if "id" in keys else default_id) or "",
+        id=(r.slug(keys["id"], Phrase("what_preset_id")) if "id" in keys else default_id) or "",
         name=(
-            r.text(keys["name"], "the preset's 'name'", 40, True)
+            r.text(keys["name"], Phrase("what_preset_name"), 40, True)
             if "name" in keys
             else default_name
         )
@@ -313,7 +316,10 @@ def _number(
 def _points(r: NodeReader, node: Node, every: bool = True) -> dict[AwardKind, int]:
     keys = r.mapping(node, "'points'", AWARD_KEYS, AWARD_KEYS if every else ()) or {}
     return {
-        kind: r.whole_number(keys[kind.value], f"the points for '{kind.value}'", 0, 100) or 0
+        kind: r.whole_number(
+            keys[kind.value], Phrase("what_points_for", kind=f"'{kind.value}'"), 0, 100
+        )
+        or 0
         for kind in AWARD_ORDER
         if kind.value in keys
     }
@@ -332,7 +338,7 @@ def _schedule(
         return LevelPace.ROUNDS, None, None
     keys = r.mapping(node, "'levels'", LEVELS_KEYS, () if base else ("pace",)) or {}
     pace = (
-        LevelPace(r.choice(keys["pace"], "the pace", PACES) or "rounds")
+        LevelPace(r.choice(keys["pace"], Phrase("what_pace"), PACES) or "rounds")
         if "pace" in keys
         else base.level_pace
         if base is not None
@@ -341,7 +347,11 @@ def _schedule(
     for key in ("rounds_per_level", "minutes_per_level"):
         if key in keys and _PACE_KEY.get(pace) != key:
             wanted = "rounds" if key == "rounds_per_level" else "minutes"
-            r.error(keys[key], f"'{key}' is only for 'pace: {wanted}'", "remove it")
+            r.error(
+                keys[key],
+                says("only_for_pace", key=f"'{key}'", pace=wanted),
+                says("hint_remove_it"),
+            )
     rounds = _number(r, keys, "rounds_per_level", 1, 100)
     minutes = _number(r, keys, "minutes_per_level", 1, 600)
     if base is not None and pace is base.level_pace:
@@ -353,9 +363,9 @@ def _schedule(
 def _modes(r: NodeReader, node: Node) -> tuple[str, ...]:
     modes: list[str] = []
     for item in r.items(node, "'modes'") or ():
-        mode = r.choice(item, "the mode", MODES)
+        mode = r.choice(item, Phrase("what_mode"), MODES)
         if mode in modes:
-            r.error(item, f"the mode '{mode}' is listed twice", "remove one")
+            r.error(item, says("mode_twice", mode=f"'{mode}'"), says("hint_remove_one"))
         elif mode is not None:
             modes.append(mode)
     return tuple(modes)

@@ -1,4 +1,11 @@
-"""Problem: one thing wrong (or worth a second look) in a content file, as one line a person can act on."""
+"""Problem: one thing wrong (or worth a second look) in a content file, as one line a person can act on.
+
+A problem's sentence and hint are each, where the checker says them, a `Says`: the English
+text (a str, as tests, logs and `--format json` read it) that also knows its key of
+assets/text/en/problems.yaml and the values it names ('prompt', a card id, a number), so
+the deck page and `inkind check` can say it in the player's language
+(game/content/problem_text.py). A plain str is said as it is, in every language.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 import attrs
+
+# The sentences, said when shown; imported from here by the checker.
+from game.content.problem_text import Phrase as Phrase
+from game.content.problem_text import Says as Says
+from game.content.problem_text import says as says
 
 ERROR = "error"
 WARNING = "warning"
@@ -66,10 +78,6 @@ def warning(path: str, line: int | None, col: int | None, message: str, hint: st
 
 def has_errors(problems: tuple[Problem, ...] | list[Problem]) -> bool:
     return any(problem.is_error for problem in problems)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def display_path(path: os.PathLike[str] | str) -> str:

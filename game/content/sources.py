@@ -20,7 +20,7 @@ import attrs
 from game import resources
 from game.content.decks import DeckResult, load_deck
 from game.content.presets import load_presets
-from game.content.problems import Problem, display_path, error
+from game.content.problems import Problem, display_path, error, says
 from game.core.cards import Deck, Mode
 from game.core.rules import Rules
 
@@ -257,7 +257,7 @@ def load_catalog(
         if os.path.lexists(path):  # a FIFO or a symlink loop is reported, never opened
             decks.append(loader.load(path))
         else:
-            problems.append(error(path, None, None, "no such file or folder"))
+            problems.append(error(path, None, None, says("no_such_path")))
         one_more()
     return Catalog(tuple(decks), presets, tuple(problems))
 

@@ -8,6 +8,10 @@ the format Weblate, Pontoon and Poedit read, with each text's context (its key) 
 `compile` writes the JSON the game reads at start-up (game/content/languages.py), so
 Babel is never imported by a game that is playing. docs/translating.md says how to use it.
 
+The texts of deck problems (contexts `problems.<key>`, from problems.yaml) are compiled
+into problems.json beside inkind.json, keyed by their problems.yaml key: the game reads
+them only when it says a problem (game/content/problem_text.py), never at start-up.
+
 Plural forms are CLDR's, from Babel: the catalog's Plural-Forms header and the number of
 forms of each counted text must be the language's, in CLDR's order (zero, one, two, few,
 many, other: the ones the language has).
@@ -33,11 +37,13 @@ from game.content.languages import (
 )
 from game.content.messages import (
     FILES,
+    PROBLEMS,
     Message,
     english_messages,
     keyed_texts,
     placeholders,
 )
+from game.content.problem_text import COMPILED_NAME
 from game.content.problems import Problem, display_path, error, quote
 
 if TYPE_CHECKING:
@@ -194,7 +200,7 @@ def _set_plural_header(catalog: Catalog, language: str) -> None:
 
 def compile_language(language: str) -> Path:
     """Write the game's JSON of one catalog: every text translated in full, not fuzzy, of
-    today's English; returns its path."""
+    today's English; returns its path. The deck problems' texts go to problems.json."""
     from babel import Locale
 
     source = po_path(language)
@@ -217,17 +223,23 @@ def compile_language(language: str) -> Path:
         if len(strings) == len(forms) and all(strings):
             texts[entry.context] = dict(zip(forms, strings, strict=True))
     locale = Locale.parse(language.replace("-", "_"))
-    document = {
-        "language": language,
-        "name": locale.get_display_name(locale) or language,
-        "direction": "rtl" if locale.character_order == "right-to-left" else "ltr",
-        "forms": list(forms),
-        "plural": plural_expression(language),
-        "source_crc32": zlib.crc32(data),
-        "texts": texts,
+    problems = {
+        context.removeprefix(PROBLEMS): texts.pop(context)
+        for context in [c for c in texts if c.startswith(PROBLEMS)]
     }
     path = catalog_path(language)
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    for target, kept in ((path, texts), (path.parent / COMPILED_NAME, problems)):
+        document = {
+            "language": language,
+            "name": locale.get_display_name(locale) or language,
+            "direction": "rtl" if locale.character_order == "right-to-left" else "ltr",
+            "forms": list(forms),
+            "plural": plural_expression(language),
+            "source_crc32": zlib.crc32(data),
+            "texts": kept,
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        target.write_text(text, encoding="utf-8")
     return path
 
 
@@ -351,17 +363,21 @@ def check_language(language: str, path: Path | None = None) -> list[Problem]:
                     f"{fix_update}, then translate it",
                 )
             )
-    compiled = path.parent / CATALOG_NAME
-    if not compiled.exists() or _compiled_crc(compiled) != zlib.crc32(path.read_bytes()):
-        found.append(
-            error(
-                display_path(compiled),
-                None,
-                None,
-                f"the compiled catalog is {'missing' if not compiled.exists() else 'out of date'}",
-                FIX_COMPILE.format(language=language),
+    # One `compile` writes both files: the second is named only when the first is right.
+    for name in (CATALOG_NAME, COMPILED_NAME):
+        compiled = path.parent / name
+        if not compiled.exists() or _compiled_crc(compiled) != zlib.crc32(path.read_bytes()):
+            state = "missing" if not compiled.exists() else "out of date"
+            found.append(
+                error(
+                    display_path(compiled),
+                    None,
+                    None,
+                    f"the compiled catalog is {state}",
+                    FIX_COMPILE.format(language=language),
+                )
             )
-        )
+            break
     return found
 
 

@@ -34,7 +34,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from game.content.problems import Problem, error, quote
+from game.content.problems import Phrase, Problem, error, quote, says
 from game.store.safe_read import Unreadable, check_regular, read_regular
 
 MAX_BYTES = 16 * 1024 * 1024  # a 20,000-card deck is about 5 MiB; 8 MiB must load
@@ -114,7 +114,7 @@ class ListLimit:
 
     key: str
     most: int
-    message: str
+    message: str | Phrase  # a Phrase with values is said only when a file is refused
 
 
 class _SafeComposer:
@@ -148,8 +148,8 @@ class _SafeComposer:
             event = self.get_event()
             raise _Refused(
                 event.start_mark,
-                "a second YAML document starts here; a file holds exactly one",
-                "remove the '---' line and everything after it, or split the file",
+                says("yaml_second_document"),
+                says("hint_yaml_second_document"),
             )
         self.get_event()
         return document
@@ -161,14 +161,14 @@ class _SafeComposer:
         if isinstance(event, AliasEvent):
             raise _Refused(
                 event.start_mark,
-                f"aliases ({quote(f'*{event.anchor}')}) are not allowed",
-                "write the value out in full",
+                says("yaml_alias", alias=quote(f"*{event.anchor}")),
+                says("hint_yaml_alias"),
             )
         if event.anchor is not None:
             raise _Refused(
                 event.start_mark,
-                f"anchors ({quote('&' + event.anchor)}) are not allowed",
-                "write each value out in full",
+                says("yaml_anchor", anchor=quote("&" + event.anchor)),
+                says("hint_yaml_anchor"),
             )
         # PyYAML's stubs type a node's marks as yaml.Mark only, but libyaml's events carry its
         # C Mark, which has the same line and column (all that `position` reads).
@@ -190,8 +190,8 @@ class _SafeComposer:
         if depth >= self.max_nesting:
             raise _Refused(
                 event.start_mark,
-                f"lists and mappings are nested more than {self.max_nesting} deep here",
-                "the format never needs this much nesting",
+                says("yaml_too_deep", limit=self.max_nesting),
+                says("hint_yaml_too_deep"),
             )
         if not isinstance(event, CollectionStartEvent):  # pragma: no cover - as above
             raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
@@ -206,7 +206,7 @@ class _SafeComposer:
                     assert self.list_limit is not None  # `most` comes from it
                     if len(items) < most:
                         self._count_the_rest(len(items), most)  # raises _ReadAgain if fine
-                    raise _Refused(start, self.list_limit.message)
+                    raise _Refused(start, _said(self.list_limit.message))
                 items.append(self._compose(depth + 1))
         elif isinstance(event, MappingStartEvent):
             if tag not in _NON_SPECIFIC and tag != MAP_TAG:
@@ -246,8 +246,8 @@ class _SafeComposer:
     def _refuse_tag(event: ScalarEvent | CollectionStartEvent) -> _Refused:
         return _Refused(
             event.start_mark,
-            f"the tag {quote(short_tag(event.tag or '!'))} is not allowed",
-            "content files hold only text, numbers, true/false, lists and mappings",
+            says("yaml_tag", tag=quote(short_tag(event.tag or "!"))),
+            says("hint_yaml_tag"),
         )
 
 
@@ -289,8 +289,9 @@ def compose_file(
         if items > MAX_ITEMS:
             raise _Refused(
                 None,
-                f"the file holds about {items:,} keys and list items, more than the "
-                f"{MAX_ITEMS:,} a deck may have (split it into smaller decks)",
+                says(
+                    "file_too_many_items", count=items, number=f"{items:,}", limit=f"{MAX_ITEMS:,}"
+                ),
             )
         text = decode(data)
     except _Refused as refused:
@@ -316,9 +317,9 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
             raise _too_big(info.st_size, max_bytes)
         return read_regular(where, max_bytes)  # never blocks, and stops past the limit
     except FileNotFoundError:
-        raise _Refused(None, "no such file") from None
+        raise _Refused(None, says("file_missing")) from None
     except Unreadable as refused:
-        raise _Refused(None, f"cannot be read: {_reason(refused.reason)}") from None
+        raise _Refused(None, says("file_unreadable", reason=_reason(refused.reason))) from None
 
 
 def _reason(reason: str) -> str:
@@ -329,17 +330,17 @@ def _reason(reason: str) -> str:
 
 def _too_big(size: int, max_bytes: int) -> _Refused:
     limit = f"{max_bytes / (1024 * 1024):g} MiB"
-    return _Refused(None, f"the file is {size / 1_000_000:.1f} MB; the limit is {limit}")
+    return _Refused(None, says("file_too_big", size=f"{size / 1_000_000:.1f}", limit=limit))
 
 
 def decode(data: bytes) -> str:
     """Strict UTF-8 (a leading byte-order mark is dropped), with only YAML's printable characters."""
     if not data:
-        raise _Refused(None, "the file is empty", "a deck starts with the line 'format: 1'")
+        raise _Refused(None, says("file_empty"), says("hint_file_empty"))
     if data.startswith(_UTF16_32_BOMS):
-        raise _Refused(None, "the file is UTF-16 or UTF-32 text", "save it as UTF-8")
+        raise _Refused(None, says("file_utf16"), says("hint_save_utf8"))
     if b"\x00" in data:
-        raise _Refused(None, "this is a binary file, not YAML text")
+        raise _Refused(None, says("file_binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as problem:
@@ -347,8 +348,8 @@ def decode(data: bytes) -> str:
         bad = data[problem.start : problem.start + 1].hex().upper()
         raise _Refused(
             yaml.Mark("", problem.start, line - 1, col - 1, None, 0),
-            f"the file is not valid UTF-8 (byte 0x{bad})",
-            "save it as UTF-8",
+            says("file_not_utf8", byte=f"0x{bad}"),
+            says("hint_save_utf8"),
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -357,11 +358,11 @@ def decode(data: bytes) -> str:
         line, col = _line_col(text[: found.start()])
         raise _Refused(
             yaml.Mark("", found.start(), line - 1, col - 1, None, 0),
-            f"the character U+{ord(found.group()):04X} is not allowed in YAML",
-            "remove it",
+            says("file_bad_character", character=f"U+{ord(found.group()):04X}"),
+            says("hint_remove_it"),
         )
     if not text.strip():
-        raise _Refused(None, "the file is empty", "a deck starts with the line 'format: 1'")
+        raise _Refused(None, says("file_empty"), says("hint_file_empty"))
     return text
 
 
@@ -414,16 +415,18 @@ def compose_text(
             return compose_text(text, shown, pure_python=True, list_limit=list_limit)
         return None, (_syntax_problem(shown, _as_text(text), problem),)
     except yaml.YAMLError as problem:
-        return None, (error(shown, None, None, f"this is not valid YAML: {problem}"),)
+        return None, (error(shown, None, None, says("yaml_invalid", problem=str(problem))),)
     except RecursionError:
-        return None, (error(shown, None, None, "the YAML is nested too deeply to read"),)
+        return None, (error(shown, None, None, says("yaml_nested_too_deeply")),)
     finally:
         loader.dispose()
     if again:
         del loader
         return compose_text(text, shown, pure_python, list_limit, hold=sys.maxsize)
     if node is None:
-        return None, (error(shown, None, None, "the file holds only comments", "add the content"),)
+        return None, (
+            error(shown, None, None, says("file_only_comments"), says("hint_add_content")),
+        )
     return node, ()
 
 
@@ -443,29 +446,31 @@ def _syntax_problem(shown: str, text: str, problem: yaml.MarkedYAMLError) -> Pro
     """libyaml and PyYAML word their errors differently; say the common ones our way."""
     said = problem.problem or ""
     mark = problem.problem_mark or problem.context_mark
-    message, hint = f"this is not valid YAML: {said}", "check the indentation and quotes here"
+    message, hint = says("yaml_invalid", problem=said), says("hint_yaml_invalid")
     if "mapping values are not allowed" in said:
-        message = "a ':' here starts a key, which is not allowed at this place"
-        hint = "put text that contains ': ' in quotes, or check the indentation"
+        message, hint = says("yaml_colon"), says("hint_yaml_colon")
     elif "cannot start any token" in said and mark is not None:
         character = _character_at(text, mark)
         if character == "\t":
-            message, hint = "a tab cannot indent YAML", "indent with spaces"
+            message, hint = says("yaml_tab"), says("hint_yaml_tab")
         else:
-            message = f"a value cannot start with {quote(character)}"
-            hint = f"put text that starts with {quote(character)} in quotes"
+            message = says("yaml_bad_start", character=quote(character))
+            hint = says("hint_yaml_bad_start", character=quote(character))
     elif "end of stream" in said and "quoted scalar" in (problem.context or ""):
         mark = problem.context_mark or mark
-        message, hint = "this quoted text has no closing quote", "add the closing quote"
+        message, hint = says("yaml_no_closing_quote"), says("hint_yaml_no_closing_quote")
     elif any(clue in said for clue in _INDENTATION_CLUES):
-        message = "this line does not line up with the lines above it"
-        hint = "check its indentation, and that a list item starts with '- '"
+        message, hint = says("yaml_indentation"), says("hint_yaml_indentation")
     elif problem.context and "expected a single document" in problem.context:
-        message = "a second YAML document starts here; a file holds exactly one"
-        hint = "remove the '---' line and everything after it, or split the file"
+        message, hint = says("yaml_second_document"), says("hint_yaml_second_document")
     if mark is None:
         return error(shown, None, None, message, hint)
     return error(shown, mark.line + 1, mark.column + 1, message, hint)
+
+
+def _said(message: str | Phrase) -> str:
+    """A ListLimit's message: a Phrase is said (problems.yaml) only when a list is refused."""
+    return message.said() if isinstance(message, Phrase) else message
 
 
 def _character_at(text: str, mark: yaml.Mark) -> str:

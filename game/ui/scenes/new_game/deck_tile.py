@@ -12,7 +12,7 @@ the deck in focus, else the chosen one) or a click there plays the next language
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -33,18 +33,41 @@ def _padding(look: Look) -> tuple[int, int]:
 
 
 def broken_lines(game: NewGame, result: DeckResult) -> list[str]:
-    """The first error, whole, then how to see them all."""
+    """The first error, whole, in the players' language, then how to see them all.
+
+    Said here, when the tile is laid out: a deck's problems are kept as the checker made
+    them (each a key of problems.yaml and its values) and never said before."""
+    from game.content.problem_text import problem_text
+    from game.content.ui_text import ISOLATE_CLOSE, isolated
+
     first = next((p for p in result.problems if p.is_error), None)
     where = os.path.basename(result.path)  # the tile's title names it; the command has it all
     if first is not None and first.line is not None:
         where += f":{first.line}" + (f":{first.col}" if first.col is not None else "")
-    problem = f"{where}: {first.message}" if first else where
+    language = game.app.t.language
+    words = problem_text(language)
+    wrap: Callable[[object], object] | None = None if language == "en" else isolated
+    if words.rtl:
+        # Each value and the file's place are isolated, so the sentence's own words set its
+        # direction: "'prompt' غير مسموح ..." reads right to left, 'prompt' kept whole.
+        wrap = _isolated_always
+        where = f"{LEFT_TO_RIGHT_ISOLATE}{where}{ISOLATE_CLOSE}"
+    problem = f"{where}: {words.said(first.message, wrap)}" if first else where
     if first is not None and first.hint:
-        problem += f" ({first.hint})"
+        problem += f" ({words.said(first.hint, wrap)})"
     return [
         game.t("new_deck_broken", problem=problem),
         game.t("new_deck_check", path=os.path.abspath(result.path)),
     ]
+
+
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+
+
+def _isolated_always(value: object) -> str:
+    from game.content.ui_text import ISOLATE_CLOSE, ISOLATE_OPEN
+
+    return f"{ISOLATE_OPEN}{value}{ISOLATE_CLOSE}"
 
 
 def tile_title(result: DeckResult) -> str:
