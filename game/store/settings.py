@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from game.store.atomic import remove_stale_temps, write_atomic
-from game.store.log import log_note
 from game.store.paths import all_paths
 from game.store.safe_read import Unreadable, read_regular
 
@@ -177,6 +175,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    from game.store.atomic import remove_stale_temps, write_atomic  # not on the title's path
+
     path = settings_path() if path is None else Path(path)
     document = {"format": SETTINGS_FORMAT, **settings.to_plain()}
     text = json.dumps(document, indent=2, ensure_ascii=True, allow_nan=False) + "\n"
@@ -201,6 +201,8 @@ def _read_fields(path: Path, raw: dict[str, Any]) -> tuple[Settings, str | None]
                 continue
         rejected.append(name)
     if rejected:
+        from game.store.log import log_note
+
         log_note("reading settings", f"{path.name}: set back to defaults: {', '.join(rejected)}")
         return Settings(**values), SOME_RESET
     return Settings(**values), None
@@ -218,6 +220,8 @@ def _right_type(default: Any, value: Any) -> bool:
 
 
 def _unreadable(path: Path, reason: str) -> tuple[Settings, str | None]:
+    from game.store.log import log_note
+
     log_note("reading settings", f"{path.name} was not used: {reason}")
     return Settings(), UNREADABLE
 
