@@ -136,6 +136,7 @@ class FontIndex:
         self.fonts = list(fonts)
         self.source = source  # "fontconfig", "folders" or "cache" (how it was found)
         self._best: dict[tuple[int, bool], int | None] = {}
+        self._plain: dict[bool, list[int]] = {}  # `order` without the colour faces, when asked
         self._order = order or {
             bold: sorted(range(len(self.fonts)), key=lambda i: _preference(self.fonts[i], bold))
             for bold in (False, True)
@@ -155,8 +156,11 @@ class FontIndex:
             order = self._order[bold]
             if is_emoji(point):
                 order = sorted(order, key=lambda i: not self.fonts[i].colour)
-            else:
-                order = [i for i in order if not self.fonts[i].colour]
+            else:  # worked out once, not for each character (a Japanese title asks 23 times)
+                plain = self._plain.get(bold)
+                if plain is None:
+                    plain = self._plain[bold] = [i for i in order if not self.fonts[i].colour]
+                order = plain
             found = next((i for i in order if self.fonts[i].covers(point)), None)
             if len(self._best) >= BEST_KEPT:
                 self._best.clear()
