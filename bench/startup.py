@@ -144,9 +144,9 @@ def measure_startup(config: Config, work: Path, results: Results) -> None:
 def _as_a_player_starts(env: dict[str, str]) -> dict[str, str]:
     """Without INKIND_HOME, as players start the game, where the data folder can be moved safely.
 
-    Only on Linux and the BSDs, where platformdirs finds the folder through XDG_DATA_HOME
-    (elsewhere it asks the system, so the throwaway INKIND_HOME stays): the game then
-    takes the same path a player's does, platformdirs included.
+    Only on Linux and the BSDs, where the folder is found through XDG_DATA_HOME (by the
+    game's own reading of it, as platformdirs would; elsewhere platformdirs asks the system,
+    so the throwaway INKIND_HOME stays): the game then takes the same path a player's does.
     """
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return env

@@ -7,7 +7,8 @@ expression (from Babel). The game reads only that JSON here, so a start never im
 nor parses a .po file; a text a catalog lacks is said in English.
 
 This module is on the title's path: it keeps to json, zlib and gettext (for c2py, and not
-for a language with one plural form).
+for a language with one plural form). A start reads no catalog at all once the language's
+texts are cached (game/content/ui_text.py, `ui-<language>.json`).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def catalog_path(language: str) -> Path:
 class Catalog:
     """One language's compiled texts: `texts` by context, plus how to say numbers."""
 
-    __slots__ = ("language", "name", "rtl", "forms", "texts", "_plural")
+    __slots__ = ("language", "name", "rtl", "forms", "texts", "rule", "_plural")
 
     def __init__(
         self,
@@ -59,6 +60,7 @@ class Catalog:
         forms: tuple[str, ...],
         plural: Callable[[int], int],
         texts: Texts,
+        rule: str = "",
     ) -> None:
         self.language = language
         self.name = name
@@ -66,6 +68,7 @@ class Catalog:
         self.forms = forms  # the CLDR categories this language uses, in gettext's order
         self._plural = plural
         self.texts = texts
+        self.rule = rule  # the plural rule as written (a gettext expression): `plural`'s source
 
     def plural_form(self, count: int) -> str:
         """The CLDR category of a whole number in this language ("one", "few", ...)."""
@@ -126,7 +129,8 @@ def load_catalog(language: str, path: Path | None = None) -> Catalog | None:
             and all(form in forms and isinstance(text, str) for form, text in value.items())
         ):
             kept[key] = value
-    return Catalog(language, data["name"], data.get("direction") == "rtl", forms, plural, kept)
+    rtl = data.get("direction") == "rtl"
+    return Catalog(language, data["name"], rtl, forms, plural, kept, str(data["plural"]))
 
 
 # Each catalog's own name, by its file's size and time: a page that names languages (a

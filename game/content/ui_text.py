@@ -13,9 +13,9 @@ A text with several numbers fills each from a counted text of its own (PARTS):
 
 from __future__ import annotations
 
+import _string  # type: ignore[import-not-found]  # string.Formatter's parser, without `string`
 import contextlib
 import json
-import string
 import unicodedata
 import zlib
 from collections.abc import Callable
@@ -95,7 +95,7 @@ def isolated(value: object) -> object:
 class UiText:
     """The checked texts of one language; call it with a key (and placeholder values)."""
 
-    __slots__ = ("texts", "language", "rtl", "_plural")
+    __slots__ = ("texts", "language", "rtl", "forms", "_plural")
 
     def __init__(
         self,
@@ -103,10 +103,12 @@ class UiText:
         language: str = "en",
         plural: Callable[[int], str] | None = None,
         rtl: bool = False,
+        forms: tuple[str, ...] = ENGLISH_FORMS,
     ) -> None:
         self.texts = texts
         self.language = language
         self.rtl = rtl  # the language is written right to left: the screens mirror
+        self.forms = forms  # its CLDR plural categories (the catalog's)
         self._plural = plural or _english_plural
 
     def __repr__(self) -> str:
@@ -146,20 +148,84 @@ def load_ui_text(
 
     A text the catalog lacks, or has in a form the game cannot fill, stays English (and
     `inkind translations check` reports it). A language without a catalog is English.
+
+    With `cache_dir`, the language's texts as merged here are kept there too
+    (`ui-<language>.json`, keyed by both files' stamps and checked as English's cache is),
+    so a start in that language reads one small file and not the whole catalog.
     """
-    english = load_english(path, cache_dir)
     if language == "en":
-        return english
+        return load_english(path, cache_dir)
+    from game.content.languages import catalog_path
+
+    english_path = path or text_dir("en") / FILE_NAME
+    stamp = _stamp(english_path)
+    catalog_stamp = _stamp(catalog_path(language))
+    if cache_dir is not None and stamp is not None and catalog_stamp is not None:
+        cache = cache_dir / f"ui-{language}.json"
+        cached = _read_language_cache(cache, f"{stamp}|{catalog_stamp}", language)
+        if cached is not None:
+            return cached
+        text, rule = _merged(language, english_path, cache_dir)
+        if rule is not None:
+            _write_cache(
+                cache, f"{stamp}|{catalog_stamp}", text.texts, _language_fields(text, rule)
+            )
+        return text
+    return _merged(language, english_path, cache_dir)[0]
+
+
+def _merged(language: str, path: Path, cache_dir: Path | None) -> tuple[UiText, str | None]:
+    """English's texts with the catalog's in their place, and the catalog's plural rule
+    (None: no usable catalog, the texts are English's)."""
     from game.content.languages import load_catalog
 
+    english = load_english(path, cache_dir)
     catalog = load_catalog(language)
     if catalog is None:
-        return english
+        return english, None
     texts = dict(english.texts)
     for key, value in catalog.texts.items():
         if key in KEYS and _is_entry(key, value, catalog.forms):
             texts[key] = value
-    return UiText(texts, language, catalog.plural_form, catalog.rtl)
+    return UiText(texts, language, catalog.plural_form, catalog.rtl, catalog.forms), catalog.rule
+
+
+LANGUAGE_FIELDS = ("language", "rtl", "forms", "plural")  # a language's cache's, beside its texts
+
+
+def _language_fields(text: UiText, rule: str) -> dict[str, object]:
+    """What a language's cache keeps beside its texts, in LANGUAGE_FIELDS' order (the order
+    its checksum reads them in)."""
+    values = (text.language, text.rtl, list(text.forms), rule)
+    return dict(zip(LANGUAGE_FIELDS, values, strict=True))
+
+
+def _read_language_cache(cache: Path, stamp: str, language: str) -> UiText | None:
+    """A language's merged texts from its cache, or None (then merged again and rewritten).
+    Its plural rule is read as the catalog's is (languages.plural_function) and tried."""
+    from game.content.languages import PLURAL_TAGS, Catalog, plural_function
+
+    found = _read_cache(cache, stamp, LANGUAGE_FIELDS)
+    if found is None:
+        return None
+    texts, document = found
+    forms, rule, rtl = document["forms"], document["plural"], document["rtl"]
+    if (
+        document.get("language") != language
+        or not isinstance(forms, list)
+        or not all(isinstance(form, str) and form in PLURAL_TAGS for form in forms)
+        or "other" not in forms
+        or not isinstance(rule, str)
+        or not isinstance(rtl, bool)
+    ):
+        return None
+    try:
+        plural = plural_function(rule)
+        plural(0)
+    except (ValueError, SyntaxError, TypeError, ArithmeticError, RecursionError):
+        return None
+    catalog = Catalog(language, "", rtl, tuple(forms), plural, {}, rule)
+    return UiText(texts, language, catalog.plural_form, rtl, catalog.forms)
 
 
 def load_english(path: Path | None = None, cache_dir: Path | None = None) -> UiText:
@@ -181,10 +247,15 @@ def load_english(path: Path | None = None, cache_dir: Path | None = None) -> UiT
     cache = cache_dir / f"ui-{language}.json"
     cached = _read_cache(cache, stamp)
     if cached is not None:
-        return UiText(cached, language)
+        return UiText(cached[0], language)
     text = _check(path, language)
     _write_cache(cache, stamp, text.texts)
     return text
+
+
+# Changes when the UI needs other keys or placeholders (KEY_LIST is a literal, in the
+# order written: its repr is the same in every process).
+_KEYS_CRC = f"{zlib.crc32(repr(KEY_LIST).encode()):08x}"
 
 
 def _stamp(path: Path) -> str | None:
@@ -192,13 +263,14 @@ def _stamp(path: Path) -> str | None:
         info = path.stat()
     except OSError:
         return None
-    needed = sorted((key, sorted(names)) for key, names in KEYS.items())  # sets print in any order
-    keys = f"{zlib.crc32(repr(needed).encode()):08x}"  # changes when the UI needs other keys
-    return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{__version__}|{keys}"
+    return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{__version__}|{_KEYS_CRC}"
 
 
-def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
-    """The cached texts, or None (then ui.yaml is checked again and the cache rewritten).
+def _read_cache(
+    cache: Path, stamp: str, fields: tuple[str, ...] = ()
+) -> tuple[dict[str, Entry], dict[str, object]] | None:
+    """The cached texts and `fields` (which its checksum covers too), or None (then ui.yaml
+    is checked again and the cache rewritten).
 
     Only a regular file of a sane size is opened: a FIFO or a device in its place never
     blocks the start, and any JSON that is not the cache's object is simply rebuilt.
@@ -206,7 +278,8 @@ def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
     from game.store.safe_read import read_regular
 
     try:
-        data = json.loads(read_regular(cache, MAX_CACHE_BYTES).decode("utf-8"))
+        raw = read_regular(cache, MAX_CACHE_BYTES)
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
@@ -214,15 +287,46 @@ def _read_cache(cache: Path, stamp: str) -> dict[str, Entry] | None:
     texts = data.get("texts")
     if data.get("stamp") != stamp or not isinstance(texts, dict) or set(texts) != set(KEYS):
         return None
-    if data.get("crc32") != _texts_crc(texts):
+    extra = {name: data.get(name) for name in fields}
+    if data.get("crc32") != _written_crc(raw, extra):
         return None
-    if not all(_is_entry(key, value) for key, value in texts.items()):
+    if not _all_entries(texts):
         return None
-    return texts
+    return texts, extra
 
 
-def _texts_crc(texts: object) -> int:
-    return zlib.crc32(json.dumps(texts, sort_keys=True).encode("utf-8"))
+def _all_entries(texts: dict[str, object]) -> bool:
+    """`_is_entry` for every text (each key one of KEYS), in one loop: a string without a
+    brace, most of them, needs only its length looked at (a start checks some 500)."""
+    for key, value in texts.items():
+        if type(value) is str:
+            if len(value) > MAX_TEXT or (
+                ("{" in value or "}" in value) and not _placeholders(value) <= KEYS[key]
+            ):
+                return False
+        elif not _is_entry(key, value):
+            return False
+    return True
+
+
+def _written_crc(raw: bytes, extra: dict[str, object]) -> int:
+    """`_texts_crc` of the texts as they stand in the cache's bytes (the document's last
+    value, as `_write_cache` writes it), not written out as JSON again to be summed (0.3 ms
+    of English's start, more for a language's). A cache laid out otherwise does not match,
+    and is rebuilt."""
+    at = raw.find(b'"texts": {')
+    end = raw.rstrip().rfind(b"}")
+    if at < 0 or end <= at:
+        return -1
+    crc = zlib.crc32(raw[at + len(b'"texts": ') : end])
+    return zlib.crc32(json.dumps(extra).encode("utf-8"), crc) if extra else crc
+
+
+def _texts_crc(texts: object, extra: dict[str, object] | None = None) -> int:
+    """The texts' checksum (and the fields beside them, if any), as JSON in the order they
+    were written and read back."""
+    crc = zlib.crc32(json.dumps(texts).encode("utf-8"))
+    return zlib.crc32(json.dumps(extra).encode("utf-8"), crc) if extra else crc
 
 
 def _is_entry(key: str, value: object, forms: tuple[str, ...] = ALL_PLURAL_FORMS) -> bool:
@@ -246,7 +350,9 @@ def _fits(key: str, text: str) -> bool:
     return len(text) <= MAX_TEXT and not _placeholders(text) - KEYS[key]
 
 
-def _write_cache(cache: Path, stamp: str, texts: dict[str, Entry]) -> None:
+def _write_cache(
+    cache: Path, stamp: str, texts: dict[str, Entry], extra: dict[str, object] | None = None
+) -> None:
     """Best effort: a cache that cannot be written only costs the next start a little time."""
     from game.store.atomic import write_atomic  # only when the cache is rebuilt
     from game.store.repair import ensure_file_slot, sweep_temps
@@ -254,7 +360,8 @@ def _write_cache(cache: Path, stamp: str, texts: dict[str, Entry]) -> None:
     with contextlib.suppress(OSError):
         sweep_temps(cache.parent)  # left by a start killed while writing it
         ensure_file_slot(cache, "rebuilding the UI text cache")  # a folder in its place
-        document = {"stamp": stamp, "crc32": _texts_crc(texts), "texts": texts}
+        crc = _texts_crc(texts, extra)
+        document = {"stamp": stamp, "crc32": crc, **(extra or {}), "texts": texts}
         data = json.dumps(document).encode("utf-8")
         write_atomic(cache, data)  # 0600 whatever the umask, like every file the game writes
 
@@ -396,11 +503,16 @@ def _check(path: Path, language: str) -> UiText:
 
 def _placeholders(text: str) -> set[str]:
     """The placeholders `text` fills; one with a conversion or a format ({count!r},
-    {count:,}) is named with it, so it is never a key's (filling it could raise)."""
+    {count:,}) is named with it, so it is never a key's (filling it could raise).
+
+    Read as `string.Formatter().parse` reads it (that is `_string.formatter_parser`; the
+    `string` module is not imported on the title's path), and only if it has a brace."""
+    if "{" not in text and "}" not in text:
+        return set()
     try:
         return {
             field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            for _, field, spec, conversion in string.Formatter().parse(text)
+            for _, field, spec, conversion in _string.formatter_parser(text)
             if field is not None
         }
     except ValueError:

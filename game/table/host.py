@@ -17,13 +17,18 @@ closeness check while it is asked. game/cli.py starts them side by side.
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
+
+# The queue `queue` itself hands out (SimpleQueue, and Empty), from the module it takes them
+# from: the window makes its host before the title's first frame, and `queue` (its other
+# queues, with threading and heapq) was about 1 ms more of every start (issue 27).
+from _queue import Empty, SimpleQueue
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    import threading
+
     from game.core.errors import RuleError
     from game.table.choices import Choice
     from game.table.closeness import ClosenessAsking, ClosenessRound
@@ -63,7 +68,7 @@ class Host:
     def __init__(self) -> None:
         self.session: Session | None = None
         self.closeness: ClosenessAsking | None = None
-        self.commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
+        self.commands: SimpleQueue[Command] = SimpleQueue()
         self.followers: list[Follower] = []
         self.taken = 0  # choices from the queue the rules accepted (tests and the benchmark)
 
@@ -144,7 +149,7 @@ class Host:
             else:
                 try:
                     command = self.commands.get_nowait()
-                except queue.Empty:
+                except Empty:
                     break
             done += 1
             try:
@@ -171,7 +176,7 @@ class Host:
         while not stop.is_set():
             try:
                 first = self.commands.get(timeout=step)
-            except queue.Empty:
+            except Empty:
                 first = None
             if first is not None:
                 self.pump(first=first)

@@ -9,6 +9,7 @@ is logged and the calm error scene shown; the saved game is untouched.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -20,7 +21,6 @@ import pygame
 from game.content.languages import chosen_language
 from game.content.ui_text import UiText, UiTextError, load_ui_text
 from game.store.log import log_exception
-from game.store.saves import SaveStore
 from game.store.settings import Settings, load_settings, save_settings
 from game.table.host import Host
 from game.ui import intents
@@ -35,9 +35,12 @@ from game.ui.theme import Theme
 from game.ui.warmup import Warmup
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from game.content.problems import Problem
     from game.content.sources import Catalog, CatalogLoad
     from game.content.words import Words
+    from game.store.saves import SaveStore
     from game.table.remote import Remote, RemoteFactory
     from game.ui.speech import Speech
 
@@ -70,13 +73,17 @@ class App:
         phones: bool = False,
         open_phones: RemoteFactory | None = None,
         host: Host | None = None,
+        saves: Path | None = None,
     ) -> None:
+        """`store`: the saved games; or `saves`, their folder, from which the store is made
+        when first needed (`run`: not before the first frame when nothing is saved)."""
         init_pygame()
         # The evening itself, with no window: the game, its clock and the queue of choices
         # (game/table/host.py). The window is one adapter on it, the phones another.
         self.host = host or Host()
         self.extra_decks = tuple(extra_decks)
-        self.store = store
+        self._store = store
+        self._saves = None if store is not None else saves
         self.save_settings_file = save_settings_file
         self.settings_message: str | None = None
         if settings is None:
@@ -117,6 +124,32 @@ class App:
         self.phones_wanted = phones or self.settings.phones
         self.phones_message: str | None = None  # why phones could not start, if they could not
         self._speech: Speech | None = None  # the voice, opened when first needed
+
+    @property
+    def store(self) -> SaveStore | None:
+        """The saved games (game/store/saves.py; None: this window saves nothing)."""
+        if self._store is None and self._saves is not None:
+            from game.store.saves import SaveStore
+
+            self._store = SaveStore(self._saves)
+        return self._store
+
+    def nothing_saved(self) -> bool:
+        """Whether the saves' folder is missing or empty, asked before the store is made.
+
+        With nothing saved, the title's first frame offers no Continue without loading the
+        saves' code (about 9 ms of every start: the store, its writers and its records);
+        a folder holding anything at all is for the store to read. False once the store
+        is made, or when the window was given one (or none)."""
+        if self._store is not None or self._saves is None:
+            return False
+        try:
+            with os.scandir(self._saves) as entries:
+                return next(entries, None) is None
+        except FileNotFoundError:
+            return True
+        except OSError:  # a file in its place, no permission: the store says what is wrong
+            return False
 
     @property
     def speech(self) -> Speech:
@@ -414,6 +447,7 @@ class App:
 
     def loop(self) -> None:
         self.step([], 0.0)  # the first frame at once, not on the first event
+        collector_back_on()
         if os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1":
             print("inkind: first frame drawn", flush=True)
             return
@@ -526,6 +560,19 @@ def init_pygame() -> None:
         pygame.font.init()
 
 
+def collector_back_on() -> None:
+    """Start Python's cycle collector again if start-up paused it (game/cli.py `_play`).
+
+    Everything start-up made goes to the oldest generation at once (`gc.freeze` then
+    `gc.unfreeze` move every tracked object there without looking at any), as after a deck
+    reading (game/content/sources.py `frames_first`): the first young collection would
+    otherwise walk every object made since the pause, the modules' and the title's."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.unfreeze()
+        gc.enable()
+
+
 def wait_for_events(
     seconds: float,
     ready: Callable[[], bool] | None = None,
@@ -572,7 +619,7 @@ def run(
             print(f"inkind: {error}", file=sys.stderr)
             return 2
     try:
-        from game.store.paths import cache_dir
+        from game.store.paths import all_paths, cache_dir
 
         ui_text = load_ui_text(chosen_language(settings.language), cache_dir=cache_dir())
     except UiTextError as error:
@@ -586,7 +633,7 @@ def run(
         app = App(
             extra_decks=extra_decks,
             windowed=windowed,
-            store=SaveStore(),
+            saves=all_paths()["saves"],  # the store is made when first needed
             settings=settings,
             ui_text=ui_text,
             phones=phones,

@@ -5,7 +5,9 @@ letters arrive as TEXT (from SDL's text input, so accents and other layouts work
 the letter shortcuts (P, X, F, ...) are off.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation
+# it is given as a string (a ForwardRef each), and Intent's fields were that at every start
+# (issue 27: 48 compiles, about 3 ms, before the title's first frame).
 
 import enum
 from typing import NamedTuple

@@ -2,7 +2,9 @@
 `width`: words break at spaces; Chinese, Japanese and Korean between characters
 (game/ui/line_breaks.py)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation
+# it is given as a string (a ForwardRef each), and Fitted's fields were that at every start
+# (issue 27: 48 compiles, about 3 ms, before the title's first frame).
 
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar

@@ -4,7 +4,9 @@ Layouts are drawn in real pixels with one `scale` unit (1.0 at 1280x720), so tex
 rendered sharp at any window size from 800x600 to 4K.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each annotation
+# it is given as a string (a ForwardRef each), and Palette's and Theme's fields were that at every start
+# (issue 27: 48 compiles, about 3 ms, before the title's first frame).
 
 from typing import NamedTuple
 
@@ -138,7 +140,7 @@ class Theme(NamedTuple):
     border: int  # outline width for buttons in the high-contrast theme
 
     @classmethod
-    def make(cls, name: str, text_size: str, window: tuple[int, int]) -> Theme:
+    def make(cls, name: str, text_size: str, window: tuple[int, int]) -> "Theme":
         palette = PALETTES.get(name, WARM)
         scale = min(window[0] / BASE_SIZE[0], window[1] / BASE_SIZE[1])
         return cls(

@@ -157,6 +157,9 @@ class Warmup:
         if self._planned:
             return
         self._planned = True
+        # The saved games' store: its code stays off the first frame when nothing is saved
+        # (App.nothing_saved), and the first game started needs it.
+        self.jobs.append(("the saved games", lambda: self.app.store))
         modules = [*SHARED_MODULES, *(path.split(":")[0] for path in SCENES.values())]
         self.jobs.extend((f"import {name}", _importer(name)) for name in modules)
         self.jobs.append(("words", self.app.words))

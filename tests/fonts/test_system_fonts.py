@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.fonts import system
-from game.fonts.cmap import codepoints, coverage, face_count
+from game.fonts import cmap, system
+from game.fonts.cmap import KNOWN_TABLES, codepoints, coverage, describe_tables, face_count
 from game.resources import assets_dir
 
 ATKINSON = assets_dir() / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
@@ -20,6 +20,39 @@ def test_the_cmap_reader_reads_ranges_that_match_the_glyph_set():
     assert sum(end - start + 1 for start, end in ranges) == len(codepoints(ATKINSON))
     assert ord("A") in codepoints(ATKINSON) and 0x65E5 not in codepoints(ATKINSON)
     assert face_count(ATKINSON) == 1
+
+
+def test_the_bundled_fonts_cmaps_are_known_and_match_what_parsing_gives(monkeypatch):
+    """assets/fonts/coverage.json is what tools/font_coverage.py writes for today's fonts
+    (run it after changing one), and a start parses none of their tables."""
+    fonts = sorted((assets_dir() / "fonts").glob("*.ttf"))
+    written = json.loads((assets_dir() / "fonts" / KNOWN_TABLES).read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(describe_tables(fonts)))
+
+    def parsed(*args: object) -> list[tuple[int, int]]:
+        raise AssertionError("a bundled font's cmap was parsed")
+
+    monkeypatch.setattr(cmap, "_cmap_ranges", parsed)
+    for path in fonts:
+        assert coverage(path) == [tuple(pair) for pair in _ranges_in(written, path.name)]
+
+
+def _ranges_in(document: dict, name: str) -> list[list[int]]:
+    return next(table["ranges"] for table in document["tables"] if table["font"] == name)
+
+
+def test_a_font_whose_cmap_is_not_known_is_parsed(tmp_path: Path):
+    """Only the bytes decide: a cmap changed by one byte is no longer the one known."""
+    data = bytearray(ATKINSON.read_bytes())
+    with open(ATKINSON, "rb") as file:
+        table = cmap._read_table(file, 0, b"cmap", cmap.MAX_CMAP)
+    assert table is not None
+    at = bytes(data).index(table)
+    data[at + len(table) - 2 : at + len(table)] = b"\x00\x00"  # the last glyph id: none
+    changed = tmp_path / "changed.ttf"
+    changed.write_bytes(bytes(data))
+    assert coverage(changed) != coverage(ATKINSON)
+    assert coverage(changed) == cmap.table_coverage(bytes(data[at : at + len(table)]))
 
 
 def test_a_broken_font_file_has_no_characters(tmp_path: Path):

@@ -119,3 +119,32 @@ def test_save_replaces_a_broken_file(tmp_path):
     path = write(tmp_path, "{ broken")
     save_settings(CHANGED, path)
     assert load_settings(path) == (CHANGED, None)
+
+
+def test_settings_are_values_that_never_change():
+    """What the frozen dataclass gave (Settings is a plain class since issue 27's start-up
+    pass): equal by value, hashable, shown by field, changed only into a new one."""
+    assert Settings() == Settings() and hash(Settings()) == hash(Settings())
+    assert Settings() != CHANGED and Settings(**CHANGED.to_plain()) == CHANGED
+    assert len({Settings(), Settings(), CHANGED}) == 2
+    assert repr(Settings(theme="dark")).startswith("Settings(text_size='normal', theme='dark', ")
+    with pytest.raises(AttributeError):
+        CHANGED.theme = "warm"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del CHANGED.theme
+    with pytest.raises(AttributeError):
+        CHANGED.colour = "red"  # type: ignore[attr-defined]
+    assert CHANGED.theme == "contrast"
+    dark = CHANGED.replace(theme="dark", volume=1)
+    assert (dark.theme, dark.volume, type(dark.volume), CHANGED.theme) == (
+        "dark",
+        1.0,
+        float,
+        "contrast",
+    )
+    with pytest.raises(ValueError, match="theme must be one of warm, dark, contrast, not 'neon'"):
+        CHANGED.replace(theme="neon")
+    with pytest.raises(TypeError, match="no such setting: colour"):
+        CHANGED.replace(colour="red")
+    assert list(Settings().to_plain()) == list(Settings.__slots__)
+    assert Settings() != Settings().to_plain()

@@ -31,17 +31,36 @@ KEPT_OFF_THE_TITLE = {
     "websockets": "phones only (docs/phones.md)",
     "segno": "phones only: the QR code is made when the join screen first shows it",
     "game.phones": "phones only",
+    # Issue 27's start-up pass:
+    "game.store.saves": "nothing saved: the title offers no Continue without the saves' code",
+    "game.store.game_files": "the saves' writers load with the store, after the first frame",
+    "string": "ui text's placeholders are read by string.Formatter's own parser (_string)",
+    "queue": "the host's queue is _queue.SimpleQueue, which `queue` hands out",
+    "platformdirs": "the data folder is found from XDG_DATA_HOME or HOME (game/store/paths.py)",
+    "game.content.yamlsafe": "ui.yaml is read only when its cache is missing or stale",
+    "babel": "catalogs are compiled to JSON beforehand; a start reads no .po file",
 }
 
 # Runs the real `inkind` start in a fresh process, noting at the first flip whether the
-# sound device is open (after main() returns, pygame.quit() has closed everything).
+# sound device is open (after main() returns, pygame.quit() has closed everything), whether
+# the cycle collector was running, and every file Python opened (its modules aside). As a
+# player starts it: without INKIND_HOME, the data folder in XDG_DATA_HOME (Linux's rule).
 FIRST_FRAME = """
-import json, sys
+import gc, json, os, sys
+os.environ["XDG_DATA_HOME"] = os.environ.pop("INKIND_HOME")
+opened = []
+def audit(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = os.fsdecode(args[0])
+        if not path.endswith((".py", ".pyc", ".so")) and not os.path.isdir(path):
+            opened.append(path)
+sys.addaudithook(audit)
 import pygame
-mixer_at_flip = []
+at_flip = []
 real_flip = pygame.display.flip
 def flip():
-    mixer_at_flip.append(bool(pygame.mixer.get_init()))
+    at_flip.append({"mixer_open": bool(pygame.mixer.get_init()), "collector_on": gc.isenabled(),
+                    "opened": list(opened)})
     real_flip()
 pygame.display.flip = flip
 before = set(sys.modules) - {"pygame"}
@@ -49,7 +68,10 @@ from game.cli import main
 main([])
 print(json.dumps({
     "loaded": sorted(name for name in %r if name in sys.modules and name not in before),
-    "mixer_open": mixer_at_flip,
+    "mixer_open": [flip["mixer_open"] for flip in at_flip],
+    "collector_on": [flip["collector_on"] for flip in at_flip],
+    "opened": at_flip[0]["opened"],
+    "collector_on_after": gc.isenabled(),
 }))
 """
 
@@ -89,6 +111,70 @@ def test_the_first_japanese_title_frame_loads_only_what_it_draws(tmp_path):
     second = start_to_first_frame(tmp_path, kept_off, LANGUAGE="ja")
     reasons = {name: kept_off[name] for name in second["loaded"]}
     assert reasons == {}, "loaded before the first Japanese title frame, though it need not be"
+
+
+def _own(report: dict, home: Path) -> list[str]:
+    """The files of the game's own (its assets, the player's data folder) the start opened,
+    by name, in order; the computer's fonts aside (what they are depends on the computer)."""
+    roots = (str(home), str(ROOT / "assets"), str(ROOT / "game"))
+    return [Path(path).name for path in report["opened"] if path.startswith(roots)]
+
+
+def test_a_start_reads_only_its_cache_and_its_fonts(tmp_path):
+    """Counted, not timed (issue 27): a second English start opens the UI text cache, the
+    bundled fonts' known cmaps and the two Atkinson faces' cmap tables, nothing else (not
+    ui.yaml, no catalog, no settings file when none was saved, no save)."""
+    start_to_first_frame(tmp_path)
+    second = start_to_first_frame(tmp_path)
+    assert sorted(_own(second, tmp_path)) == [
+        "AtkinsonHyperlegible-Bold.ttf",
+        "AtkinsonHyperlegible-Regular.ttf",
+        "coverage.json",
+        "ui-en.json",
+    ]
+
+
+def test_a_japanese_start_reads_no_catalog_once_its_words_are_cached(tmp_path):
+    kept_off = KEPT_OFF_THE_JAPANESE_TITLE
+    first = start_to_first_frame(tmp_path, kept_off, LANGUAGE="ja")
+    assert "inkind.json" in _own(first, tmp_path)  # merged once, then kept in ui-ja.json
+    second = start_to_first_frame(tmp_path, kept_off, LANGUAGE="ja")
+    own = set(_own(second, tmp_path))
+    assert own <= {
+        "ui-ja.json",
+        "system-fonts.json",
+        "coverage.json",
+        "AtkinsonHyperlegible-Regular.ttf",
+        "AtkinsonHyperlegible-Bold.ttf",
+        "NotoSans-Variable.ttf",
+    }, own
+    assert "ui-ja.json" in own and "ui-en.json" not in own  # one file for the words
+
+
+def test_start_up_runs_without_the_cycle_collector_until_the_first_frame(tmp_path):
+    """Its passes over start-up's objects were about 6 ms of a start (game/cli.py `_play`);
+    the loop turns it on once the first frame is on screen (`collector_back_on`)."""
+    report = start_to_first_frame(tmp_path)
+    assert report["collector_on"] == [False]
+    assert report["collector_on_after"] is True
+
+
+def test_the_collector_comes_back_with_start_ups_objects_in_the_oldest_generation():
+    import gc
+
+    from game.ui.app import collector_back_on
+
+    gc.disable()
+    try:
+        junk = [[index] for index in range(1000)]
+        assert gc.get_count()[0] > 0
+        collector_back_on()
+        assert gc.isenabled()
+        assert gc.get_count()[0] < len(junk)  # nothing left for the first young pass to walk
+    finally:
+        gc.enable()
+    collector_back_on()  # on already: nothing changes
+    assert gc.isenabled()
 
 
 def test_the_sound_device_opens_after_the_first_frame(tmp_path):

@@ -28,7 +28,8 @@ class TitleScene(Scene):
         self.asking_quit = False  # Quit was pressed once; the next press quits
 
     def enter(self) -> None:
-        store = self.app.store
+        # Nothing saved at all (App.nothing_saved): no Continue, and nothing to read.
+        store = None if self.app.nothing_saved() else self.app.store
         # A format-2 save says in its header whether the game is unfinished: no engine, no
         # replay before the title shows. Any other save is read whole, as Continue would.
         unfinished = store.peek() if store else None
