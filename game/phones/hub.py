@@ -177,13 +177,15 @@ class Hub(Follower):
     def _held(self) -> frozenset[int]:
         return frozenset().union(*(outlet.holders() for outlet in self.outlets))
 
-    def pump(self, limit: int = 1024) -> int:
+    def pump(self, limit: int = 1024, take: bool = True) -> int:
         """Take what phones sent since the last frame (on the game's thread); how many.
 
         The host takes them all in one batch, so the phones are sent their views once,
         after the last, and at most once every PUBLISH_GAP. A view held back goes at the
-        next due `pump`."""
-        done = self.host.pump(limit)
+        next due `pump`. `take=False`: the caller has just pumped the host itself (the
+        window's frame does, first thing): taps that came in between wait for the next
+        frame, so a frame applies one batch and redraws the table once, not twice."""
+        done = self.host.pump(limit) if take else 0
         held = self._held()
         if held != self.phones:
             taken = held - self.phones

@@ -82,6 +82,9 @@ class Session:
         self.outside_changes = 0
         # views.table_view's last answer for each device: (what it saw, words, view)
         self.view_memo: dict[tuple[int | None, int], tuple[Any, Any, Any]] = {}
+        # ...and what every device's view of the state now shares (views.Shared), worked
+        # out once for all of them
+        self.view_shared: Any = None
         # More the save keeps beside the game, by name: asked at each save (the phones'
         # room, so phones take their seats back after a crash).
         self.extras: dict[str, Callable[[], Any]] = {}

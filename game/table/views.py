@@ -1,6 +1,7 @@
 """What each seat may see and choose now: one view for the TV, one for each player.
 
-`table_view(session, t, seat, row)` reads the session and returns a `TableView`: the
+`table_view(session, t, seat, row)` reads the session and returns a `TableView` (its shape
+and its parts' in game/table/view_shapes.py): the
 headline, the one line of what to do now, who listens, the choices on offer (each with its
 label, the key that picks it, whether it is possible, and the seats a press acts for) and,
 while marks are given, one row per receiver.
@@ -15,7 +16,7 @@ Keys and clicks meet here too: `TableView.keys` maps each key to the offer a cli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -42,7 +43,18 @@ from game.core.rules import AwardKind, Scoring
 from game.core.state import EndReason, GameState, Phase
 from game.core.turns import Stage, stage
 from game.table.choices import Choice, Do, mark
-from game.table.session import Session, given_by, memory_card
+from game.table.session import Session, memory_card
+from game.table.view_shapes import (
+    LISTENER_MARKS,
+    MARK_NUMBERS,
+    SHARER_MARKS,
+    CardView,
+    MarkRow,
+    Offer,
+    TableView,
+    Timers,
+    TopLine,
+)
 
 Words = Callable[..., str]
 # The names a view's reader needs besides the view, so that screens and phones import the
@@ -59,158 +71,6 @@ __all__ = [
     "TopLine",
     "table_view",
 ]
-
-LISTENER_MARKS = (AwardKind.DEEPENING_QUESTION, AwardKind.FELT_RESPONSE, AwardKind.TOUCHED_ME)
-SHARER_MARKS = (AwardKind.SHARED_FEELING, AwardKind.SHARED_THOUGHT)
-# Each mark keeps its number key whatever the card: "felt heard" (a mirror's) is 4 when
-# it is there, and the sharer's marks are always 5 and 6.
-MARK_NUMBERS: dict[AwardKind, int] = {
-    AwardKind.DEEPENING_QUESTION: 1,
-    AwardKind.FELT_RESPONSE: 2,
-    AwardKind.TOUCHED_ME: 3,
-    AwardKind.FELT_HEARD: 4,
-    AwardKind.SHARED_FEELING: 5,
-    AwardKind.SHARED_THOUGHT: 6,
-}
-
-
-@attrs.frozen
-class Offer:
-    """One choice on screen."""
-
-    choice: Choice
-    label: str
-    key: str = ""  # the key that picks it, as shown ("Enter", "P", "1"); "" for none
-    enabled: bool = True
-    primary: bool = False  # the one Enter picks
-    on: bool = False  # a mark given, a card starred
-    ask_first: bool = False  # ending the evening: the screen asks "are you sure?"
-    by: tuple[int, ...] = ()  # the players who may pick it now
-    points: int = 0  # a mark's points (0 when scoring is off)
-    # The seats one press acts for on this view's device: the phone's own seat; on the
-    # laptop, the player at the laptop who may pick it (the listeners at the laptop all
-    # at once, when they say they are done responding). Empty: nobody here may pick it.
-    seats: tuple[int, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.choice.id
-
-
-@attrs.frozen
-class MarkRow:
-    """The marks one player may receive this turn, with the line that names the row."""
-
-    receiver: int
-    title: str
-    sharer: bool  # the row of marks the listeners give the sharer
-    marks: tuple[Offer, ...]
-    on_phone: bool = False  # given on a phone: this view shows that, never what
-
-
-@attrs.frozen
-class CardView:
-    """The card on the table as a view may show it."""
-
-    words: str  # the prompt, or an action card's instruction
-    caption: str  # its level, "Together" or "Closing card"
-    follow_ups: tuple[str, ...]  # the ideas for responding (a phone: only while responding)
-    wilds: tuple[tuple[str, str], ...]  # (title, text) of the wild cards shaping this turn
-    action: bool = False  # an action card: carried out together, never marked
-
-
-@attrs.frozen
-class TopLine:
-    """The line along the top: where the evening is, and the scores (committed ones only)."""
-
-    level: int = 1
-    level_name: str = ""
-    rounds_done: int = 0  # completed rounds
-    rounds: int | None = None  # the rules' number of rounds (None: open-ended)
-    scoring: Scoring = Scoring.VERSUS
-    scores: tuple[tuple[str, int], ...] = ()  # (name, points) by seat
-    team_total: int = 0
-    goal: int | None = None
-    names_shown: bool = True  # no names while the table answers "ready to go deeper?"
-
-
-@attrs.frozen
-class Timers:
-    """The gentle timer's seconds for sharing and responding under the game's rules, and
-    whether they are the deck's own (a protocol keeps them; a preset's follow Settings)."""
-
-    share: int
-    respond: int
-    own: bool
-
-
-@attrs.frozen
-class TableView:
-    seat: int | None  # whose view this is (None: the TV)
-    phase: Phase
-    stage: Stage  # the step of the turn (a mirror's retelling, an action card carried out)
-    headline: str
-    instruction: str
-    listening: str  # who listens (or who has answered), one muted line; may be ""
-    aside: str  # one small line explaining the choices (pass versus not this card); may be ""
-    bar: tuple[Offer, ...]
-    marks: tuple[MarkRow, ...] = ()
-    remember: tuple[Offer, ...] = ()  # star and "not for us", under the card
-    row: int = 0  # the listener row the number keys mark
-    keys: Mapping[str, Choice] = attrs.field(factory=dict)
-    # The card's own gentle timer in seconds (format 1.1 `timer:`) for this phase; 0 for a
-    # card that has no timer here (an action card, the closing card); None: the rules' timers.
-    card_timer: int | None = None
-    # Marks this view may show as given (the laptop's own on the TV; a phone's own on it),
-    # as (giver, receiver, kind), in the order given.
-    shown_marks: tuple[tuple[int, int, AwardKind], ...] = ()
-    starred: bool = False  # the card on the table is starred, as this view may show it
-    caption: str = ""  # the card's label: its level, "Together" or "Closing card"
-    # Ending the evening, from the menu at any step (the bar shows it only between turns).
-    end_evening: Offer | None = None
-    names: tuple[str, ...] = ()  # the players, by seat
-    card: CardView | None = None  # the card on the table, while it is being answered
-    # A seat's own part now: "sharer" (draws, or answers the card), "listener", or "".
-    role: str = ""
-    answered: bool = False  # this seat has answered "ready to go deeper?"
-    turn: int = 0  # turns taken (which starters a phone shows this turn)
-    # What a phone follows to know its choices are still the same ones: it changes when who
-    # may do what changes (a new step of the turn), not when a mark is given.
-    step: tuple[object, ...] = ()
-    top: TopLine = TopLine()
-    deck_name: str = ""
-    timers: Timers = Timers(0, 0, False)
-    # Changes when the gentle timer starts afresh: a new phase, card or speaker (a pass).
-    timer_key: tuple[object, ...] = ()
-    # The wild cards shaping the turn, as (title, text) on banners while the card is answered.
-    banners: tuple[tuple[str, str], ...] = ()
-    passes_per_player: int = 0
-    speaker_name: str = ""
-    # Read the card aloud, and its follow-ups, on the laptop's voice (only while the table
-    # has one: Session.reader); the language the deck's words are written in.
-    aloud: tuple[Offer, ...] = ()
-    deck_language: str = "en"
-
-    def offers(self) -> tuple[Offer, ...]:
-        return (
-            *self.bar,
-            *(o for r in self.marks for o in r.marks),
-            *self.remember,
-            *self.aloud,
-        )
-
-    def offer(self, choice_id: str) -> Offer | None:
-        return next((o for o in self.offers() if o.id == choice_id), None)
-
-    def for_key(self, key: str) -> Offer | None:
-        """The offer a key picks now (None: the key means nothing here, or is not possible)."""
-        choice = self.keys.get(key)
-        found = self.offer(choice.id) if choice is not None else None
-        return found if found is not None and found.enabled else None
-
-    @property
-    def primary(self) -> Offer | None:
-        return next((o for o in self.bar if o.primary and o.enabled), None)
 
 
 def action_on_table(state: GameState) -> bool:
@@ -285,10 +145,51 @@ def table_view(session: Session, t: Words, seat: int | None = None, row: int = 0
     kept = memo.get((seat, row))
     if kept is not None and kept[1] is t and kept[0] == seen:
         return kept[2]
-    names = [p.name for p in state.players]
-    found = _View(session, state, t, names, seat).view(row)
+    shared = session.view_shared
+    if not isinstance(shared, Shared) or shared.state is not state or shared.t is not t:
+        shared = session.view_shared = Shared(state, t)
+    found = _View(session, state, t, shared.names, seat, shared).view(row)
     memo[(seat, row)] = (seen, t, found)
     return found
+
+
+class Shared:
+    """What every device's view of one state has in common, worked out once for all of
+    them: under twelve phones tapping, each publish builds up to twelve seats' views of one
+    new state, and each of those asked the rules again who may end the evening (twelve
+    seats), end the turn or draw, and put the same words together (issue 27).
+
+    Only what no seat's own choices change goes here: who may make a move that is not a
+    mark (the rules read no one's marks or answers for it: game/core/turns.py), and the
+    game's words for given values (a pure function of them). A seat's marks, its answer,
+    its star and "2 of 4 have marked" are each view's own, built by `_View` every time.
+    Kept for one state (by identity): a new state, a new `Shared`."""
+
+    def __init__(self, state: GameState, t: Words) -> None:
+        self.state, self.t = state, t
+        self.names = [p.name for p in state.players]
+        self.by: dict[Do, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # (eligible, able)
+        self.words: dict[tuple[object, ...], str] = {}
+        self.top: TopLine | None = None
+        self.parts: dict[tuple[object, ...], Any] = {}  # the card, its caption, the banners
+
+    def once(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
+        """`make()` the first time `key` is asked for this state, kept after."""
+        found = self.parts.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = self.parts[key] = make()
+        return found
+
+    def say(self, key: str, **values: object) -> str:
+        """The game's words for `key` with these values: each said once."""
+        memo = (key, *values.items())
+        found = self.words.get(memo)
+        if found is None:
+            found = self.words[memo] = self.t(key, **values)
+        return found
+
+
+_NOTHING = object()
 
 
 def _here(session: Session, state: GameState, seat: int | None) -> tuple[int, ...]:
@@ -307,13 +208,14 @@ _SEEN_FIELDS = tuple(f.name for f in attrs.fields(GameState) if f.name not in _U
 def seen_by(state: GameState, here: tuple[int, ...], tv: bool) -> tuple[object, ...]:
     """What a device acting for `here` may see of `state`: every field but the others'
     marks and answers. Of those, who has answered the vote shows everywhere (its count),
-    and who has marked shows on the TV ("2 of 4 have marked"). Two states alike in this
-    give the device the same view: the secrecy test holds that for one choice,
-    tests/table/test_seat_views.py for the kept views."""
+    and how many of the others (the phones) have marked shows on the TV ("2 of 4 have
+    marked": a phone's mark taken back as another's is given changes nothing there). Two
+    states alike in this give the device the same view: the secrecy test holds that for
+    one choice, tests/table/test_seat_views.py for the kept views."""
     return (
         *(getattr(state, name) for name in _SEEN_FIELDS),
         tuple(a for a in state.pending if a.seat in here),
-        frozenset(a.seat for a in state.pending) if tv else None,
+        len({a.seat for a in state.pending if a.seat not in here}) if tv else None,
         tuple(v for v in state.votes if v[0] in here),
         state.voted,
     )
@@ -340,9 +242,18 @@ _MOVE_OF: dict[Do, type] = {
 
 class _View:
     def __init__(
-        self, session: Session, state: GameState, t: Words, names: list[str], seat: int | None
+        self,
+        session: Session,
+        state: GameState,
+        t: Words,
+        names: list[str],
+        seat: int | None,
+        shared: Shared | None = None,
     ) -> None:
-        self.session, self.state, self.t, self.names = session, state, t, names
+        """`shared`: what the views of this state share, if other views were built (else
+        this view works everything out alone, as a test's fresh view does)."""
+        self.shared = shared if shared is not None else Shared(state, t)
+        self.session, self.state, self.t, self.names = session, state, self.shared.say, names
         self.seat = seat
         # The seats whose choices this device makes: a phone's own, or the laptop's.
         if seat is None:
@@ -354,7 +265,10 @@ class _View:
         return self.names[player]
 
     def listening(self, players: tuple[int, ...] | list[int] | None = None) -> str:
-        players = self.state.listeners if players is None else players
+        seats = tuple(self.state.listeners if players is None else players)
+        return self.shared.once(("listening", seats), lambda: self._listening(seats))  # type: ignore[no-any-return]
+
+    def _listening(self, players: tuple[int, ...]) -> str:
         # Each name its own isolate: two Hebrew names side by side keep the seats' order.
         names = ", ".join(str(isolated(self.name(p))) for p in players)
         return self.t("table_listening", names=names)
@@ -363,8 +277,14 @@ class _View:
         """The offer of `do` on this device: None when nobody here could ever pick it now."""
         choice = Choice(do)
         state, session = self.state, self.session
-        eligible = engine.who_may(state, _MOVE_OF[do])
-        by = tuple(s for s in eligible if session.possible(s, choice))
+        known = self.shared.by.get(do)
+        if known is None:  # the same for every device: asked of the rules once per state
+            eligible = engine.who_may(state, _MOVE_OF[do])
+            known = self.shared.by[do] = (
+                eligible,
+                tuple(s for s in eligible if session.possible(s, choice)),
+            )
+        eligible, by = known
         here = [s for s in eligible if s in self.here]
         if not here and do is Do.END_EVENING and self.seat is None:
             here = list(eligible[:1])  # the whole table is asked first, on the laptop
@@ -508,14 +428,17 @@ class _View:
                 (a.seat, a.receiver, a.kind) for a in state.pending if a.seat in self.here
             ),
             starred=any(o.on for o in remember if o.choice.do is Do.STAR),
-            caption=card_caption(t, state),
+            caption=self.shared.once(("caption",), lambda: card_caption(t, state)),
             end_evening=self.offer(Do.END_EVENING, t("table_end_evening"), "E", ask_first=True),
             names=tuple(self.names),
             card=card,
             role=self.role(),
             answered=self.seat is not None and self.seat in state.voted,
             turn=state.turn,
-            step=step_key(self.session),
+            step=self.shared.once(
+                ("step", self.session.phones, self.session.memory is not None),
+                lambda: step_key(self.session),
+            ),
             top=self.top_line(),
             deck_name=state.deck.name,
             timers=Timers(
@@ -524,7 +447,7 @@ class _View:
                 state.deck.rules is not None and state.rules.id == state.deck.rules.id,
             ),
             timer_key=(state.phase, state.card, state.speaker_index, state.speaker, state.turn),
-            banners=self.banners(),
+            banners=self.shared.once(("banners",), self.banners),
             passes_per_player=state.rules.passes_per_player,
             speaker_name=self.name(state.speaker),
             aloud=aloud,
@@ -532,6 +455,11 @@ class _View:
         )
 
     def top_line(self) -> TopLine:
+        if self.shared.top is None:
+            self.shared.top = self._top_line()
+        return self.shared.top
+
+    def _top_line(self) -> TopLine:
         state = self.state
         levels = state.deck.levels
         return TopLine(
@@ -569,13 +497,20 @@ class _View:
         return "sharer" if seat == answering else "listener"
 
     def card(self) -> CardView | None:
-        state, t = self.state, self.t
+        state = self.state
         card = state.current_card
         if card is None or state.phase not in _CARD_SHOWN:
             return None
         # A phone's listener gets the card's ideas once the story is told: first they listen.
         responding = state.phase is Phase.RESPOND and self.role() == "listener"
-        follow_ups = card.follow_ups if self.seat is None or responding else ()
+        ideas = self.seat is None or responding
+        return self.shared.once(("card", ideas), lambda: self._card(ideas))  # type: ignore[no-any-return]
+
+    def _card(self, ideas: bool) -> CardView | None:
+        state, t = self.state, self.t
+        card = state.current_card
+        assert card is not None
+        follow_ups = card.follow_ups if ideas else ()
         wilds = tuple(
             (t(f"wild_title_{c.wild.value}"), c.text)
             for c in state.wild_cards
@@ -717,21 +652,27 @@ class _View:
         giver: int | None,
     ) -> MarkRow:
         state = self.state
-        scoring = state.rules.scoring is not Scoring.OFF
+        given = {a.kind for a in state.pending if a.seat == giver and a.receiver == receiver}
+        labels = self.shared.once(("marks",), self._mark_labels)
         offers = []
         for kind in kinds:
             choice = mark(receiver, kind)
-            on = giver is not None and given_by(state, giver, receiver, kind)
-            able = giver is not None and (on or self.session.possible(giver, choice))
+            on = giver is not None and kind in given
+            # Not given yet: whether the rules let this seat give it (session.possible's
+            # answer for a mark not given, without looking for it among the marks again).
+            able = giver is not None and (
+                on or engine.is_legal(state, Award(giver, receiver, kind))
+            )
+            label, number, points = labels[kind]
             offers.append(
                 Offer(
                     choice,
-                    self.t(f"award_{kind.value}"),
-                    str(MARK_NUMBERS[kind]),
+                    label,
+                    number,
                     enabled=able,
                     on=on,
                     by=(giver,) if giver is not None else (),
-                    points=state.rules.points_for(kind) * state.multiplier if scoring else 0,
+                    points=points,
                     seats=(giver,) if able and giver is not None else (),
                 )
             )
@@ -740,6 +681,21 @@ class _View:
                 receiver, self.t("phones_row", title=title), sharer, tuple(offers), on_phone=True
             )
         return MarkRow(receiver, title, sharer, tuple(offers))
+
+    def _mark_labels(self) -> dict[AwardKind, tuple[str, str, int]]:
+        """Each mark's label, key and points now (0 when scoring is off): the same in every
+        row of every view of this state."""
+        state = self.state
+        scoring = state.rules.scoring is not Scoring.OFF
+        multiplier = state.multiplier
+        return {
+            kind: (
+                self.t(f"award_{kind.value}"),
+                str(number),
+                state.rules.points_for(kind) * multiplier if scoring else 0,
+            )
+            for kind, number in MARK_NUMBERS.items()
+        }
 
     # ------------------------------------------------------------ keys and memory
 

@@ -74,3 +74,43 @@ def test_a_mark_on_one_phone_rebuilds_that_phones_view_only():
     after = {seat: table_view(session, words, seat) for seat in seats}
     rebuilt = [seat for seat in seats if after[seat] is not before[seat]]
     assert rebuilt == [None, 2]  # the TV's "phones: 1 of 4 have marked", and the phone's tick
+
+
+def test_the_views_of_one_state_ask_the_rules_once_for_what_no_seat_chose(monkeypatch):
+    """Twelve phones each tap a mark, then the phones' views and the TV's are built, as a
+    publish does: the part every view shares (who may end the turn or the evening, the
+    words) is worked out once for the state, not once a view (issue 27)."""
+    from game.table import views as views_module
+    from game.table.session import Session
+
+    session = new_session(12, frozenset(range(1, 12)), 5, Rules())
+    for move in ("draw", "done_sharing", "done_responding"):
+        offer = table_view(session, words).offer(move)
+        assert offer is not None
+        session.choose_all(offer.seats, offer.choice)
+    speaker = session.state.speaker
+    for seat in range(1, 12):  # each phone gives a mark
+        view = table_view(session, words, seat)
+        given = next(o for r in view.marks for o in r.marks if o.enabled and not o.on)
+        session.choose(seat, given.choice)
+    asked: list[Do] = []
+    shared: list[object] = []
+    real_possible, real_shared = Session.possible, views_module.Shared.__init__
+
+    def possible(self, seat, choice):  # type: ignore[no-untyped-def]
+        asked.append(choice.do)
+        return real_possible(self, seat, choice)
+
+    def made(self, *args):  # type: ignore[no-untyped-def]
+        shared.append(self)
+        real_shared(self, *args)
+
+    monkeypatch.setattr(Session, "possible", possible)
+    monkeypatch.setattr(views_module.Shared, "__init__", made)
+    built = {seat: table_view(session, words, seat) for seat in (None, *range(12))}
+    assert len({id(view) for view in built.values()}) == 13  # every view new: each saw news
+    assert len(shared) == 1
+    # End the turn (the speaker) and end the evening (all twelve), each asked once a seat:
+    # before, every one of the thirteen views asked all thirteen again.
+    assert sorted(asked, key=str) == sorted([Do.END_TURN] + [Do.END_EVENING] * 12, key=str)
+    assert speaker == session.state.speaker

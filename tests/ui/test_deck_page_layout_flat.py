@@ -6,7 +6,8 @@ the walks over the catalog's decks, while the page opens again with 20 and with 
 of the player's own. The page with 800 decks asks for no more text than the page with 20:
 the same rows show. Before, each opening measured every deck's tile (two line heights a
 deck), placed every row, and walked the whole catalog for each of some 15 look-ups of the
-list and for every tile's languages.
+list and for every tile's languages; then it made a button for every deck, and started
+the thread that looks for changed files before its first frame.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from game.store.settings import Settings
 from game.ui.app import App
 from game.ui.scenes.new_game import NewGameScene
 from game.ui.scenes.new_game import choices as choices_module
+from game.ui.scenes.new_game import deck_page as deck_page_module
 from game.ui.scenes.new_game.deck_page import DeckScene
 from game.ui.text import Text
 
@@ -70,6 +72,16 @@ def _reopen(monkeypatch: pytest.MonkeyPatch, folder: Path, count: int) -> dict[s
         return real_family(decks, language, picked)
 
     monkeypatch.setattr(choices_module, "one_per_family", counted_family)
+    real_load = sources.CatalogLoad
+
+    class CountedLoad(real_load):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if counting[0]:
+                counts["readings started"] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "CatalogLoad", CountedLoad)
+    made = deck_page_module._TILES.made
     try:
         for opening in range(2):  # the first reads the decks; the second is counted
             app.reset("title")
@@ -77,6 +89,7 @@ def _reopen(monkeypatch: pytest.MonkeyPatch, folder: Path, count: int) -> dict[s
             app.step((), 1 / 60)
             players = app.scene
             assert isinstance(players, NewGameScene)
+            made = deck_page_module._TILES.made
             counting[0] = opening == 1
             players.go_next()
             app.step((), 1 / 60)
@@ -84,6 +97,7 @@ def _reopen(monkeypatch: pytest.MonkeyPatch, folder: Path, count: int) -> dict[s
             page = app.scene
             assert isinstance(page, DeckScene)
             if opening == 1:
+                counts["tiles made"] = deck_page_module._TILES.made - made
                 assert len(page.decks) > count  # listed at once, the decks read before
                 placed = {id(b.rect) for b in page.buttons.buttons[: len(page.decks)]}
                 counts["rows placed"] = len(placed)
@@ -111,3 +125,8 @@ def test_reopening_the_deck_page_measures_what_shows_not_every_deck(
     # one rect above and one below the box (all of these decks' tiles are as tall).
     assert many["rows placed"] <= 3 * many["rows shown"] + 2, many
     assert many.get("catalog walked", 0) == 0, many  # kept from the opening before
+    # The tiles' buttons are kept from the opening before too (the same decks): none made.
+    assert many["tiles made"] == 0, many
+    # The look for changed files waits for the page's first frame: a thread reading beside
+    # the opening frame shared the interpreter's lock with it (twice the frame's own time).
+    assert many.get("readings started", 0) == 0, many

@@ -186,3 +186,32 @@ def test_the_squeezed_card_is_what_blending_its_whole_side_would_draw(driver, si
         other_way.blit(parts, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
         difference.blit(other_way, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
         assert max(pygame.image.tobytes(difference, "RGB")) <= 2, flip
+
+
+def test_a_turning_card_is_not_put_back_where_it_is_drawn_over(driver, monkeypatch):
+    """Each frame puts back from the kept table only where the moving parts were and this
+    frame's card does not lay opaque pixels: at 4K the card's own place was a 10 MB copy a
+    frame, drawn over at once (issue 27). The frames stay exactly a whole redraw's."""
+    from game.ui.scenes.table import frames
+    from game.ui.scenes.table.card_column import card_solid
+
+    table = table_at(driver, Draw(ANY))
+    screen = driver.app.screen
+    put_back: list[pygame.Rect] = []
+    real = frames._outside
+    monkeypatch.setattr(frames, "_outside", lambda p, h: put_back.extend(real(p, h)) or real(p, h))
+    table.flip = 0.0
+    table.present(screen)
+    width = table.card_box.width
+    for flip in (0.05, 0.2, 0.45, 0.55, 0.8, 0.97, 1.0, 1.0):
+        put_back.clear()
+        table.flip = flip
+        table.present(screen)
+        assert shown(table) == whole(table), flip
+        solid = card_solid(table.look, table.view, table.card_box, flip)
+        assert solid.width and solid.height
+        assert not any(piece.colliderect(solid) for piece in put_back), flip
+        if solid.width >= width:  # as wide as the frame before, or wider: only its edges
+            card_area = table.card_box.width * table.card_box.height
+            assert sum(p.width * p.height for p in put_back) < card_area // 3, flip
+        width = solid.width

@@ -88,6 +88,20 @@ def draw_prompt_card(
     return pygame.Rect(rect.centerx, rect.centery, 0, 0)
 
 
+def solid_part(rect: pygame.Rect, look: Look, flip: float) -> pygame.Rect:
+    """Where `draw_prompt_card(target, rect, look, ..., flip)` lays opaque pixels whatever
+    was under them: the card's rows between its rounded corners, across its width as the
+    flip squeezes it. A frame that draws the card need not put back what was there first."""
+    if rect.width <= 0 or rect.height <= 0:
+        return pygame.Rect(rect.topleft, (0, 0))
+    squeeze = abs(math.cos(math.pi * min(max(flip, 0.0), 1.0)))
+    width = rect.width if squeeze > 0.999 else max(1, int(rect.width * squeeze))
+    place = pygame.Rect(0, 0, width, rect.height)
+    place.center = rect.center
+    corner = min(look.px(22), rect.height // 2)
+    return pygame.Rect(place.left, place.top + corner, width, max(0, rect.height - 2 * corner))
+
+
 class _Side:
     """One side of a card, drawn once a flip and squeezed each frame (at 3840x2160 a side
     is an 11 MB surface with its text: drawing it each frame kept the flip over 8 ms).

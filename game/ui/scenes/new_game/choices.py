@@ -161,11 +161,13 @@ class NewGame:
     def use_catalog(self, catalog: Catalog) -> None:
         """Show the decks of `catalog` (read in a thread: app.read_decks); the choice is kept."""
         chosen = self.deck.id if self.deck is not None else None
-        self.app.catalog_read(catalog)
+        if catalog is not self.app.known_catalog():
+            self.app.catalog_read(catalog)
         self.catalog = catalog
         self.read_memory()
-        ids = [r.deck.id if r.deck else None for r in self.decks]
-        self.chosen = ids.index(chosen) if chosen in ids else self.chosen
+        if chosen is not None:  # found again by its id (nothing to find on a new page)
+            ids = [r.deck.id if r.deck else None for r in self.decks]
+            self.chosen = ids.index(chosen) if chosen in ids else self.chosen
         self.choose_default_deck()
 
     @property

@@ -34,7 +34,43 @@ from game.ui.widgets.marks import draw_arrow
 from game.ui.widgets.scroll_list import ScrollList, arrow_in_list
 
 if TYPE_CHECKING:
+    from game.content.decks import DeckResult
     from game.ui.app import App
+
+
+class _Tiles:
+    """The deck tiles' buttons, made once per list of decks and kept while it is the same
+    (an unchanged catalog gives the very same tuple: choices._Families): opening the page
+    again with 800 decks makes no button, it marks the chosen one. The list places each
+    tile (`ScrollList.place` gives every one its rect and clip) and the page draws only the
+    rows near the box."""
+
+    def __init__(self) -> None:
+        self.decks: tuple[object, ...] | None = None
+        self.mode: object = None
+        self.tiles: list[Button] = []
+        self.made = 0  # buttons made (tests count them)
+
+    def buttons(self, game: NewGame, decks: tuple[DeckResult, ...]) -> list[Button]:
+        if decks is not self.decks or game.mode is not self.mode:
+            nowhere = pygame.Rect(0, 0, 0, 0)  # ScrollList.place gives each its own place
+            pickable = game.pickable
+            self.tiles = [
+                Button(f"deck:{i}", "", nowhere, "", pickable(result))
+                for i, result in enumerate(decks)
+            ]
+            self.made += len(self.tiles)
+            self.decks, self.mode = decks, game.mode
+        tiles = self.tiles
+        for tile in tiles:
+            if tile.style != "normal":
+                tile.style = "normal"
+        if game.chosen is not None and game.chosen < len(tiles):
+            tiles[game.chosen].style = "on"
+        return list(tiles)
+
+
+_TILES = _Tiles()
 
 
 class DeckScene(Scene):
@@ -52,20 +88,25 @@ class DeckScene(Scene):
         # read before are listed at once while a reading looks for changed files (only
         # those are read again) and the list follows what it finds; the first time, the
         # page shows how far the reading is (the names page started it).
+        # The decks read before are listed at once and the look for changed files starts
+        # after the page's first frame (`_check_waits`): that reading is a thread, and at
+        # 800 decks its 15 ms of Python shared the interpreter's lock with the opening frame,
+        # which took twice its own time (issue 27).
         self.loading: CatalogLoad | None = None  # a reading waited for: nothing listed yet
         self.checking: CatalogLoad | None = None  # a reading while the decks read before show
+        self._check_waits = False  # the look for changed files starts after the first frame
         known = app.known_catalog()
-        reading = app.read_decks()
         if known is not None:
             game.use_catalog(known)
-            self.checking = reading
+            self._check_waits = True
         else:
-            self.loading = reading
+            reading = self.loading = app.read_decks()
             self.notice = self.t("new_loading", done=reading.done, total=max(reading.total, 1))
         chosen = game.chosen
         self._first_focus: str | None = f"deck:{chosen}" if chosen is not None else "next"
         self._reveal_chosen = True
         self._in_lines = False
+        self._drawn = False  # a frame of the page was drawn
 
     # What the tests and the screenshots read.
     decks = property(lambda self: self.game.decks)
@@ -77,10 +118,19 @@ class DeckScene(Scene):
 
     @property
     def reading(self) -> CatalogLoad | None:
-        """The reading of the decks under way, waited for or not (tests, screenshots)."""
+        """The reading of the decks under way, waited for or not (tests, screenshots); the
+        look for changed files starts now if it was waiting for the first frame."""
+        self._start_check()
         return self.loading or self.checking
 
+    def _start_check(self) -> None:
+        if self._check_waits:
+            self._check_waits = False
+            self.checking = self.app.read_decks()
+
     def update(self, dt: float) -> None:
+        if self._drawn:
+            self._start_check()  # the page is on the screen: now look for changed files
         checking = self.checking
         if checking is not None and checking.finished:
             self.checking = None
@@ -112,7 +162,7 @@ class DeckScene(Scene):
         self.layout(self.app.size)
 
     def wake_every(self) -> float | None:
-        return 0.1 if self.reading is not None else None
+        return 0.1 if self._check_waits or self.reading is not None else None
 
     def enter(self) -> None:
         if self._in_lines:  # back from the lines page: Enter now starts, as the page says
@@ -155,12 +205,7 @@ class DeckScene(Scene):
             right.width = content.right - right.left
             options = self._option_buttons(right, stacked=False)
         decks = game.decks
-        tiles = []
-        for i, result in enumerate(decks):
-            style = "on" if i == game.chosen else "normal"
-            tile = Button(f"deck:{i}", "", pygame.Rect(0, 0, 0, 0), style=style)
-            tile.enabled = game.pickable(result)
-            tiles.append(tile)
+        tiles = _TILES.buttons(game, decks)
         heights = tile_heights(look, game, decks, list_area.width)
         self.deck_list.place(tiles, heights, list_area, look.px(8), look)
         if self._reveal_chosen and game.chosen is not None:
@@ -418,6 +463,7 @@ class DeckScene(Scene):
         return [*super().clickable(), *self.deck_list.clickable()]
 
     def draw(self, surface: pygame.Surface) -> None:
+        self._drawn = True
         look, game = self.look, self.game
         pal, text = look.pal, look.text
         surface.fill(pal.background)

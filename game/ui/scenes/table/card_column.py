@@ -9,7 +9,7 @@ from game.table.choices import Do
 from game.table.views import Offer, TableView
 from game.ui.look import Look
 from game.ui.widgets.button import Button, row
-from game.ui.widgets.card import card_rect, draw_prompt_card
+from game.ui.widgets.card import card_rect, draw_prompt_card, solid_part
 
 
 def place_card(
@@ -90,3 +90,10 @@ def draw_card(
         back_label=view.deck_name,
         covered=covered,
     )
+
+
+def card_solid(look: Look, view: TableView, box: pygame.Rect, flip: float) -> pygame.Rect:
+    """Where `draw_card(surface, look, view, box, flip)` covers everything under it."""
+    if box.width <= 0 or box.height <= 0:
+        return pygame.Rect(box.topleft, (0, 0))
+    return solid_part(box, look, flip if view.card is not None else 0.0)

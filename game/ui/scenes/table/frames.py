@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.scenes.table import talk
-from game.ui.scenes.table.card_column import draw_card
+from game.ui.scenes.table.card_column import card_solid, draw_card
 from game.ui.scenes.table.marks import draw_badge
 from game.ui.widgets.button import draw_button
 
@@ -74,8 +74,13 @@ class Painter:
             self.key, self.on = key, surface
             surface.blit(self.kept, (0, 0))
         else:
+            # Put back where the moving parts were, but not where this frame's card lays
+            # opaque pixels anyway: at 4K the turning card's own place was a 10 MB copy a
+            # frame, drawn over at once (issue 27).
+            solid = card_solid(scene.look, scene.view, scene.card_box, scene.flip)
             for part in self.moved:
-                surface.blit(self.kept, part, part)
+                for piece in _outside(part, solid):
+                    surface.blit(self.kept, piece, piece)
         self.moved = self._draw_moving(scene, surface)
 
     def _draw_kept(self, scene: TableScene, target: pygame.Surface) -> None:
@@ -110,3 +115,17 @@ class Painter:
                 draw_button(surface, look, button, hovered, focused)
                 draw_badge(scene, surface, button)
         return moved
+
+
+def _outside(part: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
+    """`part` less `hole`: at most four rects (above, below, left and right of the hole)."""
+    inner = part.clip(hole)
+    if not inner.width or not inner.height:
+        return [part]
+    pieces = [
+        pygame.Rect(part.left, part.top, part.width, inner.top - part.top),
+        pygame.Rect(part.left, inner.bottom, part.width, part.bottom - inner.bottom),
+        pygame.Rect(part.left, inner.top, inner.left - part.left, inner.height),
+        pygame.Rect(inner.right, inner.top, part.right - inner.right, inner.height),
+    ]
+    return [piece for piece in pieces if piece.width > 0 and piece.height > 0]

@@ -198,11 +198,18 @@ class TableScene(Scene):
         self.refresh()
         self.overlay.layout()
 
-    def refresh(self) -> None:
-        """Read the view for the state on the table, and place its words and buttons."""
-        self.painter.forget()  # what is drawn may change
+    def refresh(self, news: bool = False) -> None:
+        """Read the view for the state on the table, and place its words and buttons.
+
+        `news`: only the game changed (a phone's tap, say). When the TV may see nothing
+        new of it (`table_view` gives the very view it gave before: a phone's mark changed
+        only that phone's view), nothing is placed again and the kept frame stays."""
         old = self.view
-        self.view = table_view(self.session, self.t, None, self.award_row)
+        view = table_view(self.session, self.t, None, self.award_row)
+        if news and view is old and self.area is not None:
+            return
+        self.painter.forget()  # what is drawn may change
+        self.view = view
         self.award_row = self.view.row
         if old is not self.view:
             self._spoken(old, self.view)
@@ -358,7 +365,7 @@ class TableScene(Scene):
             if after.phase is not before.phase:
                 self.layout(self.app.size)  # the card column and the bar change with the phase
             else:
-                self.refresh()
+                self.refresh(news=True)
         if stay:
             self.app.speech.note(stay)  # self-voicing: the vote's outcome, after the change
         if after.level > before.level and after.phase not in (Phase.CLOSING, Phase.FINISHED):
