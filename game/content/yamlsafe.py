@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from yaml.events import (
@@ -154,83 +154,132 @@ class _SafeComposer:
         self.get_event()
         return document
 
-    def _compose(self, depth: int, most: int | None = None) -> Node:
-        event = self.get_event()
-        if not isinstance(event, NodeEvent):  # pragma: no cover - the parser never does this
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        if isinstance(event, AliasEvent):
-            raise _Refused(
-                event.start_mark,
-                f"aliases ({quote(f'*{event.anchor}')}) are not allowed",
-                "write the value out in full",
-            )
-        if event.anchor is not None:
-            raise _Refused(
-                event.start_mark,
-                f"anchors ({quote('&' + event.anchor)}) are not allowed",
-                "write each value out in full",
-            )
-        # PyYAML's stubs type a node's marks as yaml.Mark only, but libyaml's events carry its
-        # C Mark, which has the same line and column (all that `position` reads).
-        start: yaml.Mark | None = event.start_mark  # type: ignore[assignment]
-        if isinstance(event, ScalarEvent):
-            tag = event.tag
-            if tag in _NON_SPECIFIC:
-                tag = (
-                    self.resolve(ScalarNode, event.value, event.implicit)
-                    if event.implicit[0]
-                    else STR_TAG
+    def _compose(self, depth: int = 0) -> Node:
+        """The document's root node, composed from the parser's events in one loop (no
+        recursion: a Python call per node was a third of the composing). `depth` is the
+        nesting of the root, 0."""
+        get_event = self.get_event
+        resolve = self.resolve
+        max_nesting = self.max_nesting
+        limit = self.list_limit
+        # What a plain scalar resolves to, by its text: a deck repeats its keys on every
+        # card ('prompt', 'level'), and the Resolver tries a list of patterns each time.
+        resolved: dict[str, str] = {}
+        sequence_node, mapping_node, scalar_node = SequenceNode, MappingNode, ScalarNode
+        # The open collections, outermost first, each as (node, its list, a mapping?,
+        # the key waiting for its value, most); the innermost is kept in locals.
+        stack: list[tuple[Node, list[Any], bool, Node | None, int | None]] = []
+        node: Node | None = None
+        items: list[Any] = []
+        is_map = False
+        key: Node | None = None
+        most: int | None = None  # the limited list's most items, when it is the open one
+        watch = False  # the open list is limited and holds `hold` (or `most`) items
+        pending: int | None = None  # `most`, for the limited key's value when it opens
+        while True:
+            # Any: the branches below tell the events apart by their class, faster than
+            # isinstance, which is what mypy would need to narrow them (and libyaml's marks
+            # are not yaml.Mark to PyYAML's stubs, though they have its line and column).
+            event: Any = get_event()
+            kind = event.__class__
+            if watch and kind is not SequenceEndEvent:
+                # An item past what the limited list may build starts here.
+                assert limit is not None and most is not None and node is not None
+                if len(items) < most:
+                    self._count_the_rest(len(items), most, event)  # raises _ReadAgain if fine
+                raise _Refused(node.start_mark, limit.message)
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    raise self._refuse_anchor(event)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    implicit = event.implicit
+                    if implicit[0]:
+                        value = event.value
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolved[value] = resolve(scalar_node, value, implicit)
+                    else:
+                        tag = STR_TAG
+                elif tag not in _SCALAR_TAGS:
+                    raise self._refuse_tag(event)
+                # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000
+                # of them (one object each, kept until the deck is checked, and the heap
+                # they leave behind is kept by the allocator).
+                done: Node = scalar_node(tag, event.value, event.start_mark, None, event.style)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None:
+                    raise self._refuse_anchor(event)
+                if depth + len(stack) + (node is not None) >= max_nesting:
+                    raise _Refused(
+                        event.start_mark,
+                        f"lists and mappings are nested more than {max_nesting} deep here",
+                        "the format never needs this much nesting",
+                    )
+                if node is not None:
+                    stack.append((node, items, is_map, key, most))
+                tag = event.tag
+                start = event.start_mark
+                items = []
+                if kind is SequenceStartEvent:
+                    if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
+                        raise self._refuse_tag(event)
+                    node = sequence_node(SEQ_TAG, items, start, None, event.flow_style)
+                    is_map = False
+                    most, pending = pending, None
+                    watch = most is not None and min(most, self.hold) <= 0
+                else:
+                    if tag not in _NON_SPECIFIC and tag != MAP_TAG:
+                        raise self._refuse_tag(event)
+                    node = mapping_node(MAP_TAG, items, start, None, event.flow_style)
+                    is_map = True
+                    most = pending = None
+                    watch = False
+                key = None
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                assert node is not None
+                node.end_mark = event.end_mark
+                done = node
+                if not stack:
+                    return done
+                node, items, is_map, key, most = stack.pop()
+                watch = False
+            elif kind is AliasEvent:
+                raise _Refused(
+                    event.start_mark,
+                    f"aliases ({quote(f'*{event.anchor}')}) are not allowed",
+                    "write the value out in full",
                 )
-            elif tag not in _SCALAR_TAGS:
-                raise self._refuse_tag(event)
-            # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000 of
-            # them (one object each, kept until the deck is checked, and the heap they
-            # leave behind is kept by the allocator).
-            return ScalarNode(tag, event.value, start, None, event.style)
-        if depth >= self.max_nesting:
-            raise _Refused(
-                event.start_mark,
-                f"lists and mappings are nested more than {self.max_nesting} deep here",
-                "the format never needs this much nesting",
-            )
-        if not isinstance(event, CollectionStartEvent):  # pragma: no cover - as above
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        tag = event.tag
-        if isinstance(event, SequenceStartEvent):
-            if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
-                raise self._refuse_tag(event)
-            node: Node = SequenceNode(SEQ_TAG, [], start, None, event.flow_style)
-            items = node.value
-            while not self.check_event(SequenceEndEvent):
+            else:  # pragma: no cover - the parser yields only the events above here
+                raise _Refused(event.start_mark, f"unexpected YAML event {kind.__name__}")
+            if node is None:
+                return done  # the root is a scalar
+            if not is_map:
+                items.append(done)
                 if most is not None and len(items) >= min(most, self.hold):
-                    assert self.list_limit is not None  # `most` comes from it
-                    if len(items) < most:
-                        self._count_the_rest(len(items), most)  # raises _ReadAgain if fine
-                    raise _Refused(start, self.list_limit.message)
-                items.append(self._compose(depth + 1))
-        elif isinstance(event, MappingStartEvent):
-            if tag not in _NON_SPECIFIC and tag != MAP_TAG:
-                raise self._refuse_tag(event)
-            node = MappingNode(MAP_TAG, [], start, None, event.flow_style)
-            pairs = node.value
-            limit = self.list_limit if depth == 0 else None
-            while not self.check_event(MappingEndEvent):
-                key = self._compose(depth + 1)
-                limited = limit is not None and key.tag == STR_TAG and key.value == limit.key
-                most = limit.most if limit is not None and limited else None
-                pairs.append((key, self._compose(depth + 1, most)))
-        else:  # pragma: no cover - the parser only yields the events above here
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        node.end_mark = self.get_event().end_mark
-        return node
+                    watch = True
+            elif key is None:
+                key = done
+                if (
+                    limit is not None
+                    and depth + len(stack) == 0
+                    and done.tag == STR_TAG
+                    and done.value == limit.key
+                ):
+                    pending = limit.most
+            else:
+                items.append((key, done))
+                key = None
+                pending = None
 
-    def _count_the_rest(self, held: int, most: int) -> None:
+    def _count_the_rest(self, held: int, most: int, first: Event) -> None:
         """Count the limited list's items from the parser's events, building nothing; return
         at its item past `most` (the caller refuses the list), or raise `_ReadAgain` at its
-        end. Whatever the items hold is checked when the list is composed again."""
-        count, depth = held, 0
+        end. `first` is the event that starts the item after the `held` ones. Whatever the
+        items hold is checked when the list is composed again."""
+        count, depth, event = held, 0, first
         while True:
-            event = self.get_event()
             if depth == 0:
                 if isinstance(event, SequenceEndEvent):
                     raise _ReadAgain
@@ -241,6 +290,15 @@ class _SafeComposer:
                 depth += 1
             elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
                 depth -= 1
+            event = self.get_event()
+
+    @staticmethod
+    def _refuse_anchor(event: NodeEvent) -> _Refused:
+        return _Refused(
+            event.start_mark,
+            f"anchors ({quote('&' + str(event.anchor))}) are not allowed",
+            "write each value out in full",
+        )
 
     @staticmethod
     def _refuse_tag(event: ScalarEvent | CollectionStartEvent) -> _Refused:
