@@ -11,6 +11,7 @@ Every way a file can fail becomes exactly one Problem line, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import re
@@ -350,17 +351,22 @@ def compose_file(
                 f"the file holds about {items:,} keys and list items, more than the "
                 f"{MAX_ITEMS:,} a deck may have (split it into smaller decks)",
             )
+        if LIBYAML and data and not data.startswith(_UTF16_32_BOMS):
+            # libyaml reads UTF-8 bytes, and copies a text it is given into them: it is given
+            # the file's own bytes, so one copy of the file is held while it is composed, not
+            # two (6 MB of a 100,000-card file's refusal). It checks them as it reads, as
+            # `decode` does; `decode` runs only if it finds a problem (issue 27: decoding a
+            # 10,000-card deck and searching it for characters YAML does not allow was 4% of
+            # its load, and the decoded copy 3.4 MB more).
+            unchecked = data
+            return compose_text(
+                data.removeprefix(_UTF8_BOM), shown, list_limit=list_limit, unchecked=unchecked
+            )
         text = decode(data)
     except _Refused as refused:
         return None, (_problem(shown, refused),)
-    if not LIBYAML:
-        del data  # a big file's bytes are not kept while it is composed
-        return compose_text(text, shown, list_limit=list_limit)
-    # libyaml reads UTF-8 bytes, and copies a text it is given into them: it is given the
-    # file's own bytes (`decode` checked them), so one copy of the file is held while it is
-    # composed, not two (6 MB of a 100,000-card file's refusal).
-    del text
-    return compose_text(data.removeprefix(_UTF8_BOM), shown, list_limit=list_limit)
+    del data  # a big file's bytes are not kept while it is composed
+    return compose_text(text, shown, list_limit=list_limit)
 
 
 def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
@@ -423,6 +429,27 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _decodes(data: bytes) -> bool:
+    """Whether `decode(data)` would return the text (so refuse nothing), found a piece at a
+    time without holding the whole text: a refused 100,000-card file's text was 6 MB more at
+    its refusal's peak. False means `decode` is to say what is wrong."""
+    if not data or data.startswith(_UTF16_32_BOMS) or b"\x00" in data:
+        return False
+    body = data.removeprefix(_UTF8_BOM)
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    blank = True
+    for start in range(0, len(body), _SEARCH_PIECE):
+        end = start + _SEARCH_PIECE
+        try:
+            piece = decoder.decode(body[start:end], final=end >= len(body))
+        except UnicodeDecodeError:
+            return False
+        if _NOT_PRINTABLE.search(piece):
+            return False
+        blank = blank and (not piece or piece.isspace())
+    return not blank
+
+
 def _first_not_printable(text: str) -> re.Match[str] | None:
     """The first character YAML does not allow, looked for a piece at a time: one search of
     a whole 1 MB deck held the interpreter's lock for 5 ms, while the game's frames waited
@@ -448,38 +475,58 @@ def compose_text(
     pure_python: bool = False,
     list_limit: ListLimit | None = None,
     hold: int = HOLD_ITEMS,
+    unchecked: bytes | None = None,
 ) -> tuple[Node | None, tuple[Problem, ...]]:
     """Compose already-decoded text (or its UTF-8 bytes, checked by `decode`, for libyaml).
     `shown` is the path to put in problems; `hold` the items of `list_limit`'s list built
-    before the rest are counted."""
+    before the rest are counted.
+
+    `unchecked`: the file's bytes, when `text` is them (less a byte-order mark) and `decode`
+    has not checked them. libyaml refuses what `decode` refuses (bytes that are not UTF-8,
+    characters YAML does not allow) as it reads, so a file it composes whole into a mapping
+    or a list needed no other check. Anything else (a problem, no document, a lone scalar,
+    which may be the whitespace `decode` calls an empty file) is `decode`'s to judge first,
+    as when it ran before composing."""
     loader: _PythonLoader | _CLoader = (
         _PythonLoader(_as_text(text)) if pure_python or not LIBYAML else _CLoader(text)
     )
     loader.list_limit = list_limit
     loader.hold = hold
-    again = False
+    failure: Exception | None = None
     try:
         node = loader.get_single_node()
-    except _Refused as refused:
-        return None, (_problem(shown, refused),)
-    except _ReadAgain:
-        node, again = None, True  # composed again below, once this loader's items are let go
-    except yaml.MarkedYAMLError as problem:
-        if not pure_python and _LIBYAML_DEPTH_LIMIT in (problem.problem or ""):
+    except (_Refused, _ReadAgain, yaml.YAMLError, RecursionError) as caught:
+        node, failure = None, caught
+        # Its traceback holds the composer's frames, and they the items built so far: let
+        # them go before anything else is read or decoded.
+        caught.__traceback__ = None
+    finally:
+        loader.dispose()
+    del loader
+    if (
+        unchecked is not None
+        and not isinstance(node, (MappingNode, SequenceNode))
+        and not _decodes(unchecked)
+    ):
+        try:
+            decode(unchecked)
+        except _Refused as refused:
+            return None, (_problem(shown, refused),)
+    if isinstance(failure, _Refused):
+        return None, (_problem(shown, failure),)
+    if isinstance(failure, _ReadAgain):  # composed again, now that those items are let go
+        return compose_text(text, shown, pure_python, list_limit, hold=sys.maxsize)
+    if isinstance(failure, yaml.MarkedYAMLError):
+        if not pure_python and _LIBYAML_DEPTH_LIMIT in (failure.problem or ""):
             # libyaml (the one in PyYAML 6.0.4's wheels) stops at 1,000 levels while it
             # scans ahead, before the composer sees the 11th and can name it; PyYAML's own
             # scanner looks ahead at most 1,024 characters, so it gets there.
             return compose_text(text, shown, pure_python=True, list_limit=list_limit)
-        return None, (_syntax_problem(shown, _as_text(text), problem),)
-    except yaml.YAMLError as problem:
-        return None, (error(shown, None, None, f"this is not valid YAML: {problem}"),)
-    except RecursionError:
+        return None, (_syntax_problem(shown, _as_text(text), failure),)
+    if isinstance(failure, yaml.YAMLError):
+        return None, (error(shown, None, None, f"this is not valid YAML: {failure}"),)
+    if isinstance(failure, RecursionError):
         return None, (error(shown, None, None, "the YAML is nested too deeply to read"),)
-    finally:
-        loader.dispose()
-    if again:
-        del loader
-        return compose_text(text, shown, pure_python, list_limit, hold=sys.maxsize)
     if node is None:
         return None, (error(shown, None, None, "the file holds only comments", "add the content"),)
     return node, ()
