@@ -6,6 +6,7 @@ and live only here. Each function returns (message, hint) pairs; the deck loader
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -212,6 +213,7 @@ UNSPACED = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
 CHARACTERS_PER_WORD = 2
 
 
+@functools.cache  # asked three times for each prompt of a deck, always of a few languages
 def unspaced(language: str) -> bool:
     return language.split("-")[0].lower() in UNSPACED
 
@@ -237,9 +239,12 @@ def word_count(text: str) -> int:
 def follow_up_warnings(follow_up: str, english: bool = True) -> list[Warning]:
     found = []
     if english:
-        found += [
-            w for w in (closed_question(follow_up, "the follow-up"), fact_only(follow_up)) if w
-        ]
+        closed = closed_question(follow_up, "the follow-up")
+        if closed:
+            found.append(closed)
+        facts = fact_only(follow_up)
+        if facts:
+            found.append(facts)
     if len(follow_up) > FOLLOW_UP_FITS:
         found.append(_too_long("the follow-up", len(follow_up), FOLLOW_UP_FITS))
     return found

@@ -162,7 +162,7 @@ class _SafeComposer:
         get_event = self.get_event
         resolve = self.resolve
         max_nesting = self.max_nesting
-        limit = self.list_limit
+        limit = self.list_limit if depth == 0 else None  # a top-level key's list
         # What a plain scalar resolves to, by its text: a deck repeats its keys on every
         # card ('prompt', 'level'), and the Resolver tries a list of patterns each time.
         resolved: dict[str, str] = {}
@@ -263,10 +263,10 @@ class _SafeComposer:
             elif key is None:
                 key = done
                 if (
-                    limit is not None
-                    and depth + len(stack) == 0
-                    and done.tag == STR_TAG
+                    not stack
+                    and limit is not None
                     and done.value == limit.key
+                    and done.tag == STR_TAG
                 ):
                     pending = limit.most
             else:
