@@ -1,8 +1,9 @@
 """Reading untrusted YAML: a deck from a stranger must never run code, exhaust memory or crash the game.
 
 A file is read only if it is a regular file (a FIFO, a device, a folder or a symlink loop is
-refused unopened, by game/store/safe_read.py) and with a size limit, decoded as strict UTF-8
-and composed into nodes (which keep their line and column) by a composer that refuses tags
+refused unopened, by game/store/safe_read.py) and with a size limit, checked as strict UTF-8
+with only YAML's printable characters (by libyaml as it reads, `decode` saying where a
+problem is) and composed into nodes (which keep their line and column) by a composer that refuses tags
 that build objects, anchors and aliases (an alias bomb is refused at its first anchor, before
 anything is expanded) and nesting deeper than our formats need. Events come from libyaml's C parser where present, else from PyYAML's
 pure-Python parser. Nothing is ever constructed: the loaders read the nodes themselves.
