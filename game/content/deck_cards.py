@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import attrs
+from yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
 from game.content.node_reader import MAX_DIGITS, SLUG, NodeReader, fresh, position, slugify
 from game.content.problems import quote
-from game.content.yamlsafe import INT_TAG, STR_TAG
+from game.content.yamlsafe import INT_TAG, STR_TAG, lean
 from game.core.cards import Card, Level, WildEffect
 
 FORMAT_1_1 = "1.1"  # YAML reads `format: 1.1` as a decimal number; compared as written
@@ -117,6 +118,7 @@ class CardReader:
             if plain is not None:
                 kept.append((item, *plain))
                 continue
+            item = lean(item)  # the nodes the general checks read
             card = self.card(item, level_count, explicit_ids)
             if card is not None:
                 kept.append((item, card, None))
@@ -148,7 +150,7 @@ class CardReader:
         given as `card` gives them). None, having done nothing, for any other card, which
         `card` then reads and reports. Issue 27: most of a big deck's cards are these, and
         reading them through the general checks was a third of its load."""
-        if node.__class__ is not MappingNode:
+        if node.__class__ not in _MAPPINGS:
             return None
         prompt_node: Node | None = None
         id_node: Node | None = None
@@ -156,7 +158,7 @@ class CardReader:
         follow_node: Node | None = None
         tags_node: Node | None = None
         for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode:
+            if key_node.__class__ not in _SCALARS:
                 return None
             key = key_node.value
             if key == "prompt" and prompt_node is None:
@@ -183,7 +185,7 @@ class CardReader:
         if level_node is not None:
             written = level_node.value
             if not (
-                level_node.__class__ is ScalarNode
+                level_node.__class__ in _SCALARS
                 and level_node.tag == INT_TAG
                 and written.isascii()
                 and written.isdigit()  # 1 or more, no sign, no 0x, no '_' (no leading 0 below)
@@ -197,7 +199,7 @@ class CardReader:
         follow_ups: list[str] = []
         follow_items: list[Node] = []
         if follow_node is not None:
-            if follow_node.__class__ is not SequenceNode or not follow_node.value:
+            if follow_node.__class__ not in _SEQUENCES or not follow_node.value:
                 return None
             follow_items = follow_node.value
             for item in follow_items:
@@ -207,7 +209,7 @@ class CardReader:
                 follow_ups.append(text)
         tags: list[str] = []
         if tags_node is not None:
-            if tags_node.__class__ is not SequenceNode or not tags_node.value:
+            if tags_node.__class__ not in _SEQUENCES or not tags_node.value:
                 return None
             for item in tags_node.value:
                 tag = _plain_text(item, MAX_TAG)
@@ -415,9 +417,15 @@ class CardReader:
         )
 
 
+# A node, or its event in a lean list (yamlsafe.lean): a plain card reads either.
+_SCALARS = (ScalarNode, ScalarEvent)
+_SEQUENCES = (SequenceNode, SequenceStartEvent)
+_MAPPINGS = (MappingNode, MappingStartEvent)
+
+
 def _plain_text(node: Node | None, max_length: int) -> str | None:
     """`NodeReader.text`'s value (before its copy) where it would say nothing, else None."""
-    if node.__class__ is not ScalarNode or node.tag != STR_TAG:
+    if node.__class__ not in _SCALARS or node.tag != STR_TAG:
         return None
     value: str = node.value.strip()
     if not value or len(value) > max_length:

@@ -39,7 +39,10 @@ MAX_LINE = 200  # author, license, a topic's description, a level's description
 MAX_MINUTES = 600
 # Counted while the file is composed: a file of more is refused at its card past the limit.
 CARDS_LIMIT = ListLimit(
-    "cards", MAX_CARDS, f"the deck has more than {MAX_CARDS:,} cards; the limit is {MAX_CARDS:,}"
+    "cards",
+    MAX_CARDS,
+    f"the deck has more than {MAX_CARDS:,} cards; the limit is {MAX_CARDS:,}",
+    lean=True,  # read by CardReader.cards, plain cards from their events
 )
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 

@@ -117,6 +117,32 @@ class ListLimit:
     key: str
     most: int
     message: str
+    # Whatever the list holds is kept as libyaml's events, not built into nodes (`lean`).
+    lean: bool = False
+
+
+def lean(item: Any) -> Node:
+    """A node of a `ListLimit.lean` list as the nodes it would have been: the same tags,
+    values and marks (a node itself as it is). A lean scalar is its `ScalarEvent`, given the
+    tag its node would have; a lean list or mapping its start event, given its tag, its
+    items as `value` and its end mark. Building a node costs more than reading its event,
+    and a big deck's plain cards are read from their events alone (issue 27)."""
+    kind = item.__class__
+    if kind is ScalarEvent:
+        return ScalarNode(item.tag, item.value, item.start_mark, None, item.style)
+    if kind is SequenceStartEvent:
+        return SequenceNode(
+            item.tag,
+            [lean(x) for x in item.value],
+            item.start_mark,
+            item.end_mark,
+            item.flow_style,
+        )
+    if kind is MappingStartEvent:
+        pairs = [(lean(k), lean(v)) for k, v in item.value]
+        return MappingNode(item.tag, pairs, item.start_mark, item.end_mark, item.flow_style)
+    node: Node = item
+    return node
 
 
 class _SafeComposer:
@@ -170,10 +196,11 @@ class _SafeComposer:
         sequence_node, mapping_node, scalar_node = SequenceNode, MappingNode, ScalarNode
         # The open collections, outermost first, each as (node, its list, a mapping?,
         # the key waiting for its value, most); the innermost is kept in locals.
-        stack: list[tuple[Node, list[Any], bool, Node | None, int | None]] = []
+        stack: list[tuple[Node, list[Any], bool, Node | None, int | None, bool]] = []
         node: Node | None = None
         items: list[Any] = []
         is_map = False
+        thin = False  # what the open collection holds is kept lean (`ListLimit.lean`)
         key: Node | None = None
         most: int | None = None  # the limited list's most items, when it is the open one
         watch = False  # the open list is limited and holds `hold` (or `most`) items
@@ -208,7 +235,12 @@ class _SafeComposer:
                 # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000
                 # of them (one object each, kept until the deck is checked, and the heap
                 # they leave behind is kept by the allocator).
-                done: Node = scalar_node(tag, event.value, event.start_mark, None, event.style)
+                if thin:
+                    event.tag = tag
+                    event.end_mark = event.implicit = None  # kept no more than a node keeps
+                    done: Node = event
+                else:
+                    done = scalar_node(tag, event.value, event.start_mark, None, event.style)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:
                     raise self._refuse_anchor(event)
@@ -219,21 +251,30 @@ class _SafeComposer:
                         "the format never needs this much nesting",
                     )
                 if node is not None:
-                    stack.append((node, items, is_map, key, most))
+                    stack.append((node, items, is_map, key, most, thin))
                 tag = event.tag
                 start = event.start_mark
                 items = []
                 if kind is SequenceStartEvent:
                     if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
                         raise self._refuse_tag(event)
-                    node = sequence_node(SEQ_TAG, items, start, None, event.flow_style)
+                    if thin:
+                        event.tag, event.value, event.end_mark = SEQ_TAG, items, None
+                        node = event
+                    else:
+                        node = sequence_node(SEQ_TAG, items, start, None, event.flow_style)
                     is_map = False
                     most, pending = pending, None
+                    thin = thin or (most is not None and limit is not None and limit.lean)
                     watch = most is not None and min(most, self.hold) <= 0
                 else:
                     if tag not in _NON_SPECIFIC and tag != MAP_TAG:
                         raise self._refuse_tag(event)
-                    node = mapping_node(MAP_TAG, items, start, None, event.flow_style)
+                    if thin:
+                        event.tag, event.value, event.end_mark = MAP_TAG, items, None
+                        node = event
+                    else:
+                        node = mapping_node(MAP_TAG, items, start, None, event.flow_style)
                     is_map = True
                     most = pending = None
                     watch = False
@@ -245,7 +286,7 @@ class _SafeComposer:
                 done = node
                 if not stack:
                     return done
-                node, items, is_map, key, most = stack.pop()
+                node, items, is_map, key, most, thin = stack.pop()
                 watch = False
             elif kind is AliasEvent:
                 raise _Refused(

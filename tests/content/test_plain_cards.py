@@ -11,11 +11,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import deck_cards
 from game.content.deck_cards import CardReader
-from game.content.decks import DeckResult, load_deck
+from game.content.decks import CARDS_LIMIT, DeckResult, load_deck, read_deck
+from game.content.yamlsafe import ListLimit, compose_text, lean
 from tests.budget import examples
+
+FAT = ListLimit(CARDS_LIMIT.key, CARDS_LIMIT.most, CARDS_LIMIT.message)  # built whole
 
 HEAD = "format: {format}\nid: plain\nname: Plain\nlevels:\n  - name: One\n  - name: Two\ncards:\n"
 
@@ -162,3 +166,75 @@ def test_a_big_plain_deck_reads_every_card_the_plain_way(
     assert result.ok and result.deck is not None and len(result.deck.cards) == 500
     assert calls == []
     assert deck_cards.MAX_TAG == 40 and deck_cards.MAX_ID == 64
+
+
+def _shape(node: Any) -> Any:
+    """Everything a node says, as plain values (its end mark too, for lists and mappings)."""
+    end = getattr(node, "end_mark", None)
+    return (
+        type(node).__name__,
+        node.tag,
+        node.start_mark.line,
+        node.start_mark.column,
+        (end.line, end.column) if end is not None else None,
+        getattr(node, "style", None) or getattr(node, "flow_style", None),
+        [tuple(_shape(part) for part in item) if isinstance(item, tuple) else _shape(item)
+         for item in node.value]
+        if isinstance(node.value, list)
+        else node.value,
+    )  # fmt: skip
+
+
+@settings(max_examples=examples(ci=300, dev=60), deadline=None)
+@given(cards=st.lists(st.sampled_from(PLAIN + WARNED + OFF), min_size=1, max_size=8))
+def test_a_lean_card_becomes_the_nodes_it_would_have_been(cards: list[str]) -> None:
+    """The cards' list is kept as libyaml's events (ListLimit.lean); `lean` builds from them
+    the very nodes composing would have built."""
+    text = HEAD.format(format="1.1") + "\n".join(c.format(n=n) for n, c in enumerate(cards))
+    thin, _ = compose_text(text + "\n", "lean.yaml", list_limit=CARDS_LIMIT)
+    whole, _ = compose_text(text + "\n", "lean.yaml", list_limit=FAT)
+    if thin is None or whole is None:
+        assert thin is None and whole is None
+        return
+    thin_cards, whole_cards = thin.value[-1][1], whole.value[-1][1]
+    assert isinstance(thin_cards, SequenceNode)  # the list itself is a node
+    assert [_shape(lean(item)) for item in thin_cards.value] == [
+        _shape(item) for item in whole_cards.value
+    ]
+
+
+def test_a_plain_deck_builds_no_node_under_its_cards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted, not timed: composing a 300-card deck builds the same few nodes as a 3-card
+    one (the deck's own keys and the list), none for a card; `lean` builds them only for a
+    card with something to say."""
+    from bench.deck import make_big_deck_text
+
+    built: list[str] = []
+
+    def counting(cls: type[Node]) -> Any:
+        init = cls.__init__
+
+        def counted(self: Node, *args: Any, **kwargs: Any) -> None:
+            init(self, *args, **kwargs)
+            built.append(cls.__name__)
+
+        return counted
+
+    for cls in (ScalarNode, SequenceNode, MappingNode):
+        monkeypatch.setattr(cls, "__init__", counting(cls))
+    counts = []
+    for cards in (3, 300):
+        built.clear()
+        node, problems = compose_text(make_big_deck_text(cards), "big.yaml", list_limit=CARDS_LIMIT)
+        assert node is not None and problems == ()
+        result = read_deck(node, "big.yaml")
+        assert result.ok and result.deck is not None and len(result.deck.cards) == cards
+        counts.append(len(built))
+        mappings = built.count("MappingNode")  # the deck's and its levels'
+    assert counts[0] == counts[1] < 40
+    built.clear()
+    text = make_big_deck_text(3).replace("    level: 2\n", "    level: 9\n")
+    node, _ = compose_text(text, "big.yaml", list_limit=CARDS_LIMIT)
+    assert node is not None
+    assert not read_deck(node, "big.yaml").ok
+    assert built.count("MappingNode") == mappings + 1  # and the card with no level 9
