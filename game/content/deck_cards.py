@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import attrs
+from yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
-from game.content.node_reader import SLUG, NodeReader, What, position, slugify
+from game.content.node_reader import MAX_DIGITS, SLUG, NodeReader, What, fresh, position, slugify
 from game.content.problems import Phrase, quote, says
-from game.content.yamlsafe import STR_TAG
+from game.content.yamlsafe import INT_TAG, STR_TAG, lean
 from game.core.cards import Card, Level, WildEffect
 
 FORMAT_1_1 = "1.1"  # YAML reads `format: 1.1` as a decimal number; compared as written
@@ -19,6 +20,8 @@ MAX_TIMER = 3600  # a card's own timer, as the rules' timers: an hour at most
 MAX_CARDS = 20_000
 MAX_PROMPT = 300
 MAX_FOLLOW_UP = 300
+MAX_ID = 64  # a card id: `NodeReader.slug`'s default
+MAX_TAG = 40
 CLOSING_ID = "closing"
 WILD_EFFECTS = tuple(effect.value for effect in WildEffect)
 ANSWERED_BY = ("next",)
@@ -132,12 +135,20 @@ class CardReader:
             return ()
         level_count = len(levels) if levels is not None else None
         explicit_ids: dict[str, int] = {}
-        read = [(item, self.card(item, level_count, explicit_ids)) for item in items]
-        kept = [(item, card) for item, card in read if card is not None]
-        cards = _with_ids([card for _, card in kept], set(explicit_ids))
-        for (item, _), card in zip(kept, cards, strict=True):
+        kept: list[tuple[Node, Card, CardMarks | None]] = []
+        for item in items:
+            plain = self.plain_card(item, level_count, explicit_ids)
+            if plain is not None:
+                kept.append((item, *plain))
+                continue
+            item = lean(item)  # the nodes the general checks read
+            card = self.card(item, level_count, explicit_ids)
+            if card is not None:
+                kept.append((item, card, None))
+        cards = _with_ids([card for _, card, _ in kept], set(explicit_ids))
+        for (item, _, marks), card in zip(kept, cards, strict=True):
             if not card.is_wild:
-                self.marks[card.id] = _card_marks(item)
+                self.marks[card.id] = marks or _card_marks(item)
         # A prompt that was wrong (empty here) has no opening word or length to count.
         prompts = [c.prompt for c in cards if not c.is_wild and c.prompt]
         if self.english:
@@ -150,6 +161,103 @@ class CardReader:
         if all(card.is_wild for card in cards):
             self.r.error(node, says("only_wild_cards"), says("hint_only_wild_cards"))
         return cards
+
+    def plain_card(
+        self, node: Node, level_count: int | None, explicit_ids: dict[str, int]
+    ) -> tuple[Card, CardMarks] | None:
+        """A prompt card with nothing to say about its keys or values, and where its prompt
+        and follow-ups are: its keys among 'prompt' (which it has), 'id', 'level',
+        'follow_ups' and 'tags', each once, each value right as it is (its lint warnings are
+        given as `card` gives them). None, having done nothing, for any other card, which
+        `card` then reads and reports. Issue 27: most of a big deck's cards are these, and
+        reading them through the general checks was a third of its load."""
+        if node.__class__ not in _MAPPINGS:
+            return None
+        prompt_node: Node | None = None
+        id_node: Node | None = None
+        level_node: Node | None = None
+        follow_node: Node | None = None
+        tags_node: Node | None = None
+        for key_node, value_node in node.value:
+            if key_node.__class__ not in _SCALARS:
+                return None
+            key = key_node.value
+            if key == "prompt" and prompt_node is None:
+                prompt_node = value_node
+            elif key == "id" and id_node is None:
+                id_node = value_node
+            elif key == "level" and level_node is None:
+                level_node = value_node
+            elif key == "follow_ups" and follow_node is None:
+                follow_node = value_node
+            elif key == "tags" and tags_node is None:
+                tags_node = value_node
+            else:
+                return None  # another key, or one written twice
+        prompt = _plain_text(prompt_node, MAX_PROMPT)
+        if prompt is None:
+            return None
+        card_id = ""
+        if id_node is not None:
+            card_id = _plain_text(id_node, MAX_ID) or ""
+            if not SLUG.match(card_id) or card_id in explicit_ids:
+                return None
+        level = 1
+        if level_node is not None:
+            written = level_node.value
+            if not (
+                level_node.__class__ in _SCALARS
+                and level_node.tag == INT_TAG
+                and written.isascii()
+                and written.isdigit()  # 1 or more, no sign, no 0x, no '_' (no leading 0 below)
+                and written[0] != "0"
+                and len(written) <= MAX_DIGITS
+            ):
+                return None
+            level = int(written)
+            if level_count is not None and level > level_count:
+                return None
+        follow_ups: list[str] = []
+        follow_items: list[Node] = []
+        if follow_node is not None:
+            if follow_node.__class__ not in _SEQUENCES or not follow_node.value:
+                return None
+            follow_items = follow_node.value
+            for item in follow_items:
+                text = _plain_text(item, MAX_FOLLOW_UP)
+                if text is None:
+                    return None
+                follow_ups.append(text)
+        tags: list[str] = []
+        if tags_node is not None:
+            if tags_node.__class__ not in _SEQUENCES or not tags_node.value:
+                return None
+            for item in tags_node.value:
+                tag = _plain_text(item, MAX_TAG)
+                if tag is None or not SLUG.match(tag) or tag in tags:
+                    return None
+                tags.append(tag)
+        # Nothing wrong: what `card` would do, in its order.
+        if id_node is not None:
+            explicit_ids[card_id] = id_node.start_mark.line + 1
+        r, english = self.r, self.english
+        for message, hint in lint.prompt_warnings(prompt, level, english, self.deck_language):
+            r.warn(prompt_node, message, hint)
+        for item, text in zip(follow_items, follow_ups, strict=True):
+            for message, hint in lint.follow_up_warnings(text, english):
+                r.warn(item, message, hint)
+        for index in lint.repeated_follow_ups(follow_ups):
+            r.warn(follow_items[index], *lint.repeated_follow_up())
+        self.used_tags.update(tags)
+        card = Card(
+            id=fresh(card_id),
+            prompt=fresh(prompt),
+            level=level,
+            follow_ups=tuple([fresh(text) for text in follow_ups]),
+            tags=tuple([fresh(tag) for tag in tags]),
+        )
+        marks = CardMarks(position(prompt_node), tuple([position(item) for item in follow_items]))
+        return card, marks
 
     def card(
         self, node: Node, level_count: int | None, explicit_ids: dict[str, int]
@@ -284,7 +392,7 @@ class CardReader:
 
     def tags(self, node: Node) -> tuple[str, ...]:
         tags: list[str] = []
-        for item_node, tag in self.r.text_list(node, "'tags'", WHAT_TAG, 40, SLUG) or []:
+        for item_node, tag in self.r.text_list(node, "'tags'", WHAT_TAG, MAX_TAG, SLUG) or []:
             if tag in tags:
                 self.r.error(item_node, says("tag_twice", tag=f"'{tag}'"), says("hint_remove_one"))
             else:
@@ -317,6 +425,22 @@ class CardReader:
             everyone=True,
             timer=timer,
         )
+
+
+# A node, or its event in a lean list (yamlsafe.lean): a plain card reads either.
+_SCALARS = (ScalarNode, ScalarEvent)
+_SEQUENCES = (SequenceNode, SequenceStartEvent)
+_MAPPINGS = (MappingNode, MappingStartEvent)
+
+
+def _plain_text(node: Node | None, max_length: int) -> str | None:
+    """`NodeReader.text`'s value (before its copy) where it would say nothing, else None."""
+    if node.__class__ not in _SCALARS or node.tag != STR_TAG:
+        return None
+    value: str = node.value.strip()
+    if not value or len(value) > max_length:
+        return None
+    return value
 
 
 def _card_marks(node: Node) -> CardMarks:

@@ -42,6 +42,7 @@ CARDS_LIMIT = ListLimit(
     "cards",
     MAX_CARDS,
     Phrase("cards_limit", count=MAX_CARDS, number=f"{MAX_CARDS:,}", limit=f"{MAX_CARDS:,}"),
+    lean=True,  # read by CardReader.cards, plain cards from their events
 )
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 

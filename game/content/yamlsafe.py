@@ -1,8 +1,9 @@
 """Reading untrusted YAML: a deck from a stranger must never run code, exhaust memory or crash the game.
 
 A file is read only if it is a regular file (a FIFO, a device, a folder or a symlink loop is
-refused unopened, by game/store/safe_read.py) and with a size limit, decoded as strict UTF-8
-and composed into nodes (which keep their line and column) by a composer that refuses tags
+refused unopened, by game/store/safe_read.py) and with a size limit, checked as strict UTF-8
+with only YAML's printable characters (by libyaml as it reads, `decode` saying where a
+problem is) and composed into nodes (which keep their line and column) by a composer that refuses tags
 that build objects, anchors and aliases (an alias bomb is refused at its first anchor, before
 anything is expanded) and nesting deeper than our formats need. Events come from libyaml's C parser where present, else from PyYAML's
 pure-Python parser. Nothing is ever constructed: the loaders read the nodes themselves.
@@ -11,12 +12,13 @@ Every way a file can fail becomes exactly one Problem line, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from yaml.events import (
@@ -115,6 +117,32 @@ class ListLimit:
     key: str
     most: int
     message: str | Phrase  # a Phrase with values is said only when a file is refused
+    # Whatever the list holds is kept as libyaml's events, not built into nodes (`lean`).
+    lean: bool = False
+
+
+def lean(item: Any) -> Node:
+    """A node of a `ListLimit.lean` list as the nodes it would have been: the same tags,
+    values and marks (a node itself as it is). A lean scalar is its `ScalarEvent`, given the
+    tag its node would have; a lean list or mapping its start event, given its tag, its
+    items as `value` and its end mark. Building a node costs more than reading its event,
+    and a big deck's plain cards are read from their events alone (issue 27)."""
+    kind = item.__class__
+    if kind is ScalarEvent:
+        return ScalarNode(item.tag, item.value, item.start_mark, None, item.style)
+    if kind is SequenceStartEvent:
+        return SequenceNode(
+            item.tag,
+            [lean(x) for x in item.value],
+            item.start_mark,
+            item.end_mark,
+            item.flow_style,
+        )
+    if kind is MappingStartEvent:
+        pairs = [(lean(k), lean(v)) for k, v in item.value]
+        return MappingNode(item.tag, pairs, item.start_mark, item.end_mark, item.flow_style)
+    node: Node = item
+    return node
 
 
 class _SafeComposer:
@@ -154,83 +182,147 @@ class _SafeComposer:
         self.get_event()
         return document
 
-    def _compose(self, depth: int, most: int | None = None) -> Node:
-        event = self.get_event()
-        if not isinstance(event, NodeEvent):  # pragma: no cover - the parser never does this
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        if isinstance(event, AliasEvent):
-            raise _Refused(
-                event.start_mark,
-                says("yaml_alias", alias=quote(f"*{event.anchor}")),
-                says("hint_yaml_alias"),
-            )
-        if event.anchor is not None:
-            raise _Refused(
-                event.start_mark,
-                says("yaml_anchor", anchor=quote("&" + event.anchor)),
-                says("hint_yaml_anchor"),
-            )
-        # PyYAML's stubs type a node's marks as yaml.Mark only, but libyaml's events carry its
-        # C Mark, which has the same line and column (all that `position` reads).
-        start: yaml.Mark | None = event.start_mark  # type: ignore[assignment]
-        if isinstance(event, ScalarEvent):
-            tag = event.tag
-            if tag in _NON_SPECIFIC:
-                tag = (
-                    self.resolve(ScalarNode, event.value, event.implicit)
-                    if event.implicit[0]
-                    else STR_TAG
+    def _compose(self, depth: int = 0) -> Node:
+        """The document's root node, composed from the parser's events in one loop (no
+        recursion: a Python call per node was a third of the composing). `depth` is the
+        nesting of the root, 0."""
+        get_event = self.get_event
+        resolve = self.resolve
+        max_nesting = self.max_nesting
+        limit = self.list_limit if depth == 0 else None  # a top-level key's list
+        # What a plain scalar resolves to, by its text: a deck repeats its keys on every
+        # card ('prompt', 'level'), and the Resolver tries a list of patterns each time.
+        resolved: dict[str, str] = {}
+        sequence_node, mapping_node, scalar_node = SequenceNode, MappingNode, ScalarNode
+        # The open collections, outermost first, each as (node, its list, a mapping?,
+        # the key waiting for its value, most); the innermost is kept in locals.
+        stack: list[tuple[Node, list[Any], bool, Node | None, int | None, bool]] = []
+        node: Node | None = None
+        items: list[Any] = []
+        is_map = False
+        thin = False  # what the open collection holds is kept lean (`ListLimit.lean`)
+        key: Node | None = None
+        most: int | None = None  # the limited list's most items, when it is the open one
+        watch = False  # the open list is limited and holds `hold` (or `most`) items
+        pending: int | None = None  # `most`, for the limited key's value when it opens
+        while True:
+            # Any: the branches below tell the events apart by their class, faster than
+            # isinstance, which is what mypy would need to narrow them (and libyaml's marks
+            # are not yaml.Mark to PyYAML's stubs, though they have its line and column).
+            event: Any = get_event()
+            kind = event.__class__
+            if watch and kind is not SequenceEndEvent:
+                # An item past what the limited list may build starts here.
+                assert limit is not None and most is not None and node is not None
+                if len(items) < most:
+                    self._count_the_rest(len(items), most, event)  # raises _ReadAgain if fine
+                raise _Refused(node.start_mark, _said(limit.message))
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    raise self._refuse_anchor(event)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    implicit = event.implicit
+                    if implicit[0]:
+                        value = event.value
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolved[value] = resolve(scalar_node, value, implicit)
+                    else:
+                        tag = STR_TAG
+                elif tag not in _SCALAR_TAGS:
+                    raise self._refuse_tag(event)
+                # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000
+                # of them (one object each, kept until the deck is checked, and the heap
+                # they leave behind is kept by the allocator).
+                if thin:
+                    event.tag = tag
+                    event.end_mark = event.implicit = None  # kept no more than a node keeps
+                    done: Node = event
+                else:
+                    done = scalar_node(tag, event.value, event.start_mark, None, event.style)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None:
+                    raise self._refuse_anchor(event)
+                if depth + len(stack) + (node is not None) >= max_nesting:
+                    raise _Refused(
+                        event.start_mark,
+                        says("yaml_too_deep", limit=max_nesting),
+                        says("hint_yaml_too_deep"),
+                    )
+                if node is not None:
+                    stack.append((node, items, is_map, key, most, thin))
+                tag = event.tag
+                start = event.start_mark
+                items = []
+                if kind is SequenceStartEvent:
+                    if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
+                        raise self._refuse_tag(event)
+                    if thin:
+                        event.tag, event.value, event.end_mark = SEQ_TAG, items, None
+                        node = event
+                    else:
+                        node = sequence_node(SEQ_TAG, items, start, None, event.flow_style)
+                    is_map = False
+                    most, pending = pending, None
+                    thin = thin or (most is not None and limit is not None and limit.lean)
+                    watch = most is not None and min(most, self.hold) <= 0
+                else:
+                    if tag not in _NON_SPECIFIC and tag != MAP_TAG:
+                        raise self._refuse_tag(event)
+                    if thin:
+                        event.tag, event.value, event.end_mark = MAP_TAG, items, None
+                        node = event
+                    else:
+                        node = mapping_node(MAP_TAG, items, start, None, event.flow_style)
+                    is_map = True
+                    most = pending = None
+                    watch = False
+                key = None
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                assert node is not None
+                node.end_mark = event.end_mark
+                done = node
+                if not stack:
+                    return done
+                node, items, is_map, key, most, thin = stack.pop()
+                watch = False
+            elif kind is AliasEvent:
+                raise _Refused(
+                    event.start_mark,
+                    says("yaml_alias", alias=quote(f"*{event.anchor}")),
+                    says("hint_yaml_alias"),
                 )
-            elif tag not in _SCALAR_TAGS:
-                raise self._refuse_tag(event)
-            # No end mark: nothing reads a scalar's, and a 10,000-card deck has 150,000 of
-            # them (one object each, kept until the deck is checked, and the heap they
-            # leave behind is kept by the allocator).
-            return ScalarNode(tag, event.value, start, None, event.style)
-        if depth >= self.max_nesting:
-            raise _Refused(
-                event.start_mark,
-                says("yaml_too_deep", limit=self.max_nesting),
-                says("hint_yaml_too_deep"),
-            )
-        if not isinstance(event, CollectionStartEvent):  # pragma: no cover - as above
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        tag = event.tag
-        if isinstance(event, SequenceStartEvent):
-            if tag not in _NON_SPECIFIC and tag != SEQ_TAG:
-                raise self._refuse_tag(event)
-            node: Node = SequenceNode(SEQ_TAG, [], start, None, event.flow_style)
-            items = node.value
-            while not self.check_event(SequenceEndEvent):
+            else:  # pragma: no cover - the parser yields only the events above here
+                raise _Refused(event.start_mark, f"unexpected YAML event {kind.__name__}")
+            if node is None:
+                return done  # the root is a scalar
+            if not is_map:
+                items.append(done)
                 if most is not None and len(items) >= min(most, self.hold):
-                    assert self.list_limit is not None  # `most` comes from it
-                    if len(items) < most:
-                        self._count_the_rest(len(items), most)  # raises _ReadAgain if fine
-                    raise _Refused(start, _said(self.list_limit.message))
-                items.append(self._compose(depth + 1))
-        elif isinstance(event, MappingStartEvent):
-            if tag not in _NON_SPECIFIC and tag != MAP_TAG:
-                raise self._refuse_tag(event)
-            node = MappingNode(MAP_TAG, [], start, None, event.flow_style)
-            pairs = node.value
-            limit = self.list_limit if depth == 0 else None
-            while not self.check_event(MappingEndEvent):
-                key = self._compose(depth + 1)
-                limited = limit is not None and key.tag == STR_TAG and key.value == limit.key
-                most = limit.most if limit is not None and limited else None
-                pairs.append((key, self._compose(depth + 1, most)))
-        else:  # pragma: no cover - the parser only yields the events above here
-            raise _Refused(event.start_mark, f"unexpected YAML event {type(event).__name__}")
-        node.end_mark = self.get_event().end_mark
-        return node
+                    watch = True
+            elif key is None:
+                key = done
+                if (
+                    not stack
+                    and limit is not None
+                    and done.value == limit.key
+                    and done.tag == STR_TAG
+                ):
+                    pending = limit.most
+            else:
+                items.append((key, done))
+                key = None
+                pending = None
 
-    def _count_the_rest(self, held: int, most: int) -> None:
+    def _count_the_rest(self, held: int, most: int, first: Event) -> None:
         """Count the limited list's items from the parser's events, building nothing; return
         at its item past `most` (the caller refuses the list), or raise `_ReadAgain` at its
-        end. Whatever the items hold is checked when the list is composed again."""
-        count, depth = held, 0
+        end. `first` is the event that starts the item after the `held` ones. Whatever the
+        items hold is checked when the list is composed again."""
+        count, depth, event = held, 0, first
         while True:
-            event = self.get_event()
             if depth == 0:
                 if isinstance(event, SequenceEndEvent):
                     raise _ReadAgain
@@ -241,6 +333,15 @@ class _SafeComposer:
                 depth += 1
             elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
                 depth -= 1
+            event = self.get_event()
+
+    @staticmethod
+    def _refuse_anchor(event: NodeEvent) -> _Refused:
+        return _Refused(
+            event.start_mark,
+            says("yaml_anchor", anchor=quote("&" + str(event.anchor))),
+            says("hint_yaml_anchor"),
+        )
 
     @staticmethod
     def _refuse_tag(event: ScalarEvent | CollectionStartEvent) -> _Refused:
@@ -293,17 +394,22 @@ def compose_file(
                     "file_too_many_items", count=items, number=f"{items:,}", limit=f"{MAX_ITEMS:,}"
                 ),
             )
+        if LIBYAML and data and not data.startswith(_UTF16_32_BOMS):
+            # libyaml reads UTF-8 bytes, and copies a text it is given into them: it is given
+            # the file's own bytes, so one copy of the file is held while it is composed, not
+            # two (6 MB of a 100,000-card file's refusal). It checks them as it reads, as
+            # `decode` does; `decode` runs only if it finds a problem (issue 27: decoding a
+            # 10,000-card deck and searching it for characters YAML does not allow was 4% of
+            # its load, and the decoded copy 3.4 MB more).
+            unchecked = data
+            return compose_text(
+                data.removeprefix(_UTF8_BOM), shown, list_limit=list_limit, unchecked=unchecked
+            )
         text = decode(data)
     except _Refused as refused:
         return None, (_problem(shown, refused),)
-    if not LIBYAML:
-        del data  # a big file's bytes are not kept while it is composed
-        return compose_text(text, shown, list_limit=list_limit)
-    # libyaml reads UTF-8 bytes, and copies a text it is given into them: it is given the
-    # file's own bytes (`decode` checked them), so one copy of the file is held while it is
-    # composed, not two (6 MB of a 100,000-card file's refusal).
-    del text
-    return compose_text(data.removeprefix(_UTF8_BOM), shown, list_limit=list_limit)
+    del data  # a big file's bytes are not kept while it is composed
+    return compose_text(text, shown, list_limit=list_limit)
 
 
 def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
@@ -366,6 +472,27 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _decodes(data: bytes) -> bool:
+    """Whether `decode(data)` would return the text (so refuse nothing), found a piece at a
+    time without holding the whole text: a refused 100,000-card file's text was 6 MB more at
+    its refusal's peak. False means `decode` is to say what is wrong."""
+    if not data or data.startswith(_UTF16_32_BOMS) or b"\x00" in data:
+        return False
+    body = data.removeprefix(_UTF8_BOM)
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    blank = True
+    for start in range(0, len(body), _SEARCH_PIECE):
+        end = start + _SEARCH_PIECE
+        try:
+            piece = decoder.decode(body[start:end], final=end >= len(body))
+        except UnicodeDecodeError:
+            return False
+        if _NOT_PRINTABLE.search(piece):
+            return False
+        blank = blank and (not piece or piece.isspace())
+    return not blank
+
+
 def _first_not_printable(text: str) -> re.Match[str] | None:
     """The first character YAML does not allow, looked for a piece at a time: one search of
     a whole 1 MB deck held the interpreter's lock for 5 ms, while the game's frames waited
@@ -391,38 +518,58 @@ def compose_text(
     pure_python: bool = False,
     list_limit: ListLimit | None = None,
     hold: int = HOLD_ITEMS,
+    unchecked: bytes | None = None,
 ) -> tuple[Node | None, tuple[Problem, ...]]:
     """Compose already-decoded text (or its UTF-8 bytes, checked by `decode`, for libyaml).
     `shown` is the path to put in problems; `hold` the items of `list_limit`'s list built
-    before the rest are counted."""
+    before the rest are counted.
+
+    `unchecked`: the file's bytes, when `text` is them (less a byte-order mark) and `decode`
+    has not checked them. libyaml refuses what `decode` refuses (bytes that are not UTF-8,
+    characters YAML does not allow) as it reads, so a file it composes whole into a mapping
+    or a list needed no other check. Anything else (a problem, no document, a lone scalar,
+    which may be the whitespace `decode` calls an empty file) is `decode`'s to judge first,
+    as when it ran before composing."""
     loader: _PythonLoader | _CLoader = (
         _PythonLoader(_as_text(text)) if pure_python or not LIBYAML else _CLoader(text)
     )
     loader.list_limit = list_limit
     loader.hold = hold
-    again = False
+    failure: Exception | None = None
     try:
         node = loader.get_single_node()
-    except _Refused as refused:
-        return None, (_problem(shown, refused),)
-    except _ReadAgain:
-        node, again = None, True  # composed again below, once this loader's items are let go
-    except yaml.MarkedYAMLError as problem:
-        if not pure_python and _LIBYAML_DEPTH_LIMIT in (problem.problem or ""):
+    except (_Refused, _ReadAgain, yaml.YAMLError, RecursionError) as caught:
+        node, failure = None, caught
+        # Its traceback holds the composer's frames, and they the items built so far: let
+        # them go before anything else is read or decoded.
+        caught.__traceback__ = None
+    finally:
+        loader.dispose()
+    del loader
+    if (
+        unchecked is not None
+        and not isinstance(node, (MappingNode, SequenceNode))
+        and not _decodes(unchecked)
+    ):
+        try:
+            decode(unchecked)
+        except _Refused as refused:
+            return None, (_problem(shown, refused),)
+    if isinstance(failure, _Refused):
+        return None, (_problem(shown, failure),)
+    if isinstance(failure, _ReadAgain):  # composed again, now that those items are let go
+        return compose_text(text, shown, pure_python, list_limit, hold=sys.maxsize)
+    if isinstance(failure, yaml.MarkedYAMLError):
+        if not pure_python and _LIBYAML_DEPTH_LIMIT in (failure.problem or ""):
             # libyaml (the one in PyYAML 6.0.4's wheels) stops at 1,000 levels while it
             # scans ahead, before the composer sees the 11th and can name it; PyYAML's own
             # scanner looks ahead at most 1,024 characters, so it gets there.
             return compose_text(text, shown, pure_python=True, list_limit=list_limit)
-        return None, (_syntax_problem(shown, _as_text(text), problem),)
-    except yaml.YAMLError as problem:
-        return None, (error(shown, None, None, says("yaml_invalid", problem=str(problem))),)
-    except RecursionError:
+        return None, (_syntax_problem(shown, _as_text(text), failure),)
+    if isinstance(failure, yaml.YAMLError):
+        return None, (error(shown, None, None, says("yaml_invalid", problem=str(failure))),)
+    if isinstance(failure, RecursionError):
         return None, (error(shown, None, None, says("yaml_nested_too_deeply")),)
-    finally:
-        loader.dispose()
-    if again:
-        del loader
-        return compose_text(text, shown, pure_python, list_limit, hold=sys.maxsize)
     if node is None:
         return None, (
             error(shown, None, None, says("file_only_comments"), says("hint_add_content")),
