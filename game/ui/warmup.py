@@ -158,6 +158,7 @@ class Warmup:
             return
         self._planned = True
         modules = [*SHARED_MODULES, *(path.split(":")[0] for path in SCENES.values())]
+        self.jobs.append(("big blocks given back", _give_back_big_blocks))
         self.jobs.extend((f"import {name}", _importer(name)) for name in modules)
         self.jobs.append(("words", self.app.words))
         self.jobs.append(("the computer's fonts", _find_system_fonts))
@@ -220,3 +221,9 @@ def _importer(name: str) -> Callable[[], object]:
 
 def _glypher(warmup: Warmup, size: int, bold: bool, glyphs: str, last: bool) -> Callable[[], None]:
     return lambda: warmup._load_glyphs(size, bold, glyphs, last)
+
+
+def _give_back_big_blocks() -> None:
+    from game.ui.heap import give_back_big_blocks
+
+    give_back_big_blocks()
