@@ -335,6 +335,8 @@ class GameWriter:
         ensure_file_slot(path, "saving the game")
         write_atomic(path, data)
         self.journals[path] = (name, len(log), len(data), log, zlib.crc32(data))
+        if self.checkpoint is not None and self.checkpoint[0] == name:
+            self.checkpoint = None  # of another log, maybe: the next one is written at once
 
     def forget_others(self, keep: str) -> None:
         """Remove the setup and journal of games no save refers to any more, in both copies

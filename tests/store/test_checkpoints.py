@@ -224,7 +224,8 @@ def test_a_checkpoint_of_another_journal_is_not_used(often, tmp_path, monkeypatc
     assert other.log[:5] != states[-1].log[:5]
     path = checkpoint_file(store)
     kept = path.read_bytes()
-    store.save(other)
+    store.save(other)  # its journal written whole: a checkpoint of it at once
+    assert [json.loads(line[9:])["actions"] for line in path.read_bytes().splitlines()] == [30]
     path.write_bytes(kept)  # the other game's checkpoints, as a crash could leave them
     counted = Counted(monkeypatch)
     assert SaveStore(store.folder).load() == LoadedSave(other, {}, None)
