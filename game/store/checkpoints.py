@@ -37,9 +37,9 @@ if TYPE_CHECKING:
 
 # One checkpoint for about this many moves: a Continue replays fewer than this (about 10 ms
 # of a real evening's moves), and a checkpoint (about 100 KB with an 8,000-card deck) is
-# written once every 1,000 saves, each kept until the next but one.
+# written once every 1,000 saves. The file holds the newest two: the one before is there
+# should the newest be damaged (GameWriter._write_checkpoint).
 CHECKPOINT_EVERY = 1_000
-KEPT = 2  # the newest, and the one before it should the newest be damaged
 SUFFIX = ".checkpoints"
 MAX_CHECKPOINT_BYTES = 64 * 1024 * 1024
 
