@@ -62,7 +62,7 @@ from game.core.turns import Stage, acting_seats, stage, who_may
 CARD_PHASES = frozenset({Phase.SHARE, Phase.RESPOND, Phase.AWARD})
 
 
-def replay(setup: Setup, log: Iterable[Action]) -> GameState:
+def replay(setup: Setup, log: Iterable[Action], start: GameState | None = None) -> GameState:
     """Rebuild a game from its setup and moves: the same inputs always give the same state.
 
     Every state on the way is this function's own, seen by nobody. A turn's marks (about
@@ -72,13 +72,28 @@ def replay(setup: Setup, log: Iterable[Action]) -> GameState:
     with the same error. Every other move is `apply`'s own. The state at the end is
     exactly the one `apply` after `apply` gives (tests/core/test_replay_fold.py).
     A move saved before moves carried their seat gets the one seat that could make it.
+
+    `start`: a state of this game part-way through (a save's checkpoint), whose log is
+    the first moves of `log`: only the moves after it are replayed. The state at the end
+    is the one the whole replay gives (tests/store/test_checkpoints.py).
     """
-    state = new_game(setup)
-    played = []
+    played = list(log)
+    if start is None:
+        state, done = new_game(setup), 0
+    else:
+        if start.setup is not setup and start.setup != setup:
+            raise ValueError("the state to start from is another game's")
+        done = len(start.log)
+        if done > len(played):
+            raise ValueError(
+                f"the state to start from is {done} moves in; the log has {len(played)}"
+            )
+        state = evolve(start)  # replay's own: it writes into the states on its way
+    moves, played = played[done:], played[:done]
     marks: _Marks | None = None
     players = len(state.players)
     seats = frozenset(seat for seat in state.seats if 0 <= seat < players)  # never change
-    for action in log:
+    for action in moves:
         if action.seat == UNKNOWN_SEAT:
             if marks is not None:
                 marks.write()

@@ -29,6 +29,8 @@ class PlainDataError(ValueError):
 
 
 def to_plain(value: Any) -> Any:
+    if type(value) in _SCALARS:  # first: a snapshot holds thousands of card ids
+        return value
     if attrs.has(type(value)):
         data = {
             field.name: to_plain(getattr(value, field.name))
@@ -47,6 +49,9 @@ def to_plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     raise TypeError(f"cannot make plain data of {type(value).__name__}")
+
+
+_SCALARS = frozenset({str, int, bool, float, type(None)})
 
 
 def state_to_plain(state: GameState) -> dict[str, Any]:
@@ -287,3 +292,50 @@ def _read_action(data: Any) -> Any:
         old = _OLD_SEAT_NAMES.get(name)
         rest["seat"] = rest.pop(old) if old in rest else UNKNOWN_SEAT
     return _reader(cls)(rest)
+
+
+# ------------------------------------------------------------ a state without its setup and log
+# A checkpoint (game/store/checkpoints.py) keeps the state of a game part-way through: every
+# field but the setup (saved once per game) and the log (the journal is the log).
+
+SNAPSHOT_SKIPS = frozenset({"setup", "log"})
+
+
+def snapshot_to_plain(state: GameState) -> dict[str, Any]:
+    """`state`'s fields but its setup and log, as plain data."""
+    return {
+        field.name: to_plain(getattr(state, field.name))
+        for field in attrs.fields(GameState)
+        if field.name not in SNAPSHOT_SKIPS
+    }
+
+
+_SNAPSHOT_FIELDS: list[tuple[str, Reader, bool]] = []
+
+
+def snapshot_from_plain(setup: Any, log: ActionLog, data: Any) -> GameState:
+    """The state `snapshot_to_plain` wrote, with its `setup` and `log` given back;
+    PlainDataError names the place that does not read (`$.piles[2][7]`). Not checked against
+    the rules: the caller holds it to them (game/store/checkpoints.py)."""
+    if not _SNAPSHOT_FIELDS:
+        hints = attrs.fields(attrs.resolve_types(GameState))
+        _SNAPSHOT_FIELDS.extend(
+            (f.name, _reader(f.type), f.default is attrs.NOTHING)
+            for f in hints
+            if f.name not in SNAPSHOT_SKIPS
+        )
+    if not isinstance(data, dict):
+        raise PlainDataError(f"$: expected dict, got {type(data).__name__}")
+    kwargs: dict[str, Any] = {"setup": setup, "log": log}
+    for name, read, must in _SNAPSHOT_FIELDS:
+        if name in data:
+            try:
+                kwargs[name] = read(data[name])
+            except _Bad as bad:
+                raise PlainDataError(f"$.{name}{''.join(reversed(bad.at))}: {bad.reason}") from None
+        elif must:
+            raise PlainDataError(f"$: missing {name}")
+    try:
+        return GameState(**kwargs)
+    except (TypeError, ValueError) as error:
+        raise PlainDataError(f"$: {error}") from None

@@ -5,3 +5,25 @@ server runs in its own thread and asyncio loop; every phone action crosses to th
 thread through `Hub` and goes through the same `Session.choose` as a key press.
 See docs/phones.md.
 """
+
+import sys
+
+
+def _without_tls() -> None:
+    """asyncio and websockets imported without ssl: the phones speak plain HTTP and
+    WebSocket on the local network, never TLS, and both do without it (asyncio keeps
+    `ssl = None`). Importing ssl maps OpenSSL's libssl: 1.7 MB resident for nothing (issue
+    27). Only while they are imported: an `import ssl` later works as ever."""
+    if "ssl" in sys.modules or "asyncio" in sys.modules:
+        return
+    sys.modules["ssl"] = None  # type: ignore[assignment]  # `import ssl` raises ImportError
+    try:
+        import asyncio  # noqa: F401
+
+        import websockets.asyncio.server  # noqa: F401
+    finally:
+        if "ssl" in sys.modules and sys.modules["ssl"] is None:
+            del sys.modules["ssl"]
+
+
+_without_tls()

@@ -19,7 +19,9 @@ from game.store.paths import PRIVATE_FILE, make_private_folder
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """`path` holds `data` or what it held before, never a part. `durable=False`: without
+    the fsyncs (a cache such as a checkpoint: after a power cut it may hold anything)."""
     path = Path(path)
     make_private_folder(path.parent)
     handle, temp_name = tempfile.mkstemp(
@@ -31,13 +33,15 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.fchmod(temp.fileno(), PRIVATE_FILE)
             temp.write(data)
             temp.flush()
-            os.fsync(temp.fileno())
+            if durable:
+                os.fsync(temp.fileno())
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
 
 
 def remove_stale_temps(folder: Path, name: str) -> None:

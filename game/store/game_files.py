@@ -11,6 +11,9 @@ both are damaged, the game is the actions before the first damaged line of the b
 `<name>.damaged` (at most MAX_DAMAGED kept in a folder, the newest) and written again from
 the game in memory at the next save: nothing is deleted because it could not be read.
 
+Beside them `<hash>.checkpoints`, the game's state now and then (checkpoints.py): a cache,
+one copy, never fsynced; Continue replays only the moves after its newest good checkpoint.
+
 `setup_vouched` is the title's cheap check (no engine, no JSON parse): a copy of the setup
 whose bytes are ours and whose sha256 matches.
 """
@@ -21,6 +24,7 @@ import contextlib
 import dataclasses
 import os
 import stat
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +40,9 @@ if TYPE_CHECKING:
 
 GAMES = "games"
 COPIES = ("", ".backup")  # the game's files, then their independent copy
-KINDS = frozenset(f"{copy}.{kind}"[1:] for copy in COPIES for kind in ("json", "actions"))
+KINDS = frozenset(f"{copy}.{kind}"[1:] for copy in COPIES for kind in ("json", "actions")) | {
+    "checkpoints"
+}
 MAX_SETUP_BYTES = 64 * 1024 * 1024
 MAX_JOURNAL_BYTES = 512 * 1024 * 1024  # about 5 million actions
 MISSING = "it is missing"
@@ -67,6 +73,7 @@ class GameRead:
     lost: int  # actions the header wanted that no copy holds whole
     repaired: bool  # a copy was damaged, missing or refused, and the other one used
     journals: tuple[JournalCopy, ...]  # both copies, for the writer's bookkeeping
+    journal: bytes  # the bytes of the copy `actions` were read from (checkpoints are tied to it)
 
 
 class GameUnreadable(ValueError):
@@ -142,7 +149,9 @@ def read_game(folder: Path, name: str, wanted: int) -> GameRead:
             "loading the saved game",
             f"game {name}: {lost} of {wanted} actions could not be read in either copy",
         )
-    return GameRead(setup, list(best.actions), lost, repaired and not lost, journals)
+    return GameRead(
+        setup, list(best.actions), lost, repaired and not lost, journals, best.data or b""
+    )
 
 
 def _write_again(path: Path, data: bytes) -> None:
@@ -209,27 +218,69 @@ class GameWriter:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.setup: tuple[object, str] | None = None  # (the Setup by identity, its name)
-        self.journals: dict[Path, tuple[str, int, int, ActionLog]] = {}
+        # Each journal file: (its game, how many actions, bytes, the log they are, the crc32
+        # of those bytes: what a checkpoint is tied to).
+        self.journals: dict[Path, tuple[str, int, int, ActionLog, int]] = {}
+        # The newest checkpoint on disk: (its game, after how many actions, its line).
+        self.checkpoint: tuple[str, int, bytes] | None = None
 
     def forget(self) -> None:
         self.setup = None
         self.journals = {}
+        self.checkpoint = None
 
-    def known(self, name: str, setup: object, read: GameRead, log: ActionLog) -> None:
-        """After a load: what is on disk, so the next save appends to what is whole."""
+    def known(
+        self,
+        name: str,
+        setup: object,
+        read: GameRead,
+        log: ActionLog,
+        checkpoint: tuple[int, bytes] | None = None,
+    ) -> None:
+        """After a load: what is on disk, so the next save appends to what is whole (and
+        the checkpoint Continue used, kept beside the next one)."""
         self.setup = (setup, name)
         self.journals = {
-            copy.path: (name, len(copy.actions), copy.used, log)
+            copy.path: (name, len(copy.actions), copy.used, log, _crc(copy.data, copy.used))
             for copy in read.journals
             if copy.data is not None and not copy.damaged and len(copy.actions) == len(log)
         }
+        self.checkpoint = None if checkpoint is None else (name, *checkpoint)
 
     def write(self, state: GameState) -> str:
-        """Both copies of the game's setup and journal on disk; the setup's name."""
+        """Both copies of the game's setup and journal on disk, and now and then a
+        checkpoint; the setup's name."""
         name = self._write_setup(state)
         for path in journal_paths(self.folder, name):
             self._write_journal(path, name, state.log)
+        self._write_checkpoint(name, state)
         return name
+
+    def _write_checkpoint(self, name: str, state: GameState) -> None:
+        """The state as a checkpoint, CHECKPOINT_EVERY actions after the last one. A cache:
+        replaced whole without an fsync, and a failure only logged (the journal is the game)."""
+        from game.store import checkpoints
+        from game.store.atomic import write_atomic
+
+        count = len(state.log)
+        before = self.checkpoint if self.checkpoint and self.checkpoint[0] == name else None
+        if count - (before[1] if before else 0) < checkpoints.CHECKPOINT_EVERY:
+            return
+        journal = self.journals.get(journal_paths(self.folder, name)[0])
+        if journal is None or journal[0] != name or journal[1] != count:
+            return  # not written whole this save: no bytes to tie it to
+        line = checkpoints.encode_checkpoint(state, name, (journal[2], journal[4]))
+        path = checkpoints.checkpoint_path(self.folder, name)
+        try:
+            if before is not None:  # the newest one first, then the new one
+                write_atomic(path, before[2] + line, durable=False)
+            else:
+                write_atomic(path, line, durable=False)
+        except OSError as error:
+            log_note("saving the game", f"{path.name} could not be written: {error}")
+            self.checkpoint = None
+            return
+        self.checkpoint = (name, count, line)
 
     def _write_setup(self, state: GameState) -> str:
         from game.store import savefile2
@@ -275,14 +326,17 @@ class GameWriter:
                 more = savefile2.encode_actions(log[known[1] :])
                 if more:
                     append_synced(path, more)
-                self.journals[path] = (name, len(log), known[2] + len(more), log)
+                crc = zlib.crc32(more, known[4])
+                self.journals[path] = (name, len(log), known[2] + len(more), log, crc)
                 return
         data = savefile2.encode_actions(log)
         from game.store.repair import ensure_file_slot
 
         ensure_file_slot(path, "saving the game")
         write_atomic(path, data)
-        self.journals[path] = (name, len(log), len(data), log)
+        self.journals[path] = (name, len(log), len(data), log, zlib.crc32(data))
+        if self.checkpoint is not None and self.checkpoint[0] == name:
+            self.checkpoint = None  # of another log, maybe: the next one is written at once
 
     def forget_others(self, keep: str) -> None:
         """Remove the setup and journal of games no save refers to any more, in both copies
@@ -300,3 +354,7 @@ class GameWriter:
                 if stem not in wanted and kind in KINDS:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
+
+
+def _crc(data: bytes | None, used: int) -> int:
+    return zlib.crc32(memoryview(data or b"")[:used])

@@ -182,12 +182,13 @@ def header_for(state: GameState, setup_name: str, table: dict[str, Any]) -> dict
     }
 
 
-def rebuild(setup: Setup, actions: Sequence[Action]) -> GameState:
-    """The game: the journal replayed on the setup (linear: the log appends in O(1))."""
+def rebuild(setup: Setup, actions: Sequence[Action], start: GameState | None = None) -> GameState:
+    """The game: the journal replayed on the setup (linear: the log appends in O(1)), or
+    only its moves after `start`, a checkpoint's state (checkpoints.py)."""
     from game.core.engine import replay
 
     try:
-        return replay(setup, actions)
+        return replay(setup, actions, start)
     except Exception as error:
         raise UnreadableSave(
             f"its actions do not replay: {type(error).__name__}: {error}"

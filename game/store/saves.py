@@ -34,6 +34,7 @@ from game.store.safe_read import Unreadable, read_regular
 
 if TYPE_CHECKING:
     from game.core.state import GameState
+    from game.store.game_files import GameRead
     from game.store.savefile import UnreadableSave
 
 # savefile (and with it the engine) is imported only when a save is written or read:
@@ -360,8 +361,14 @@ class SaveStore:
             read = read_game(self.folder, name, wanted)
         except GameUnreadable as problem:
             raise UnreadableSave(f"the game's setup cannot be used: {problem}") from None
+        start, line = self._checkpoint(name, read)
+        state, refused = None, None
+        if start is not None:  # only the moves after it replayed; else the whole journal
+            with contextlib.suppress(UnreadableSave):
+                state = savefile2.rebuild(read.setup, read.actions, start)
         try:
-            state, refused = savefile2.rebuild_longest(read.setup, read.actions)
+            if state is None:
+                state, refused = savefile2.rebuild_longest(read.setup, read.actions)
         except UnreadableSave:
             for setup in setup_paths(self.folder, name):  # it starts no game: kept aside
                 if os.path.lexists(setup):
@@ -374,8 +381,24 @@ class SaveStore:
         if lost:
             table = {key: value for key, value in table.items() if key != "mirror"}
         if remember and path == self.current_path:
-            self._files.known(name, state.setup, read, state.log)
+            used = None if start is None or line is None else (len(start.log), line)
+            self._files.known(name, state.setup, read, state.log, used)
         return _Slot(path, data, state, table, lost=lost, repaired=read.repaired)
+
+    def _checkpoint(self, name: str, read: GameRead) -> tuple[GameState | None, bytes | None]:
+        """The newest good checkpoint of game `name` (checkpoints.py) and its line, or
+        (None, None): none there, or none good (each one passed over said in the log)."""
+        from game.store import checkpoints
+
+        path = checkpoints.checkpoint_path(self.folder, name)
+        try:
+            data = read_regular(path, checkpoints.MAX_CHECKPOINT_BYTES)
+        except OSError:  # missing (a short game, a save from before checkpoints), or refused
+            return None, None
+        state, line, passed = checkpoints.latest(data, name, read.setup, read.actions, read.journal)
+        if passed:
+            self._note_once("loading the saved game", f"{path.name}: " + "; ".join(passed))
+        return state, line
 
     def _keep_aside(self, slot: _Slot) -> None:
         """Move the files of a game that cannot be continued out of the way of the next

@@ -161,6 +161,7 @@ class Warmup:
         # (App.nothing_saved), and the first game started needs it.
         self.jobs.append(("the saved games", lambda: self.app.store))
         modules = [*SHARED_MODULES, *(path.split(":")[0] for path in SCENES.values())]
+        self.jobs.append(("big blocks given back", _give_back_big_blocks))
         self.jobs.extend((f"import {name}", _importer(name)) for name in modules)
         self.jobs.append(("words", self.app.words))
         self.jobs.append(("the computer's fonts", _find_system_fonts))
@@ -223,3 +224,9 @@ def _importer(name: str) -> Callable[[], object]:
 
 def _glypher(warmup: Warmup, size: int, bold: bool, glyphs: str, last: bool) -> Callable[[], None]:
     return lambda: warmup._load_glyphs(size, bold, glyphs, last)
+
+
+def _give_back_big_blocks() -> None:
+    from game.ui.heap import give_back_big_blocks
+
+    give_back_big_blocks()

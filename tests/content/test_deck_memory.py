@@ -42,3 +42,29 @@ def test_a_deck_keeps_no_string_of_the_composed_tree():
     tree = {id(value) for value in _scalars(node)}
     assert card.prompt == "Tell about a morning you remember. How did it feel?"
     assert [value for value in kept if id(value) in tree] == []
+
+
+REPEATED = """format: 1
+id: kept-once
+name: Kept once
+cards:
+""" + "".join(
+    f"""  - id: card-{n}
+    prompt: "Tell about a morning you remember, number {n}. How did it feel?"
+    follow_ups: ["What came after it, in story {n}?", "Who did you tell first, and why them?"]
+    tags: [everyday, family]
+"""
+    for n in range(40)
+)
+
+
+def test_a_deck_keeps_each_different_text_once():
+    """A deck's tags and a follow-up repeated on every card are one string each (an
+    8,000-card deck's 51,000 texts are 24,000 different ones: 2 MB less)."""
+    node, problems = compose_text(REPEATED, "kept-once.yaml")
+    assert node is not None
+    result = read_deck(node, "kept-once.yaml")
+    assert result.deck is not None
+    texts = [text for card in result.deck.cards for text in (*card.follow_ups, *card.tags)]
+    assert len(texts) == 40 * 4
+    assert len({id(text) for text in texts}) == len(set(texts)) == 40 + 3
