@@ -10,7 +10,7 @@ from yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import lint
-from game.content.node_reader import MAX_DIGITS, SLUG, NodeReader, What, fresh, position, slugify
+from game.content.node_reader import MAX_DIGITS, SLUG, NodeReader, What, position, slugify
 from game.content.problems import Phrase, quote, says
 from game.content.yamlsafe import INT_TAG, STR_TAG, lean
 from game.core.cards import Card, Level, WildEffect
@@ -250,11 +250,11 @@ class CardReader:
             r.warn(follow_items[index], *lint.repeated_follow_up())
         self.used_tags.update(tags)
         card = Card(
-            id=fresh(card_id),
-            prompt=fresh(prompt),
+            id=r.keep(card_id),
+            prompt=r.keep(prompt),
             level=level,
-            follow_ups=tuple([fresh(text) for text in follow_ups]),
-            tags=tuple([fresh(tag) for tag in tags]),
+            follow_ups=tuple([r.keep(text) for text in follow_ups]),
+            tags=tuple([r.keep(tag) for tag in tags]),
         )
         marks = CardMarks(position(prompt_node), tuple([position(item) for item in follow_items]))
         return card, marks

@@ -216,6 +216,10 @@ class NodeReader:
         if single_line and "\n" in value:
             self.error(node, says("text_one_line", what=what), says("hint_join_lines"))
             return None
+        return self.keep(value)
+
+    def keep(self, value: str) -> str:
+        """`value` as the reading keeps it: a fresh copy, the same one for every equal text."""
         kept = self.kept.get(value)
         if kept is None:
             kept = self.kept[value] = fresh(value)
