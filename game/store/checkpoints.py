@@ -44,10 +44,9 @@ SUFFIX = ".checkpoints"
 MAX_CHECKPOINT_BYTES = 64 * 1024 * 1024
 
 
-def checkpoint_path(folder: Path, name: str) -> Path:
-    from game.store.game_files import GAMES
-
-    return folder / GAMES / f"{name}{SUFFIX}"
+def checkpoint_path(games: Path, name: str) -> Path:
+    """Game `name`'s checkpoints, in the games folder beside its setup and journal."""
+    return games / f"{name}{SUFFIX}"
 
 
 def encode_checkpoint(state: GameState, name: str, journal: tuple[int, int]) -> bytes:

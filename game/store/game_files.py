@@ -270,7 +270,7 @@ class GameWriter:
         if journal is None or journal[0] != name or journal[1] != count:
             return  # not written whole this save: no bytes to tie it to
         line = checkpoints.encode_checkpoint(state, name, (journal[2], journal[4]))
-        path = checkpoints.checkpoint_path(self.folder, name)
+        path = checkpoints.checkpoint_path(self.folder / GAMES, name)
         try:
             if before is not None:  # the newest one first, then the new one
                 write_atomic(path, before[2] + line, durable=False)

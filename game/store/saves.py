@@ -390,7 +390,7 @@ class SaveStore:
         (None, None): none there, or none good (each one passed over said in the log)."""
         from game.store import checkpoints
 
-        path = checkpoints.checkpoint_path(self.folder, name)
+        path = checkpoints.checkpoint_path(self.folder / GAMES, name)
         try:
             data = read_regular(path, checkpoints.MAX_CHECKPOINT_BYTES)
         except OSError:  # missing (a short game, a save from before checkpoints), or refused

@@ -28,7 +28,7 @@ from game.core.engine import replay
 from game.core.state import GameState
 from game.store import checkpoints, savefile2
 from game.store.paths import all_paths
-from game.store.saves import LoadedSave, SaveStore
+from game.store.saves import GAMES, LoadedSave, SaveStore
 from tests.budget import examples
 from tests.core.factory import make_deck, make_setup
 from tests.core.test_properties import rules_strategy, wild_lists
@@ -100,7 +100,7 @@ def saved_game(folder: Path, actions: int = 57) -> tuple[SaveStore, list[GameSta
 
 def checkpoint_file(store: SaveStore) -> Path:
     name = savefile2.decode_header(store.current_path.read_bytes())["setup"]
-    return checkpoints.checkpoint_path(store.folder, name)
+    return checkpoints.checkpoint_path(store.folder / GAMES, name)
 
 
 class Counted:
@@ -251,7 +251,7 @@ def test_a_save_after_continue_keeps_the_checkpoint_it_used(often, tmp_path):
 
 def test_a_checkpoint_that_cannot_be_written_loses_no_save(often, tmp_path):
     store, states = saved_game(tmp_path / "saves", actions=5)
-    path = checkpoints.checkpoint_path(store.folder, checkpoint_file(store).stem)
+    path = checkpoints.checkpoint_path(store.folder / GAMES, checkpoint_file(store).stem)
     path.mkdir()  # a folder in its place: the checkpoint cannot replace it
     state = states[-1]
     for step in range(EVERY):
