@@ -151,6 +151,19 @@ class App:
         except OSError:  # a file in its place, no permission: the store says what is wrong
             return False
 
+    def saved_unfinished(self) -> bool | None:
+        """Whether the saved game is unfinished and Continue will find it, from the save's
+        header alone (`SaveStore.peek`); None: ask the store's `load`, or nothing to ask.
+
+        Before the store is made this reads the header without the saves' code
+        (game/store/peek.py): a start with a save offers Continue as light as one without."""
+        if self._store is None and self._saves is not None:
+            from game.store.peek import peek_unfinished
+
+            return peek_unfinished(self._saves)
+        store = self.store
+        return store.peek() if store is not None else None
+
     @property
     def speech(self) -> Speech:
         """Reading aloud and self-voicing (game/ui/speech.py), made when first asked for."""

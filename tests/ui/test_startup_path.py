@@ -7,6 +7,7 @@ name rather than as a slower start nobody notices.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pygame
@@ -149,6 +150,48 @@ def test_a_japanese_start_reads_no_catalog_once_its_words_are_cached(tmp_path):
         "NotoSans-Variable.ttf",
     }, own
     assert "ui-ja.json" in own and "ui-en.json" not in own  # one file for the words
+
+
+# A start with a game saved offers Continue from the save's header (game/store/peek.py).
+KEPT_OFF_WITH_A_SAVE = {
+    key: reason
+    for key, reason in KEPT_OFF_THE_TITLE.items()
+    if key not in ("game.core", "hashlib")  # the setup's sha256 vouches for it
+}
+KEPT_OFF_WITH_A_SAVE.update(
+    {
+        "game.store.saves": "Continue is offered from the save's header (game/store/peek.py)",
+        "game.store.game_files": "the setup's copies are read by game/store/peek.py",
+        "game.store.repair": "nothing is moved aside before the first frame",
+        "game.store.atomic": "nothing is written before the first frame",
+        "threading": "the store's writer thread starts with the store, after the first frame",
+        "game.core": "a format-2 save's header needs no engine and no replay",
+    }
+)
+
+
+def test_a_start_with_a_save_offers_continue_from_its_header_alone(tmp_path):
+    """Counted (issue 27): with a game in progress saved, the first title frame reads
+    current.json and one copy of the setup, and loads none of the saves' code."""
+    from game.core.state import Phase
+    from game.store.saves import SaveStore
+    from tests.store.games import game_at
+
+    saves = tmp_path / "inkind" / "saves"
+    SaveStore(saves).save(game_at(Phase.SHARE))
+    start_to_first_frame(tmp_path, KEPT_OFF_WITH_A_SAVE)
+    second = start_to_first_frame(tmp_path, KEPT_OFF_WITH_A_SAVE)
+    reasons = {name: KEPT_OFF_WITH_A_SAVE[name] for name in second["loaded"]}
+    assert reasons == {}, "loaded before the first title frame with a save, though it need not be"
+    setup = json.loads((saves / "current.json").read_bytes())["setup"]
+    assert sorted(_own(second, tmp_path)) == [
+        "AtkinsonHyperlegible-Bold.ttf",
+        "AtkinsonHyperlegible-Regular.ttf",
+        "coverage.json",
+        "current.json",
+        f"{setup}.json",  # the setup's first copy, whole: the backup is not read
+        "ui-en.json",
+    ]
 
 
 def test_start_up_runs_without_the_cycle_collector_until_the_first_frame(tmp_path):

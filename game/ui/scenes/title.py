@@ -29,11 +29,13 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         # Nothing saved at all (App.nothing_saved): no Continue, and nothing to read.
-        store = None if self.app.nothing_saved() else self.app.store
         # A format-2 save says in its header whether the game is unfinished: no engine, no
-        # replay before the title shows. Any other save is read whole, as Continue would.
-        unfinished = store.peek() if store else None
-        if unfinished is None and store is not None:
+        # replay and no saves' code before the title shows (App.saved_unfinished). Any
+        # other save is read whole by the store, as Continue would.
+        nothing = self.app.nothing_saved()
+        unfinished = None if nothing else self.app.saved_unfinished()
+        store = None if nothing or unfinished is not None else self.app.store
+        if store is not None:
             loaded = store.load()
             unfinished = loaded.unfinished
             if self.message is None:
