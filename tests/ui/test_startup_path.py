@@ -143,7 +143,7 @@ def test_a_japanese_start_reads_no_catalog_once_its_words_are_cached(tmp_path):
     own = set(_own(second, tmp_path))
     assert own <= {
         "ui-ja.json",
-        "system-fonts.json",
+        "system-fonts.cache",
         "coverage.json",
         "AtkinsonHyperlegible-Regular.ttf",
         "AtkinsonHyperlegible-Bold.ttf",
