@@ -32,7 +32,6 @@ from game.ui.scenes.registry import scene_class
 from game.ui.sound import Sound
 from game.ui.text import Text
 from game.ui.theme import Theme
-from game.ui.warmup import Warmup
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from game.store.saves import SaveStore
     from game.table.remote import Remote, RemoteFactory
     from game.ui.speech import Speech
+    from game.ui.warmup import Warmup
 
 DEFAULT_WINDOW = (1280, 720)
 FPS = 60
@@ -114,8 +114,9 @@ class App:
         self._catalog_extra: tuple[str, ...] = ()  # the --deck paths it was read with
         self._catalog_load: CatalogLoad | None = None  # a reading in a thread, while under way
         self._words: tuple[Words | None, tuple[Problem, ...]] | None = None
-        # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
-        self.warmup = Warmup(self)
+        # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py):
+        # made when first asked for (`warmup`), so its module is not loaded before it.
+        self._warmup: Warmup | None = None
         # Phones as controllers (game/phones/link.py, started by `open_phones`, which the
         # composition root hands in: the window never imports the phones): started after
         # the first frame when Settings or `--phones` ask for them; None while off.
@@ -163,6 +164,15 @@ class App:
             return peek_unfinished(self._saves)
         store = self.store
         return store.peek() if store is not None else None
+
+    @property
+    def warmup(self) -> Warmup:
+        """Getting the other screens ready in the loop's idle time (game/ui/warmup.py)."""
+        if self._warmup is None:
+            from game.ui.warmup import Warmup
+
+            self._warmup = Warmup(self)
+        return self._warmup
 
     @property
     def speech(self) -> Speech:

@@ -40,6 +40,9 @@ KEPT_OFF_THE_TITLE = {
     "platformdirs": "the data folder is found from XDG_DATA_HOME or HOME (game/store/paths.py)",
     "game.content.yamlsafe": "ui.yaml is read only when its cache is missing or stale",
     "babel": "catalogs are compiled to JSON beforehand; a start reads no .po file",
+    # Issue 27's second start-up pass:
+    "game.ui.warmup": "the idle preparation is made when the loop first idles (App.warmup)",
+    "game.ui.play": "Continue's code loads when Continue is chosen",
 }
 
 # Runs the real `inkind` start in a fresh process, noting at the first flip whether the

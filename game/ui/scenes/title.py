@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.intents import Intent, Kind
-from game.ui.play import continue_game
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, column
 
@@ -107,6 +106,8 @@ class TitleScene(Scene):
         if chosen != "quit":
             self.ask_quit(False)
         if chosen == "continue":
+            from game.ui.play import continue_game  # not needed for the first frame
+
             continue_game(app)
         elif chosen in ("new_game", "how_to_play", "settings"):
             app.push(chosen)  # Esc there comes back here
