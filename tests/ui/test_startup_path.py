@@ -64,14 +64,14 @@ at_flip = []
 real_flip = pygame.display.flip
 def flip():
     at_flip.append({"mixer_open": bool(pygame.mixer.get_init()), "collector_on": gc.isenabled(),
-                    "opened": list(opened)})
+                    "opened": list(opened), "modules": set(sys.modules)})
     real_flip()
 pygame.display.flip = flip
 before = set(sys.modules) - {"pygame"}
 from game.cli import main
 main([])
 print(json.dumps({
-    "loaded": sorted(name for name in %r if name in sys.modules and name not in before),
+    "loaded": sorted(name for name in %r if name in at_flip[0]["modules"] and name not in before),
     "mixer_open": [flip["mixer_open"] for flip in at_flip],
     "collector_on": [flip["collector_on"] for flip in at_flip],
     "opened": at_flip[0]["opened"],
@@ -91,12 +91,14 @@ KEPT_OFF_THE_JAPANESE_TITLE = {
 def start_to_first_frame(
     home: Path, kept_off: dict[str, str] = KEPT_OFF_THE_TITLE, **env: str
 ) -> dict:
+    """What a start did by its first flip. The title's own drawing unless `env` says
+    otherwise: no kept first frame (INKIND_KEPT_FRAME=0; those are tests/ui/test_kept_frame.py's)."""
     done, report = headless_child(
         FIRST_FRAME % (tuple(kept_off),),
         home,
         timeout=60,
         INKIND_EXIT_AFTER_FIRST_FRAME="1",
-        **env,
+        **{"INKIND_KEPT_FRAME": "0", **env},
     )
     assert "first frame drawn" in done.stdout
     return report
@@ -195,6 +197,28 @@ def test_a_start_with_a_save_offers_continue_from_its_header_alone(tmp_path):
         f"{setup}.json",  # the setup's first copy, whole: the backup is not read
         "ui-en.json",
     ]
+
+
+# With the title kept from the last start (game/ui/kept_frame.py), none of the window's code.
+KEPT_OFF_BY_THE_KEPT_FRAME = {
+    **KEPT_OFF_THE_TITLE,
+    "game.ui.app": "the window's code loads after the kept frame is on screen",
+    "game.ui.text": "nothing is drawn: the kept pixels are copied in",
+    "game.ui.scenes.title": "the title is built after the kept frame, for the next frame",
+    "game.ui.widgets.button": "the buttons are in the kept pixels",
+    "game.table.host": "the window makes the host, after the kept frame",
+    "game.fonts.cmap": "no font is asked about",
+}
+
+
+def test_a_kept_title_is_shown_without_the_windows_code(tmp_path):
+    kept_off = KEPT_OFF_BY_THE_KEPT_FRAME
+    start_to_first_frame(tmp_path, kept_off, INKIND_KEPT_FRAME="1")  # keeps its title
+    second = start_to_first_frame(tmp_path, kept_off, INKIND_KEPT_FRAME="1")
+    reasons = {name: kept_off[name] for name in second["loaded"]}
+    assert reasons == {}, "loaded before the kept first frame, though it need not be"
+    assert sorted(_own(second, tmp_path)) == ["first-frame-en.bin", "ui-en.json"]
+    assert second["collector_on"] == [False, False]  # the kept frame, then the title's own
 
 
 def test_start_up_runs_without_the_cycle_collector_until_the_first_frame(tmp_path):
