@@ -118,11 +118,13 @@ def show(
     """Show the kept title on `screen` and flip, if it is exactly what the title would draw
     now; None (nothing drawn) if not, or if the file is missing, damaged or not ours."""
     key = title_key(screen, settings, t, can_continue)
+    from game.store.safe_read import read_regular
+
     try:
-        with open(cache / file_name(t.language), "rb") as file:
-            data = file.read(MAX_BYTES + 1)
+        # Only a regular file of a sane size: a FIFO or a device in its place never blocks.
+        data = read_regular(cache / file_name(t.language), MAX_BYTES)
         line = data.find(b"\n")
-        if line < 0 or len(data) > MAX_BYTES:
+        if line < 0:
             return None
         header = json.loads(data[:line].decode("ascii"))
         if not isinstance(header, dict) or header.get("key") != key:

@@ -4,6 +4,7 @@ is, pixel for pixel, what the title draws now, and never when its file is not ri
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from pathlib import Path
 
@@ -211,3 +212,12 @@ def test_input_at_the_kept_title_is_handled_by_the_real_one(tmp_path):
     _, report = headless_child(QUIT_AT_THE_KEPT_FRAME, tmp_path, timeout=60)
     assert report["code"] == 0
     assert report["flips"] == [kept[0], kept[0]]  # the kept title, the title, then it quit
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("make", [os.mkfifo, lambda path: path.symlink_to("/dev/zero")])
+def test_a_fifo_or_a_device_in_place_of_the_kept_frame_never_blocks(tmp_path, window, make):
+    """Looked at, never opened (a FIFO would block the start until someone wrote to it)."""
+    make(tmp_path / kept_frame.file_name("en"))
+    t = load_ui_text("en", cache_dir=tmp_path)
+    assert kept_frame.show(tmp_path, window, Settings(), t, False) is None
