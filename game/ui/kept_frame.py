@@ -3,7 +3,7 @@
 A start shows the title as the last one drew it (raw pixels, `pygame.image.frombuffer`: no
 image decoder) only when everything its pixels depend on is as it was then: the window's
 size, every setting, the language, the title's words, whether Continue shows, the game's,
-pygame's, SDL's and Python's versions, and every file it was drawn with (each module of the
+pygame's, SDL's, SDL_ttf's and Python's versions, and every file it was drawn with (each module of the
 game loaded by then and each font file opened, by size and modification time; with a
 computer's font, the font folders' stamp too), and the window's pixel format. Anything
 else, a file that is damaged, cut or
@@ -63,6 +63,7 @@ def title_key(
         "game": __version__,
         "pygame": pygame.version.ver,
         "sdl": list(pygame.get_sdl_version()),
+        "sdl_ttf": list(pygame.font.get_sdl_ttf_version()),  # with its FreeType and HarfBuzz
         "python": sys.version,
         "size": list(screen.get_size()),
         "pixels": [screen.get_bitsize(), list(screen.get_masks()), screen.get_pitch()],
