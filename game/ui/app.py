@@ -28,15 +28,15 @@ from game.ui.look import Look
 from game.ui.scenes.base import Scene
 from game.ui.scenes.registry import scene_class
 from game.ui.sound import Sound
-from game.ui.start import (
+from game.ui.text import Text
+from game.ui.theme import Theme
+from game.ui.window import (
     DEFAULT_WINDOW,
     EXIT_AFTER_FIRST_FRAME,
     FIRST_FRAME_LINE,
     init_pygame,
     nothing_in,
 )
-from game.ui.text import Text
-from game.ui.theme import Theme
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -15,6 +15,14 @@ import pygame
 from game.content.languages import chosen_language
 from game.content.ui_text import UiText, UiTextError, load_ui_text
 from game.store.settings import Settings, load_settings
+from game.ui.window import (
+    DEFAULT_WINDOW,
+    EXIT_AFTER_FIRST_FRAME,
+    FIRST_FRAME_LINE,
+    KEPT_FRAME,
+    init_pygame,
+    nothing_in,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,37 +30,6 @@ if TYPE_CHECKING:
     from game.table.host import Host
     from game.table.remote import RemoteFactory
     from game.ui.kept_frame import Kept
-
-DEFAULT_WINDOW = (1280, 720)
-EXIT_AFTER_FIRST_FRAME = "INKIND_EXIT_AFTER_FIRST_FRAME"  # =1: for timing start-up
-FIRST_FRAME_LINE = "inkind: first frame drawn"
-KEPT_FRAME = "INKIND_KEPT_FRAME"  # =0: never show a kept first frame (game/ui/kept_frame.py)
-
-
-def init_pygame() -> None:
-    """Start the parts of pygame the game uses: the window and fonts now, sound later.
-
-    Not `pygame.init()`: that also opens the sound device and the joystick and camera
-    subsystems (about 5 ms before the first frame); `Sound.open` opens the mixer itself.
-    """
-    if not pygame.display.get_init():
-        pygame.display.init()
-        from game.ui.icon import set_window_icon
-
-        set_window_icon()  # before the first window opens, or pygame loads its own
-    if not pygame.font.get_init():
-        pygame.font.init()
-
-
-def nothing_in(saves: Path) -> bool:
-    """Whether the saves' folder is missing or empty (`App.nothing_saved`)."""
-    try:
-        with os.scandir(saves) as entries:
-            return next(entries, None) is None
-    except FileNotFoundError:
-        return True
-    except OSError:  # a file in its place, no permission: the store says what is wrong
-        return False
 
 
 def _show_kept_title(
