@@ -136,10 +136,10 @@ def _play(**options: Any) -> int:
     The loop starts it again as soon as the first frame is on screen (`App.loop`)."""
     gc.disable()
     try:
-        from game.table.host import Host
-        from game.ui.app import run
+        from game.ui.start import run
 
-        return run(host=Host(), open_phones=_open_phones, **options)
+        # The window makes the host (App), after the title's kept frame is on screen.
+        return run(open_phones=_open_phones, **options)
     finally:
         gc.enable()  # the loop did already, unless start-up failed before its first frame
 

@@ -325,7 +325,7 @@ def _written_crc(raw: bytes, extra: dict[str, object]) -> int:
 def _texts_crc(texts: object, extra: dict[str, object] | None = None) -> int:
     """The texts' checksum (and the fields beside them, if any), as JSON in the order they
     were written and read back."""
-    crc = zlib.crc32(json.dumps(texts).encode("utf-8"))
+    crc = zlib.crc32(json.dumps(texts, ensure_ascii=False).encode("utf-8"))
     return zlib.crc32(json.dumps(extra).encode("utf-8"), crc) if extra else crc
 
 
@@ -362,7 +362,8 @@ def _write_cache(
         ensure_file_slot(cache, "rebuilding the UI text cache")  # a folder in its place
         crc = _texts_crc(texts, extra)
         document = {"stamp": stamp, "crc32": crc, **(extra or {}), "texts": texts}
-        data = json.dumps(document).encode("utf-8")
+        # As UTF-8, not \u escapes: a Japanese cache read a third quicker (issue 27).
+        data = json.dumps(document, ensure_ascii=False).encode("utf-8")
         write_atomic(cache, data)  # 0600 whatever the umask, like every file the game writes
 
 

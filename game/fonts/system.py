@@ -6,8 +6,8 @@ fontconfig lists them with the characters each covers (`fc-list`, one call of ab
 that fontconfig answers from its own cache); on macOS and Windows, and where fontconfig is
 missing, the standard font folders are read (each file's cmap table only).
 
-Either way the answer is kept in <data>/cache/system-fonts.json with a stamp of the font
-folders (every folder's modification time), so a later start reads one file instead of
+Either way the answer is kept in <data>/cache/system-fonts.cache (a line of JSON, then the
+faces' ranges as raw 32-bit words) with a stamp of the font folders (every folder's modification time), so a later start reads one file instead of
 asking again; a font installed or removed changes a folder's time and the list is made
 again. A cache that is damaged, too large or of another version is simply rebuilt.
 Nothing here runs until a character needs it: plain Latin text never asks.
@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import threading
+import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -29,10 +30,13 @@ from typing import cast
 from game.fonts import cmap
 
 # 2: ranges as the hex of 32-bit words, and the order of preference kept; 3: one list a
-# field ("paths", "families", ...) rather than an object a face, a third quicker to read
-CACHE_VERSION = 3
+# field ("paths", "families", ...) rather than an object a face, a third quicker to read;
+# 4: the ranges' words raw after the JSON line (its "ranges" the bytes each face has, its
+# "crc32" theirs), not hex inside it: JSON scanning 300 KB of hex was most of reading it
+CACHE_VERSION = 4
 FIELDS = ("paths", "families", "styles", "colour", "ranges")
-CACHE_NAME = "system-fonts.json"
+CACHE_NAME = "system-fonts.cache"
+OLD_CACHE_NAME = "system-fonts.json"
 MAX_CACHE = 16 << 20  # ~0.6 MB for the 321 faces of a Debian machine with every Noto font
 MAX_FONTS = 5_000
 MAX_FOLDERS = 2_000
@@ -44,10 +48,10 @@ BEST_KEPT = 8_192  # characters whose best font is remembered (a deck's worth ma
 class SystemFont:
     """One face (pygame opens face 0 of a file) and the code points it covers, as ranges.
 
-    Read from the cache, a face keeps its ranges as the cache wrote them (hex) until a
-    character asks about it: a Japanese title asks about a few faces of some 300."""
+    Read from the cache, a face keeps its ranges as the cache wrote them (its words' bytes)
+    until a character asks about it: a Japanese title asks about a few faces of some 300."""
 
-    __slots__ = ("path", "family", "style", "colour", "_starts", "_ends", "_hex")
+    __slots__ = ("path", "family", "style", "colour", "_starts", "_ends", "_raw")
 
     def __init__(
         self,
@@ -57,21 +61,17 @@ class SystemFont:
         colour: bool,  # a bitmap colour font (Noto Color Emoji): drawn at one size and scaled
         starts: array[int] | None = None,
         ends: array[int] | None = None,
-        hex_words: str = "",
+        raw_words: bytes | memoryview = b"",
     ) -> None:
         self.path, self.family, self.style, self.colour = path, family, style, colour
-        self._starts, self._ends, self._hex = starts, ends, hex_words
+        self._starts, self._ends, self._raw = starts, ends, raw_words
 
     def _ranges(self) -> tuple[array[int], array[int]]:
         if self._starts is None or self._ends is None:
             words = array("I")
-            # A damaged cache: this face covers nothing (the next search mends it).
-            with contextlib.suppress(ValueError):
-                words.frombytes(bytes.fromhex(self._hex))
-            if len(words) % 2:
-                del words[:]
+            words.frombytes(self._raw)  # whole pairs of 32-bit words: read_cache checked
             half = len(words) // 2
-            self._starts, self._ends, self._hex = words[:half], words[half:], ""
+            self._starts, self._ends, self._raw = words[:half], words[half:], b""
         return self._starts, self._ends
 
     @property
@@ -353,12 +353,17 @@ def read_cache(cache: Path, folders: list[Path]) -> FontIndex | None:
     from game.store.safe_read import read_regular
 
     try:
-        data = json.loads(read_regular(cache, MAX_CACHE).decode("utf-8"))
+        whole = read_regular(cache, MAX_CACHE)
+        line = whole.find(b"\n")
+        data = json.loads(whole[: max(line, 0)].decode("utf-8"))
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return None
         if data.get("platform") != sys.platform or data.get("byteorder") != sys.byteorder:
             return None
-        fonts = _from_json(*(data[field] for field in FIELDS))
+        words = memoryview(whole)[line + 1 :]
+        if type(data["crc32"]) is not int or zlib.crc32(words) != data["crc32"]:
+            return None
+        fonts = _from_json(words, *(data[field] for field in FIELDS))
         if data["stamp"] != folder_stamp(folders, data["paths"]):
             return None
         order = {False: data["order"][0], True: data["order"][1]}
@@ -371,22 +376,35 @@ def read_cache(cache: Path, folders: list[Path]) -> FontIndex | None:
 
 
 def _from_json(
-    paths: object, families: object, styles: object, colour: object, ranges: object
+    words: memoryview,
+    paths: object,
+    families: object,
+    styles: object,
+    colour: object,
+    ranges: object,
 ) -> list[SystemFont]:
-    """The faces from the cache's lists (one entry a face in each), or TypeError/ValueError."""
-    texts = [_strings(column) for column in (paths, families, styles, ranges)]
-    if type(colour) is not list or len({len(column) for column in (*texts, colour)}) != 1:
+    """The faces from the cache's lists (one entry a face in each), or TypeError/ValueError.
+    `ranges`: how many bytes of `words` each face has, one face after the other."""
+    texts = [_strings(column) for column in (paths, families, styles)]
+    if type(colour) is not list or type(ranges) is not list:
+        raise TypeError("a cached font has the wrong types")
+    if len({len(column) for column in (*texts, colour, ranges)}) != 1:
         raise ValueError("the cached fonts' lists are not lists of one length")
-    # The ranges' starts and ends, one after the other, as the hex of their 32-bit words,
-    # read when a character asks about this face (SystemFont._ranges).
+    # The ranges' starts and ends, one after the other, as their 32-bit words, read when a
+    # character asks about this face (SystemFont._ranges).
     if array("I").itemsize != 4:
         raise ValueError("this computer's words are not 32 bits")
-    if any(len(flat) % 16 for flat in texts[3]):
+    if any(type(size) is not int or size < 0 or size % 8 for size in ranges):
         raise ValueError("a cached font's ranges are not whole pairs of words")
-    return [
-        SystemFont(path, family, style, shown is True, hex_words=flat)
-        for path, family, style, flat, shown in zip(*texts, colour, strict=True)
-    ]
+    if sum(ranges) != len(words):
+        raise ValueError("the cached fonts' ranges are not the bytes after the list")
+    fonts, at = [], 0
+    for path, family, style, shown, size in zip(*texts, colour, ranges, strict=True):
+        fonts.append(
+            SystemFont(path, family, style, shown is True, raw_words=words[at : at + size])
+        )
+        at += size
+    return fonts
 
 
 def _strings(column: object) -> list[str]:
@@ -400,9 +418,10 @@ def write_cache(cache: Path, index: FontIndex, folders: list[Path]) -> None:
     from game.store.atomic import write_atomic
 
     try:
-        words = [(_words(font.starts) + _words(font.ends)).hex() for font in index.fonts]
+        words = [_words(font.starts) + _words(font.ends) for font in index.fonts]
     except ValueError:
         return  # not 32-bit words: no cache, each start asks again
+    raw = b"".join(words)
     data = {
         "version": CACHE_VERSION,
         "platform": sys.platform,
@@ -413,10 +432,14 @@ def write_cache(cache: Path, index: FontIndex, folders: list[Path]) -> None:
         "families": [font.family for font in index.fonts],
         "styles": [font.style for font in index.fonts],
         "colour": [font.colour for font in index.fonts],
-        "ranges": words,
+        "ranges": [len(flat) for flat in words],
+        "crc32": zlib.crc32(raw),
     }
+    line = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
     with contextlib.suppress(OSError):
-        write_atomic(cache, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        write_atomic(cache, line + b"\n" + raw)
+    with contextlib.suppress(OSError):
+        (cache.parent / OLD_CACHE_NAME).unlink()  # versions 1-3's, no longer read
 
 
 def _words(numbers: array[int]) -> bytes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -24,7 +23,6 @@ from game.store.log import log_exception
 from game.store.settings import Settings, load_settings, save_settings
 from game.table.host import Host
 from game.ui import intents
-from game.ui.icon import set_window_icon
 from game.ui.intents import Intent, Kind
 from game.ui.look import Look
 from game.ui.scenes.base import Scene
@@ -32,7 +30,13 @@ from game.ui.scenes.registry import scene_class
 from game.ui.sound import Sound
 from game.ui.text import Text
 from game.ui.theme import Theme
-from game.ui.warmup import Warmup
+from game.ui.window import (
+    DEFAULT_WINDOW,
+    EXIT_AFTER_FIRST_FRAME,
+    FIRST_FRAME_LINE,
+    init_pygame,
+    nothing_in,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,13 +46,13 @@ if TYPE_CHECKING:
     from game.content.words import Words
     from game.store.saves import SaveStore
     from game.table.remote import Remote, RemoteFactory
+    from game.ui.kept_frame import Kept
     from game.ui.speech import Speech
+    from game.ui.warmup import Warmup
 
-DEFAULT_WINDOW = (1280, 720)
 FPS = 60
 IDLE_WAKE_SECONDS = 5.0
 IDLE_POLL_SECONDS = 1 / FPS
-EXIT_AFTER_FIRST_FRAME = "INKIND_EXIT_AFTER_FIRST_FRAME"  # =1: for timing start-up
 PHONES_PORT = "INKIND_PHONES_PORT"  # the phones' port (tests: 0 for any free one)
 MAX_DT = 1.0
 # After a screen or a phase changes, presses are ignored this long: a double-click or a
@@ -114,8 +118,9 @@ class App:
         self._catalog_extra: tuple[str, ...] = ()  # the --deck paths it was read with
         self._catalog_load: CatalogLoad | None = None  # a reading in a thread, while under way
         self._words: tuple[Words | None, tuple[Problem, ...]] | None = None
-        # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py).
-        self.warmup = Warmup(self)
+        # Screens got ready in the loop's idle time, after the first frame (game/ui/warmup.py):
+        # made when first asked for (`warmup`), so its module is not loaded before it.
+        self._warmup: Warmup | None = None
         # Phones as controllers (game/phones/link.py, started by `open_phones`, which the
         # composition root hands in: the window never imports the phones): started after
         # the first frame when Settings or `--phones` ask for them; None while off.
@@ -124,6 +129,9 @@ class App:
         self.phones_wanted = phones or self.settings.phones
         self.phones_message: str | None = None  # why phones could not start, if they could not
         self._speech: Speech | None = None  # the voice, opened when first needed
+        # The title's kept first frame (game/ui/kept_frame.py): `run` sets it when the title
+        # could be kept, with what it showed (None: nothing), and the loop keeps the real one.
+        self.kept_first: tuple[Kept | None, bool] | None = None
 
     @property
     def store(self) -> SaveStore | None:
@@ -143,13 +151,29 @@ class App:
         is made, or when the window was given one (or none)."""
         if self._store is not None or self._saves is None:
             return False
-        try:
-            with os.scandir(self._saves) as entries:
-                return next(entries, None) is None
-        except FileNotFoundError:
-            return True
-        except OSError:  # a file in its place, no permission: the store says what is wrong
-            return False
+        return nothing_in(self._saves)
+
+    def saved_unfinished(self) -> bool | None:
+        """Whether the saved game is unfinished and Continue will find it, from the save's
+        header alone (`SaveStore.peek`); None: ask the store's `load`, or nothing to ask.
+
+        Before the store is made this reads the header without the saves' code
+        (game/store/peek.py): a start with a save offers Continue as light as one without."""
+        if self._store is None and self._saves is not None:
+            from game.store.peek import peek_unfinished
+
+            return peek_unfinished(self._saves)
+        store = self.store
+        return store.peek() if store is not None else None
+
+    @property
+    def warmup(self) -> Warmup:
+        """Getting the other screens ready in the loop's idle time (game/ui/warmup.py)."""
+        if self._warmup is None:
+            from game.ui.warmup import Warmup
+
+            self._warmup = Warmup(self)
+        return self._warmup
 
     @property
     def speech(self) -> Speech:
@@ -448,8 +472,12 @@ class App:
     def loop(self) -> None:
         self.step([], 0.0)  # the first frame at once, not on the first event
         collector_back_on()
+        kept_shown = self.kept_first is not None and self.kept_first[0] is not None
+        if self.kept_first is not None:
+            self._keep_the_title()
         if os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1":
-            print("inkind: first frame drawn", flush=True)
+            if not kept_shown:  # else `run` said so at the kept frame
+                print(FIRST_FRAME_LINE, flush=True)
             return
         # Opening the sound device can take a while on some machines (tens of ms with
         # PulseAudio): the players already see the title while it happens. So can phones.
@@ -466,6 +494,25 @@ class App:
                 events = wait_for_events(wake, self._pending, self.warmup.run_one)
                 dt = self.clock.tick() / 1000
             self.step(events, dt)
+
+    def _keep_the_title(self) -> None:
+        """Keep the title just drawn for the next start (game/ui/kept_frame.py), if it is
+        the title as a start draws it: no message, Continue as `run` found it."""
+        from game.store.paths import cache_dir
+        from game.ui import kept_frame
+        from game.ui.scenes.title import TitleScene
+
+        assert self.kept_first is not None
+        shown, can_continue = self.kept_first
+        self.kept_first = None
+        scene = self.scene
+        if not isinstance(scene, TitleScene) or scene.message is not None:
+            return
+        if scene.can_continue != can_continue or scene.asking_quit or self.fullscreen:
+            return
+        kept_frame.keep(
+            cache_dir(), self.screen, self.settings, self.t, can_continue, self.text, shown
+        )
 
     def _pending(self) -> bool:
         """Whether a choice waits in the host's queue, or the phones have news."""
@@ -547,19 +594,6 @@ class App:
         pygame.display.flip()
 
 
-def init_pygame() -> None:
-    """Start the parts of pygame the game uses: the window and fonts now, sound later.
-
-    Not `pygame.init()`: that also opens the sound device and the joystick and camera
-    subsystems (about 5 ms before the first frame); `Sound.open` opens the mixer itself.
-    """
-    if not pygame.display.get_init():
-        pygame.display.init()
-        set_window_icon()  # before the first window opens, or pygame loads its own
-    if not pygame.font.get_init():
-        pygame.font.init()
-
-
 def collector_back_on() -> None:
     """Start Python's cycle collector again if start-up paused it (game/cli.py `_play`).
 
@@ -598,59 +632,3 @@ def wait_for_events(
         if idle is not None and idle():
             continue  # one small job done instead of the sleep: look for events again
         time.sleep(min(IDLE_POLL_SECONDS, left))
-
-
-def run(
-    extra_decks: Sequence[str] = (),
-    windowed: bool = False,
-    phones: bool = False,
-    open_phones: RemoteFactory | None = None,
-    host: Host | None = None,
-    language: str | None = None,
-) -> int:
-    """Open the window at the title screen and play until the players quit (in `language`
-    if given, as Settings would choose it)."""
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    settings, settings_message = load_settings()
-    if language:
-        try:
-            settings = settings.replace(language=language)
-        except ValueError as error:
-            print(f"inkind: {error}", file=sys.stderr)
-            return 2
-    try:
-        from game.store.paths import all_paths, cache_dir
-
-        ui_text = load_ui_text(chosen_language(settings.language), cache_dir=cache_dir())
-    except UiTextError as error:
-        from game.content.terminal import escape
-
-        lines = "\n".join(escape(line) for line in str(error).splitlines())
-        print(f"inkind: the game's own words could not be read:\n{lines}", file=sys.stderr)
-        return 1
-    init_pygame()
-    try:
-        app = App(
-            extra_decks=extra_decks,
-            windowed=windowed,
-            saves=all_paths()["saves"],  # the store is made when first needed
-            settings=settings,
-            ui_text=ui_text,
-            phones=phones,
-            open_phones=open_phones,
-            host=host,
-        )
-        app.settings_message = settings_message  # read here, before the words it chose
-        if os.environ.get("INKIND_AUTOPLAY") or os.environ.get("INKIND_REPORT_SAVES"):
-            from game.ui import autoplay  # the crash test's scripted play: off unless asked for
-
-            autoplay.install(app)
-
-        app.reset("title")
-        try:
-            app.loop()
-        finally:
-            app.stop_phones()
-    finally:
-        pygame.quit()
-    return 0

@@ -231,6 +231,14 @@ class Text(Wrapping):
             font.point_size = size
         return font
 
+    def opened_faces(self) -> set[Face]:
+        """Every face a font was opened from so far (game/ui/kept_frame.py stamps them)."""
+        return {key[0] for key in self._fonts}
+
+    def uses_system_fonts(self) -> bool:
+        """Whether the computer's fonts were asked for a character so far."""
+        return self._system_asked
+
     def _fallback_scale(self, bold: bool, face: int) -> float:
         """How much smaller (or larger) a fallback face is drawn: its capitals match the main's.
 

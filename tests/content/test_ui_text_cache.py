@@ -124,7 +124,7 @@ def _forged(change: Callable[[dict[str, Any]], object]) -> Callable[[bytes], byt
         change(document)
         extra = {name: document.get(name) for name in ui_text.LANGUAGE_FIELDS}
         document["crc32"] = ui_text._texts_crc(document["texts"], extra)
-        return json.dumps(document).encode()
+        return json.dumps(document, ensure_ascii=False).encode()
 
     return mutate
 

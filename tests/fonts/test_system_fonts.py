@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,66 @@ def test_a_damaged_cache_is_rebuilt_never_a_crash(tmp_path: Path, damage: bytes,
     (cache / system.CACHE_NAME).write_bytes(damage)
     index = system.load_or_find(cache, [fonts])
     assert index.can_draw(ord("A"))
-    assert json.loads((cache / system.CACHE_NAME).read_text())["version"] == system.CACHE_VERSION
+    header = (cache / system.CACHE_NAME).read_bytes().split(b"\n", 1)[0]
+    assert json.loads(header)["version"] == system.CACHE_VERSION
+
+
+def _flip_a_word(data: bytes) -> bytes:
+    at = data.index(b"\n") + 5
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
+
+
+def _ranges_changed(data: bytes) -> bytes:
+    line, words = data.split(b"\n", 1)
+    header = json.loads(line)
+    header["ranges"][0] += 8
+    return json.dumps(header).encode() + b"\n" + words + b"\0" * 8
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _flip_a_word,  # the words' crc32 no longer matches
+        lambda data: data[: data.index(b"\n") + 9],  # cut inside the words
+        lambda data: data[: data.index(b"\n") - 3],  # cut inside the JSON line
+        lambda data: data.replace(b"\n", b" ", 1),  # no line
+        _ranges_changed,  # the sizes and the words agree with the crc, not with the faces
+    ],
+)
+def test_a_damaged_version_4_cache_is_not_believed(tmp_path: Path, damage, monkeypatch):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "Atkinson-Regular.ttf").write_bytes(ATKINSON.read_bytes())
+    found = []
+    monkeypatch.setattr(
+        system,
+        "find_fonts",
+        lambda folders: found.append(1) or system.FontIndex(system._from_folders(folders)),
+    )
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    first = system.load_or_find(cache, [fonts])
+    kept = system.read_cache(cache / system.CACHE_NAME, [fonts])
+    assert kept is not None and found == [1]  # written, and read back as it was found
+    assert [(list(a.starts), list(a.ends)) for a in kept.fonts] == [
+        (list(a.starts), list(a.ends)) for a in first.fonts
+    ]
+    path = cache / system.CACHE_NAME
+    damaged = damage(path.read_bytes())
+    path.write_bytes(damaged)
+    if damage is _ranges_changed:
+        # Consistent bytes that are not what was found: still whole pairs of words, so the
+        # faces read are well formed (a forged cache can only mislead the font choice).
+        header = json.loads(damaged.split(b"\n", 1)[0])
+        header["crc32"] = zlib.crc32(damaged.split(b"\n", 1)[1])
+        path.write_bytes(json.dumps(header).encode() + b"\n" + damaged.split(b"\n", 1)[1])
+        read = system.read_cache(path, [fonts])
+        assert read is not None and len(read.fonts[0].starts) == len(first.fonts[0].starts) + 1
+        return
+    assert system.read_cache(path, [fonts]) is None
+    index = system.load_or_find(cache, [fonts])
+    assert index.can_draw(ord("A")) and found == [1, 1]  # found again, and cached again
+    assert system.read_cache(path, [fonts]) is not None
 
 
 def test_a_folder_where_the_cache_should_be_is_not_read(tmp_path: Path, monkeypatch):

@@ -7,6 +7,7 @@ name rather than as a slower start nobody notices.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pygame
@@ -39,6 +40,9 @@ KEPT_OFF_THE_TITLE = {
     "platformdirs": "the data folder is found from XDG_DATA_HOME or HOME (game/store/paths.py)",
     "game.content.yamlsafe": "ui.yaml is read only when its cache is missing or stale",
     "babel": "catalogs are compiled to JSON beforehand; a start reads no .po file",
+    # Issue 27's second start-up pass:
+    "game.ui.warmup": "the idle preparation is made when the loop first idles (App.warmup)",
+    "game.ui.play": "Continue's code loads when Continue is chosen",
 }
 
 # Runs the real `inkind` start in a fresh process, noting at the first flip whether the
@@ -60,14 +64,14 @@ at_flip = []
 real_flip = pygame.display.flip
 def flip():
     at_flip.append({"mixer_open": bool(pygame.mixer.get_init()), "collector_on": gc.isenabled(),
-                    "opened": list(opened)})
+                    "opened": list(opened), "modules": set(sys.modules)})
     real_flip()
 pygame.display.flip = flip
 before = set(sys.modules) - {"pygame"}
 from game.cli import main
 main([])
 print(json.dumps({
-    "loaded": sorted(name for name in %r if name in sys.modules and name not in before),
+    "loaded": sorted(name for name in %r if name in at_flip[0]["modules"] and name not in before),
     "mixer_open": [flip["mixer_open"] for flip in at_flip],
     "collector_on": [flip["collector_on"] for flip in at_flip],
     "opened": at_flip[0]["opened"],
@@ -87,12 +91,14 @@ KEPT_OFF_THE_JAPANESE_TITLE = {
 def start_to_first_frame(
     home: Path, kept_off: dict[str, str] = KEPT_OFF_THE_TITLE, **env: str
 ) -> dict:
+    """What a start did by its first flip. The title's own drawing unless `env` says
+    otherwise: no kept first frame (INKIND_KEPT_FRAME=0; those are tests/ui/test_kept_frame.py's)."""
     done, report = headless_child(
         FIRST_FRAME % (tuple(kept_off),),
         home,
         timeout=60,
         INKIND_EXIT_AFTER_FIRST_FRAME="1",
-        **env,
+        **{"INKIND_KEPT_FRAME": "0", **env},
     )
     assert "first frame drawn" in done.stdout
     return report
@@ -142,13 +148,77 @@ def test_a_japanese_start_reads_no_catalog_once_its_words_are_cached(tmp_path):
     own = set(_own(second, tmp_path))
     assert own <= {
         "ui-ja.json",
-        "system-fonts.json",
+        "system-fonts.cache",
         "coverage.json",
         "AtkinsonHyperlegible-Regular.ttf",
         "AtkinsonHyperlegible-Bold.ttf",
         "NotoSans-Variable.ttf",
     }, own
     assert "ui-ja.json" in own and "ui-en.json" not in own  # one file for the words
+
+
+# A start with a game saved offers Continue from the save's header (game/store/peek.py).
+KEPT_OFF_WITH_A_SAVE = {
+    key: reason
+    for key, reason in KEPT_OFF_THE_TITLE.items()
+    if key not in ("game.core", "hashlib")  # the setup's sha256 vouches for it
+}
+KEPT_OFF_WITH_A_SAVE.update(
+    {
+        "game.store.saves": "Continue is offered from the save's header (game/store/peek.py)",
+        "game.store.game_files": "the setup's copies are read by game/store/peek.py",
+        "game.store.repair": "nothing is moved aside before the first frame",
+        "game.store.atomic": "nothing is written before the first frame",
+        "threading": "the store's writer thread starts with the store, after the first frame",
+        "game.core": "a format-2 save's header needs no engine and no replay",
+    }
+)
+
+
+def test_a_start_with_a_save_offers_continue_from_its_header_alone(tmp_path):
+    """Counted (issue 27): with a game in progress saved, the first title frame reads
+    current.json and one copy of the setup, and loads none of the saves' code."""
+    from game.core.state import Phase
+    from game.store.saves import SaveStore
+    from tests.store.games import game_at
+
+    saves = tmp_path / "inkind" / "saves"
+    SaveStore(saves).save(game_at(Phase.SHARE))
+    start_to_first_frame(tmp_path, KEPT_OFF_WITH_A_SAVE)
+    second = start_to_first_frame(tmp_path, KEPT_OFF_WITH_A_SAVE)
+    reasons = {name: KEPT_OFF_WITH_A_SAVE[name] for name in second["loaded"]}
+    assert reasons == {}, "loaded before the first title frame with a save, though it need not be"
+    setup = json.loads((saves / "current.json").read_bytes())["setup"]
+    assert sorted(_own(second, tmp_path)) == [
+        "AtkinsonHyperlegible-Bold.ttf",
+        "AtkinsonHyperlegible-Regular.ttf",
+        "coverage.json",
+        "current.json",
+        f"{setup}.json",  # the setup's first copy, whole: the backup is not read
+        "ui-en.json",
+    ]
+
+
+# With the title kept from the last start (game/ui/kept_frame.py), none of the window's code.
+KEPT_OFF_BY_THE_KEPT_FRAME = {
+    **KEPT_OFF_THE_TITLE,
+    "game.ui.app": "the window's code loads after the kept frame is on screen",
+    "game.ui.text": "nothing is drawn: the kept pixels are copied in",
+    "game.ui.scenes.title": "the title is built after the kept frame, for the next frame",
+    "game.ui.widgets.button": "the buttons are in the kept pixels",
+    "game.table.host": "the window makes the host, after the kept frame",
+    "game.fonts.cmap": "no font is asked about",
+}
+
+
+def test_a_kept_title_is_shown_without_the_windows_code(tmp_path):
+    kept_off = KEPT_OFF_BY_THE_KEPT_FRAME
+    start_to_first_frame(tmp_path, kept_off, INKIND_KEPT_FRAME="1")  # keeps its title
+    second = start_to_first_frame(tmp_path, kept_off, INKIND_KEPT_FRAME="1")
+    reasons = {name: kept_off[name] for name in second["loaded"]}
+    assert reasons == {}, "loaded before the kept first frame, though it need not be"
+    assert sorted(_own(second, tmp_path)) == ["first-frame-en.bin", "ui-en.json"]
+    assert second["collector_on"] == [False, False]  # the kept frame, then the title's own
 
 
 def test_start_up_runs_without_the_cycle_collector_until_the_first_frame(tmp_path):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.intents import Intent, Kind
-from game.ui.play import continue_game
 from game.ui.scenes.base import Scene
 from game.ui.widgets.button import ButtonGroup, column
 
@@ -29,11 +28,13 @@ class TitleScene(Scene):
 
     def enter(self) -> None:
         # Nothing saved at all (App.nothing_saved): no Continue, and nothing to read.
-        store = None if self.app.nothing_saved() else self.app.store
         # A format-2 save says in its header whether the game is unfinished: no engine, no
-        # replay before the title shows. Any other save is read whole, as Continue would.
-        unfinished = store.peek() if store else None
-        if unfinished is None and store is not None:
+        # replay and no saves' code before the title shows (App.saved_unfinished). Any
+        # other save is read whole by the store, as Continue would.
+        nothing = self.app.nothing_saved()
+        unfinished = None if nothing else self.app.saved_unfinished()
+        store = None if nothing or unfinished is not None else self.app.store
+        if store is not None:
             loaded = store.load()
             unfinished = loaded.unfinished
             if self.message is None:
@@ -105,6 +106,8 @@ class TitleScene(Scene):
         if chosen != "quit":
             self.ask_quit(False)
         if chosen == "continue":
+            from game.ui.play import continue_game  # not needed for the first frame
+
             continue_game(app)
         elif chosen in ("new_game", "how_to_play", "settings"):
             app.push(chosen)  # Esc there comes back here
