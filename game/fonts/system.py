@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import cast
 
 from game.fonts import cmap
+from game.fonts.folders import folder_stamp, font_folders
 
 # 2: ranges as the hex of 32-bit words, and the order of preference kept; 3: one list a
 # field ("paths", "families", ...) rather than an object a face, a third quicker to read;
@@ -39,7 +40,6 @@ CACHE_NAME = "system-fonts.cache"
 OLD_CACHE_NAME = "system-fonts.json"
 MAX_CACHE = 16 << 20  # ~0.6 MB for the 321 faces of a Debian machine with every Noto font
 MAX_FONTS = 5_000
-MAX_FOLDERS = 2_000
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 FC_FORMAT = "%{file}\\t%{index}\\t%{family[0]}\\t%{style[0]}\\t%{charset}\\n"
 BEST_KEPT = 8_192  # characters whose best font is remembered (a deck's worth many times over)
@@ -89,25 +89,6 @@ class SystemFont:
 
     def __repr__(self) -> str:
         return f"SystemFont({self.path!r}, {self.family!r}, {self.style!r})"
-
-
-def font_folders(platform: str = sys.platform) -> list[Path]:
-    """Where fonts are installed on this kind of computer (the user's own folders too)."""
-    home = Path.home()
-    if platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    if platform.startswith("win"):
-        windows = Path(os.environ.get("WINDIR", "C:\\Windows"))
-        local = os.environ.get("LOCALAPPDATA")
-        user = [Path(local) / "Microsoft" / "Windows" / "Fonts"] if local else []
-        return [windows / "Fonts", *user]
-    data = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
-    return [
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        Path(data) / "fonts",
-        home / ".fonts",
-    ]
 
 
 def is_emoji(point: int) -> bool:
@@ -323,29 +304,6 @@ def _font(
         array("I", (start for start, _ in ranges)),
         array("I", (end for _, end in ranges)),
     )
-
-
-def folder_stamp(folders: list[Path], extra: Iterable[str] = ()) -> list[list[object]]:
-    """Every font folder (and the folder of each font found) with its modification time: a
-    font added or removed changes one of them. A few hundred stats, no file opened."""
-    seen: dict[str, int] = {}
-    for folder in folders:
-        for root, _dirs, _files in os.walk(folder):
-            if len(seen) >= MAX_FOLDERS:
-                break
-            seen[root] = _mtime(root)
-    # Each font's folder, once (a few hundred fonts in a handful of folders).
-    for parent in dict.fromkeys(os.path.dirname(path) for path in extra):
-        if parent not in seen and len(seen) < MAX_FOLDERS:
-            seen[parent] = _mtime(parent)
-    return [[name, seen[name]] for name in sorted(seen)]
-
-
-def _mtime(path: str) -> int:
-    try:
-        return os.stat(path).st_mtime_ns
-    except OSError:
-        return -1
 
 
 def read_cache(cache: Path, folders: list[Path]) -> FontIndex | None:

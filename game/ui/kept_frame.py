@@ -5,7 +5,7 @@ image decoder) only when everything its pixels depend on is as it was then: the 
 size, every setting, the language, the title's words, whether Continue shows, the game's,
 pygame's, SDL's, SDL_ttf's and Python's versions, and every file it was drawn with (each module of the
 game loaded by then and each font file opened, by size and modification time; with a
-computer's font, the font folders' stamp too), and the window's pixel format. Anything
+computer's font, the font folders' stamp too: each folder found when kept, stat'ed again), and the window's pixel format. Anything
 else, a file that is damaged, cut or
 not ours, and the real title is drawn first, as it always was. Either way the real title is
 built at once and drawn on the next frame, and compared with what was kept: a frame that
@@ -90,7 +90,12 @@ def drawn_with(text: Text) -> list[str]:
     return sorted(files)
 
 
-def _stamps(files: list[str], system_fonts: bool) -> list[list[object]]:
+def _stamps(
+    files: list[str], system_fonts: bool, kept: list[Any] | None = None
+) -> list[list[object]]:
+    """Each file's modification time and size; with a computer's font, the font folders'
+    stamp after them: walked when keeping, and when checking `kept` (the stamps kept) only
+    the folders it names stat'ed again (game/fonts/folders.py `stamp_again`)."""
     stamps: list[list[object]] = []
     for path in files:
         try:
@@ -99,9 +104,14 @@ def _stamps(files: list[str], system_fonts: bool) -> list[list[object]]:
         except OSError:
             stamps.append([path, -1, -1])
     if system_fonts:  # which computer's font draws a character can change with a new one
-        from game.fonts.system import folder_stamp, font_folders
+        from game.fonts.folders import font_folders, kept_stamp, stamp_again
 
-        stamps.append(["font folders", folder_stamp(font_folders())])
+        folders = font_folders()
+        last = kept[-1] if kept else None
+        if type(last) is list and len(last) == 2 and type(last[1]) is list:
+            stamps.append(["font folders", stamp_again(last[1], folders)])
+        else:
+            stamps.append(["font folders", kept_stamp(folders)])
     return stamps
 
 
@@ -133,7 +143,8 @@ def show(
         files, system_fonts = header["files"], header["system_fonts"]
         if type(files) is not list or not all(type(path) is str for path in files):
             return None
-        if header["stamps"] != _stamps(files, system_fonts is True):
+        kept = header["stamps"]
+        if type(kept) is not list or kept != _stamps(files, system_fonts is True, kept):
             return None
         packed = memoryview(data)[line + 1 :]
         if zlib.crc32(packed) != header["crc32"]:

@@ -221,3 +221,53 @@ def test_a_fifo_or_a_device_in_place_of_the_kept_frame_never_blocks(tmp_path, wi
     make(tmp_path / kept_frame.file_name("en"))
     t = load_ui_text("en", cache_dir=tmp_path)
     assert kept_frame.show(tmp_path, window, Settings(), t, False) is None
+
+
+def test_a_font_added_anywhere_in_the_font_folders_is_never_shown_kept(
+    tmp_path, window, monkeypatch
+):
+    """Drawn with a computer's font, the kept frame checks the font folders it walked when
+    kept by a stat of each (game/fonts/folders.py `stamp_again`), not a walk: a font added
+    deep in a folder, a folder removed or a new font folder each show the title drawn."""
+    fonts = tmp_path / "data" / "fonts"
+    (fonts / "noto" / "cjk").mkdir(parents=True)
+    (fonts / "noto" / "cjk" / "A.ttc").write_bytes(b"a font")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    t = load_ui_text("en", cache_dir=cache)
+    text = Text()
+    monkeypatch.setattr(text, "uses_system_fonts", lambda: True)
+
+    def kept_and_shown() -> bool:
+        window.fill((200, 120, 40))
+        kept_frame.keep(cache, window, Settings(), t, False, text, None)  # type: ignore[arg-type]
+        return kept_frame.show(cache, window, Settings(), t, False) is not None  # type: ignore[arg-type]
+
+    def ns_later(path: Path) -> None:  # a time no coarse clock leaves equal
+        later = path.stat().st_mtime_ns + 1_000_000_000
+        os.utime(path, ns=(later, later))
+
+    assert kept_and_shown()
+    header = json.loads((cache / kept_frame.file_name("en")).read_bytes().split(b"\n", 1)[0])
+    names = [name for name, _ in header["stamps"][-1][1]]
+    assert [name for name in names if name.startswith(str(tmp_path))] == [
+        str(fonts),
+        str(fonts / "noto"),
+        str(fonts / "noto" / "cjk"),
+        str(tmp_path / "home" / ".fonts"),  # missing, and named so
+    ]
+    (fonts / "noto" / "cjk" / "B.ttc").write_bytes(b"another font")
+    ns_later(fonts / "noto" / "cjk")
+    assert kept_frame.show(cache, window, Settings(), t, False) is None  # type: ignore[arg-type]
+
+    assert kept_and_shown()
+    (tmp_path / "home" / ".fonts").mkdir(parents=True)  # a font folder that was not there
+    assert kept_frame.show(cache, window, Settings(), t, False) is None  # type: ignore[arg-type]
+
+    assert kept_and_shown()
+    (fonts / "noto" / "cjk" / "A.ttc").unlink()
+    (fonts / "noto" / "cjk" / "B.ttc").unlink()
+    (fonts / "noto" / "cjk").rmdir()
+    assert kept_frame.show(cache, window, Settings(), t, False) is None  # type: ignore[arg-type]

@@ -221,6 +221,28 @@ def test_a_kept_title_is_shown_without_the_windows_code(tmp_path):
     assert second["collector_on"] == [False, False]  # the kept frame, then the title's own
 
 
+# The Japanese kept title: its key checks the computer's font folders' stamp, no more.
+KEPT_OFF_BY_THE_KEPT_JAPANESE_FRAME = {
+    **KEPT_OFF_BY_THE_KEPT_FRAME,
+    **KEPT_OFF_THE_JAPANESE_TITLE,
+    "game.fonts.system": "the font folders' stamp is game/fonts/folders.py's, without the list",
+    "threading": "the font list's lock loads with the list, after the kept frame",
+    "struct": "the font list's cmap reader loads with the list, after the kept frame",
+}
+
+
+def test_a_kept_japanese_title_checks_the_font_folders_without_the_font_list(tmp_path):
+    """Counted (issue 27): about 5 M instructions were the computer's font list's code
+    (game.fonts.system, its cmap reader, threading) loaded only for its folders' stamp."""
+    kept_off = KEPT_OFF_BY_THE_KEPT_JAPANESE_FRAME
+    env = {"INKIND_KEPT_FRAME": "1", "LANGUAGE": "ja"}
+    start_to_first_frame(tmp_path, kept_off, **env)  # caches the words, fonts and title
+    second = start_to_first_frame(tmp_path, kept_off, **env)
+    reasons = {name: kept_off[name] for name in second["loaded"]}
+    assert reasons == {}, "loaded before the kept Japanese first frame, though it need not be"
+    assert sorted(_own(second, tmp_path)) == ["first-frame-ja.bin", "ui-ja.json"]
+
+
 def test_start_up_runs_without_the_cycle_collector_until_the_first_frame(tmp_path):
     """Its passes over start-up's objects were about 6 ms of a start (game/cli.py `_play`);
     the loop turns it on once the first frame is on screen (`collector_back_on`)."""
