@@ -87,6 +87,11 @@ class CardMarks:
     follow_ups: tuple[tuple[int | None, int | None], ...]
 
 
+# Where a plain card's prompt and follow-ups are: their nodes, read for the marks once
+# every card is read.
+_Where = tuple[Node, list[Node]]
+
+
 class CardReader:
     """Reads a deck's cards; the deck's reader (decks.py) holds what they share."""
 
@@ -135,20 +140,28 @@ class CardReader:
             return ()
         level_count = len(levels) if levels is not None else None
         explicit_ids: dict[str, int] = {}
-        kept: list[tuple[Node, Card, CardMarks | None]] = []
+        kept: list[tuple[Node, Card, _Where | None]] = []
         for item in items:
             plain = self.plain_card(item, level_count, explicit_ids)
             if plain is not None:
-                kept.append((item, *plain))
+                kept.append((item, plain[0], plain[1:]))
                 continue
             item = lean(item)  # the nodes the general checks read
             card = self.card(item, level_count, explicit_ids)
             if card is not None:
                 kept.append((item, card, None))
         cards = _with_ids([card for _, card, _ in kept], set(explicit_ids))
-        for (item, _, marks), card in zip(kept, cards, strict=True):
-            if not card.is_wild:
-                self.marks[card.id] = marks or _card_marks(item)
+        # The marks are made here, once every card is: made with each card, they sat among
+        # the cards in the heap and kept it when the marks went (2.5 MB more in play).
+        for (item, _, where), card in zip(kept, cards, strict=True):
+            if card.is_wild:
+                continue
+            if where is None:
+                self.marks[card.id] = _card_marks(item)
+            else:
+                prompt_node, follow_items = where
+                follow_ups = tuple([position(item) for item in follow_items])
+                self.marks[card.id] = CardMarks(position(prompt_node), follow_ups)
         # A prompt that was wrong (empty here) has no opening word or length to count.
         prompts = [c.prompt for c in cards if not c.is_wild and c.prompt]
         if self.english:
@@ -164,7 +177,7 @@ class CardReader:
 
     def plain_card(
         self, node: Node, level_count: int | None, explicit_ids: dict[str, int]
-    ) -> tuple[Card, CardMarks] | None:
+    ) -> tuple[Card, Node, list[Node]] | None:
         """A prompt card with nothing to say about its keys or values, and where its prompt
         and follow-ups are: its keys among 'prompt' (which it has), 'id', 'level',
         'follow_ups' and 'tags', each once, each value right as it is (its lint warnings are
@@ -195,7 +208,7 @@ class CardReader:
             else:
                 return None  # another key, or one written twice
         prompt = _plain_text(prompt_node, MAX_PROMPT)
-        if prompt is None:
+        if prompt is None or prompt_node is None:
             return None
         card_id = ""
         if id_node is not None:
@@ -256,8 +269,7 @@ class CardReader:
             follow_ups=tuple([r.keep(text) for text in follow_ups]),
             tags=tuple([r.keep(tag) for tag in tags]),
         )
-        marks = CardMarks(position(prompt_node), tuple([position(item) for item in follow_items]))
-        return card, marks
+        return card, prompt_node, follow_items
 
     def card(
         self, node: Node, level_count: int | None, explicit_ids: dict[str, int]

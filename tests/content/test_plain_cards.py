@@ -238,3 +238,31 @@ def test_a_plain_deck_builds_no_node_under_its_cards(monkeypatch: pytest.MonkeyP
     assert node is not None
     assert not read_deck(node, "big.yaml").ok
     assert built.count("MappingNode") == mappings + 1  # and the card with no level 9
+
+
+def test_a_plain_decks_marks_are_made_once_every_card_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made with each card, the marks sat among the cards in the heap, and a game that keeps
+    the deck and drops the marks kept that memory too (2.5 MB of an 8,000-card deck)."""
+    made: list[str] = []
+    card_class, marks_class = deck_cards.Card, deck_cards.CardMarks
+
+    def card(*args: Any, **kwargs: Any) -> Any:
+        made.append("card")
+        return card_class(*args, **kwargs)
+
+    def marks(*args: Any, **kwargs: Any) -> Any:
+        made.append("marks")
+        return marks_class(*args, **kwargs)
+
+    monkeypatch.setattr(deck_cards, "Card", card)
+    monkeypatch.setattr(deck_cards, "CardMarks", marks)
+    text = HEAD.format(format="1.1") + "\n".join(c.format(n=n) for n, c in enumerate(PLAIN))
+    path = tmp_path / "plain.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = load_deck(path)
+    monkeypatch.undo()
+    assert result.ok and result.deck is not None
+    assert made == ["card"] * len(PLAIN) + ["marks"] * len(PLAIN)
+    assert result.marks[result.deck.cards[2].id] == marks_class((12, 13), ((15, 9), (16, 9)))
