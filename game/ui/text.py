@@ -571,9 +571,7 @@ class Text(Wrapping):
             top = box.bottom - fitted.height
         covered = pygame.Rect(box.left, top, 0, 0)
         rtl = self._paragraph_rtl(fitted)
-        # A Hebrew or Arabic paragraph starts at the right. In a mirrored frame every
-        # paragraph does already: the layout's left is the reader's right.
-        side = "right" if rtl and not self._mirrored and align == "left" else align
+        side = self._side(align, rtl)
         for i, line in enumerate(fitted.lines):
             if rtl:
                 context = bidi.context(fitted.lines, i)
@@ -588,6 +586,18 @@ class Text(Wrapping):
             _blit(target, surface, self.ink_rect(surface, rect), alpha)
             covered = covered.union(rect) if covered.size != (0, 0) else rect
         return covered
+
+    def _side(self, align: str, rtl: bool) -> str:
+        """Where in the layout a paragraph aligned `align` starts ("left", "right", "center",
+        or "start": the side its own script begins on, for words from a deck, whose language
+        need not be the window's).
+
+        "left" is the window's start: a Hebrew or Arabic paragraph starts at the right, and in
+        a mirrored frame every paragraph does already (the layout's left is the reader's right).
+        """
+        if align == "start":
+            return "left" if rtl == self._mirrored else "right"
+        return "right" if rtl and not self._mirrored and align == "left" else align
 
     def _paragraph_rtl(self, fitted: Fitted) -> bool:
         """Whether fitted lines are a Hebrew or Arabic paragraph: it starts at the right, each

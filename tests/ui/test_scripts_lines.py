@@ -168,3 +168,29 @@ def test_a_table_of_a_korean_deck_draws_in_the_korean_face(make_app):
     driver.app.switch(table)
     driver.step()
     assert driver.app.text._language == "ko"
+
+
+@pytest.mark.parametrize(
+    ("line", "mirrored", "align", "side"),
+    [
+        ("Tell about a morning you liked", False, "start", "left"),
+        ("Tell about a morning you liked", True, "start", "right"),  # the reader's left
+        ("Tell about a morning you liked", True, "left", "left"),  # the window's start
+        ("حدثنا عن صباح أحببته", False, "start", "right"),
+        ("حدثنا عن صباح أحببته", True, "start", "left"),  # the reader's right
+    ],
+)
+def test_a_decks_words_start_on_their_own_scripts_side(
+    text: Text, line: str, mirrored: bool, align: str, side: str
+):
+    """An English card in the Arabic window begins at the reader's left, as English does;
+    the window's own words begin at its start (`align="left"`)."""
+    pygame.font.init()
+    text = Text()  # its own fonts: the module's Text may outlive a pygame.quit()
+    box = pygame.Rect(0, 0, 900, 200)
+    target = pygame.Surface(box.size)
+    text.mirrored = mirrored
+    fitted = text.fit(line, box.size, 30, 30)
+    covered = text.draw_fitted(target, fitted, (255, 255, 255), box, align=align)
+    assert covered.width < box.width // 2
+    assert (covered.left == box.left) if side == "left" else (covered.right == box.right)

@@ -243,7 +243,10 @@ def _draw_face(
         )
     size = look.theme.card_text
     fitted = look.text.fit(prompt, prompt_box.size, size, min_size=max(12, size // 2))
-    return look.text.draw_fitted(target, fitted, pal.card_text, prompt_box, valign="middle")
+    # A deck's words start on their own script's side, whatever the window's language.
+    return look.text.draw_fitted(
+        target, fitted, pal.card_text, prompt_box, align="start", valign="middle"
+    )
 
 
 def _draw_back(
@@ -308,7 +311,7 @@ def draw_wild_card(
     body = layout.body
     size = text_size or wild_text_size(look, rect, title, explanation)
     fitted = look.text.fit(explanation, body.size, size, min(size, layout.min_body))
-    return look.text.draw_fitted(target, fitted, pal.wild_text, body)
+    return look.text.draw_fitted(target, fitted, pal.wild_text, body, align="start")
 
 
 def wild_text_size(look: Look, rect: pygame.Rect, title: str, explanation: str) -> int:
