@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import attrs
 
 from game.phones.closeness_ask import closeness_view
-from game.phones.phone_view import phone_view, seat_offers, waiting_view
+from game.phones.phone_view import phone_data, seat_offers, waiting_view
 from game.table.choices import Choice
 from game.table.closeness import ClosenessAsking
 from game.table.host import Command, Follower, Host
@@ -62,10 +62,18 @@ class Snapshot:
 
 class Hub(Follower):
     def __init__(
-        self, t: Words, host: Host | None = None, words: Callable[[], Any] | None = None
+        self,
+        t: Words,
+        host: Host | None = None,
+        words: Callable[[], Any] | None = None,
+        after_frame: bool = False,
     ) -> None:
         self.t = t
         self.host = host or Host()
+        # The window pumps the hub once a frame, after drawing it (game/phones/link.py): a
+        # change's views then wait for that pump instead of going out in the middle of the
+        # frame that applied it.
+        self.after_frame = after_frame
         self.words = words or (lambda: None)  # the game's Words, loaded when first asked
         self.outlets: list[Outlet] = []
         self.session: Session | None = None
@@ -80,6 +88,10 @@ class Hub(Follower):
         self._texts: dict[str, Words] = {}  # the UI's words in each phone's language
         self._words_by_language: dict[str, Any] = {}
         self._latest = Snapshot((), {}, {})  # what was last published: read by the server
+        # Each seat's data as last published, with the view and words it was made from: a
+        # seat whose view is kept (nothing new for it) keeps the very same data, which the
+        # server then knows it sent already (`PhoneServer._refresh`).
+        self._data: dict[int, tuple[object, Words, Any, dict[str, Any]]] = {}
         self.stop_following = self.host.follow(self)
 
     @property
@@ -112,8 +124,9 @@ class Hub(Follower):
 
     def _changed(self, before: object, after: object) -> None:
         """Something changed: the phones are sent their views now, or at the next pump
-        when views went out less than PUBLISH_GAP ago (a burst is sent at 20 a second)."""
-        if self._publish_due():
+        when views went out less than PUBLISH_GAP ago (a burst is sent at 20 a second) or
+        the window pumps the hub after each frame (`after_frame`)."""
+        if self._publish_due() and not self.after_frame:
             self.publish()
         else:
             self._dirty = True
@@ -250,11 +263,20 @@ class Hub(Follower):
             return Snapshot((), {}, waiting_view(self.t))
         state = session.state
         names = tuple(p.name for p in state.players)
-        views = {
-            seat: phone_view(session, t(seat), seat, self._words_in(t(seat)))
-            for seat in range(len(names))
-        }
+        views = {seat: self._phone_data(session, seat, t(seat)) for seat in range(len(names))}
         return Snapshot(names, views, waiting_view(self.t, names), self._choices(session))
+
+    def _phone_data(self, session: Session, seat: int, t: Words) -> dict[str, Any]:
+        """The data for the phone at `seat`: the same object as last time when its view is
+        (a tap from another seat changes nothing this seat may see)."""
+        words = self._words_in(t)
+        view = table_view(session, t, seat)
+        kept = self._data.get(seat)
+        if kept is not None and kept[0] is view and kept[1] is t and kept[2] is words:
+            return kept[3]
+        data = phone_data(view, t, words)
+        self._data[seat] = (view, t, words, data)
+        return data
 
     def _words_in(self, t: Words) -> Any:
         """The game's Words (feelings, starters) in the language of `t`."""
