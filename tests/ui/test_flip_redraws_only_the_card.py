@@ -217,6 +217,33 @@ def test_a_turning_card_is_not_put_back_where_it_is_drawn_over(driver, monkeypat
         width = solid.width
 
 
+def test_the_timer_is_put_back_only_where_it_drew(driver, monkeypatch):
+    """The gentle timer is drawn again each frame: what is put back before it is where it
+    drew (its ring and time, and its caption when paused or over), not the whole room kept
+    for it. Every frame, ticking, paused and over, is a whole redraw's."""
+    from game.ui.scenes.table import frames, talk
+
+    table = table_at(driver, Draw(ANY))
+    table.flip = 1.0
+    screen = driver.app.screen
+    assert table.timer.enabled
+    put_back: list[pygame.Rect] = []
+    real = frames._outside
+    monkeypatch.setattr(frames, "_outside", lambda p, h: put_back.extend(real(p, h)) or real(p, h))
+    room = talk.timer_place(table)[2]
+    table.present(screen)
+    for elapsed, paused in ((1.5, False), (2.5, True), (3.5, False), (10_000.0, False)):
+        table.timer.elapsed, table.timer.paused = elapsed, paused
+        table.timer.chimed = elapsed > table.timer.seconds
+        for _ in range(2):  # the caption shown, then gone: each put back where it was
+            put_back.clear()
+            table.present(screen)
+            assert shown(table) == whole(table), (elapsed, paused)
+            timer = [p for p in put_back if p.colliderect(room)]
+            assert timer and sum(p.width * p.height for p in timer) < room.width * room.height
+            table.timer.paused = False
+
+
 @pytest.mark.parametrize("face_up", [True, False])
 def test_a_side_keeps_only_its_rows_that_differ_and_squeezes_them_exactly(driver, face_up):
     """A turning card squeezes each row on its own, and most of a side's rows are the same
