@@ -140,3 +140,80 @@ def test_in_the_window_a_tap_is_answered_after_the_frame_is_drawn(monkeypatch):
     assert len(outlet.snapshots) == published  # ... and the views wait for the pump
     hub.pump(take=False)  # after the frame is drawn
     assert len(outlet.snapshots) == published + 1
+
+
+def test_in_the_window_twelve_changed_views_are_built_over_two_frames(monkeypatch):
+    """Twelve phones tapping between two publishes: the window's hub builds at most
+    SEATS_A_FRAME seats' views in one frame, the rest in the next, then sends them all
+    together; a tap from one seat is still answered in the frame that took it."""
+    session = marks_session()
+    hub, outlet = Hub(T, after_frame=True), Outlet()
+    hub.outlets.append(outlet)
+    hub.attach(session)
+    for _ in range(2):  # the phones' seats are read: every seat's view goes out
+        hub._published_at = -1.0
+        hub.pump()
+    assert not hub._dirty
+    built: list[int | None] = []
+    real_view = views._View.view
+
+    def view(self, row):  # type: ignore[no-untyped-def]
+        built.append(self.seat)
+        return real_view(self, row)
+
+    monkeypatch.setattr(views._View, "view", view)
+
+    def frame() -> None:
+        hub.host.pump()  # the frame takes the taps, draws, then pumps the phones
+        hub._published_at = -1.0  # a publish is due at once (no 50 ms to wait here)
+        hub.pump(take=False)
+
+    for seat in range(PLAYERS):  # every seat taps
+        hub.submit(seat, listener_mark(session, seat), lambda reply: None)
+    published = len(outlet.snapshots)
+    built.clear()
+    frame()
+    assert len([s for s in built if s is not None]) == hub_module.SEATS_A_FRAME
+    assert len(outlet.snapshots) == published, "half the views built: nothing sent yet"
+    built.clear()
+    frame()
+    assert len([s for s in built if s is not None]) == PLAYERS - hub_module.SEATS_A_FRAME
+    assert len(outlet.snapshots) == published + 1
+    sent = outlet.snapshots[-1]
+    for seat in range(PLAYERS):  # each seat's view, whole, of the state now
+        assert sent.views[seat] == hub_module.phone_data(
+            views.table_view(session, T, seat), T, hub._words_in(T)
+        )
+    assert not hub._dirty
+    listener = session.state.listeners[2]
+    hub.submit(listener, listener_mark(session, listener), lambda reply: None)
+    built.clear()
+    frame()
+    assert [s for s in built if s is not None] == [listener]
+    assert len(outlet.snapshots) == published + 2
+
+
+def test_a_seat_that_taps_while_a_publish_is_built_is_sent_its_new_view():
+    """A seat built in the first frame of a publish that taps before the second: the views
+    go out as built, and the next publish (still due) sends that seat its new view."""
+    session = marks_session()
+    hub, outlet = Hub(T, after_frame=True), Outlet()
+    hub.outlets.append(outlet)
+    hub.attach(session)
+    for _ in range(2):
+        hub._published_at = -1.0
+        hub.pump()
+    for seat in range(PLAYERS):
+        hub.submit(seat, listener_mark(session, seat), lambda reply: None)
+    hub.host.pump()
+    hub._published_at = -1.0
+    hub.pump(take=False)  # seats 0 to 5 built
+    first = 0 if session.state.speaker != 0 else 1
+    hub.submit(first, listener_mark(session, first), lambda reply: None)
+    hub.host.pump()
+    hub.pump(take=False)  # the rest built: all go out, seat `first` as it was built
+    assert hub._dirty, "seat's tap after its view was built: another publish is due"
+    hub._published_at = -1.0
+    hub.pump(take=False)
+    view = views.table_view(session, T, first)
+    assert outlet.snapshots[-1].views[first] == hub_module.phone_data(view, T, hub._words_in(T))
