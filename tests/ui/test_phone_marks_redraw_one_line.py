@@ -15,6 +15,7 @@ from game.table import views
 from game.table.choices import Do
 from game.table.session import Session
 from game.ui.scenes.table import TableScene
+from game.ui.scenes.table import scene as scene_module
 from tests.core.factory import make_setup
 from tests.moves import ANY, apply
 
@@ -50,6 +51,7 @@ def test_phones_marking_redraw_only_the_count_line_and_build_no_tv_view(make_app
     chooser = random.Random(3)
     built: list[int | None] = []
     drawn: list[pygame.Rect] = []  # the clip of each drawing of the whole table
+    bars: list[int] = []  # each drawing of the top bar (not where only the line changed)
     real_view, real_whole = views._View.view, TableScene.draw_whole
 
     def view(self, row):  # type: ignore[no-untyped-def]
@@ -68,6 +70,8 @@ def test_phones_marking_redraw_only_the_count_line_and_build_no_tv_view(make_app
     assert "1 of 12" in table.view.listening
     monkeypatch.setattr(views._View, "view", view)
     monkeypatch.setattr(TableScene, "draw_whole", draw_whole)
+    real_bar = scene_module.draw_top_bar
+    monkeypatch.setattr(scene_module, "draw_top_bar", lambda *a: (bars.append(1), real_bar(*a))[1])
     screen = table.app.screen
     counts = set()
     for _ in range(30):  # each phone's tap is its own frame here
@@ -89,10 +93,13 @@ def test_phones_marking_redraw_only_the_count_line_and_build_no_tv_view(make_app
         assert table.view == views._View(
             session, session.state, table.t, list(table.view.names), None
         ).view(table.view.row), "the TV's view is the one built afresh"
-        wholes = len(drawn)
+        wholes, tops = len(drawn), len(bars)
         assert shown(table) == whole(table)
         del drawn[wholes:]  # the comparison's own drawing
+        del bars[tops:]
     assert len(counts) > 2, "the count changed as phones marked"
+    assert not any(clip.colliderect(table.area.top) for clip in drawn)
     full = screen.get_rect()
     assert drawn, "each tap drew the line again"
     assert all(clip.height < full.height // 8 for clip in drawn), "only the line was drawn"
+    assert bars == [], "the top bar, away from the line, was not drawn again"

@@ -517,7 +517,10 @@ class TableScene(Scene):
         surface.fill(pal.background)
         menu = self.buttons.get(SHOW_MENU)
         right = (menu.rect.left if menu else area.top.right) - look.px(20)
-        draw_top_bar(surface, look, self.t, self.view.top, area.top, right)
+        # Drawn again in part (`Painter.redraw`, clipped): the top bar only if it shows there.
+        clip = surface.get_clip()
+        if clip == surface.get_rect() or clip.colliderect(area.top.inflate(0, area.top.height)):
+            draw_top_bar(surface, look, self.t, self.view.top, area.top, right)
         if card:
             draw_card(surface, look, self.view, self.card_box, self.flip)
         for (title, text), rect in zip(self.view.banners, self.banners.rects, strict=False):
