@@ -17,6 +17,7 @@ Times across the two processes are CLOCK_MONOTONIC, the same clock for both.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import statistics
 import subprocess
@@ -262,6 +263,8 @@ def measure_load(config: Config, results: Results) -> None:
     )
     frames: list[float] = []
     cpu_frames: list[float] = []  # the drawing thread's own CPU time of each frame
+    passes = _CollectorPasses()
+    gc.callbacks.append(passes.heard)
     next_frame = time.perf_counter()
     try:
         while child.poll() is None:  # the game's loop at 60 frames a second, as App.loop
@@ -275,6 +278,7 @@ def measure_load(config: Config, results: Results) -> None:
             app.pump()
             time.sleep(0.01)
     finally:
+        gc.callbacks.remove(passes.heard)
         link.stop()
         app.phones = None
     report = json.loads(child.communicate(timeout=30)[0].strip().splitlines()[-1])
@@ -295,9 +299,30 @@ def measure_load(config: Config, results: Results) -> None:
     )
     results.notes.append(
         f"phones under load: {report['sent']} taps in {seconds} s, {lost} lost, "
-        f"{report['errors']} refused; frame median {statistics.median(frames):.1f} ms"
+        f"{report['errors']} refused; frame median {statistics.median(frames):.1f} ms; "
+        f"the cycle collector's full passes: {passes.full} (longest "
+        f"{max(passes.full_ms, default=0.0):.1f} ms), young ones {passes.young}"
     )
     pygame.quit()
+
+
+class _CollectorPasses:
+    """Python's cycle collector's passes while the phones tap (`gc.callbacks`): a full one
+    walks every object the process holds, inside whichever frame it falls in."""
+
+    def __init__(self) -> None:
+        self.full, self.young = 0, 0
+        self.full_ms: list[float] = []
+        self._started = 0.0
+
+    def heard(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif info["generation"] == 2:
+            self.full += 1
+            self.full_ms.append((time.perf_counter() - self._started) * 1000)
+        else:
+            self.young += 1
 
 
 def _p99(values: list[float]) -> float:

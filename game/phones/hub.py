@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import attrs
 
 from game.phones.closeness_ask import closeness_view
-from game.phones.phone_view import phone_view, seat_offers, waiting_view
+from game.phones.phone_view import phone_data, seat_offers, waiting_view
 from game.table.choices import Choice
 from game.table.closeness import ClosenessAsking
 from game.table.host import Command, Follower, Host
@@ -27,6 +27,10 @@ from game.table.views import step_key, table_view
 # The least time between two sets of views sent to the phones, in seconds: a tap's own
 # answer goes at once when none went in the last 50 ms, and a burst is sent at 20 a second.
 PUBLISH_GAP = 0.05
+# In the window, the most seats' views built again in one frame: when more changed (twelve
+# phones tapping at once), the others are built in the next frame and all go out together
+# then, so no frame carries twelve views (issue 27). A seat whose view is kept costs nothing.
+SEATS_A_FRAME = 6
 
 Words = Callable[..., str]
 Reply = Callable[[dict[str, Any]], None]
@@ -62,10 +66,18 @@ class Snapshot:
 
 class Hub(Follower):
     def __init__(
-        self, t: Words, host: Host | None = None, words: Callable[[], Any] | None = None
+        self,
+        t: Words,
+        host: Host | None = None,
+        words: Callable[[], Any] | None = None,
+        after_frame: bool = False,
     ) -> None:
         self.t = t
         self.host = host or Host()
+        # The window pumps the hub once a frame, after drawing it (game/phones/link.py): a
+        # change's views then wait for that pump instead of going out in the middle of the
+        # frame that applied it.
+        self.after_frame = after_frame
         self.words = words or (lambda: None)  # the game's Words, loaded when first asked
         self.outlets: list[Outlet] = []
         self.session: Session | None = None
@@ -80,6 +92,14 @@ class Hub(Follower):
         self._texts: dict[str, Words] = {}  # the UI's words in each phone's language
         self._words_by_language: dict[str, Any] = {}
         self._latest = Snapshot((), {}, {})  # what was last published: read by the server
+        # Each seat's data as last published, with the view and words it was made from: a
+        # seat whose view is kept (nothing new for it) keeps the very same data, which the
+        # server then knows it sent already (`PhoneServer._refresh`).
+        self._data: dict[int, tuple[object, Words, Any, dict[str, Any]]] = {}
+        # A publish being built over frames (`_publish_by_parts`): what it is for (the step
+        # of the turn and the phones' languages), and each seat's data built so far.
+        self._part: tuple[object, dict[int, dict[str, Any]]] | None = None
+        self._changed_in_part = False  # the game changed while a publish was being built
         self.stop_following = self.host.follow(self)
 
     @property
@@ -112,11 +132,15 @@ class Hub(Follower):
 
     def _changed(self, before: object, after: object) -> None:
         """Something changed: the phones are sent their views now, or at the next pump
-        when views went out less than PUBLISH_GAP ago (a burst is sent at 20 a second)."""
-        if self._publish_due():
+        when views went out less than PUBLISH_GAP ago (a burst is sent at 20 a second) or
+        the window pumps the hub after each frame (`after_frame`)."""
+        if self._publish_due() and not self.after_frame:
             self.publish()
         else:
             self._dirty = True
+            # A seat built already for the publish under way may have changed: the views
+            # go out as built, and again at the next publish.
+            self._changed_in_part = self._part is not None
 
     # ------------------------------------------------------------ from the server
 
@@ -201,8 +225,42 @@ class Hub(Follower):
         if self._languages() != self._spoken:  # a phone in a new language: its own words
             self._dirty = True  # (and its page's lang and dir) while it picks a seat
         if self._dirty and self._publish_due():
-            self.publish()
+            if self.after_frame:
+                self._publish_by_parts()
+            else:
+                self.publish()
         return done
+
+    def _publish_by_parts(self) -> None:
+        """In the window: build at most SEATS_A_FRAME seats' views again this frame and
+        publish when every seat's is built (a frame or two). A seat built in the frame
+        before keeps that view until the next publish, as a view sent keeps it: each seat's
+        view is whole, of one state, and its choices are the step's (`_choices`)."""
+        session = self.session
+        if session is None or self.closeness is not None:
+            self.publish()
+            return
+        spoken = self._languages()
+        key = (step_key(session), spoken, self.phones)
+        part = self._part
+        if part is None or part[0] != key:
+            part = self._part = (key, {})
+        built = part[1]
+        by_seat = {seat: language for seat, language in spoken if seat >= 0}
+        budget = SEATS_A_FRAME
+        for seat in range(len(session.state.players)):
+            if seat in built:
+                continue
+            if budget == 0:
+                return  # the others in the next frame: still held back, still due
+            kept = self._data.get(seat)
+            t = self.t_in(by_seat[seat]) if seat in by_seat else self.t
+            built[seat] = self._phone_data(session, seat, t)
+            if kept is None or built[seat] is not kept[3]:
+                budget -= 1
+        again = self._changed_in_part
+        self.publish(built)
+        self._dirty = again  # a seat built before the game changed is built again next time
 
     def _choices(self, session: Session) -> dict[int, dict[str, Choice]]:
         """Each seat's choices by id, the same for every state of one step of a turn (who
@@ -222,17 +280,18 @@ class Hub(Follower):
 
     # ------------------------------------------------------------ what phones see
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, built: dict[int, dict[str, Any]] | None = None) -> Snapshot:
+        """What the phones are sent now (`built`: the seats' data, built already)."""
         self._spoken = spoken = self._languages()
         by_seat = {seat: language for seat, language in spoken if seat >= 0}
         asked = {language for _, language in spoken}
-        found = self._snapshot(by_seat)
+        found = self._snapshot(by_seat, built or {})
         waiting_in = {
             language: waiting_view(self.t_in(language), found.names) for language in asked
         }
         return attrs.evolve(found, waiting_in=waiting_in)
 
-    def _snapshot(self, by_seat: dict[int, str]) -> Snapshot:
+    def _snapshot(self, by_seat: dict[int, str], built: dict[int, dict[str, Any]]) -> Snapshot:
         def t(seat: int) -> Words:
             return self.t_in(by_seat[seat]) if seat in by_seat else self.t
 
@@ -251,10 +310,22 @@ class Hub(Follower):
         state = session.state
         names = tuple(p.name for p in state.players)
         views = {
-            seat: phone_view(session, t(seat), seat, self._words_in(t(seat)))
+            seat: built[seat] if seat in built else self._phone_data(session, seat, t(seat))
             for seat in range(len(names))
         }
         return Snapshot(names, views, waiting_view(self.t, names), self._choices(session))
+
+    def _phone_data(self, session: Session, seat: int, t: Words) -> dict[str, Any]:
+        """The data for the phone at `seat`: the same object as last time when its view is
+        (a tap from another seat changes nothing this seat may see)."""
+        words = self._words_in(t)
+        view = table_view(session, t, seat)
+        kept = self._data.get(seat)
+        if kept is not None and kept[0] is view and kept[1] is t and kept[2] is words:
+            return kept[3]
+        data = phone_data(view, t, words)
+        self._data[seat] = (view, t, words, data)
+        return data
 
     def _words_in(self, t: Words) -> Any:
         """The game's Words (feelings, starters) in the language of `t`."""
@@ -268,9 +339,10 @@ class Hub(Follower):
             self._words_by_language[key] = load_words(language)[0]
         return self._words_by_language[key]
 
-    def publish(self) -> None:
-        self._dirty, self._published_at = False, time.monotonic()
+    def publish(self, built: dict[int, dict[str, Any]] | None = None) -> None:
+        self._dirty, self._published_at, self._part = False, time.monotonic(), None
+        self._changed_in_part = False
         # Built even with no page connected: the server reads it to understand a tap.
-        snapshot = self._latest = self.snapshot()
+        snapshot = self._latest = self.snapshot(built)
         for outlet in self.outlets:
             outlet.publish(snapshot)

@@ -56,7 +56,7 @@ class PhonesLink(Follower):
         saved_room: object | None = None,
     ) -> None:
         self.host = host or Host()
-        self.hub = Hub(t, self.host, words=words)
+        self.hub = Hub(t, self.host, words=words, after_frame=True)
         texts = {key: t(key) for key in KEY_LIST if key.startswith("phone_")}
         hub = self.hub
 
@@ -116,7 +116,8 @@ class PhonesLink(Follower):
         session.extras["phones"] = self.server.room.saved  # kept with each save
 
     def pump(self) -> int:
-        # The window's frame has pumped the host just before (App.step): one batch a frame.
+        # The window's frame pumped the host first and has just been drawn (App.step): one
+        # batch a frame, its views sent after the frame.
         return self.hub.pump(take=False)
 
     def pending(self) -> bool:

@@ -27,7 +27,15 @@ YOUR_TURN = frozenset({Phase.DEAL, Phase.SHARE, Phase.CLOSING})
 def phone_view(session: Session, t: Words, seat: int, words: Any = None) -> dict[str, Any]:
     """The data for the phone at `seat` (`words`: the game's Words, for feelings and
     starters)."""
-    view = table_view(session, t, seat)
+    return phone_data(table_view(session, t, seat), t, words)
+
+
+def phone_data(view: TableView, t: Words, words: Any = None) -> dict[str, Any]:
+    """The data for the phone whose seat's view is `view`: made from the view (and the
+    words) alone, so the same view gives the same data (the hub keeps it while the view
+    is kept)."""
+    seat = view.seat
+    assert seat is not None, "the TV's view is not a phone's"
     role, phase = view.role, view.phase
     card = view.card
     out: dict[str, Any] = {

@@ -129,6 +129,9 @@ class PhoneServer:
         self.pages, self.page_policy = _pages(self.words, self.style, self.files["phone.css"])
         self.snapshot: Snapshot | None = None
         self.sent: dict[ServerConnection, str] = {}  # what each phone was sent last
+        # ...and the view it was made from: a view the hub kept is the same object, sent
+        # already, so it is not turned into text again (twelve phones, twenty times a second).
+        self.sent_view: dict[ServerConnection, dict[str, Any]] = {}
         # Each phone's language, from its Accept-Language (the one the game has that it
         # wants most; English if none), and what the game's thread reads of them.
         self.spoken: dict[ServerConnection, str] = {}
@@ -246,7 +249,11 @@ class PhoneServer:
         seat = self.room.seat_of(connection)
         if seat is not None and seat in snapshot.views:
             message: dict[str, Any] = snapshot.views[seat]
+            if self.sent_view.get(connection) is message:
+                return  # the very view this phone was sent last
+            self.sent_view[connection] = message
         else:
+            self.sent_view.pop(connection, None)
             taken = set(self.room.holders)
             language = self.spoken.get(connection, "")
             message = {
@@ -261,6 +268,11 @@ class PhoneServer:
         if self.sent.get(connection) != text:
             self.sent[connection] = text
             self._send(connection, text)
+
+    def _send_again(self, connection: ServerConnection) -> None:
+        """The phone is sent its view at the next refresh, even the one it was sent."""
+        self.sent[connection] = ""
+        self.sent_view.pop(connection, None)
 
     def _send(self, connection: ServerConnection, text: str) -> None:
         async def send() -> None:
@@ -378,7 +390,7 @@ class PhoneServer:
             **spoken(self.hub.t_in(language)),
         }
         await connection.send(json.dumps(hello, ensure_ascii=False))
-        self.sent[connection] = ""
+        self._send_again(connection)
         self._refresh(connection)
         try:
             async for raw in connection:
@@ -395,6 +407,7 @@ class PhoneServer:
             pass
         finally:
             self.sent.pop(connection, None)
+            self.sent_view.pop(connection, None)
             self.spoken.pop(connection, None)
             self.room.release(connection)
             self._seats_changed()
@@ -426,7 +439,7 @@ class PhoneServer:
                 key = message.key
             reply = {"type": "joined", "seat": message.seat, "key": key}
             await connection.send(json.dumps(reply))
-            self.sent[connection] = ""
+            self._send_again(connection)
             self._seats_changed()
             return
         assert isinstance(message, Choose)

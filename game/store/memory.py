@@ -342,6 +342,11 @@ class Keeper:
         self.prompt_ids = frozenset(prompt_ids)
         self.path = memory_path() if path is None else Path(path)
         self.memory, self.message = load_memory(self.path)
+        # `lists` of each deck for the memory as it is (each change makes a new Memory):
+        # the table asks whether its card is starred for every view it builds, and finding
+        # the group sorts every group's names each time (twelve phones: hundreds a second).
+        self._lists_of: Memory | None = None
+        self._lists: dict[str, DeckMemory] = {}
         self.failed = False
         self._last_card: str | None = None
         self.changes = changes_path(self.path)
@@ -350,7 +355,14 @@ class Keeper:
             self._compact()
 
     def lists(self, deck_id: str | None = None) -> DeckMemory:
-        return self.memory.deck(self.names, deck_id or self.deck_id)
+        deck = deck_id or self.deck_id
+        memory = self.memory
+        if self._lists_of is not memory:
+            self._lists_of, self._lists = memory, {}
+        found = self._lists.get(deck)
+        if found is None:
+            found = self._lists[deck] = memory.deck(self.names, deck)
+        return found
 
     def dealt(self, card_id: str | None) -> None:
         """A card is on the table: this group has had it (told of every state, so once a card)."""

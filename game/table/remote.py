@@ -37,7 +37,8 @@ class Remote(Protocol):
         ...
 
     def pump(self) -> int:
-        """Take what phones sent since the last frame, on the game's thread; send views due."""
+        """On the game's thread, after each frame is drawn (the window took the phones'
+        choices from the host before drawing it): who joined or left, and the views due."""
         ...
 
     def pending(self) -> bool:

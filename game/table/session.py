@@ -80,8 +80,9 @@ class Session:
         # ...and of those, the ones the game's state does not hold (a star, a voice, a row
         # moved to a phone): with the state, what a view is built from (views.table_view)
         self.outside_changes = 0
-        # views.table_view's last answer for each device: (what it saw, words, view)
-        self.view_memo: dict[tuple[int | None, int], tuple[Any, Any, Any]] = {}
+        # views.table_view's last answer for each device: (what it saw, on the TV how many
+        # phones had marked, words, view)
+        self.view_memo: dict[tuple[int | None, int], tuple[Any, Any, Any, Any]] = {}
         # ...and what every device's view of the state now shares (views.Shared), worked
         # out once for all of them
         self.view_shared: Any = None

@@ -143,6 +143,11 @@ class TableView:
     # has one: Session.reader); the language the deck's words are written in.
     aloud: tuple[Offer, ...] = ()
     deck_language: str = "en"
+    # The offers by id, made the first time one is asked for (`offer`): a table of twelve
+    # players draws a badge for each of some fifty marks, each found by its id.
+    _by_id: dict[str, Offer] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     def offers(self) -> tuple[Offer, ...]:
         return (
@@ -153,7 +158,13 @@ class TableView:
         )
 
     def offer(self, choice_id: str) -> Offer | None:
-        return next((o for o in self.offers() if o.id == choice_id), None)
+        by_id = self._by_id
+        if by_id is None:
+            by_id = {}
+            for offer in self.offers():
+                by_id.setdefault(offer.id, offer)  # the first of an id, as a search finds
+            object.__setattr__(self, "_by_id", by_id)  # frozen: kept once, never changed
+        return by_id.get(choice_id)
 
     def for_key(self, key: str) -> Offer | None:
         """The offer a key picks now (None: the key means nothing here, or is not possible)."""

@@ -140,17 +140,34 @@ def table_view(session: Session, t: Words, seat: int | None = None, row: int = 0
     nothing new for it to see, it is the same object."""
     state = session.state
     here = _here(session, state, seat)
-    seen = (seen_by(state, here, tv=seat is None), session.outside_changes, session.phones)
-    memo: dict[tuple[int | None, int], tuple[Any, Words, TableView]] = session.view_memo
+    seen = (seen_by(state, here), session.outside_changes, session.phones)
+    # On the TV, how many phones have marked: the only part of its view their marks change.
+    count = _phones_marked(state, here) if seat is None else None
+    memo: dict[tuple[int | None, int], tuple[Any, Any, Words, TableView]] = session.view_memo
     kept = memo.get((seat, row))
-    if kept is not None and kept[1] is t and kept[0] == seen:
-        return kept[2]
+    if kept is not None and kept[2] is t and kept[0] == seen:
+        if kept[1] == count:
+            return kept[3]
+        if stage(state) is Stage.MARK:
+            # Only the count moved ("Phones: 3 of 12 have marked", at every phone's tap):
+            # the kept view with that line said again, not the whole view built again.
+            shared = _shared(session, state, t)
+            line = _View(session, state, t, shared.names, seat, shared).acted_on_phones(Stage.MARK)
+            found = attrs.evolve(kept[3], listening=line)
+            memo[(seat, row)] = (seen, count, t, found)
+            return found
+    shared = _shared(session, state, t)
+    found = _View(session, state, t, shared.names, seat, shared).view(row)
+    memo[(seat, row)] = (seen, count, t, found)
+    return found
+
+
+def _shared(session: Session, state: GameState, t: Words) -> Shared:
+    """What the views of this state share: made by the first view of it asked for."""
     shared = session.view_shared
     if not isinstance(shared, Shared) or shared.state is not state or shared.t is not t:
         shared = session.view_shared = Shared(state, t)
-    found = _View(session, state, t, shared.names, seat, shared).view(row)
-    memo[(seat, row)] = (seen, t, found)
-    return found
+    return shared
 
 
 class Shared:
@@ -205,17 +222,22 @@ _UNSEEN = frozenset({"pending", "votes", "log"})
 _SEEN_FIELDS = tuple(f.name for f in attrs.fields(GameState) if f.name not in _UNSEEN)
 
 
-def seen_by(state: GameState, here: tuple[int, ...], tv: bool) -> tuple[object, ...]:
+def _phones_marked(state: GameState, here: tuple[int, ...]) -> int:
+    """How many seats not at the laptop have marked: all the TV sees of the phones' marks."""
+    return len({a.seat for a in state.pending if a.seat not in here})
+
+
+def seen_by(state: GameState, here: tuple[int, ...]) -> tuple[object, ...]:
     """What a device acting for `here` may see of `state`: every field but the others'
     marks and answers. Of those, who has answered the vote shows everywhere (its count),
     and how many of the others (the phones) have marked shows on the TV ("2 of 4 have
-    marked": a phone's mark taken back as another's is given changes nothing there). Two
-    states alike in this give the device the same view: the secrecy test holds that for
-    one choice, tests/table/test_seat_views.py for the kept views."""
+    marked": a phone's mark taken back as another's is given changes nothing there; that
+    count is kept beside this, `_phones_marked`). Two states alike in this give the device
+    the same view: the secrecy test holds that for one choice,
+    tests/table/test_seat_views.py for the kept views."""
     return (
         *(getattr(state, name) for name in _SEEN_FIELDS),
         tuple(a for a in state.pending if a.seat in here),
-        len({a.seat for a in state.pending if a.seat not in here}) if tv else None,
         tuple(v for v in state.votes if v[0] in here),
         state.voted,
     )

@@ -527,8 +527,6 @@ class App:
         started = time.perf_counter()
         self.now += dt
         self._guard("taking a phone's choice", self.host.pump)
-        if self.phones is not None:
-            self._guard("sending the phones their views", self.phones.pump)
         for event in events:
             self._event(event)
             if not self.running:
@@ -539,6 +537,11 @@ class App:
                 self.host.advance(min(dt, MAX_DT))
             self._guard("updating the screen", lambda: scene.update(min(dt, MAX_DT)))
         self.draw()
+        if self.phones is not None:
+            # After the frame is on the window: the phones' server thread then turns the
+            # views into messages while this thread waits for the next frame, not while it
+            # draws (issue 27: that burst took the interpreter's lock from the frame).
+            self._guard("sending the phones their views", self.phones.pump)
         self.frame_times.append(time.perf_counter() - started)
         del self.frame_times[:-600]
 

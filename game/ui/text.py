@@ -531,6 +531,20 @@ class Text(Wrapping):
         _blit(target, surface, self.ink_rect(surface, rect), alpha)
         return rect
 
+    def drawn(
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        at: tuple[int, int],
+        bold: bool = False,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Where `draw` with the same arguments lays pixels (its rendered line's rect, which
+        a tall script's line may take above its line box)."""
+        surface = self.render(text, size, colour, bold)
+        return self.ink_rect(surface, self.place(surface, size, bold, **{anchor: at}))
+
     def place(
         self, surface: pygame.Surface, size: int, bold: bool = False, **at: object
     ) -> pygame.Rect:

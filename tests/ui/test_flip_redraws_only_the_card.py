@@ -215,3 +215,69 @@ def test_a_turning_card_is_not_put_back_where_it_is_drawn_over(driver, monkeypat
             card_area = table.card_box.width * table.card_box.height
             assert sum(p.width * p.height for p in put_back) < card_area // 3, flip
         width = solid.width
+
+
+def test_the_timer_is_put_back_only_where_it_drew(driver, monkeypatch):
+    """The gentle timer is drawn again each frame: what is put back before it is where it
+    drew (its ring and time, and its caption when paused or over), not the whole room kept
+    for it. Every frame, ticking, paused and over, is a whole redraw's."""
+    from game.ui.scenes.table import frames, talk
+
+    table = table_at(driver, Draw(ANY))
+    table.flip = 1.0
+    screen = driver.app.screen
+    assert table.timer.enabled
+    put_back: list[pygame.Rect] = []
+    real = frames._outside
+    monkeypatch.setattr(frames, "_outside", lambda p, h: put_back.extend(real(p, h)) or real(p, h))
+    room = talk.timer_place(table)[2]
+    table.present(screen)
+    for elapsed, paused in ((1.5, False), (2.5, True), (3.5, False), (10_000.0, False)):
+        table.timer.elapsed, table.timer.paused = elapsed, paused
+        table.timer.chimed = elapsed > table.timer.seconds
+        for _ in range(2):  # the caption shown, then gone: each put back where it was
+            put_back.clear()
+            table.present(screen)
+            assert shown(table) == whole(table), (elapsed, paused)
+            timer = [p for p in put_back if p.colliderect(room)]
+            assert timer and sum(p.width * p.height for p in timer) < room.width * room.height
+            table.timer.paused = False
+
+
+@pytest.mark.parametrize("face_up", [True, False])
+def test_a_side_keeps_only_its_rows_that_differ_and_squeezes_them_exactly(driver, face_up):
+    """A turning card squeezes each row on its own, and most of a side's rows are the same
+    as the row above (its plain paper): each run of those is kept and squeezed once, then
+    copied down (issue 27: at 4K the squeeze read the whole 6 MB side every frame). Every
+    width is exactly what squeezing the whole side gives, and the side keeps no whole
+    copy of itself."""
+    from game.ui.widgets import card
+
+    look = driver.app.look
+    screen = driver.app.screen
+    size = (420, 560)
+    prompt = "What did you feel when the house went quiet that first evening?"
+
+    def draw(on: pygame.Surface, rect: pygame.Rect) -> object:
+        if face_up:
+            return card._draw_face(on, rect, look, prompt, "Level 1", shadow=False)
+        return card._draw_back(on, rect, look, "Deck", shadow=False)
+
+    side = card._Side(size, look.px(22))
+    side.paint(screen, draw)
+    whole = pygame.Surface(size, 0, screen)
+    whole.fill((0, 0, 0))
+    draw(whole, whole.get_rect())
+    corner, middle = side.corner, size[1] - 2 * side.corner
+    assert side.rows is not None
+    assert side.rows.get_height() < middle // 2, "most rows are the row above again"
+    kept = [side.rows, side.top, side.bottom]
+    assert sum(s.get_width() * s.get_height() for s in kept) < size[0] * size[1] * 0.6
+    source = whole.subsurface((0, corner, size[0], middle))
+    for width in range(1, size[0], 7):
+        place = pygame.Rect(10, 5, width, size[1])
+        target = pygame.Surface((size[0] + 20, size[1] + 10), 0, screen)
+        side.draw_squeezed(target, place)
+        drawn = target.subsurface((place.left, place.top + corner, width, middle))
+        expected = pygame.transform.smoothscale(source, (width, middle))
+        assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB"), width

@@ -151,14 +151,19 @@ class ButtonGroup:
         return None
 
     def draw(self, target: pygame.Surface, look: Look) -> None:
+        clip = target.get_clip()  # a caller's own clip (a part drawn again) is kept
+        part = clip != target.get_rect()
+        ring = look.px(16)  # a focus ring's reach beyond the button
         for i, button in enumerate(self.buttons):
+            if part and not button.rect.inflate(ring, ring).colliderect(clip):
+                continue  # drawn again in part: nothing of it would be drawn
             if button.clip is not None:
                 if not button.shown.width:
                     continue
-                target.set_clip(button.clip)
+                target.set_clip(button.clip.clip(clip))
             draw_button(target, look, button, self.hover == button.id, self.focus == i)
             if button.clip is not None:
-                target.set_clip(None)
+                target.set_clip(clip)
 
 
 _NOWHERE = float("inf")

@@ -108,41 +108,138 @@ class _Side:
 
     Its rows between the rounded corners are opaque, so they are kept without alpha and
     copied, not blended (a fifth of the cost); only the two bands holding the corners
-    (`corner` rows each) keep their alpha. What is drawn is what blending the whole side
-    would draw, pixel for pixel.
+    (`corner` rows each) keep their alpha. Of those opaque rows most are the same as the
+    row above (the card's plain paper above, between and below its lines of words: seven
+    in ten on a prompt card at 4K), and a flip squeezes each row alone, so only the rows
+    that differ from the one above are kept (`rows`) and squeezed; a run of equal rows is
+    the one row squeezed, copied down (`runs`). What is drawn is what blending the whole
+    side would draw, pixel for pixel.
     """
 
-    def __init__(self, like: pygame.Surface, size: tuple[int, int], corner: int) -> None:
+    def __init__(self, size: tuple[int, int], corner: int) -> None:
         width, height = size
+        self.size = size
         self.corner = corner = min(corner, height // 2)
-        self.body = pygame.Surface(size, 0, like)  # the window's pixel format: a plain copy
         self.top = pygame.Surface((width, corner), pygame.SRCALPHA)
         self.bottom = pygame.Surface((width, corner), pygame.SRCALPHA)
+        # The opaque middle's rows that differ from the row above, in the window's format,
+        # and how they make the middle: (first row in `rows`, first row of the middle,
+        # how many, whether it is one row repeated).
+        self.rows: pygame.Surface | None = None
+        self.runs: tuple[tuple[int, int, int, bool], ...] = ()
 
-    def paint(self, draw: Callable[[pygame.Surface, pygame.Rect], object]) -> None:
+    def paint(
+        self, like: pygame.Surface, draw: Callable[[pygame.Surface, pygame.Rect], object]
+    ) -> None:
         """`draw(surface, rect)` the side at full size, once onto each part."""
-        width, height = self.body.get_size()
-        self.body.fill((0, 0, 0))  # its corners are never shown: the bands cover them
-        draw(self.body, self.body.get_rect())
-        for band, top in ((self.top, 0), (self.bottom, height - self.corner)):
+        width, height = self.size
+        corner = self.corner
+        body = pygame.Surface(self.size, 0, like)  # the window's pixel format: a plain copy
+        body.fill((0, 0, 0))  # its corners are never shown: the bands cover them
+        draw(body, body.get_rect())
+        for band, top in ((self.top, 0), (self.bottom, height - corner)):
             band.fill((0, 0, 0, 0))
             draw(band, pygame.Rect(0, -top, width, height))  # clipped to the band
+        self.rows, self.runs = _distinct_rows(body, corner, height - 2 * corner)
 
     def draw_squeezed(self, target: pygame.Surface, place: pygame.Rect) -> None:
         corner = self.corner
         middle = place.height - 2 * corner
-        if middle > 0:
-            source = self.body.subsurface((0, corner, self.body.get_width(), middle))
+        rows = self.rows
+        if middle > 0 and rows is not None:
             into = pygame.Rect(place.left, place.top + corner, place.width, middle)
-            if target.get_rect().contains(into) and _same_format(target, self.body):
-                # Scaled straight onto the table: no squeezed copy to make and then copy.
-                pygame.transform.smoothscale(source, into.size, target.subsurface(into))
+            if target.get_rect().contains(into) and _same_format(target, rows):
+                _squeeze_rows(rows, self.runs, target, into)
             else:
-                target.blit(pygame.transform.smoothscale(source, into.size), into)
+                squeezed = pygame.Surface(into.size, 0, rows)
+                _squeeze_rows(rows, self.runs, squeezed, squeezed.get_rect())
+                target.blit(squeezed, into)
         for band, top in ((self.top, place.top), (self.bottom, place.bottom - corner)):
             target.blit(
                 pygame.transform.smoothscale(band, (place.width, corner)), (place.left, top)
             )
+
+
+# A run of equal rows this long or longer is squeezed once and copied down; shorter ones
+# (inside a line of words) are squeezed row by row with the rows around them.
+_RUN = 16
+
+
+def _distinct_rows(
+    body: pygame.Surface, top: int, height: int
+) -> tuple[pygame.Surface, tuple[tuple[int, int, int, bool], ...]]:
+    """`body`'s rows `top` to `top + height`, with each long run of equal rows kept once:
+    (the rows kept, and the runs that make the middle again from them)."""
+    width = body.get_width()
+    if height <= 0:
+        return pygame.Surface((width, 1), 0, body), ()
+    pitch, used = body.get_pitch(), width * body.get_bytesize()
+    raw = body.get_buffer().raw  # one copy of the pixels; a row is a slice of it
+    starts = [0]  # where each run of equal rows starts
+    last = raw[top * pitch : top * pitch + used]
+    for y in range(1, height):
+        at = (top + y) * pitch
+        row = raw[at : at + used]
+        if row != last:
+            starts.append(y)
+            last = row
+    starts.append(height)
+    runs: list[tuple[int, int, int, bool]] = []
+    kept = 0
+    for first, end in zip(starts, starts[1:], strict=False):
+        count = end - first
+        if count >= _RUN:
+            runs.append((kept, first, count, True))
+            kept += 1
+        elif runs and not runs[-1][3] and runs[-1][1] + runs[-1][2] == first:
+            block = runs[-1]
+            runs[-1] = (block[0], block[1], block[2] + count, False)
+            kept += count
+        else:
+            runs.append((kept, first, count, False))
+            kept += count
+    rows = pygame.Surface((width, kept), 0, body)
+    for into, first, count, repeated in runs:
+        rows.blit(body, (0, into), (0, top + first, width, 1 if repeated else count))
+    return rows, tuple(runs)
+
+
+# Where the kept rows are squeezed before they are copied onto the table: one surface for
+# every side, grown when a side needs more.
+_SQUEEZED: dict[str, pygame.Surface | None] = {"surface": None}
+
+
+def _squeeze_rows(
+    rows: pygame.Surface,
+    runs: tuple[tuple[int, int, int, bool], ...],
+    target: pygame.Surface,
+    into: pygame.Rect,
+) -> None:
+    """The middle of a side squeezed to `into`'s width, drawn there from its kept rows."""
+    width, kept = into.width, rows.get_height()
+    if len(runs) == 1 and not runs[0][3]:  # no run of equal rows: scaled straight in place
+        pygame.transform.smoothscale(rows, into.size, target.subsurface(into))
+        return
+    scratch = _SQUEEZED["surface"]
+    if (
+        scratch is None
+        or scratch.get_width() < width
+        or scratch.get_height() < kept
+        or not _same_format(scratch, rows)
+    ):
+        size = (max(width, rows.get_width()), kept)
+        if scratch is not None and _same_format(scratch, rows):
+            size = (max(size[0], scratch.get_width()), max(kept, scratch.get_height()))
+        scratch = _SQUEEZED["surface"] = pygame.Surface(size, 0, rows)
+    squeezed = scratch.subsurface((0, 0, width, kept))
+    pygame.transform.smoothscale(rows, (width, kept), squeezed)
+    for first, row, count, repeated in runs:
+        if repeated:  # one row, copied down the run
+            line = squeezed.subsurface((0, first, width, 1))
+            down = target.subsurface((into.left, into.top + row, width, count))
+            pygame.transform.scale(line, (width, count), down)
+        else:
+            target.blit(squeezed, (into.left, into.top + row), (0, first, width, count))
 
 
 def _same_format(one: pygame.Surface, other: pygame.Surface) -> bool:
@@ -150,8 +247,10 @@ def _same_format(one: pygame.Surface, other: pygame.Surface) -> bool:
 
 
 # The sides as the flips squeeze them: the deck's back (the same for every card) and the
-# face of the card turning now. Kept while the table is open (two sides are 3 MB at
-# 1920x1080, 12 MB at 3840x2160); a new card's face takes the place of the last one.
+# face of the card turning now. Kept while the table is open (two sides, their rows that
+# differ and their corner bands, are about 1.5 MB at 1920x1080 and 6 MB at 3840x2160 with
+# the surface they are squeezed on; whole, they were 3.3 and 13.4 MB); a new card's face
+# takes the place of the last one.
 _SIDES: dict[tuple[tuple[int, int], int, Theme, Palette, bool, tuple[str, ...]], _Side] = {}
 _SIDES_KEPT = 2
 
@@ -175,15 +274,15 @@ def _side(
         reused = _SIDES.pop(old[0]) if old else None
         if len(_SIDES) >= _SIDES_KEPT:
             del _SIDES[next(iter(_SIDES))]
-        if reused is not None and reused.body.get_size() == size and reused.corner == corner:
-            side = reused  # its surfaces drawn over: no new 6 MB surface at 4K
+        if reused is not None and reused.size == size and reused.corner == corner:
+            side = reused  # its bands drawn over
         else:
-            side = _Side(like, size, corner)
+            side = _Side(size, corner)
         # The card alone is squeezed; its shadow is drawn for the squeezed card.
         if face_up:
-            side.paint(lambda on, r: _draw_face(on, r, look, prompt, caption, shadow=False))
+            side.paint(like, lambda on, r: _draw_face(on, r, look, prompt, caption, shadow=False))
         else:
-            side.paint(lambda on, r: _draw_back(on, r, look, back, shadow=False))
+            side.paint(like, lambda on, r: _draw_back(on, r, look, back, shadow=False))
         _SIDES[key] = side
     return side
 

@@ -54,10 +54,12 @@ class GentleTimer:
         caption: str,
         beside: bool = False,
         bounds: pygame.Rect | None = None,
-    ) -> None:
+    ) -> pygame.Rect:
         """`beside`: the caption at the ring's left instead of under it (a short panel).
         `bounds`: the area the caption stays inside (the screen's content, so it keeps the
-        margin the text beside it keeps); default: the target less a small margin."""
+        margin the text beside it keeps); default: the target less a small margin.
+        Returns where it drew: the ring, the time and the caption (the table puts back
+        only that before the next frame's timer)."""
         pal = look.pal
         width = max(3, radius // 6)
         rect = pygame.Rect(0, 0, 2 * radius, 2 * radius)
@@ -75,10 +77,17 @@ class GentleTimer:
             start = math.pi / 2 - 2 * math.pi * share
             pygame.draw.arc(target, colour, rect, start, math.pi / 2, width)
         size = max(14, int(radius * 0.55))
-        look.text.draw(target, self.label(), size, pal.text, centre, bold=True, anchor="center")
+        label = self.label()
+        look.text.draw(target, label, size, pal.text, centre, bold=True, anchor="center")
+        drawn = rect.inflate(2, 2).union(
+            look.text.drawn(label, size, pal.text, centre, bold=True, anchor="center")
+        )
         if caption and beside:
             at = (rect.left - look.px(10), centre[1])
             look.text.draw(target, caption, look.theme.small, pal.muted, at, anchor="midright")
+            drawn.union_ip(
+                look.text.drawn(caption, look.theme.small, pal.muted, at, anchor="midright")
+            )
         elif caption:
             small = look.theme.small
             place = look.text.render(caption, small, pal.muted).get_rect(
@@ -90,3 +99,5 @@ class GentleTimer:
             place.right = min(place.right, inside.right)
             place.left = max(place.left, inside.left)
             look.text.draw(target, caption, small, pal.muted, place.topleft)
+            drawn.union_ip(look.text.drawn(caption, small, pal.muted, place.topleft))
+        return drawn

@@ -57,10 +57,17 @@ class Painter:
         self.key: tuple[tuple[int, int], str | None, str | None, bool] | None = None
         self.on: pygame.Surface | None = None  # the surface the last frame went to
         self.moved: list[pygame.Rect] = []  # where the moving parts were drawn last frame
+        self.changed: list[pygame.Rect] = []  # parts of the table to draw again, not all
 
     def forget(self) -> None:
         """The table changed: draw it whole next time."""
         self.key = None
+        self.changed.clear()
+
+    def redraw(self, part: pygame.Rect) -> None:
+        """Only `part` of the table changed (one line of words): the next frame draws the
+        table again into the kept surface clipped to it, and puts back only that part."""
+        self.changed.append(pygame.Rect(part))
 
     def draw(self, scene: TableScene, surface: pygame.Surface) -> None:
         if scene.overlay.which is not None:  # the menu or the feelings page: drawn whole
@@ -70,10 +77,13 @@ class Painter:
         key = (surface.get_size(), scene.notice, scene.note, scene.hints_open)
         self.kept, mine = _kept_surface(self, surface)
         if self.key != key or self.on is not surface or not mine:
+            self.changed.clear()
             self._draw_kept(scene, self.kept)
             self.key, self.on = key, surface
             surface.blit(self.kept, (0, 0))
         else:
+            if self.changed:
+                self._redraw_parts(scene, self.kept)
             # Put back where the moving parts were, but not where this frame's card lays
             # opaque pixels anyway: at 4K the turning card's own place was a 10 MB copy a
             # frame, drawn over at once (issue 27).
@@ -82,6 +92,20 @@ class Painter:
                 for piece in _outside(part, solid):
                     surface.blit(self.kept, piece, piece)
         self.moved = self._draw_moving(scene, surface)
+
+    def _redraw_parts(self, scene: TableScene, kept: pygame.Surface) -> None:
+        """Draw the table again into the kept surface where it changed, clipped to each
+        part (every drawing honours the clip, so each part is what a whole redraw gives
+        there), and put those parts back on the window with the moving parts' places."""
+        clip = kept.get_clip()
+        try:
+            for part in self.changed:
+                kept.set_clip(part.clip(clip))
+                self._draw_kept(scene, kept)
+        finally:
+            kept.set_clip(clip)
+        self.moved.extend(self.changed)
+        self.changed.clear()
 
     def _draw_kept(self, scene: TableScene, target: pygame.Surface) -> None:
         buttons = scene.buttons
@@ -103,9 +127,11 @@ class Painter:
             covered: list[pygame.Rect] = []
             draw_card(surface, look, scene.view, scene.card_box, scene.flip, covered)
             moved.extend(covered or [scene.card_box.inflate(look.px(40), look.px(40))])
-        if scene.timer.enabled:
-            moved.append(talk.timer_place(scene)[2])
-            talk.draw_timer(scene, surface)
+        drawn = talk.draw_timer(scene, surface)
+        if drawn is not None:
+            # Only where it drew (at 4K its ring is a fifth of the room kept for it and a
+            # caption: putting the whole room back was a 1.4 MB copy a frame).
+            moved.append(drawn)
         buttons = scene.buttons
         ring = look.px(16)
         for index, button in enumerate(buttons.buttons):

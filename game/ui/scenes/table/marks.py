@@ -257,8 +257,11 @@ def badge_room(look: Look) -> int:
 
 def draw_badges(scene: TableScene, surface: pygame.Surface) -> None:
     """The points each mark is worth, at the right of its button (none with scoring off)."""
+    clip = surface.get_clip()  # drawn again in part: only the badges there
+    part, reach = clip != surface.get_rect(), scene.look.px(16)
     for button in scene.buttons.buttons:
-        draw_badge(scene, surface, button)
+        if not part or button.rect.inflate(reach, reach).colliderect(clip):
+            draw_badge(scene, surface, button)
 
 
 def draw_badge(scene: TableScene, surface: pygame.Surface, button: Button) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import attrs
 import pygame
 
 from game.table.choices import Choice, Do
@@ -208,6 +209,8 @@ class TableScene(Scene):
         view = table_view(self.session, self.t, None, self.award_row)
         if news and view is old and self.area is not None:
             return
+        if news and self._only_listening(old, view):
+            return
         self.painter.forget()  # what is drawn may change
         self.view = view
         self.award_row = self.view.row
@@ -220,8 +223,7 @@ class TableScene(Scene):
         # While marks are given the view names the wild cards in its headline instead:
         # the rows need the banners' room.
         self.banners = place_banners(look, area.panel, list(view.banners))
-        top = self.banners.rects[0].bottom + look.px(16) if self.banners.rects else area.panel.top
-        words = place_words(look, area.panel, top, view)
+        words = place_words(look, area.panel, self._words_top(), view)
         self.panel_texts, self.content = words.texts, words.content
         # Under the card: star and not for us, then read aloud, each row on its own.
         # While marks are given the card is small: A still reads it, with no button.
@@ -248,6 +250,36 @@ class TableScene(Scene):
             )
         )
         self.buttons.set(buttons)
+
+    def _words_top(self) -> int:
+        """Where the panel's words start: under the wild cards' banners, if any."""
+        assert self.area is not None
+        banners = self.banners.rects
+        return banners[0].bottom + self.look.px(16) if banners else self.area.panel.top
+
+    def _only_listening(self, old: TableView, view: TableView) -> bool:
+        """The new view differs from the old only in its line under the instruction (on
+        the TV while phones mark: "Phones: 3 of 12 have marked", at every tap): when that
+        line keeps its place, it alone is fitted again and only its box is drawn again
+        (`Painter.redraw`), not the whole table (issue 27: twelve phones tapping changed
+        the count nearly every frame, and each time the table was placed and drawn whole)."""
+        area = self.area
+        if area is None or not old.listening or not view.listening:
+            return False
+        if attrs.evolve(view, listening=old.listening) != old:
+            return False
+        words = place_words(self.look, area.panel, self._words_top(), view)
+        kept = self.panel_texts
+        if words.content != self.content or len(words.texts) != len(kept):
+            return False  # the line needs another height: the rows under it move
+        if any(new[1] != was[1] for new, was in zip(words.texts[:-1], kept[:-1], strict=True)):
+            return False
+        self.view = view
+        self.award_row = view.row
+        self._spoken(old, view)
+        self.panel_texts = words.texts
+        self.painter.redraw(kept[-1][1].union(words.texts[-1][1]))
+        return True
 
     def _bar_buttons(self) -> list[Button]:
         view, t = self.view, self.t
@@ -485,7 +517,10 @@ class TableScene(Scene):
         surface.fill(pal.background)
         menu = self.buttons.get(SHOW_MENU)
         right = (menu.rect.left if menu else area.top.right) - look.px(20)
-        draw_top_bar(surface, look, self.t, self.view.top, area.top, right)
+        # Drawn again in part (`Painter.redraw`, clipped): the top bar only if it shows there.
+        clip = surface.get_clip()
+        if clip == surface.get_rect() or clip.colliderect(area.top.inflate(0, area.top.height)):
+            draw_top_bar(surface, look, self.t, self.view.top, area.top, right)
         if card:
             draw_card(surface, look, self.view, self.card_box, self.flip)
         for (title, text), rect in zip(self.view.banners, self.banners.rects, strict=False):

@@ -60,17 +60,22 @@ def _timer_layout(scene: TableScene) -> tuple[tuple[int, int], int, pygame.Rect,
     return centre, radius, box, True
 
 
-def draw_timer(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
-    """`still`: drawing the table without the parts that move (see TableScene.draw)."""
+def draw_timer(
+    scene: TableScene, surface: pygame.Surface, still: bool = False
+) -> pygame.Rect | None:
+    """`still`: drawing the table without the parts that move (see TableScene.draw).
+    Returns where the timer drew (None: it did not)."""
     if not scene.timer.enabled or still:
-        return
+        return None
     look = scene.look
     centre, radius, _, beside = _timer_layout(scene)
     if scene.timer.paused:
         caption = scene.t("timer_paused")
     else:
         caption = scene.t("timer_over") if scene.timer.chimed else ""
-    scene.timer.draw(surface, look, centre, radius, caption, beside=beside, bounds=scene.content)
+    return scene.timer.draw(
+        surface, look, centre, radius, caption, beside=beside, bounds=scene.content
+    )
 
 
 def draw_share(scene: TableScene, surface: pygame.Surface, still: bool = False) -> None:
