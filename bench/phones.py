@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import statistics
 import subprocess
 import sys
 import time
@@ -26,7 +25,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench.common import Config, Results
+from bench.common import Config, Results, median
 
 if TYPE_CHECKING:
     from game.core.state import GameState
@@ -241,7 +240,7 @@ def measure_tap_to_frame(config: Config, results: Results) -> None:
         "< 50 ms",
     )
     results.notes.append(
-        f"phone taps: {len(latencies)} measured, median {statistics.median(latencies):.1f} ms"
+        f"phone taps: {len(latencies)} measured, median {median(latencies):.1f} ms"
     )
 
 
@@ -295,7 +294,7 @@ def measure_load(config: Config, results: Results) -> None:
     )
     results.notes.append(
         f"phones under load: {report['sent']} taps in {seconds} s, {lost} lost, "
-        f"{report['errors']} refused; frame median {statistics.median(frames):.1f} ms"
+        f"{report['errors']} refused; frame median {median(frames):.1f} ms"
     )
     pygame.quit()
 
