@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import BenchError, Config, Results
+from bench.common import BenchError, Config, Results, median
 
 # Taken in turn, so no opening starts more than 15% of the prompts (a warning in lint.py).
 _OPENINGS = (
@@ -157,7 +156,7 @@ def _median_seconds(
         start = clock()
         run()
         times.append(clock() - start)
-    return statistics.median(times)
+    return median(times)
 
 
 def measure_deck(config: Config, work: Path, results: Results) -> None:
@@ -349,6 +348,6 @@ def measure_big_pile(config: Config, work: Path, results: Results) -> None:
     )
     results.notes.append(
         f"the big pile: {config.pile_decks} decks, the biggest {config.pile_cards:,} cards "
-        f"({size:.2f} MB), read in {statistics.median(seconds):.2f} s while the deck page drew "
-        f"{statistics.median(counts):.0f} frames"
+        f"({size:.2f} MB), read in {median(seconds):.2f} s while the deck page drew "
+        f"{median(counts):.0f} frames"
     )

@@ -31,14 +31,22 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from bench.common import CHILD_TIMEOUT, BenchError, Config, Results, headless_env, percentile, spawn
+from bench.common import (
+    CHILD_TIMEOUT,
+    BenchError,
+    Config,
+    Results,
+    headless_env,
+    median,
+    percentile,
+    spawn,
+)
 from bench.frames import time_scene
 from bench.games import TWELVE_NAMES, new_realistic_game, play_on, realistic_deck
 
@@ -270,8 +278,8 @@ def measure_openings(config: Config, work: Path, results: Results) -> None:
             ("marks, 12 players", lambda: table(app4k, Session(award, None)), None),
         ):
             runs = [time_scene(app4k, name, make, prepare, frames) for _ in range(2)]
-            worst_p99[name] = statistics.median(r.p99 for r in runs)
-            cpu_p99[name] = statistics.median(r.cpu_p99 for r in runs)
+            worst_p99[name] = median(r.p99 for r in runs)
+            cpu_p99[name] = median(r.cpu_p99 for r in runs)
         slowest = max(worst_p99, key=lambda name: worst_p99[name])
         results.add(
             "frame_p99_ms_4k",
@@ -368,8 +376,11 @@ def child_long_evening(turns: int, cards: int = 8_000, phones: int = 0) -> int:
         Setup(deck, rules, tuple(Player(n) for n in TWELVE_NAMES), Mode.CIRCLE, seed=3)
     )
     started = time.perf_counter()
-    pygame.init()
     try:
+        # pygame started as the game starts it (App: game/ui/window.py init_pygame), not by
+        # `pygame.init()`: the window's own icon set before it opens (else pygame loads its
+        # default one, through importlib.resources and zipfile), no joystick or camera, the
+        # sound device opened when the table first plays a sound.
         app = App(
             size=(1920, 1080),
             store=None,

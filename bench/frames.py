@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from bench.common import (
     FrameRun,
     FrameStats,
     Results,
+    median,
     percentile,
 )
 from bench.games import sample
@@ -41,7 +41,7 @@ def measure_frames(config: Config, work: Path, results: Results) -> None:
         pygame.quit()
     for size in SIZES:
         tables = [s for s in results.frames if s.size == size and s.scene.startswith("table")]
-        worst = max(tables, key=lambda s: statistics.median(s.p99s))
+        worst = max(tables, key=lambda s: median(s.p99s))
         tag = str(size[1])
         floor = next(s for s in results.frames if s.size == size and s.scene == "floor")
         results.add(
@@ -193,7 +193,7 @@ def time_scene(app, name: str, make, prepare, frames: int) -> FrameRun:
     if name != "floor" and app.scene is not scene:
         raise BenchError(f"the screen {name!r} failed while drawing (see the game's log)")
     return FrameRun(
-        median=statistics.median(times) * 1000,
+        median=median(times) * 1000,
         p99=percentile(times, 99) * 1000,
         cpu_p99=percentile(cpu_times, 99) * 1000,
         first=first * 1000,

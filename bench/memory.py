@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import signal
-import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -16,6 +15,7 @@ from bench.common import (
     Config,
     Results,
     headless_env,
+    median,
     percentile,
     spawn,
     stop,
@@ -41,8 +41,8 @@ def measure_memory(config: Config, work: Path, results: Results) -> None:
         "< 150 MB",
     )
     results.notes.append(
-        f"the scripted game: {statistics.median(turns):.0f} turns through the UI by keyboard, "
-        f"{statistics.median(seconds):.1f} s headless"
+        f"the scripted game: {median(turns):.0f} turns through the UI by keyboard, "
+        f"{median(seconds):.1f} s headless"
     )
     measure_card_memory(config, work, results)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
-import statistics
 import subprocess
 import sys
 import time
@@ -27,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench.common import Config, Results
+from bench.common import Config, Results, median
 
 if TYPE_CHECKING:
     from game.core.state import GameState
@@ -242,7 +241,7 @@ def measure_tap_to_frame(config: Config, results: Results) -> None:
         "< 50 ms",
     )
     results.notes.append(
-        f"phone taps: {len(latencies)} measured, median {statistics.median(latencies):.1f} ms"
+        f"phone taps: {len(latencies)} measured, median {median(latencies):.1f} ms"
     )
 
 
@@ -299,7 +298,7 @@ def measure_load(config: Config, results: Results) -> None:
     )
     results.notes.append(
         f"phones under load: {report['sent']} taps in {seconds} s, {lost} lost, "
-        f"{report['errors']} refused; frame median {statistics.median(frames):.1f} ms; "
+        f"{report['errors']} refused; frame median {median(frames):.1f} ms; "
         f"the cycle collector's full passes: {passes.full} (longest "
         f"{max(passes.full_ms, default=0.0):.1f} ms), young ones {passes.young}"
     )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import SIZES, Results
+from bench.common import SIZES, Results, median
 
 
 def machine() -> dict[str, object]:
@@ -90,11 +89,11 @@ def render(results: Results) -> str:
             row = [name if name != "floor" else "floor: blit one cached frame"]
             for size in SIZES:
                 stats = next(s for s in results.frames if s.scene == name and s.size == size)
-                p99 = statistics.median(stats.p99s)
+                p99 = median(stats.p99s)
                 row += [
-                    f"{statistics.median(stats.medians):.2f}",
+                    f"{median(stats.medians):.2f}",
                     f"{p99:.2f} [{min(stats.p99s):.2f}-{max(stats.p99s):.2f}]",
-                    f"{statistics.median(stats.cpu_p99s):.2f}",
+                    f"{median(stats.cpu_p99s):.2f}",
                     f"{stats.firsts[0]:.1f}",
                 ]
             rows.append(tuple(row))

@@ -128,3 +128,39 @@ def test_the_idle_loop_sleeps_instead_of_polling_every_millisecond(monkeypatch) 
         pygame.display.quit()
     assert len(looks) <= 0.5 * app.FPS + 2
     assert all(0 < nap <= 1 / app.FPS for nap in naps)
+
+
+# Modules the long evening's child must not hold, which a game at its table does not
+# (issue 27: its RSS is the game's in play, not the benchmark's).
+NOT_IN_PLAY = {
+    "statistics": "the deck's lint takes its median itself; the benchmark imports it late",
+    "fractions": "statistics'",
+    "decimal": "statistics'",
+    "_hashlib": "no OpenSSL for the game's hashes (game/store/digests.py)",
+    "zipfile": "the window's own icon: pygame does not load its default one",
+    "importlib.readers": "the same",
+}
+
+
+@pytest.mark.slow  # a child process through the warm-up and three turns
+def test_the_long_evenings_child_holds_no_module_a_game_at_the_table_does_not(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
+    env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", INKIND_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bench", "--child", "evening"]
+        + ["--turns", "3", "--cards", "200"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert json.loads(done.stdout.splitlines()[-1])["turns"] == 3
+    assert "game.ui.scenes.table.scene" in imported  # the table, as a game has it
+    assert sorted(NOT_IN_PLAY.keys() & imported) == []

@@ -267,7 +267,7 @@ class CardReader:
             prompt=r.keep(prompt),
             level=level,
             follow_ups=tuple([r.keep(text) for text in follow_ups]),
-            tags=tuple([r.keep(tag) for tag in tags]),
+            tags=r.keep_all(tags),
         )
         return card, prompt_node, follow_items
 
@@ -410,7 +410,7 @@ class CardReader:
             else:
                 tags.append(tag)
         self.used_tags.update(tags)
-        return tuple(tags)
+        return self.r.keep_all(tags)
 
     def closing(self, node: Node, cards: tuple[Card, ...]) -> Card | None:
         keys = self.r.mapping(node, WHAT_CLOSING_CARD, CLOSING_KEYS, ("prompt",), _ON_CLOSING_CARD)

@@ -65,6 +65,8 @@ class NodeReader:
         # Each different text kept once for the whole file (a deck's tags and repeated
         # follow-ups: an 8,000-card deck's 51,000 texts are 24,000 different ones).
         self.kept: dict[str, str] = {}
+        # And each different list of texts (the tags: a deck's cards share a few sets).
+        self.kept_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # ------------------------------------------------------------ reporting
 
@@ -223,6 +225,16 @@ class NodeReader:
         kept = self.kept.get(value)
         if kept is None:
             kept = self.kept[value] = fresh(value)
+        return kept
+
+    def keep_all(self, values: Sequence[str]) -> tuple[str, ...]:
+        """`values` kept (`keep`) in one tuple, the same tuple for every equal list."""
+        if not values:
+            return ()
+        key = tuple(values)
+        kept = self.kept_tuples.get(key)
+        if kept is None:
+            kept = self.kept_tuples[key] = tuple([self.keep(value) for value in values])
         return kept
 
     def slug(self, node: Node, what: What, max_length: int = 64) -> str | None:

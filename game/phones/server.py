@@ -196,6 +196,9 @@ class PhoneServer:
                 process_request=self._http,
                 max_size=MAX_MESSAGE_BYTES * 4,  # longer frames close the connection
                 max_queue=16,
+                # No permessage-deflate: a view is under a few KB, on the local network; each
+                # phone's compressor and decompressor held about 50 KB (issue 27: memory).
+                compression=None,
                 ping_interval=20,
                 close_timeout=1,  # a phone that went silent does not hold the game's closing
                 server_header=None,

@@ -109,7 +109,8 @@ def setup_bytes_vouched(data: bytes, name: str) -> bool:
     body, rest = data[len(head) : -end], data[-end:]
     if not rest.startswith(tail):
         return False
-    import hashlib  # here: the title imports this module at every start, most with no save
+    # Here: the title imports this module at every start, most with no save.
+    from game.store.digests import sha256_hex
 
     digest = rest[len(tail) : len(tail) + 64].decode("ascii", "replace")
-    return digest[:32] == name and hashlib.sha256(body).hexdigest() == digest
+    return digest[:32] == name and sha256_hex(body) == digest

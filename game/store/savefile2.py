@@ -19,7 +19,6 @@ ends the game at the last good action before it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from collections.abc import Iterable, Sequence
@@ -28,6 +27,7 @@ from typing import Any, cast
 from game.core.actions import Action
 from game.core.serial import FORMAT_VERSION, PlainDataError, from_plain, to_plain
 from game.core.state import GameState, Setup
+from game.store.digests import sha256_hex
 from game.store.save_header import (
     SAVE_FORMAT_2,
     decode_header,
@@ -55,7 +55,7 @@ def encode_setup(setup: Setup) -> tuple[str, bytes]:
     """(its content hash, the file's bytes)."""
     plain = {"format": FORMAT_VERSION, "setup": to_plain(setup)}
     body = _canonical(plain)
-    digest = hashlib.sha256(body).hexdigest()
+    digest = sha256_hex(body)
     document = {"inkind_setup": SAVE_FORMAT_2, "game": plain, "sha256": digest}
     return digest[:32], _canonical(document) + b"\n"
 
@@ -74,7 +74,7 @@ def decode_setup(data: bytes, name: str) -> Setup:
     if isinstance(written, str) and setup_bytes_vouched(data, name):
         digest = written
     else:
-        digest = hashlib.sha256(_canonical(plain)).hexdigest()
+        digest = sha256_hex(_canonical(plain))
     if document.get("sha256") != digest or digest[:32] != name:
         raise UnreadableSave("the game's setup file is damaged (its checksum does not match)")
     _check_version("the game", plain.get("format"), FORMAT_VERSION)

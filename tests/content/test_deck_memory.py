@@ -4,6 +4,8 @@ is freed (an 8,000-card deck kept 45 MB of a freed tree; 15 MB now)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from game.content.decks import read_deck
@@ -68,3 +70,45 @@ def test_a_deck_keeps_each_different_text_once():
     texts = [text for card in result.deck.cards for text in (*card.follow_ups, *card.tags)]
     assert len(texts) == 40 * 4
     assert len({id(text) for text in texts}) == len(set(texts)) == 40 + 3
+
+
+def test_cards_with_the_same_tags_share_one_tuple():
+    """A deck's cards share a few sets of tags: one tuple each (issue 27), whichever way
+    a card is read (the plain cards' quick path, or a card with a timer of its own)."""
+    timed = REPEATED.replace("format: 1\n", "format: 1.1\n").replace(
+        "    tags: [everyday, family]\n", "    timer: 60\n    tags: [everyday, family]\n", 20
+    )
+    for text in (REPEATED, timed):
+        node, _ = compose_text(text, "kept-once.yaml")
+        result = read_deck(node, "kept-once.yaml")
+        assert result.deck is not None  # (warnings only: every prompt opens alike)
+        tags = [card.tags for card in result.deck.cards]
+        assert tags == [("everyday", "family")] * 40
+        assert len({id(t) for t in tags}) == 1
+
+
+def test_reading_a_deck_imports_no_statistics(tmp_path):
+    """The lint's median is taken without statistics, and with it fractions and decimal:
+    0.45 MB a game reading a deck held for one median (issue 27)."""
+    from tests.child import headless_child
+
+    script = (
+        "import json, sys\n"
+        "from game.content.decks import load_deck\n"
+        "from game.resources import decks_dir\n"
+        "deck = load_deck(str(decks_dir() / 'closer.yaml')).deck\n"
+        "print(json.dumps([deck is not None,"
+        " sorted({'statistics', 'fractions', 'decimal'} & set(sys.modules))]))\n"
+    )
+    _, seen = headless_child(script, tmp_path)
+    assert seen == [True, []]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=60))
+def test_the_lints_median_is_statistics_median(values):
+    import statistics
+
+    from game.content import lint
+
+    assert lint._median(values) == statistics.median(values)
+    assert type(lint._median(values)) is type(statistics.median(values))
