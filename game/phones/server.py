@@ -43,7 +43,7 @@ from websockets.http11 import Request, Response
 from game.content.languages import accept_language, available_languages, best_language
 from game.phones.gate import ACCEPT_BATCH, OUT_OF_FILES, Gate, cap, connection_type
 from game.phones.hub import Hub, Snapshot
-from game.phones.phone_view import spoken
+from game.phones.phone_view import spoken, waiting_view
 from game.phones.protocol import (
     MAX_MESSAGE_BYTES,
     Choose,
@@ -259,8 +259,14 @@ class PhoneServer:
             self.sent_view.pop(connection, None)
             taken = set(self.room.holders)
             language = self.spoken.get(connection, "")
+            waiting = snapshot.waiting_in.get(language)
+            if waiting is None and language:
+                # A phone in a language the last publish did not know yet (it came since):
+                # its own words at once, not another language's page until the next one.
+                names = tuple(snapshot.waiting.get("names", ()))
+                waiting = waiting_view(self.hub.t_in(language), names)
             message = {
-                **snapshot.waiting_in.get(language, snapshot.waiting),
+                **(waiting if waiting is not None else snapshot.waiting),
                 "type": "seats",
                 "seats": [
                     {"seat": i, "name": name, "taken": i in taken}

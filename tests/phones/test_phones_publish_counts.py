@@ -217,3 +217,24 @@ def test_a_seat_that_taps_while_a_publish_is_built_is_sent_its_new_view():
     hub.pump(take=False)
     view = views.table_view(session, T, first)
     assert outlet.snapshots[-1].views[first] == hub_module.phone_data(view, T, hub._words_in(T))
+
+
+def test_a_phone_in_a_language_no_publish_knew_yet_is_sent_its_own_words(monkeypatch):
+    """An Arabic phone that comes between two publishes: its seat list is in Arabic, right
+    to left, at once (it was the English page until the next publish, and the page's
+    <html dir> went back to ltr)."""
+    hub, outlet, _ = hub_at_marks()
+    server = PhoneServer(hub, WORDS, host="127.0.0.1", port=0)  # not started: no thread
+    phone = object()
+    monkeypatch.setattr(server.room, "seat_of", lambda connection: None)  # no seat yet
+    sent: list[str] = []
+    monkeypatch.setattr(server, "_send", lambda connection, text: sent.append(text))
+    snapshot = outlet.snapshots[-1]
+    assert "ar" not in snapshot.waiting_in
+    server.spoken[phone] = "ar"
+    server.sent[phone] = ""  # its hello
+    server._publish(snapshot)
+    message = json.loads(sent[-1])
+    assert message["type"] == "seats"
+    assert (message["language"], message["dir"]) == ("ar", "rtl")
+    assert message["line"] == hub.t_in("ar")("phone_waiting") != hub.t("phone_waiting")
