@@ -47,7 +47,11 @@ class ActionLog(Sequence[Action]):
             return False
         if other._items is self._items:
             return True
-        return all(a == b for a, b in zip(self, other, strict=False))
+        # A branch copied the items it shares with `other`: the same objects, which the
+        # lists' own comparison checks by identity first (a 100,000-action log compared
+        # item by item here took 35 ms, the first save after a branch).
+        length = other._length
+        return self._items[:length] == other._items[:length]
 
     def __len__(self) -> int:
         return self._length

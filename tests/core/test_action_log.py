@@ -100,3 +100,37 @@ def test_replay_writes_marks_into_its_own_states_and_checks_each_as_apply_does()
         apply(apply(state, give), give)
     with pytest.raises(InvalidAction, match="already given this turn"):
         engine.replay(state.setup, twice)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=40))
+def test_starts_with_is_the_tuples_prefix_test_across_branches(steps):
+    logs, model = [ActionLog()], [()]
+    for pick, action in steps:
+        i = pick % len(logs)
+        logs.append(logs[i].appended(action))
+        model.append((*model[i], action))
+    for log, expected in zip(logs, model, strict=True):
+        for other, other_expected in zip(logs, model, strict=True):
+            prefix = expected[: len(other_expected)] == other_expected
+            assert log.starts_with(other) == prefix
+
+
+def test_a_branch_starts_with_its_past_without_comparing_action_by_action(monkeypatch):
+    """The first save after a branch asks whether the new log starts with the one on disk:
+    the items the branch copied are the same objects, so no action's __eq__ runs."""
+    log = ActionLog()
+    for i in range(10_000):
+        log = log.appended(ACTIONS[i % len(ACTIONS)])
+    saved = log
+    log.appended(Draw(ANY))  # a later log grows from here: the next append branches
+    branch = log.appended(Skip(ANY))
+    assert branch._items is not saved._items
+    calls = []
+    for kind in (Draw, Skip, FinishSharing, FinishResponding, EndTurn):
+        equal = kind.__eq__
+        monkeypatch.setattr(
+            kind, "__eq__", lambda a, b, equal=equal: calls.append(1) or equal(a, b)
+        )
+    assert branch.starts_with(saved)
+    assert calls == []
+    assert not branch.starts_with(saved.appended(EndTurn(ANY)))
