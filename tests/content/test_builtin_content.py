@@ -103,8 +103,11 @@ def test_every_deck_has_four_to_eight_wild_cards(deck_id):
 
 
 def test_first_steps_practises_mirroring():
+    """The practice deck mirrors often, but not as its rhythm: two of its eight wild cards
+    (a blind reader found three heavy), and an action card beside them."""
     effects = Counter(c.wild for c in DECKS["first-steps"].cards if c.is_wild)
-    assert effects[WildEffect.MIRROR] >= 3
+    assert effects[WildEffect.MIRROR] >= 2
+    assert effects[WildEffect.ACTION] >= 3
 
 
 def test_around_the_table_has_several_everyone_cards():
