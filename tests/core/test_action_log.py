@@ -37,13 +37,23 @@ def test_appending_to_an_older_log_branches_without_touching_the_newer_one():
     assert branch[-1] == Skip(ANY) and branch[:1] == (Draw(ANY),)
 
 
-@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=60))
-def test_any_mix_of_appends_and_branches_matches_tuples(steps):
+STEPS = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=60)
+
+
+def grown(steps):
+    """Logs grown by appending each action to an earlier log (a branch when it is not the
+    newest), beside the tuples they must equal."""
     logs, model = [ActionLog()], [()]
     for pick, action in steps:
         i = pick % len(logs)
         logs.append(logs[i].appended(action))
         model.append((*model[i], action))
+    return logs, model
+
+
+@given(STEPS)
+def test_any_mix_of_appends_and_branches_matches_tuples(steps):
+    logs, model = grown(steps)
     for log, expected in zip(logs, model, strict=True):
         assert log == expected and tuple(log) == expected and len(log) == len(expected)
         assert hash(log) == hash(ActionLog(expected))
@@ -102,13 +112,9 @@ def test_replay_writes_marks_into_its_own_states_and_checks_each_as_apply_does()
         engine.replay(state.setup, twice)
 
 
-@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(ACTIONS)), max_size=40))
+@given(STEPS)
 def test_starts_with_is_the_tuples_prefix_test_across_branches(steps):
-    logs, model = [ActionLog()], [()]
-    for pick, action in steps:
-        i = pick % len(logs)
-        logs.append(logs[i].appended(action))
-        model.append((*model[i], action))
+    logs, model = grown(steps)
     for log, expected in zip(logs, model, strict=True):
         for other, other_expected in zip(logs, model, strict=True):
             prefix = expected[: len(other_expected)] == other_expected
