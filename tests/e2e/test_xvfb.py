@@ -118,10 +118,14 @@ def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool)
     ended_before = _turns_ended(_saved_state(home))
     mirrored: set[tuple[str | None, int]] = set()
     marked = False
+    seen: list[str] = []  # what each pass found, for the message if the turn never ends
     for _ in range(25):
         state = _saved_state(home)
         if _turns_ended(state) > ended_before:
             return marked
+        seen.append(
+            "no save" if state is None else f"{state.phase.name} {state.card} {state.effects}"
+        )
         if state is None or state.phase is Phase.DEAL:
             if draw_by_mouse:
                 player.click(430, 661)  # the "Draw a card" button
@@ -144,7 +148,8 @@ def _play_one_turn(player: Player, home: Path, number: int, draw_by_mouse: bool)
             player.key("Return")  # continue
         else:
             raise AssertionError(f"unexpected phase {state.phase}")
-    raise AssertionError(f"turn {number} did not end")
+    player.shot(f"turn{number}-stuck")
+    raise AssertionError(f"turn {number} did not end; the saved table, pass by pass: {seen[-6:]}")
 
 
 def _cpu_seconds(pid: int) -> float:
