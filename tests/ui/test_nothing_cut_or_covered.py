@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pygame
 import pytest
+import yaml
 
+from game import resources
 from game.core.cards import Mode
 from game.table.samples import sample_game
 from game.table.session import Session
@@ -56,10 +58,43 @@ def drawn_in(directory, tmp_path_factory, language: str = "en"):
     return shots
 
 
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        node = list(node.values())
+    return [text for item in node for text in _strings(item)] if isinstance(node, list) else []
+
+
+# A "finish this" card ends on its own "…" (the player says the rest): the last line of such
+# a card, drawn whole, is the end of the card's words and was not cut by the text module.
+OWN_ENDINGS = tuple(
+    text
+    for path in sorted(resources.decks_dir().glob("*.yaml"))
+    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    if text.endswith("…")
+)
+
+
 def cut_short(text: str) -> bool:
     """Ellipsized by the text module ("…" straight after a letter), not a starter's own "… "
-    (nor an Arabic starter's "بـ…", whose kashida joins the word the speaker will say)."""
-    return len(text) > 1 and text.endswith("…") and not text[-2].isspace() and text[-2] != "ـ"
+    (nor an Arabic starter's "بـ…", whose kashida joins the word the speaker will say), nor
+    the last line of a card that ends on its own "…"."""
+    return (
+        len(text) > 1
+        and text.endswith("…")
+        and not text[-2].isspace()
+        and text[-2] != "ـ"
+        and not any(own.endswith(text) for own in OWN_ENDINGS)
+    )
+
+
+def test_a_line_cut_inside_a_finish_this_card_still_counts_as_cut():
+    """The card's own "…" is its last line; the same words cut earlier are still cut."""
+    own = next(text for text in OWN_ENDINGS if text.startswith("Finish this"))
+    last_words = " ".join(own.split()[-2:])
+    assert not cut_short(last_words)
+    assert cut_short(own.split()[0] + " " + own.split()[1] + "…")
 
 
 @pytest.mark.slow  # drawn_per_screen renders every screenshot
