@@ -7,6 +7,7 @@ words, a timer caption past the window's edge and a stray shadow while the card 
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections import defaultdict
@@ -66,14 +67,17 @@ def _strings(node) -> list[str]:
     return [text for item in node for text in _strings(item)] if isinstance(node, list) else []
 
 
-# A "finish this" card ends on its own "…" (the player says the rest): the last line of such
-# a card, drawn whole, is the end of the card's words and was not cut by the text module.
-OWN_ENDINGS = tuple(
-    text
-    for path in sorted(resources.decks_dir().glob("*.yaml"))
-    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
-    if text.endswith("…")
-)
+@functools.cache
+def own_endings() -> tuple[str, ...]:
+    """A "finish this" card ends on its own "…" (the player says the rest): the last line of
+    such a card, drawn whole, is the end of the card's words and was not cut by the text
+    module. Read when first asked (the decks take about a second to parse), not at import."""
+    return tuple(
+        text
+        for path in sorted(resources.decks_dir().glob("*.yaml"))
+        for text in _strings(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+        if text.endswith("…")
+    )
 
 
 def cut_short(text: str) -> bool:
@@ -85,13 +89,13 @@ def cut_short(text: str) -> bool:
         and text.endswith("…")
         and not text[-2].isspace()
         and text[-2] != "ـ"
-        and not any(own.endswith(text) for own in OWN_ENDINGS)
+        and not any(own.endswith(text) for own in own_endings())
     )
 
 
 def test_a_line_cut_inside_a_finish_this_card_still_counts_as_cut():
     """The card's own "…" is its last line; the same words cut earlier are still cut."""
-    own = next(text for text in OWN_ENDINGS if text.startswith("Finish this"))
+    own = next(text for text in own_endings() if text.startswith("Finish this"))
     last_words = " ".join(own.split()[-2:])
     assert not cut_short(last_words)
     assert cut_short(own.split()[0] + " " + own.split()[1] + "…")
