@@ -11,6 +11,7 @@ not exist or a folder without decks. `--format json` prints the same results as 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -55,7 +56,10 @@ def run_check(
         found, loops = expanded
         files = [path for path in found if not is_preset_file(path)]
         checked_presets = check_presets([path for path in found if is_preset_file(path)])
-        loader.load_all(builtin_deck_files())  # a deck may not reuse a built-in deck's id
+        # A deck may not reuse a built-in deck's id; but a file that is a built-in deck byte for
+        # byte (a checkout's decks/ beside a non-editable install) is that deck, not a second.
+        checked = {_digest(path) for path in files} - {None}
+        loader.load_all([path for path in builtin_deck_files() if _digest(path) not in checked])
         other_problems: tuple[Problem, ...] = tuple(loops)
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
@@ -74,6 +78,15 @@ def run_check(
     else:
         _print_text(results, checked_presets, other_problems, strict, out)
     return FAILED if failed else OK
+
+
+def _digest(path: str) -> bytes | None:
+    """The file's bytes, hashed (None when it cannot be read: the check itself says why)."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).digest()
+    except OSError:
+        return None
 
 
 def _expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], list[Problem]] | None:

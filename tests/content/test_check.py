@@ -171,6 +171,18 @@ def test_a_deck_may_not_take_a_built_in_decks_id_but_a_built_in_deck_checks_clea
     assert check(str(Path(builtin[0]).resolve()))[0] == 0
 
 
+def test_a_byte_for_byte_copy_of_a_built_in_deck_is_that_deck_not_a_second(here: Path) -> None:
+    """A checkout's decks/ checked beside a non-editable install: the same files, elsewhere."""
+    builtin = next(path for path in builtin_deck_files() if path.endswith("first-steps.yaml"))
+    original = Path(builtin).read_bytes()
+    (here / "first-steps.yaml").write_bytes(original)
+    assert check("first-steps.yaml")[0] == 0
+    (here / "first-steps.yaml").write_bytes(original.replace(b"\n", b"\n\n", 1))
+    status, out, _ = check("first-steps.yaml")
+    assert status == 1
+    assert "first-steps.yaml:3:5: error: the deck id 'first-steps' is already used by" in out
+
+
 def test_a_preset_a_deck_names_must_exist(here: Path) -> None:
     (here / "p.yaml").write_text(GOOD + "preset: speedy\n", encoding="utf-8")
     status, out, _ = check("p.yaml")
