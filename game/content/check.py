@@ -58,8 +58,7 @@ def run_check(
         checked_presets = check_presets([path for path in found if is_preset_file(path)])
         # A deck may not reuse a built-in deck's id; but a file that is a built-in deck byte for
         # byte (a checkout's decks/ beside a non-editable install) is that deck, not a second.
-        checked = {_digest(path) for path in files} - {None}
-        loader.load_all([path for path in builtin_deck_files() if _digest(path) not in checked])
+        loader.load_all(_builtins_not_among(files))
         other_problems: tuple[Problem, ...] = tuple(loops)
     else:
         files = builtin_deck_files() + deck_files(user_decks_dir())
@@ -80,6 +79,13 @@ def run_check(
     return FAILED if failed else OK
 
 
+def _size(path: str) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
+
+
 def _digest(path: str) -> bytes | None:
     """The file's bytes, hashed (None when it cannot be read: the check itself says why)."""
     try:
@@ -87,6 +93,16 @@ def _digest(path: str) -> bytes | None:
             return hashlib.sha256(file.read()).digest()
     except OSError:
         return None
+
+
+def _builtins_not_among(files: Sequence[str]) -> list[str]:
+    """The built-in deck files, less those a checked file repeats byte for byte. Only a checked
+    file of a built-in deck's exact size is read here: a huge file is left to the loader, which
+    refuses it without holding it (issue 15)."""
+    builtins = builtin_deck_files()
+    sizes = {_size(path) for path in builtins} - {None}
+    checked = {_digest(path) for path in files if _size(path) in sizes} - {None}
+    return [path for path in builtins if _digest(path) not in checked] if checked else builtins
 
 
 def _expand(paths: Sequence[str], err: TextIO) -> tuple[list[str], list[Problem]] | None:
