@@ -21,11 +21,11 @@ from game.core.cards import Mode, WildEffect
 # deck id -> (modes, prompts needed per level, least prompts in all): a year of evenings
 # (issue 12) asks for 420 prompt cards over the first five decks, each with three follow-ups;
 # the themed decks (making up after a fight, desire, a family, old friends, a team at work)
-# add at least 60 prompts each (issue 24: 800 prompts over ten decks). Closer and Around the
-# Table were cut to their freshest cards (issue 24's blind reads found clusters in the big
-# decks); the first five still hold well over 420.
+# add at least 60 prompts each (issue 24: 800 prompts over ten decks, 810 since First Steps
+# grew to 56). Closer and Around the Table were cut to their freshest cards (issue 24's blind
+# reads found clusters in the big decks); the first five still hold well over 420.
 EXPECTED = {
-    "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (40,), 40),
+    "first-steps": ({Mode.PAIR, Mode.CIRCLE}, (56,), 56),
     "closer": ({Mode.PAIR}, (45, 45, 45), 135),
     "years-together": ({Mode.PAIR}, (25, 25, 25), 75),
     "around-the-table": ({Mode.CIRCLE}, (37, 37, 37), 112),
@@ -36,7 +36,7 @@ EXPECTED = {
     "old-friends": ({Mode.CIRCLE}, (20, 20, 20), 60),
     "team": ({Mode.CIRCLE}, (30, 30), 60),
 }
-ALL_PROMPTS = 800  # 420 for a year of evenings, and 60 or more in each themed deck
+ALL_PROMPTS = 810  # 420 for a year of evenings, and 60 or more in each themed deck
 LISTENER_AWARDS = {"deepening_question", "felt_response"}
 MISS_KINDS = {"fixing", "advising", "judging", "one_upping", "interrogating", "praising"}
 
@@ -79,7 +79,7 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
-def test_the_ten_built_in_decks_are_there_with_at_least_800_prompts():
+def test_the_ten_built_in_decks_are_there_with_at_least_810_prompts():
     assert set(DECKS) == set(EXPECTED)
     assert sum(len(prompts(deck)) for deck in DECKS.values()) >= ALL_PROMPTS
     first_five = ("first-steps", "closer", "years-together", "around-the-table", "good-company")
@@ -107,10 +107,10 @@ def test_every_deck_has_four_to_eight_wild_cards(deck_id):
 
 
 def test_first_steps_practises_mirroring():
-    """The practice deck mirrors often, but not as its rhythm: two of its eight wild cards
-    (a blind reader found three heavy), and an action card beside them."""
+    """The practice deck mirrors, but not as its rhythm: one of its six wild cards (blind
+    readers found three heavy, then eight wild cards a dilution), with action cards beside it."""
     effects = Counter(c.wild for c in DECKS["first-steps"].cards if c.is_wild)
-    assert effects[WildEffect.MIRROR] >= 2
+    assert effects[WildEffect.MIRROR] >= 1
     assert effects[WildEffect.ACTION] >= 3
 
 
